@@ -1,0 +1,46 @@
+package fr.trame.centre;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The centre a request acts for, and the user's role there. Resolved once per request from the {@code {centre}} path
+ * variable by {@link CentreScopeResolver}; every query of a centre's rows takes its {@link #id()}.
+ */
+public record CentreScope(long id, String code, String name, Role role, long userId, String userName) {
+
+    /** The path prefix of this centre's pages. */
+    public String base() {
+        return "/c/" + code;
+    }
+
+    public CentreScope requirePersonalData() {
+        if (!role.seesPersonalData()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne donne pas accès aux données personnelles.");
+        }
+        return this;
+    }
+
+    public CentreScope requireRegisterEdit() {
+        requirePersonalData();
+        if (!role.editsRegister()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas de modifier le registre.");
+        }
+        return this;
+    }
+
+    public CentreScope requireAdmin() {
+        if (role != Role.ADMIN) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs du centre.");
+        }
+        return this;
+    }
+
+    public boolean canEditRegister() {
+        return role.editsRegister();
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+}

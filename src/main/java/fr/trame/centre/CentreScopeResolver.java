@@ -1,0 +1,66 @@
+package fr.trame.centre;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
+
+import java.util.Map;
+
+/**
+ * The one place where a request is tied to a centre: the {@code {centre}} path variable must name a centre where the
+ * user has a role. An unknown centre and a centre of someone else look the same (404), so ids and codes leak nothing.
+ */
+@Component
+public class CentreScopeResolver implements HandlerMethodArgumentResolver {
+
+    private final CentreService centres;
+    private final UserService users;
+
+    public CentreScopeResolver(CentreService centres, UserService users) {
+        this.centres = centres;
+        this.users = users;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == CentreScope.class;
+    }
+
+    @Override
+    public CentreScope resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                       WebDataBinderFactory binderFactory) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        String code = vars == null ? null : vars.get("centre");
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (code == null || auth == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        CentreScope scope = resolve(code, auth.getName());
+        if (mav != null) {
+            mav.addAttribute("scope", scope);
+        }
+        return scope;
+    }
+
+    public CentreScope resolve(String code, String username) {
+        Centre centre = centres.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UserService.User user = users.findByUsername(username)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Role role = users.rolesOf(user.id()).get(centre.id());
+        if (role == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return new CentreScope(centre.id(), centre.code(), centre.name(), role, user.id(), user.displayName());
+    }
+}

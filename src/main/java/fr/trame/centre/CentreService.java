@@ -1,0 +1,66 @@
+package fr.trame.centre;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+@Service
+public class CentreService {
+
+    public static final Pattern CODE = Pattern.compile("[a-z0-9-]{2,40}");
+    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email";
+
+    private final JdbcClient jdbc;
+
+    public CentreService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Centre create(String code, String name) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("Code de centre « " + code
+                    + " » invalide : 2 à 40 caractères parmi a-z, 0-9 et le tiret.");
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Le nom du centre est obligatoire.");
+        }
+        try {
+            long id = jdbc.sql("insert into centres (code, name) values (?, ?) returning id")
+                    .params(code, name.trim()).query(Long.class).single();
+            return findById(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("Un centre de code « " + code + " » existe déjà.");
+        }
+    }
+
+    public Optional<Centre> findByCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from centres where code = ?").param(code).query(Centre.class).optional();
+    }
+
+    public Optional<Centre> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from centres where id = ?").param(id).query(Centre.class).optional();
+    }
+
+    public List<Centre> all() {
+        return jdbc.sql("select " + COLUMNS + " from centres order by name").query(Centre.class).list();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("select not exists (select 1 from centres)").query(Boolean.class).single();
+    }
+
+    @Transactional
+    public void updateIdentity(long id, String name, String address, String postcode, String commune, String siret,
+                               String phone, String email) {
+        jdbc.sql("""
+                update centres set name = ?, address = ?, postcode = ?, commune = ?, siret = ?, phone = ?, email = ?
+                where id = ?""")
+                .params(name, address, postcode, commune, siret, phone, email, id).update();
+    }
+}

@@ -1,0 +1,157 @@
+package fr.trame.cli;
+
+import fr.trame.centre.Centre;
+import fr.trame.centre.CentreService;
+import fr.trame.csv.CsvError;
+import fr.trame.csv.CsvImportException;
+import fr.trame.demo.DemoData;
+import fr.trame.demo.DemoService;
+import fr.trame.people.ImportResult;
+import fr.trame.people.MembershipImporter;
+import fr.trame.people.PeopleImporter;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The commands of interchange.md. Returns the exit code: 0 done, 2 bad input (nothing written). */
+@Component
+public class CommandRunner {
+
+    private final CentreService centres;
+    private final PeopleImporter peopleImporter;
+    private final MembershipImporter membershipImporter;
+    private final DemoService demo;
+    private final Benchmarks benchmarks;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
+                         DemoService demo, Benchmarks benchmarks) {
+        this.centres = centres;
+        this.peopleImporter = peopleImporter;
+        this.membershipImporter = membershipImporter;
+        this.demo = demo;
+        this.benchmarks = benchmarks;
+    }
+
+    public int run(List<String> command) {
+        try {
+            return dispatch(command);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (CsvImportException e) {
+            err.println("Fichier refusé, rien n'a été importé : " + e.errors().size() + " erreur(s).");
+            for (CsvError error : e.errors()) {
+                err.println("  " + error);
+            }
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private int dispatch(List<String> command) {
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = options(command.subList(1, command.size()), positional);
+        switch (command.get(0)) {
+            case "centre" -> {
+                expect(positional, 2, "centre create CODE --name \"NOM\"");
+                if (!positional.get(0).equals("create")) {
+                    throw new UsageException("Sous-commande inconnue : centre " + positional.get(0) + " (attendu : centre create).");
+                }
+                Centre c = centres.create(positional.get(1), required(options, "name"));
+                out.println("Centre « " + c.name() + " » créé (code " + c.code() + ").");
+                return 0;
+            }
+            case "import" -> {
+                expect(positional, 2, "import people|memberships FICHIER --centre CODE");
+                Centre centre = centre(options);
+                Path file = Path.of(positional.get(1));
+                ImportResult result;
+                try (InputStream in = Files.newInputStream(file)) {
+                    result = switch (positional.get(0)) {
+                        case "people" -> peopleImporter.importCsv(centre.id(), in);
+                        case "memberships" -> membershipImporter.importCsv(centre.id(), in);
+                        case "activities", "attendance", "reception" -> throw new UsageException(
+                                "L'import « " + positional.get(0) + " » n'est pas encore disponible dans cette version de Trame.");
+                        default -> throw new UsageException("Type d'import inconnu : « " + positional.get(0)
+                                + " » (attendu : people, memberships, activities, attendance, reception).");
+                    };
+                } catch (NoSuchFileException e) {
+                    throw new UsageException("Fichier introuvable : " + file);
+                } catch (IOException e) {
+                    throw new UsageException("Lecture impossible de " + file + " : " + e.getMessage());
+                }
+                out.println(result.summary());
+                return 0;
+            }
+            case "demo" -> {
+                String size = options.getOrDefault("size", "s").toLowerCase();
+                DemoData.Size s = switch (size) {
+                    case "s" -> DemoData.Size.S;
+                    case "m" -> DemoData.Size.M;
+                    case "l" -> throw new UsageException("La taille « l » (fédération) n'est pas encore disponible.");
+                    default -> throw new UsageException("--size : attendu s, m ou l.");
+                };
+                Centre c = demo.generate(s);
+                out.println("Centre de démonstration « " + c.code() + " » rempli (taille " + size + ").");
+                return 0;
+            }
+            case "bench" -> {
+                benchmarks.run(out);
+                return 0;
+            }
+            case "report", "catalogue" -> throw new UsageException(
+                    "La commande « " + command.get(0) + " » n'est pas encore disponible dans cette version de Trame.");
+            default -> throw new UsageException("Commande inconnue : « " + command.get(0)
+                    + " ». Commandes : centre create, import, report, catalogue, demo, bench.");
+        }
+    }
+
+    private Centre centre(Map<String, String> options) {
+        String code = required(options, "centre");
+        return centres.findByCode(code)
+                .orElseThrow(() -> new UsageException("Centre inconnu : « " + code + " » (créez-le avec : centre create " + code + " --name …)."));
+    }
+
+    private static Map<String, String> options(List<String> args, List<String> positional) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("L'option " + a + " attend une valeur.");
+                }
+                options.put(a.substring(2), args.get(++i));
+            } else {
+                positional.add(a);
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String v = options.get(name);
+        if (v == null || v.isBlank()) {
+            throw new UsageException("Option --" + name + " obligatoire.");
+        }
+        return v;
+    }
+
+    private static void expect(List<String> positional, int n, String usage) {
+        if (positional.size() != n) {
+            throw new UsageException("Usage : " + usage);
+        }
+    }
+}

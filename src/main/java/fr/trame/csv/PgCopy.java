@@ -1,0 +1,57 @@
+package fr.trame.csv;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Bulk-loads rows with PostgreSQL {@code COPY … FROM STDIN}, on the connection of the current transaction. */
+public final class PgCopy {
+
+    private PgCopy() {
+    }
+
+    public static long copy(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
+        StringBuilder data = new StringBuilder(rows.size() * 120);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    data.append(',');
+                }
+                appendCsv(data, row[i]);
+            }
+            data.append('\n');
+        }
+        return copyCsv(dataSource, table, columns, data.toString());
+    }
+
+    /** Copies text already in PostgreSQL's CSV format (comma, double quotes, empty unquoted = null). */
+    public static long copyCsv(DataSource dataSource, String table, List<String> columns, String csv) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            return pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns)
+                    + ") from stdin with (format csv)", new StringReader(csv));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY dans " + table + " impossible : " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void appendCsv(StringBuilder out, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Number || value instanceof Boolean || value instanceof java.time.temporal.Temporal) {
+            out.append(value);
+            return;
+        }
+        out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+    }
+}

@@ -1,0 +1,37 @@
+package fr.trame.demo;
+
+import fr.trame.centre.AdminBootstrap;
+import fr.trame.centre.CentreService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** On an empty database: the first admin account, and (when serving, unless --no-demo) the demonstration centre. */
+@Component
+public class FirstStart implements ApplicationRunner {
+
+    private final AdminBootstrap adminBootstrap;
+    private final CentreService centres;
+    private final DemoService demo;
+    private final boolean serving;
+    private final boolean demoWanted;
+
+    public FirstStart(AdminBootstrap adminBootstrap, CentreService centres, DemoService demo,
+                      @Value("${trame.serve:false}") boolean serving, @Value("${trame.demo:true}") boolean demoWanted) {
+        this.adminBootstrap = adminBootstrap;
+        this.centres = centres;
+        this.demo = demo;
+        this.serving = serving;
+        this.demoWanted = demoWanted;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean emptyDatabase = centres.isEmpty();
+        if (serving && demoWanted && emptyDatabase) {
+            demo.generate(DemoData.Size.S);
+        }
+        adminBootstrap.createFirstAdminIfNone();
+    }
+}

@@ -1,0 +1,142 @@
+package fr.trame.people;
+
+import fr.trame.csv.CsvTable;
+import fr.trame.csv.PgCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** memberships.csv of interchange.md, merged by {@code membership_ref}; all-or-nothing like every import. */
+@Service
+public class MembershipImporter {
+
+    static final Set<String> REQUIRED = Set.of("membership_ref", "type", "start_date", "end_date");
+    static final Set<String> OPTIONAL = Set.of("household_ref", "person_ref", "organisation", "amount");
+    private static final List<String> STAGE_COLUMNS = List.of("line", "membership_ref", "type", "household_ref",
+            "person_ref", "organisation", "start_date", "end_date", "amount_cents");
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public MembershipImporter(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in) {
+        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        List<Object[]> staged = validate(table);
+        table.throwIfErrors();
+
+        jdbc.sql("""
+                create temp table stage_memberships (
+                    line bigint, membership_ref text, type text, household_ref text, person_ref text, organisation text,
+                    start_date date, end_date date, amount_cents integer) on commit drop""").update();
+        PgCopy.copy(dataSource, "stage_memberships", STAGE_COLUMNS, staged);
+        checkReferences(centreId, table);
+        return merge(centreId, staged.size());
+    }
+
+    private List<Object[]> validate(CsvTable table) {
+        List<Object[]> staged = new ArrayList<>();
+        Map<String, Long> refLines = new HashMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            String ref = row.required("membership_ref");
+            String type = row.required("type");
+            if (type != null && !MembershipService.TYPES.contains(type)) {
+                row.error("type", "type « " + type + " » inconnu (attendu : familiale, individuelle ou associative)");
+                type = null;
+            }
+            String householdRef = row.text("household_ref");
+            String personRef = row.text("person_ref");
+            String organisation = row.text("organisation");
+            if ("familiale".equals(type) && householdRef == null) {
+                row.error("household_ref", "une adhésion familiale doit indiquer le foyer (household_ref)");
+            }
+            if ("individuelle".equals(type) && personRef == null) {
+                row.error("person_ref", "une adhésion individuelle doit indiquer la personne (person_ref)");
+            }
+            if ("associative".equals(type) && organisation == null) {
+                row.error("organisation", "une adhésion associative doit indiquer l'organisation");
+            }
+            LocalDate start = row.date("start_date");
+            LocalDate end = row.date("end_date");
+            if (row.text("start_date") == null) {
+                row.error("start_date", "valeur obligatoire manquante");
+            }
+            if (row.text("end_date") == null) {
+                row.error("end_date", "valeur obligatoire manquante");
+            }
+            if (start != null && end != null && end.isBefore(start)) {
+                row.error("end_date", "la fin (" + end + ") précède le début (" + start + ")");
+            }
+            Integer cents = row.euros("amount");
+            if (ref != null) {
+                Long first = refLines.putIfAbsent(ref, row.line());
+                if (first != null) {
+                    row.error("membership_ref", "l'adhésion « " + ref + " » figure déjà ligne " + first);
+                }
+            }
+            staged.add(new Object[] {row.line(), ref, type,
+                    "familiale".equals(type) ? householdRef : null,
+                    "individuelle".equals(type) ? personRef : null,
+                    "associative".equals(type) ? organisation : null, start, end, cents});
+        }
+        return staged;
+    }
+
+    /** Households and persons must already be in the register (import people.csv first). */
+    private void checkReferences(long centreId, CsvTable table) {
+        jdbc.sql("""
+                select s.line, 'household_ref' as col, s.household_ref as ref from stage_memberships s
+                where s.household_ref is not null and not exists (
+                    select 1 from households h where h.centre_id = :centre and h.ref = s.household_ref)
+                union all
+                select s.line, 'person_ref', s.person_ref from stage_memberships s
+                where s.person_ref is not null and not exists (
+                    select 1 from persons p where p.centre_id = :centre and p.ref = s.person_ref)
+                order by 1""").param("centre", centreId)
+                .query((rs, n) -> {
+                    String col = rs.getString(2);
+                    table.error(rs.getLong(1), col, (col.equals("household_ref") ? "foyer" : "personne")
+                            + " « " + rs.getString(3) + " » inconnu(e) dans ce centre (importez d'abord people.csv)");
+                    return null;
+                }).list();
+        table.throwIfErrors();
+    }
+
+    private ImportResult merge(long centreId, int rows) {
+        List<Boolean> written = jdbc.sql("""
+                insert into memberships as t (centre_id, ref, type, household_id, person_id, organisation, start_date,
+                                              end_date, amount_cents)
+                select :centre, s.membership_ref, s.type, h.id, p.id, s.organisation, s.start_date, s.end_date,
+                       s.amount_cents
+                from stage_memberships s
+                left join households h on h.centre_id = :centre and h.ref = s.household_ref
+                left join persons p on p.centre_id = :centre and p.ref = s.person_ref
+                on conflict (centre_id, ref) where ref is not null do update set
+                    type = excluded.type, household_id = excluded.household_id, person_id = excluded.person_id,
+                    organisation = excluded.organisation, start_date = excluded.start_date,
+                    end_date = excluded.end_date, amount_cents = coalesce(excluded.amount_cents, t.amount_cents)
+                where (t.type, t.household_id, t.person_id, t.organisation, t.start_date, t.end_date, t.amount_cents)
+                      is distinct from (excluded.type, excluded.household_id, excluded.person_id, excluded.organisation,
+                                        excluded.start_date, excluded.end_date,
+                                        coalesce(excluded.amount_cents, t.amount_cents))
+                returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
+        Map<String, Integer> changes = new LinkedHashMap<>();
+        changes.put("adhésion(s) créée(s)", (int) written.stream().filter(b -> b).count());
+        changes.put("adhésion(s) mise(s) à jour", (int) written.stream().filter(b -> !b).count());
+        return new ImportResult(rows, changes);
+    }
+}

@@ -1,0 +1,201 @@
+package fr.trame.people;
+
+import fr.trame.csv.CsvTable;
+import fr.trame.csv.PgCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * people.csv of interchange.md: households and persons. All rows are checked first; then, in one transaction, the rows
+ * are copied to a staging table and merged by set-based SQL keyed on the file's references, so re-importing the same
+ * file changes nothing and a refused file writes nothing.
+ */
+@Service
+public class PeopleImporter {
+
+    static final Set<String> REQUIRED = Set.of("household_ref", "person_ref", "last_name", "first_name");
+    static final Set<String> OPTIONAL = Set.of("sex", "birth_date", "role", "address", "postcode", "commune", "quartier",
+            "qpv", "qf", "phone", "email");
+    private static final Set<String> ROLES = Set.of("responsable", "enfant", "autre");
+    private static final List<String> HOUSEHOLD_COLUMNS = List.of("address", "postcode", "commune", "quartier", "qpv", "qf");
+    private static final List<String> STAGE_COLUMNS = List.of("line", "household_ref", "person_ref", "last_name",
+            "first_name", "sex", "birth_date", "role", "address", "postcode", "commune", "quartier", "qpv", "qf",
+            "phone", "email");
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public PeopleImporter(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in) {
+        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        List<Object[]> staged = validate(table);
+        table.throwIfErrors();
+
+        jdbc.sql("""
+                create temp table stage_people (
+                    line bigint, household_ref text, person_ref text, last_name text, first_name text, sex text,
+                    birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
+                    qf integer, phone text, email text) on commit drop""").update();
+        PgCopy.copy(dataSource, "stage_people", STAGE_COLUMNS, staged);
+        return merge(centreId, staged.size());
+    }
+
+    private List<Object[]> validate(CsvTable table) {
+        List<Object[]> staged = new ArrayList<>(table.rows().size());
+        Map<String, Long> personLines = new HashMap<>();
+        // household_ref → column → (value, line where first given)
+        Map<String, Map<String, Object[]>> householdValues = new HashMap<>();
+        LocalDate today = LocalDate.now();
+        for (CsvTable.Row row : table.rows()) {
+            String householdRef = row.required("household_ref");
+            String personRef = row.required("person_ref");
+            String lastName = row.required("last_name");
+            String firstName = row.required("first_name");
+            String sex = row.text("sex");
+            if (sex != null) {
+                sex = sex.toUpperCase();
+                if (!sex.equals("F") && !sex.equals("M")) {
+                    row.error("sex", "valeur « " + row.text("sex") + " » inconnue (attendu : F ou M)");
+                    sex = null;
+                }
+            }
+            LocalDate birth = row.date("birth_date");
+            if (birth != null && birth.isAfter(today)) {
+                row.error("birth_date", "date de naissance dans le futur");
+            }
+            String role = row.oneOf("role", ROLES);
+            String qpvText = row.oneOf("qpv", Set.of("oui", "non"));
+            Boolean qpv = qpvText == null ? null : qpvText.equals("oui");
+            Integer qf = row.wholeNumber("qf", 0);
+            String email = row.email("email");
+            if (personRef != null) {
+                Long first = personLines.putIfAbsent(personRef, row.line());
+                if (first != null) {
+                    row.error("person_ref", "la personne « " + personRef + " » figure déjà ligne " + first);
+                }
+            }
+            if (householdRef != null) {
+                Map<String, Object[]> seen = householdValues.computeIfAbsent(householdRef, k -> new LinkedHashMap<>());
+                Object[] values = {row.text("address"), row.text("postcode"), row.text("commune"), row.text("quartier"), qpv, qf};
+                for (int i = 0; i < HOUSEHOLD_COLUMNS.size(); i++) {
+                    if (values[i] == null) {
+                        continue;
+                    }
+                    String column = HOUSEHOLD_COLUMNS.get(i);
+                    Object[] earlier = seen.putIfAbsent(column, new Object[] {values[i], row.line()});
+                    if (earlier != null && !sameValue(column, earlier[0], values[i])) {
+                        row.error(column, "le foyer « " + householdRef + " » a déjà la valeur « "
+                                + shown(earlier[0]) + " » ligne " + earlier[1] + " ; une seule valeur par foyer");
+                    }
+                }
+            }
+            staged.add(new Object[] {row.line(), householdRef, personRef, lastName, firstName, sex, birth, role,
+                    row.text("address"), row.text("postcode"), row.text("commune"), row.text("quartier"), qpv, qf,
+                    row.text("phone"), email});
+        }
+        return staged;
+    }
+
+    private static boolean sameValue(String column, Object a, Object b) {
+        return column.equals("quartier") ? a.toString().equalsIgnoreCase(b.toString()) : a.equals(b);
+    }
+
+    private static String shown(Object value) {
+        return value instanceof Boolean b ? (b ? "oui" : "non") : value.toString();
+    }
+
+    private ImportResult merge(long centreId, int rows) {
+        Map<String, Integer> changes = new LinkedHashMap<>();
+        changes.put("quartier(s) créé(s)", jdbc.sql("""
+                insert into quartiers (centre_id, name)
+                select distinct on (lower(quartier)) :centre, quartier from stage_people where quartier is not null
+                on conflict (centre_id, lower(name)) do nothing""").param("centre", centreId).update());
+
+        List<Boolean> households = jdbc.sql("""
+                with h as (
+                    select household_ref as ref, max(address) as address, max(postcode) as postcode,
+                           max(commune) as commune, max(quartier) as quartier, bool_or(qpv) as qpv
+                    from stage_people group by household_ref)
+                insert into households as t (centre_id, ref, address, postcode, commune, quartier_id, qpv)
+                select :centre, h.ref, h.address, h.postcode, h.commune, q.id, h.qpv
+                from h left join quartiers q on q.centre_id = :centre and lower(q.name) = lower(h.quartier)
+                on conflict (centre_id, ref) where ref is not null do update set
+                    address = coalesce(excluded.address, t.address), postcode = coalesce(excluded.postcode, t.postcode),
+                    commune = coalesce(excluded.commune, t.commune),
+                    quartier_id = coalesce(excluded.quartier_id, t.quartier_id), qpv = coalesce(excluded.qpv, t.qpv),
+                    updated_at = now()
+                where (t.address, t.postcode, t.commune, t.quartier_id, t.qpv) is distinct from
+                      (coalesce(excluded.address, t.address), coalesce(excluded.postcode, t.postcode),
+                       coalesce(excluded.commune, t.commune), coalesce(excluded.quartier_id, t.quartier_id),
+                       coalesce(excluded.qpv, t.qpv))
+                returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
+        changes.put("foyer(s) créé(s)", count(households, true));
+        changes.put("foyer(s) mis à jour", count(households, false));
+
+        List<Boolean> persons = jdbc.sql("""
+                insert into persons as t (centre_id, ref, last_name, first_name, sex, birth_date, phone, email)
+                select :centre, person_ref, last_name, first_name, sex, birth_date, phone, email from stage_people
+                on conflict (centre_id, ref) where ref is not null do update set
+                    last_name = excluded.last_name, first_name = excluded.first_name,
+                    sex = coalesce(excluded.sex, t.sex), birth_date = coalesce(excluded.birth_date, t.birth_date),
+                    phone = coalesce(excluded.phone, t.phone), email = coalesce(excluded.email, t.email),
+                    updated_at = now()
+                where (t.last_name, t.first_name, t.sex, t.birth_date, t.phone, t.email) is distinct from
+                      (excluded.last_name, excluded.first_name, coalesce(excluded.sex, t.sex),
+                       coalesce(excluded.birth_date, t.birth_date), coalesce(excluded.phone, t.phone),
+                       coalesce(excluded.email, t.email))
+                returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
+        changes.put("personne(s) créée(s)", count(persons, true));
+        changes.put("personne(s) mise(s) à jour", count(persons, false));
+
+        changes.put("rattachement(s) à un foyer", jdbc.sql("""
+                insert into household_members (centre_id, household_id, person_id, role, principal)
+                select :centre, h.id, p.id, coalesce(s.role, 'autre'),
+                       not exists (select 1 from household_members x where x.centre_id = :centre and x.person_id = p.id
+                                   and x.principal and x.end_date is null)
+                from stage_people s
+                join households h on h.centre_id = :centre and h.ref = s.household_ref
+                join persons p on p.centre_id = :centre and p.ref = s.person_ref
+                where not exists (select 1 from household_members x where x.centre_id = :centre
+                                  and x.household_id = h.id and x.person_id = p.id and x.end_date is null)""")
+                .param("centre", centreId).update());
+        changes.put("rôle(s) changé(s)", jdbc.sql("""
+                update household_members x set role = s.role
+                from stage_people s
+                join households h on h.centre_id = :centre and h.ref = s.household_ref
+                join persons p on p.centre_id = :centre and p.ref = s.person_ref
+                where x.centre_id = :centre and x.household_id = h.id and x.person_id = p.id and x.end_date is null
+                  and s.role is not null and x.role <> s.role""").param("centre", centreId).update());
+
+        changes.put("QF enregistré(s)", jdbc.sql("""
+                insert into qf_history (centre_id, household_id, valid_from, amount_euros, source)
+                select :centre, h.id, current_date, s.qf, 'declare'
+                from (select household_ref, max(qf) as qf from stage_people where qf is not null group by household_ref) s
+                join households h on h.centre_id = :centre and h.ref = s.household_ref
+                where s.qf is distinct from (select q.amount_euros from qf_history q
+                                             where q.centre_id = :centre and q.household_id = h.id
+                                             order by q.valid_from desc, q.id desc limit 1)""")
+                .param("centre", centreId).update());
+        return new ImportResult(rows, changes);
+    }
+
+    private static int count(List<Boolean> inserted, boolean value) {
+        return (int) inserted.stream().filter(b -> b == value).count();
+    }
+}

@@ -1,0 +1,142 @@
+package fr.trame.people;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Persons of a centre, their household links and consents. */
+@Service
+public class PersonService {
+
+    public record Person(long id, String ref, String lastName, String firstName, String sex, LocalDate birthDate,
+                         String phone, String email, String schoolLevel) {
+        public String fullName() {
+            return firstName + " " + lastName;
+        }
+    }
+
+    public record Link(long householdId, String householdLabel, String role, boolean principal, LocalDate startDate,
+                       LocalDate endDate) {
+    }
+
+    public record Consent(long id, String kind, boolean granted, LocalDate givenOn) {
+    }
+
+    public record Lookalike(long id, String lastName, String firstName, LocalDate birthDate, Long householdId) {
+    }
+
+    private static final String COLUMNS = "id, ref, last_name, first_name, sex, birth_date, phone, email, school_level";
+
+    private final JdbcClient jdbc;
+
+    public PersonService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Person> find(long centreId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from persons where centre_id = ? and id = ?")
+                .params(centreId, id).query(Person.class).optional();
+    }
+
+    public List<Link> links(long centreId, long personId) {
+        return jdbc.sql("select hm.household_id, " + HouseholdService.LABEL + " as household_label, hm.role, hm.principal,"
+                        + " hm.start_date, hm.end_date"
+                        + " from household_members hm join households h on h.centre_id = hm.centre_id and h.id = hm.household_id"
+                        + " where hm.centre_id = ? and hm.person_id = ? order by hm.principal desc, hm.id")
+                .params(centreId, personId).query(Link.class).list();
+    }
+
+    /** Persons whose name looks like this one and whose birth date, when both are known, is the same. */
+    public List<Lookalike> lookalikes(long centreId, String lastName, String firstName, LocalDate birthDate) {
+        return jdbc.sql("""
+                select p.id, p.last_name, p.first_name, p.birth_date,
+                       (select hm.household_id from household_members hm
+                        where hm.centre_id = p.centre_id and hm.person_id = p.id order by hm.principal desc limit 1)
+                from persons p
+                where p.centre_id = :centre
+                  and p.search_name % trame_fold(:name)
+                  and similarity(p.search_name, trame_fold(:name)) >= 0.5
+                  and (:birth::date is null or p.birth_date is null or p.birth_date = :birth::date)
+                order by similarity(p.search_name, trame_fold(:name)) desc limit 5""")
+                .param("centre", centreId).param("name", lastName + " " + firstName).param("birth", birthDate)
+                .query(Lookalike.class).list();
+    }
+
+    /** Creates the person and attaches them to the household (principal unless they already have a principal one). */
+    @Transactional
+    public long create(long centreId, long householdId, PersonForm.Values v) {
+        long id = jdbc.sql("""
+                insert into persons (centre_id, last_name, first_name, sex, birth_date, phone, email, school_level)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(centreId, v.lastName(), v.firstName(), v.sex(), v.birthDate(), v.phone(), v.email(),
+                        v.schoolLevel())
+                .query(Long.class).single();
+        attach(centreId, householdId, id, v.role(), LocalDate.now());
+        return id;
+    }
+
+    @Transactional
+    public void update(long centreId, long id, PersonForm.Values v) {
+        jdbc.sql("""
+                update persons set last_name = ?, first_name = ?, sex = ?, birth_date = ?, phone = ?, email = ?,
+                       school_level = ?, updated_at = now()
+                where centre_id = ? and id = ?""")
+                .params(v.lastName(), v.firstName(), v.sex(), v.birthDate(), v.phone(), v.email(), v.schoolLevel(),
+                        centreId, id)
+                .update();
+    }
+
+    /** Adds a dated link; the first current link of a person is their principal household. */
+    @Transactional
+    public void attach(long centreId, long householdId, long personId, String role, LocalDate from) {
+        jdbc.sql("""
+                insert into household_members (centre_id, household_id, person_id, role, principal, start_date)
+                select :centre, :household, :person, :role,
+                       not exists (select 1 from household_members
+                                   where centre_id = :centre and person_id = :person and principal and end_date is null),
+                       :from
+                where exists (select 1 from households where centre_id = :centre and id = :household)
+                  and not exists (select 1 from household_members where centre_id = :centre and household_id = :household
+                                  and person_id = :person and end_date is null)""")
+                .param("centre", centreId).param("household", householdId).param("person", personId)
+                .param("role", role).param("from", from).update();
+    }
+
+    /** Ends the person's current link to the household (moving out, end of custody). */
+    @Transactional
+    public void detach(long centreId, long householdId, long personId, LocalDate on) {
+        jdbc.sql("""
+                update household_members set end_date = ?, principal = false
+                where centre_id = ? and household_id = ? and person_id = ? and end_date is null""")
+                .params(on, centreId, householdId, personId).update();
+    }
+
+    @Transactional
+    public void makePrincipal(long centreId, long householdId, long personId) {
+        jdbc.sql("""
+                update household_members set principal = (household_id = ?)
+                where centre_id = ? and person_id = ? and end_date is null""")
+                .params(householdId, centreId, personId).update();
+    }
+
+    public List<Consent> consents(long centreId, long personId) {
+        return jdbc.sql("""
+                select id, kind, granted, given_on from consents where centre_id = ? and person_id = ?
+                order by given_on desc, id desc""")
+                .params(centreId, personId).query(Consent.class).list();
+    }
+
+    @Transactional
+    public void recordConsent(long centreId, long personId, String kind, boolean granted, LocalDate on) {
+        jdbc.sql("insert into consents (centre_id, person_id, kind, granted, given_on) values (?, ?, ?, ?, ?)")
+                .params(centreId, personId, kind, granted, on).update();
+    }
+
+    public long count(long centreId) {
+        return jdbc.sql("select count(*) from persons where centre_id = ?").param(centreId).query(Long.class).single();
+    }
+}

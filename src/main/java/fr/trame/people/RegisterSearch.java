@@ -1,0 +1,68 @@
+package fr.trame.people;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/**
+ * Finds households by a member's name (accents, case and a typo forgiven: pg_trgm on the folded name), by phone or by
+ * allocataire CAF number.
+ */
+@Service
+public class RegisterSearch {
+
+    public record Hit(long id, String ref, String label, String members, String commune, String quartier) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public RegisterSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Hit> households(long centreId, String query, int limit) {
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            return recent(centreId, limit);
+        }
+        String digits = q.replaceAll("[^0-9]", "");
+        boolean byNumber = digits.length() >= 4 && q.replaceAll("[0-9 .+()-]", "").isEmpty();
+        String matches = byNumber ? """
+                select hm.household_id, 1.0 as score
+                from persons p join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
+                where p.centre_id = :centre and p.phone_digits like '%' || :digits || '%'
+                union all
+                select h.id, 1.0 from households h
+                where h.centre_id = :centre and h.caf_number like :digits || '%'
+                """ : """
+                select hm.household_id, word_similarity(f.q, p.search_name) + (p.search_name like f.q || '%')::int as score
+                from (select trame_fold(:q) as q) f
+                join persons p on p.centre_id = :centre and (f.q <% p.search_name or p.search_name like '%' || f.q || '%')
+                join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
+                """;
+        return jdbc.sql("with matches as (" + matches + "), best as ("
+                        + " select household_id, max(score) as score from matches group by household_id"
+                        + " order by max(score) desc, household_id limit :limit)"
+                        + " select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
+                        + " h.commune, qu.name as quartier"
+                        + " from best b join households h on h.centre_id = :centre and h.id = b.household_id"
+                        + " left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " order by b.score desc, label")
+                .param("centre", centreId).param("q", q).param("digits", digits).param("limit", limit)
+                .query(Hit.class).list();
+    }
+
+    private List<Hit> recent(long centreId, int limit) {
+        return jdbc.sql("select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
+                        + " h.commune, qu.name as quartier"
+                        + " from households h left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " where h.centre_id = :centre order by h.updated_at desc, h.id desc limit :limit")
+                .param("centre", centreId).param("limit", limit).query(Hit.class).list();
+    }
+
+    private static final String MEMBERS = """
+            (select string_agg(p.first_name, ', ' order by hm.role desc, p.birth_date)
+             from household_members hm join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
+             where hm.centre_id = h.centre_id and hm.household_id = h.id and hm.end_date is null)""";
+}

@@ -1,0 +1,52 @@
+package fr.trame.territory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The centre's territory (zone de vie sociale): its quartiers and which of them are QPV. */
+@Service
+public class QuartierService {
+
+    private final JdbcClient jdbc;
+
+    public QuartierService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Quartier> list(long centreId) {
+        return jdbc.sql("select id, name, qpv from quartiers where centre_id = ? order by lower(name)")
+                .param(centreId).query(Quartier.class).list();
+    }
+
+    /** Creates the named quartiers the centre does not have yet (names compared without regard to case). */
+    @Transactional
+    public void ensureExist(long centreId, Collection<String> names) {
+        for (String name : names) {
+            jdbc.sql("""
+                    insert into quartiers (centre_id, name) values (?, ?)
+                    on conflict (centre_id, lower(name)) do nothing""")
+                    .params(centreId, name.trim()).update();
+        }
+    }
+
+    @Transactional
+    public long create(long centreId, String name, boolean qpv) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Le nom du quartier est obligatoire.");
+        }
+        return jdbc.sql("""
+                insert into quartiers (centre_id, name, qpv) values (?, ?, ?)
+                on conflict (centre_id, lower(name)) do update set qpv = excluded.qpv
+                returning id""")
+                .params(centreId, name.trim(), qpv).query(Long.class).single();
+    }
+
+    @Transactional
+    public void setQpv(long centreId, long quartierId, boolean qpv) {
+        jdbc.sql("update quartiers set qpv = ? where centre_id = ? and id = ?").params(qpv, centreId, quartierId).update();
+    }
+}
