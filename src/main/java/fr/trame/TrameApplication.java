@@ -33,7 +33,8 @@ public class TrameApplication {
                 properties.put("trame.embedded.ephemeral", "true");
             }
         }
-        app.setDefaultProperties(properties);
+        // system properties outrank application.properties, as options and environment variables must
+        properties.forEach((key, value) -> System.setProperty(key, value.toString()));
         if (!line.hasCommand()) {
             runOrExplain(() -> app.run());
             return;

@@ -31,8 +31,6 @@ public class CommandRunner {
     private final MembershipImporter membershipImporter;
     private final DemoService demo;
     private final Benchmarks benchmarks;
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          DemoService demo, Benchmarks benchmarks) {
@@ -44,6 +42,7 @@ public class CommandRunner {
     }
 
     public int run(List<String> command) {
+        PrintStream err = System.err;
         try {
             return dispatch(command);
         } catch (UsageException e) {
@@ -62,6 +61,7 @@ public class CommandRunner {
     }
 
     private int dispatch(List<String> command) {
+        PrintStream out = System.out;
         List<String> positional = new ArrayList<>();
         Map<String, String> options = options(command.subList(1, command.size()), positional);
         switch (command.get(0)) {

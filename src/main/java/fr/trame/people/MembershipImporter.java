@@ -37,14 +37,13 @@ public class MembershipImporter {
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
         List<Object[]> staged = validate(table);
-        table.throwIfErrors();
-
         jdbc.sql("""
                 create temp table stage_memberships (
                     line bigint, membership_ref text, type text, household_ref text, person_ref text, organisation text,
                     start_date date, end_date date, amount_cents integer) on commit drop""").update();
         PgCopy.copy(dataSource, "stage_memberships", STAGE_COLUMNS, staged);
         checkReferences(centreId, table);
+        table.throwIfErrors();
         return merge(centreId, staged.size());
     }
 
@@ -96,7 +95,7 @@ public class MembershipImporter {
         return staged;
     }
 
-    /** Households and persons must already be in the register (import people.csv first). */
+    /** Households and persons must already be in the register (import people.csv first); errors join the others. */
     private void checkReferences(long centreId, CsvTable table) {
         jdbc.sql("""
                 select s.line, 'household_ref' as col, s.household_ref as ref from stage_memberships s
@@ -113,7 +112,6 @@ public class MembershipImporter {
                             + " « " + rs.getString(3) + " » inconnu(e) dans ce centre (importez d'abord people.csv)");
                     return null;
                 }).list();
-        table.throwIfErrors();
     }
 
     private ImportResult merge(long centreId, int rows) {

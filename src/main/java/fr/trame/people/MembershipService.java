@@ -41,9 +41,15 @@ public class MembershipService {
                                      where p.centre_id = m.centre_id and p.id = m.person_id)
                                else m.organisation end as holder,
                    m.start_date, m.end_date, m.amount_cents, m.paid, m.paid_on, m.payment_mode
-            from memberships m""";
+            from memberships m
+            """;
 
     private final JdbcClient jdbc;
+
+    /** For templates. */
+    public List<String> paymentModes() {
+        return PAYMENT_MODES;
+    }
 
     public MembershipService(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -1,0 +1,144 @@
+package fr.trame.people;
+
+import fr.trame.centre.CentreScope;
+import fr.trame.territory.QuartierService;
+import fr.trame.web.FieldErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+
+@Controller
+@RequestMapping("/c/{centre}/foyers")
+public class HouseholdController {
+
+    private final HouseholdService households;
+    private final RegisterSearch search;
+    private final MembershipService memberships;
+    private final QuartierService quartiers;
+
+    public HouseholdController(HouseholdService households, RegisterSearch search, MembershipService memberships,
+                               QuartierService quartiers) {
+        this.households = households;
+        this.search = search;
+        this.memberships = memberships;
+        this.quartiers = quartiers;
+    }
+
+    /** The list; htmx asks for the results alone as the user types. */
+    @GetMapping
+    String list(CentreScope scope, @RequestParam(defaultValue = "") String q,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        scope.requirePersonalData();
+        model.addAttribute("q", q);
+        model.addAttribute("hits", search.households(scope.id(), q, 50));
+        return htmx != null ? "households/list :: results" : "households/list";
+    }
+
+    @GetMapping("/nouveau")
+    String newForm(CentreScope scope, Model model) {
+        scope.requireRegisterEdit();
+        return form(scope, model, new HouseholdForm(), new FieldErrors(), null);
+    }
+
+    @PostMapping("/nouveau")
+    String create(CentreScope scope, @ModelAttribute("form") HouseholdForm form, Model model, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        FieldErrors errors = new FieldErrors();
+        HouseholdForm.Values values = form.validate(errors);
+        checkRef(scope, values.ref(), null, errors);
+        if (errors.any()) {
+            return form(scope, model, form, errors, null);
+        }
+        long id = households.create(scope.id(), values);
+        flash.addFlashAttribute("message", "Foyer créé. Ajoutez maintenant ses membres.");
+        return "redirect:" + scope.base() + "/foyers/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String show(CentreScope scope, @PathVariable long id, Model model) {
+        scope.requirePersonalData();
+        HouseholdService.Household household = households.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        model.addAttribute("household", household);
+        model.addAttribute("members", households.members(scope.id(), id));
+        model.addAttribute("qfHistory", households.qfHistory(scope.id(), id));
+        model.addAttribute("memberships", memberships.ofHousehold(scope.id(), id));
+        model.addAttribute("season", memberships.seasonOf(scope.id(), LocalDate.now()));
+        model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
+        return "households/show";
+    }
+
+    @GetMapping("/{id}/modifier")
+    String editForm(CentreScope scope, @PathVariable long id, Model model) {
+        scope.requireRegisterEdit();
+        HouseholdService.Household household = households.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        return form(scope, model, HouseholdForm.of(household), new FieldErrors(), id);
+    }
+
+    @PostMapping("/{id}/modifier")
+    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") HouseholdForm form, Model model,
+                  RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        households.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        FieldErrors errors = new FieldErrors();
+        HouseholdForm.Values values = form.validate(errors);
+        checkRef(scope, values.ref(), id, errors);
+        if (errors.any()) {
+            return form(scope, model, form, errors, id);
+        }
+        households.update(scope.id(), id, values);
+        flash.addFlashAttribute("message", "Foyer enregistré.");
+        return "redirect:" + scope.base() + "/foyers/" + id;
+    }
+
+    @PostMapping("/{id}/qf")
+    String addQf(CentreScope scope, @PathVariable long id, @RequestParam String amount,
+                 @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "declare") String source,
+                 RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        households.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        FieldErrors errors = new FieldErrors();
+        Integer euros = Forms.wholeEuros(amount, "qf", errors);
+        LocalDate from = Forms.date(validFrom, "qf", errors);
+        if (euros == null && !errors.any()) {
+            errors.add("qf", "Indiquez le montant du QF en euros.");
+        }
+        if (errors.any()) {
+            flash.addFlashAttribute("qfError", errors.get("qf"));
+            flash.addFlashAttribute("qfTyped", amount);
+        } else {
+            households.addQf(scope.id(), id, from == null ? LocalDate.now() : from, euros,
+                    source.equals("attestation_caf") ? "attestation_caf" : "declare");
+            flash.addFlashAttribute("message", "QF enregistré.");
+        }
+        return "redirect:" + scope.base() + "/foyers/" + id + "#qf";
+    }
+
+    private void checkRef(CentreScope scope, String ref, Long id, FieldErrors errors) {
+        if (households.refTaken(scope.id(), ref, id)) {
+            errors.add("ref", "Cette référence est déjà celle d'un autre foyer.");
+        }
+    }
+
+    private String form(CentreScope scope, Model model, HouseholdForm form, FieldErrors errors, Long id) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("householdId", id);
+        model.addAttribute("quartiers", quartiers.list(scope.id()));
+        return "households/form";
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Fiche introuvable.");
+    }
+}

@@ -1,0 +1,58 @@
+package fr.trame.people;
+
+import fr.trame.centre.CentreScope;
+import fr.trame.csv.CsvError;
+import fr.trame.csv.CsvImportException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** The upload page: a file is imported whole or not at all, and every error is listed with its line and column. */
+@Controller
+public class ImportController {
+
+    private final PeopleImporter peopleImporter;
+    private final MembershipImporter membershipImporter;
+
+    public ImportController(PeopleImporter peopleImporter, MembershipImporter membershipImporter) {
+        this.peopleImporter = peopleImporter;
+        this.membershipImporter = membershipImporter;
+    }
+
+    @GetMapping("/c/{centre}/import")
+    String page(CentreScope scope) {
+        scope.requireRegisterEdit();
+        return "import";
+    }
+
+    @PostMapping("/c/{centre}/import")
+    String upload(CentreScope scope, @RequestParam String kind, @RequestParam("file") MultipartFile file, Model model) {
+        scope.requireRegisterEdit();
+        model.addAttribute("kind", kind);
+        model.addAttribute("fileName", file.getOriginalFilename());
+        if (file.isEmpty()) {
+            model.addAttribute("errors", List.of(new CsvError(1, 0, null, "aucun fichier choisi, ou fichier vide")));
+            return "import";
+        }
+        try (InputStream in = file.getInputStream()) {
+            ImportResult result = switch (kind) {
+                case "people" -> peopleImporter.importCsv(scope.id(), in);
+                case "memberships" -> membershipImporter.importCsv(scope.id(), in);
+                default -> throw new CsvImportException(List.of(new CsvError(1, 0, null, "type de fichier inconnu")));
+            };
+            model.addAttribute("result", result);
+        } catch (CsvImportException e) {
+            model.addAttribute("errors", e.errors());
+        } catch (IOException e) {
+            model.addAttribute("errors", List.of(new CsvError(1, 0, null, "fichier illisible : " + e.getMessage())));
+        }
+        return "import";
+    }
+}

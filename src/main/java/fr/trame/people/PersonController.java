@@ -1,0 +1,156 @@
+package fr.trame.people;
+
+import fr.trame.centre.CentreScope;
+import fr.trame.web.FieldErrors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Controller
+public class PersonController {
+
+    private final PersonService persons;
+    private final HouseholdService households;
+    private final MembershipService memberships;
+    private final RegisterSearch search;
+
+    public PersonController(PersonService persons, HouseholdService households, MembershipService memberships,
+                            RegisterSearch search) {
+        this.persons = persons;
+        this.households = households;
+        this.memberships = memberships;
+        this.search = search;
+    }
+
+    @GetMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
+    String newForm(CentreScope scope, @PathVariable long householdId, Model model) {
+        scope.requireRegisterEdit();
+        HouseholdService.Household household = households.find(scope.id(), householdId)
+                .orElseThrow(HouseholdController::notFound);
+        PersonForm form = new PersonForm();
+        if (households.members(scope.id(), householdId).isEmpty()) {
+            form.setRole("responsable");
+        }
+        return form(model, household, form, new FieldErrors(), List.of(), null);
+    }
+
+    /** Creates the person, unless they look like someone already registered and the user has not confirmed. */
+    @PostMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
+    String create(CentreScope scope, @PathVariable long householdId, @ModelAttribute("form") PersonForm form,
+                  Model model, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        HouseholdService.Household household = households.find(scope.id(), householdId)
+                .orElseThrow(HouseholdController::notFound);
+        FieldErrors errors = new FieldErrors();
+        PersonForm.Values values = form.validate(errors);
+        if (errors.any()) {
+            return form(model, household, form, errors, List.of(), null);
+        }
+        if (!form.isConfirmDuplicate()) {
+            List<PersonService.Lookalike> lookalikes = persons.lookalikes(scope.id(), values.lastName(),
+                    values.firstName(), values.birthDate());
+            if (!lookalikes.isEmpty()) {
+                return form(model, household, form, errors, lookalikes, null);
+            }
+        }
+        long id = persons.create(scope.id(), householdId, values);
+        flash.addFlashAttribute("message", values.firstName() + " " + values.lastName() + " ajouté(e) au foyer.");
+        return "redirect:" + scope.base() + "/personnes/" + id;
+    }
+
+    @GetMapping("/c/{centre}/personnes/{id}")
+    String show(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
+        scope.requirePersonalData();
+        model.addAttribute("person", persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound));
+        model.addAttribute("links", persons.links(scope.id(), id));
+        model.addAttribute("consents", persons.consents(scope.id(), id));
+        model.addAttribute("memberships", memberships.ofPerson(scope.id(), id));
+        model.addAttribute("season", memberships.seasonOf(scope.id(), LocalDate.now()));
+        model.addAttribute("q", q);
+        model.addAttribute("hits", q.isBlank() ? List.of() : search.households(scope.id(), q, 10));
+        return "persons/show";
+    }
+
+    @GetMapping("/c/{centre}/personnes/{id}/modifier")
+    String editForm(CentreScope scope, @PathVariable long id, Model model) {
+        scope.requireRegisterEdit();
+        PersonService.Person person = persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        return form(model, null, PersonForm.of(person), new FieldErrors(), List.of(), id);
+    }
+
+    @PostMapping("/c/{centre}/personnes/{id}/modifier")
+    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") PersonForm form, Model model,
+                  RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        FieldErrors errors = new FieldErrors();
+        PersonForm.Values values = form.validate(errors);
+        if (errors.any()) {
+            return form(model, null, form, errors, List.of(), id);
+        }
+        persons.update(scope.id(), id, values);
+        flash.addFlashAttribute("message", "Fiche enregistrée.");
+        return "redirect:" + scope.base() + "/personnes/" + id;
+    }
+
+    /** Shared custody, a new partner…: the person joins another household too. */
+    @PostMapping("/c/{centre}/personnes/{id}/foyers")
+    String attach(CentreScope scope, @PathVariable long id, @RequestParam long householdId,
+                  @RequestParam(defaultValue = "autre") String role, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        households.find(scope.id(), householdId).orElseThrow(HouseholdController::notFound);
+        persons.attach(scope.id(), householdId, id, List.of("responsable", "enfant").contains(role) ? role : "autre",
+                LocalDate.now());
+        flash.addFlashAttribute("message", "Rattachement au foyer enregistré.");
+        return "redirect:" + scope.base() + "/personnes/" + id;
+    }
+
+    @PostMapping("/c/{centre}/personnes/{id}/foyers/{householdId}/principal")
+    String makePrincipal(CentreScope scope, @PathVariable long id, @PathVariable long householdId,
+                         RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        persons.makePrincipal(scope.id(), householdId, id);
+        flash.addFlashAttribute("message", "Foyer principal changé.");
+        return "redirect:" + scope.base() + "/personnes/" + id;
+    }
+
+    @PostMapping("/c/{centre}/personnes/{id}/foyers/{householdId}/fin")
+    String detach(CentreScope scope, @PathVariable long id, @PathVariable long householdId, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        persons.detach(scope.id(), householdId, id, LocalDate.now());
+        flash.addFlashAttribute("message", "Rattachement terminé à la date du jour.");
+        return "redirect:" + scope.base() + "/personnes/" + id;
+    }
+
+    @PostMapping("/c/{centre}/personnes/{id}/consentements")
+    String consent(CentreScope scope, @PathVariable long id, @RequestParam String kind, @RequestParam boolean granted,
+                   RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        if (!kind.equals("droit_image") && !kind.equals("donnees")) {
+            throw HouseholdController.notFound();
+        }
+        persons.recordConsent(scope.id(), id, kind, granted, LocalDate.now());
+        flash.addFlashAttribute("message", "Consentement enregistré.");
+        return "redirect:" + scope.base() + "/personnes/" + id + "#consentements";
+    }
+
+    private String form(Model model, HouseholdService.Household household, PersonForm form, FieldErrors errors,
+                        List<PersonService.Lookalike> lookalikes, Long personId) {
+        model.addAttribute("household", household);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("lookalikes", lookalikes);
+        model.addAttribute("personId", personId);
+        return "persons/form";
+    }
+}

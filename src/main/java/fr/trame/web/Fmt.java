@@ -1,0 +1,52 @@
+package fr.trame.web;
+
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** French display of values in templates: {@code ${@fmt.euros(cents)}}. */
+@Component("fmt")
+public class Fmt {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("familiale", "Familiale"), Map.entry("individuelle", "Individuelle"),
+            Map.entry("associative", "Associative"), Map.entry("responsable", "Responsable"),
+            Map.entry("enfant", "Enfant"), Map.entry("autre", "Autre"), Map.entry("especes", "Espèces"),
+            Map.entry("cheque", "Chèque"), Map.entry("carte", "Carte bancaire"), Map.entry("virement", "Virement"),
+            Map.entry("prelevement", "Prélèvement"), Map.entry("declare", "Déclaré"),
+            Map.entry("attestation_caf", "Attestation CAF"), Map.entry("droit_image", "Droit à l'image"),
+            Map.entry("donnees", "Utilisation des données"), Map.entry("F", "Femme"), Map.entry("M", "Homme"));
+
+    public String euros(Number cents) {
+        if (cents == null) {
+            return "—";
+        }
+        long c = cents.longValue();
+        String euros = String.format("%,d", c / 100).replace(',', '\u202f');
+        return c % 100 == 0 ? euros + " €" : euros + "," + String.format("%02d", c % 100) + " €";
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "—" : date.format(DATE);
+    }
+
+    public String age(LocalDate birth) {
+        if (birth == null) {
+            return "âge inconnu";
+        }
+        int years = Period.between(birth, LocalDate.now()).getYears();
+        return years + (years > 1 ? " ans" : " an");
+    }
+
+    public String label(String code) {
+        return code == null ? "—" : LABELS.getOrDefault(code, code);
+    }
+
+    public String yesNo(Boolean value) {
+        return value == null ? "inconnu" : value ? "oui" : "non";
+    }
+}

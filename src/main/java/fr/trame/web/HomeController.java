@@ -1,0 +1,43 @@
+package fr.trame.web;
+
+import fr.trame.centre.Centre;
+import fr.trame.centre.CentreService;
+import fr.trame.centre.UserService;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.List;
+import java.util.Map;
+
+@Controller
+public class HomeController {
+
+    private final CentreService centres;
+    private final UserService users;
+
+    public HomeController(CentreService centres, UserService users) {
+        this.centres = centres;
+        this.users = users;
+    }
+
+    @GetMapping("/connexion")
+    String login() {
+        return "login";
+    }
+
+    /** The centres the user acts for; with only one, straight to it. */
+    @GetMapping("/")
+    String home(Authentication auth, Model model) {
+        UserService.User user = users.findByUsername(auth.getName()).orElseThrow();
+        Map<Long, ?> roles = users.rolesOf(user.id());
+        List<Centre> mine = centres.all().stream().filter(c -> roles.containsKey(c.id())).toList();
+        if (mine.size() == 1) {
+            return "redirect:/c/" + mine.get(0).code();
+        }
+        model.addAttribute("centres", mine);
+        model.addAttribute("userName", user.displayName());
+        return "centres";
+    }
+}

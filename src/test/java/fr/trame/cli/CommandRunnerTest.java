@@ -1,0 +1,57 @@
+package fr.trame.cli;
+
+import fr.trame.TrameTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TrameTest
+class CommandRunnerTest {
+
+    @Autowired CommandRunner runner;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void centreCreateThenImportThenBadFileExitsTwoWritingNothing(@TempDir Path dir) throws Exception {
+        String code = "cli-" + System.nanoTime() % 100000;
+        assertThat(runner.run(List.of("centre", "create", code, "--name", "Centre CLI"))).isZero();
+        assertThat(runner.run(List.of("centre", "create", code, "--name", "Encore"))).isEqualTo(2);
+        assertThat(runner.run(List.of("centre", "create", "Pas Bon", "--name", "X"))).isEqualTo(2);
+
+        Path good = dir.resolve("people.csv");
+        Files.writeString(good, "household_ref;person_ref;last_name;first_name\nH1;P1;Moreau;Rose\n");
+        assertThat(runner.run(List.of("import", "people", good.toString(), "--centre", code))).isZero();
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "household_ref;person_ref;last_name;first_name\nH2;P2;;Noé\n");
+        String errors = captureErr(() -> assertThat(runner.run(List.of("import", "people", bad.toString(), "--centre", code))).isEqualTo(2));
+        assertThat(errors).contains("ligne 2, colonne 3 (last_name) : valeur obligatoire manquante");
+        assertThat(jdbc.sql("select count(*) from persons p join centres c on c.id = p.centre_id where c.code = ?")
+                .param(code).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(runner.run(List.of("import", "people", dir.resolve("absent.csv").toString(), "--centre", code))).isEqualTo(2);
+        assertThat(runner.run(List.of("import", "people", good.toString(), "--centre", "inconnu"))).isEqualTo(2);
+    }
+
+    private static String captureErr(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}

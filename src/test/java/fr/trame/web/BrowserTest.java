@@ -1,0 +1,103 @@
+package fr.trame.web;
+
+import fr.trame.Fixtures;
+import fr.trame.centre.Centre;
+import fr.trame.centre.Role;
+import fr.trame.people.PeopleImporter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The register as a receptionist uses it, in real headless Chromium: log in, find a household by a misspelt name typed
+ * without accents, open it, add a membership, see it listed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"trame.embedded.ephemeral=true", "trame.demo=false"})
+class BrowserTest {
+
+    static WebDriver browser;
+    static Path profile;
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired PeopleImporter importer;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        profile = Files.createTempDirectory("trame-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("trame.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1024,768", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("trame.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void findAHouseholdByAMisspeltNameAndAddAMembership() {
+        Centre centre = fixtures.centre("nav");
+        String username = fixtures.user(centre, Role.ACCUEIL);
+        importer.importCsv(centre.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name;role;quartier
+                H1;P1;Lefèvre;Hélène;responsable;Les Tilleuls
+                H1;P2;Lefèvre;Noé;enfant;Les Tilleuls
+                H2;P3;Martin;Paul;responsable;Centre ancien
+                """));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        browser.get("http://localhost:" + port + "/connexion");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
+
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/foyers");
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        By martin = By.xpath("//div[@id='resultats']//span[@class='name' and text()='Martin']");
+        assertThat(browser.findElements(martin)).hasSize(1); // the list opens on recent households
+        search.sendKeys("lefebre"); // no accent, one wrong letter
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(martin));
+        wait.until(ExpectedConditions.urlContains("q=lefebre"));
+        WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@id='resultats']//a[.//span[@class='name' and text()='Lefèvre']]")));
+        hit.click();
+
+        wait.until(ExpectedConditions.titleContains("Lefèvre"));
+        assertThat(browser.findElement(By.id("t-members")).isDisplayed()).isTrue();
+        browser.findElement(By.id("m-amount")).sendKeys("15");
+        browser.findElement(By.id("add-membership")).click();
+
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#adhesions table.memberships")));
+        assertThat(table.getText()).contains("Familiale").contains("15 €").contains("Famille Lefèvre");
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Adhésion familiale");
+    }
+}
