@@ -47,15 +47,16 @@ public class Benchmarks {
         this.tx = tx;
     }
 
-    public void run(PrintStream out) {
+    public void run(PrintStream out, java.util.Set<String> parts) {
         String csv = new DemoData(7, LocalDate.now()).peopleCsv(DemoData.Size.M);
         int rows = (int) csv.lines().count() - 1;
         out.printf("Trame bench — people.csv taille M : %d personnes%n", rows);
 
-        double[] copy = new double[RUNS];
-        double[] imports = new double[RUNS];
+        int runs = parts.contains("import") ? RUNS : 1;
+        double[] copy = new double[runs];
+        double[] imports = new double[runs];
         Centre first = null;
-        for (int run = 0; run < RUNS; run++) {
+        for (int run = 0; run < runs; run++) {
             copy[run] = rawCopySeconds(csv);
             Centre centre = centres.create("bench-import-" + run, "Bench import " + run);
             if (first == null) {
@@ -71,6 +72,9 @@ public class Benchmarks {
         out.printf("Import people.csv : %.0f personnes/s ; COPY brut : %.0f lignes/s ; ratio import/COPY = %.2f (cible ≥ 0,30)%n",
                 importRate, copyRate, importRate / copyRate);
 
+        if (!parts.contains("search")) {
+            return;
+        }
         jdbc.sql("analyze").update();
         searchLatency(out, first, 12_000);
         Centre big = centres.create("bench-60k", "Bench 60 000 personnes");

@@ -109,7 +109,9 @@ public class CommandRunner {
                 return 0;
             }
             case "bench" -> {
-                benchmarks.run(out);
+                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search")
+                        : java.util.Set.copyOf(positional);
+                benchmarks.run(out, parts);
                 return 0;
             }
             case "report", "catalogue" -> throw new UsageException(

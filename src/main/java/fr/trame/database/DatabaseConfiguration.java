@@ -14,9 +14,6 @@ import java.nio.file.Path;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
-    /** Lowers pg_trgm's word threshold so that one wrong letter in a short name still matches ("benaly"). */
-    static final String CONNECTION_INIT_SQL = "SET pg_trgm.word_similarity_threshold = 0.45";
-
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${trame.db.url:}") String url,
                                       @Value("${trame.data-dir:./trame-data}") String dataDir,
@@ -43,7 +40,6 @@ public class DatabaseConfiguration {
             ds.setPassword(password);
         }
         ds.setMaximumPoolSize(10);
-        ds.setConnectionInitSql(CONNECTION_INIT_SQL);
         ds.setPoolName("trame");
         return ds;
     }

@@ -53,6 +53,7 @@ public class PeopleImporter {
                     birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
                     qf integer, phone text, email text) on commit drop""").update();
         PgCopy.copy(dataSource, "stage_people", STAGE_COLUMNS, staged);
+        jdbc.sql("analyze stage_people").update(); // row counts for the planner: hash joins, not nested loops
         return merge(centreId, staged.size());
     }
 

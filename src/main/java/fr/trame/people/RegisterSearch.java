@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 import java.util.List;
 
 /**
- * Finds households by a member's name (accents, case and a typo forgiven: pg_trgm on the folded name), by phone or by
- * allocataire CAF number.
+ * Finds households by a member's name (accents, case and a typo forgiven: pg_trgm word similarity on the folded
+ * name), by the start of a phone number or by allocataire CAF number.
  */
 @Service
 public class RegisterSearch {
@@ -28,19 +28,25 @@ public class RegisterSearch {
         }
         String digits = q.replaceAll("[^0-9]", "");
         boolean byNumber = digits.length() >= 4 && q.replaceAll("[0-9 .+()-]", "").isEmpty();
+        // Names: the 60 persons whose folded name is nearest (GiST KNN), kept when similar enough (> 0.45).
         String matches = byNumber ? """
                 select hm.household_id, 1.0 as score
                 from persons p join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
-                where p.centre_id = :centre and p.phone_digits like '%' || :digits || '%'
+                where p.centre_id = :centre and p.phone_digits like :digits || '%'
                 union all
                 select h.id, 1.0 from households h
                 where h.centre_id = :centre and h.caf_number like :digits || '%'
                 """ : """
-                select hm.household_id, word_similarity(f.q, p.search_name) + (p.search_name like f.q || '%')::int as score
-                from (select trame_fold(:q) as q) f
-                join persons p on p.centre_id = :centre and (f.q <% p.search_name or p.search_name like '%' || f.q || '%')
-                join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
+                select hm.household_id, 1 - n.distance as score
+                from (select p.id, p.search_name <->> :folded as distance from persons p
+                      where p.centre_id = :centre order by p.search_name <->> :folded limit 60) n
+                join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
+                where n.distance < 0.55
                 """;
+        String folded = byNumber ? "" : fold(q);
+        if (!byNumber && folded.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("with matches as (" + matches + "), best as ("
                         + " select household_id, max(score) as score from matches group by household_id"
                         + " order by max(score) desc, household_id limit :limit)"
@@ -49,8 +55,13 @@ public class RegisterSearch {
                         + " from best b join households h on h.centre_id = :centre and h.id = b.household_id"
                         + " left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " order by b.score desc, label")
-                .param("centre", centreId).param("q", q).param("digits", digits).param("limit", limit)
-                .query(Hit.class).list();
+                .param("centre", centreId).param("folded", folded).param("digits", digits)
+                .param("limit", limit).query(Hit.class).list();
+    }
+
+    /** Folded by the same SQL function as the indexed column, and passed as a value so the trigram index is used. */
+    private String fold(String text) {
+        return jdbc.sql("select coalesce(trame_fold(?), '')").param(text).query(String.class).single();
     }
 
     private List<Hit> recent(long centreId, int limit) {
