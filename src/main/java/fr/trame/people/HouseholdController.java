@@ -2,7 +2,7 @@ package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
 import fr.trame.territory.QuartierService;
-import fr.trame.web.FieldErrors;
+import fr.trame.form.FieldErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

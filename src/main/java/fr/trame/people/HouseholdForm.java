@@ -1,6 +1,6 @@
 package fr.trame.people;
 
-import fr.trame.web.FieldErrors;
+import fr.trame.form.FieldErrors;
 
 /** The household form as typed; {@link #validate} turns it into values or field errors. */
 public class HouseholdForm {

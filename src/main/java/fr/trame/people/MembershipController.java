@@ -1,7 +1,7 @@
 package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
-import fr.trame.web.FieldErrors;
+import fr.trame.form.FieldErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package fr.trame.people;
 
-import fr.trame.web.FieldErrors;
+import fr.trame.form.FieldErrors;
 
 import java.time.LocalDate;
 

@@ -6,7 +6,7 @@ import fr.trame.people.HouseholdForm;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonForm;
 import fr.trame.people.PersonService;
-import fr.trame.web.FieldErrors;
+import fr.trame.form.FieldErrors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package fr.trame.web;
+package fr.trame.form;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
