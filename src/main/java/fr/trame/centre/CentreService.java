@@ -55,6 +55,19 @@ public class CentreService {
         return jdbc.sql("select not exists (select 1 from centres)").query(Boolean.class).single();
     }
 
+    public record Logo(byte[] bytes, String contentType) {
+    }
+
+    public Optional<Logo> logo(long id) {
+        return jdbc.sql("select logo, logo_type from centres where id = ? and logo is not null").param(id)
+                .query((rs, n) -> new Logo(rs.getBytes(1), rs.getString(2))).optional();
+    }
+
+    @Transactional
+    public void setLogo(long id, byte[] bytes, String contentType) {
+        jdbc.sql("update centres set logo = ?, logo_type = ? where id = ?").params(bytes, contentType, id).update();
+    }
+
     @Transactional
     public void updateIdentity(long id, String name, String address, String postcode, String commune, String siret,
                                String phone, String email) {

@@ -1,0 +1,108 @@
+package fr.trame.centre;
+
+import fr.trame.form.FieldErrors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** The centre's identity sheet: name, address, SIRET, contacts and logo. */
+@Controller
+public class CentreController {
+
+    private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg");
+    private static final int LOGO_MAX_BYTES = 300_000;
+
+    private final CentreService centres;
+
+    public CentreController(CentreService centres) {
+        this.centres = centres;
+    }
+
+    @GetMapping("/c/{centre}/admin/centre")
+    String form(CentreScope scope, Model model) {
+        scope.requireAdmin();
+        Centre c = centres.findById(scope.id()).orElseThrow();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", c.name());
+        values.put("address", c.address());
+        values.put("postcode", c.postcode());
+        values.put("commune", c.commune());
+        values.put("siret", c.siret());
+        values.put("phone", c.phone());
+        values.put("email", c.email());
+        return page(model, values, new FieldErrors(), centres.logo(scope.id()).isPresent());
+    }
+
+    @PostMapping("/c/{centre}/admin/centre")
+    String save(CentreScope scope, @RequestParam Map<String, String> form,
+                @RequestParam(value = "logo", required = false) MultipartFile logo, Model model,
+                RedirectAttributes flash) throws IOException {
+        scope.requireAdmin();
+        FieldErrors errors = new FieldErrors();
+        String name = clean(form.get("name"));
+        String siret = clean(form.get("siret"));
+        String postcode = clean(form.get("postcode"));
+        String email = clean(form.get("email"));
+        if (name == null) {
+            errors.add("name", "Le nom du centre est obligatoire.");
+        }
+        if (siret != null) {
+            siret = siret.replace(" ", "");
+            if (!siret.matches("\\d{14}")) {
+                errors.add("siret", "Le SIRET compte 14 chiffres.");
+            }
+        }
+        if (postcode != null && !postcode.matches("\\d{5}")) {
+            errors.add("postcode", "Le code postal compte 5 chiffres.");
+        }
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add("email", "Adresse électronique invalide.");
+        }
+        boolean newLogo = logo != null && !logo.isEmpty();
+        if (newLogo && (!LOGO_TYPES.contains(logo.getContentType()) || logo.getSize() > LOGO_MAX_BYTES)) {
+            errors.add("logo", "Le logo doit être une image PNG ou JPEG de moins de 300 Ko.");
+        }
+        if (errors.any()) {
+            return page(model, form, errors, centres.logo(scope.id()).isPresent());
+        }
+        centres.updateIdentity(scope.id(), name, clean(form.get("address")), postcode, clean(form.get("commune")),
+                siret, clean(form.get("phone")), email);
+        if (newLogo) {
+            centres.setLogo(scope.id(), logo.getBytes(), logo.getContentType());
+        }
+        flash.addFlashAttribute("message", "Fiche du centre enregistrée.");
+        return "redirect:" + scope.base() + "/admin/centre";
+    }
+
+    @GetMapping("/c/{centre}/logo")
+    ResponseEntity<byte[]> logo(CentreScope scope) {
+        return centres.logo(scope.id())
+                .map(l -> ResponseEntity.ok().contentType(MediaType.parseMediaType(l.contentType()))
+                        .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate()).body(l.bytes()))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    private static String page(Model model, Map<String, String> values, FieldErrors errors, boolean hasLogo) {
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("hasLogo", hasLogo);
+        return "admin/centre";
+    }
+
+    private static String clean(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
