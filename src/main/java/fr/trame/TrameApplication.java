@@ -1,12 +1,17 @@
 package fr.trame;
 
 import fr.trame.cli.CommandLine;
+import fr.trame.cli.CommandRunner;
 import fr.trame.cli.UsageException;
 import fr.trame.database.DataDirectoryBusyException;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** {@code java -jar trame.jar [options] [COMMAND …]}: without a command it serves the web application. */
 @SpringBootApplication
@@ -21,48 +26,63 @@ public class TrameApplication {
             System.exit(2);
             return;
         }
-        SpringApplication app = new SpringApplication(TrameApplication.class);
-        java.util.Map<String, Object> properties = new java.util.HashMap<>(line.springProperties());
-        if (!line.hasCommand()) {
-            properties.put("trame.serve", "true");
-        } else {
-            properties.put("logging.level.root", "WARN");
-            properties.put("logging.level.fr.trame.centre.AdminBootstrap", "WARN");
-            if (line.command().get(0).equals("bench")) {
-                // benchmarks never touch the user's data: they run on a throw-away embedded database
-                properties.put("trame.embedded.ephemeral", "true");
-            }
-        }
+        Map<String, Object> properties = new HashMap<>(line.springProperties());
+        properties.putAll(line.hasCommand() ? commandProperties(line) : Map.of("trame.serve", "true"));
         // system properties outrank application.properties, as options and environment variables must
         properties.forEach((key, value) -> System.setProperty(key, value.toString()));
+
+        SpringApplication app = new SpringApplication(TrameApplication.class);
         if (!line.hasCommand()) {
-            runOrExplain(() -> app.run());
+            try {
+                app.run();
+            } catch (RuntimeException e) {
+                exitIfBusy(e);
+                throw e;
+            }
             return;
         }
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        int[] exit = {1};
-        runOrExplain(() -> {
-            try (ConfigurableApplicationContext context = app.run()) {
-                exit[0] = context.getBean(fr.trame.cli.CommandRunner.class).run(line.command());
-            }
-            return null;
-        });
-        System.exit(exit[0]);
+        int exit;
+        try (ConfigurableApplicationContext context = app.run()) {
+            exit = context.getBean(CommandRunner.class).run(line.command());
+        } catch (RuntimeException e) {
+            exitIfBusy(e);
+            System.err.println("Trame n'a pas pu démarrer : " + rootCause(e).getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
     }
 
-    private static void runOrExplain(java.util.function.Supplier<?> start) {
-        try {
-            start.get();
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof DataDirectoryBusyException busy) {
-                    System.err.println(busy.getMessage());
-                    System.exit(2);
-                }
-            }
-            throw e;
+    private static Map<String, Object> commandProperties(CommandLine line) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("logging.level.root", "WARN");
+        // a command explains its own failure in one French sentence, not with Spring's report and stack trace
+        p.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        p.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
+        p.put("spring.thymeleaf.check-template-location", "false");
+        if (line.command().get(0).equals("bench")) {
+            // benchmarks never touch the user's data: they run on a throw-away embedded database
+            p.put("trame.embedded.ephemeral", "true");
         }
+        return p;
+    }
+
+    private static void exitIfBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataDirectoryBusyException busy) {
+                System.err.println(busy.getMessage());
+                System.exit(2);
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
     }
 }

@@ -66,7 +66,10 @@ public class PersonService {
                 .query(Lookalike.class).list();
     }
 
-    /** Creates the person and attaches them to the household (principal unless they already have a principal one). */
+    /**
+     * Creates the person and attaches them to the household, with no start date (like an import): someone registered
+     * today usually lived there already, and a familiale membership covers the persons attached on its start date.
+     */
     @Transactional
     public long create(long centreId, long householdId, PersonForm.Values v) {
         long id = jdbc.sql("""
@@ -75,7 +78,7 @@ public class PersonService {
                 .params(centreId, v.lastName(), v.firstName(), v.sex(), v.birthDate(), v.phone(), v.email(),
                         v.schoolLevel())
                 .query(Long.class).single();
-        attach(centreId, householdId, id, v.role(), LocalDate.now());
+        attach(centreId, householdId, id, v.role(), null);
         return id;
     }
 

@@ -63,6 +63,17 @@ class BrowserTest {
         }
     }
 
+    /** Kept in target/screenshots for a person to look at after a run. */
+    private static void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void findAHouseholdByAMisspeltNameAndAddAMembership() {
         Centre centre = fixtures.centre("nav");
@@ -99,5 +110,9 @@ class BrowserTest {
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#adhesions table.memberships")));
         assertThat(table.getText()).contains("Familiale").contains("15 €").contains("Famille Lefèvre");
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Adhésion familiale");
+        screenshot("foyer");
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/adhesions");
+        assertThat(browser.findElement(By.id("totaux")).getText()).contains("Familiale");
+        screenshot("adhesions");
     }
 }
