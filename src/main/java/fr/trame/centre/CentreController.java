@@ -1,6 +1,7 @@
 package fr.trame.centre;
 
 import fr.trame.form.FieldErrors;
+import fr.trame.form.Parse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,7 +69,7 @@ public class CentreController {
         if (postcode != null && !postcode.matches("\\d{5}")) {
             errors.add("postcode", "Le code postal compte 5 chiffres.");
         }
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (email != null && !Parse.isEmail(email)) {
             errors.add("email", "Adresse électronique invalide.");
         }
         boolean newLogo = logo != null && !logo.isEmpty();

@@ -1,5 +1,6 @@
 package fr.trame.csv;
 
+import fr.trame.form.Parse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -9,21 +10,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A CSV file of interchange.md read whole: UTF-8 (BOM accepted), {@code ;}, RFC 4180 quoting, a header whose names are
@@ -33,9 +30,6 @@ import java.util.regex.Pattern;
 public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setQuote('"').get();
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
@@ -176,7 +170,7 @@ public final class CsvTable {
                 return null;
             }
             try {
-                return v.contains("/") ? LocalDate.parse(v, FRENCH_DATE) : LocalDate.parse(v);
+                return Parse.date(v);
             } catch (DateTimeParseException e) {
                 error(column, "date invalide « " + v + " » (attendu AAAA-MM-JJ ou JJ/MM/AAAA)");
                 return null;
@@ -206,8 +200,9 @@ public final class CsvTable {
             if (v == null) {
                 return null;
             }
-            if (v.matches("\\d{1,7}([.,]\\d{1,2})?")) {
-                return new BigDecimal(v.replace(',', '.')).movePointRight(2).intValueExact();
+            Integer cents = Parse.cents(v);
+            if (cents != null) {
+                return cents;
             }
             error(column, "montant invalide « " + v + " » (exemples : 12 ou 12,50)");
             return null;
@@ -215,7 +210,7 @@ public final class CsvTable {
 
         public String email(String column) {
             String v = text(column);
-            if (v != null && !EMAIL.matcher(v).matches()) {
+            if (v != null && !Parse.isEmail(v)) {
                 error(column, "adresse électronique invalide « " + v + " »");
                 return null;
             }

@@ -1,19 +1,14 @@
 package fr.trame.people;
 
 import fr.trame.form.FieldErrors;
+import fr.trame.form.Parse;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
 
 /** Parsing of what people type in forms, with French messages. */
 final class Forms {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Forms() {
     }
@@ -28,7 +23,7 @@ final class Forms {
             return null;
         }
         try {
-            return v.contains("/") ? LocalDate.parse(v, FRENCH_DATE) : LocalDate.parse(v);
+            return Parse.date(v);
         } catch (DateTimeParseException e) {
             errors.add(field, "Date invalide : écrivez-la JJ/MM/AAAA.");
             return null;
@@ -40,12 +35,11 @@ final class Forms {
         if (v == null) {
             return null;
         }
-        v = v.replace("€", "").replace(" ", "").replace('\u00a0', ' ').trim();
-        if (!v.matches("\\d{1,7}([.,]\\d{1,2})?")) {
+        Integer cents = Parse.cents(v.replace("€", "").replace(" ", "").replace("\u00a0", ""));
+        if (cents == null) {
             errors.add(field, "Montant invalide : par exemple 12 ou 12,50.");
-            return null;
         }
-        return new java.math.BigDecimal(v.replace(',', '.')).movePointRight(2).intValueExact();
+        return cents;
     }
 
     static Integer wholeEuros(String value, String field, FieldErrors errors) {
@@ -61,6 +55,6 @@ final class Forms {
     }
 
     static String display(LocalDate date) {
-        return date == null ? "" : date.format(FRENCH_DATE);
+        return date == null ? "" : date.format(Parse.FRENCH_DATE);
     }
 }

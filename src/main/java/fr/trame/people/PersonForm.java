@@ -1,6 +1,7 @@
 package fr.trame.people;
 
 import fr.trame.form.FieldErrors;
+import fr.trame.form.Parse;
 
 import java.time.LocalDate;
 
@@ -37,7 +38,7 @@ public class PersonForm {
             errors.add("birthDate", "La date de naissance est trop ancienne.");
         }
         String mail = Forms.clean(email);
-        if (mail != null && !Forms.EMAIL.matcher(mail).matches()) {
+        if (mail != null && !Parse.isEmail(mail)) {
             errors.add("email", "Adresse électronique invalide (exemple : nom@exemple.fr).");
         }
         String tel = Forms.clean(phone);

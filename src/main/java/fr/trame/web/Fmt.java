@@ -1,17 +1,16 @@
 package fr.trame.web;
 
+import fr.trame.form.Parse;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** French display of values in templates: {@code ${@fmt.euros(cents)}}. */
 @Component("fmt")
 public class Fmt {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("familiale", "Familiale"), Map.entry("individuelle", "Individuelle"),
             Map.entry("associative", "Associative"), Map.entry("responsable", "Responsable"),
@@ -31,7 +30,7 @@ public class Fmt {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "—" : date.format(DATE);
+        return date == null ? "—" : date.format(Parse.FRENCH_DATE);
     }
 
     public String age(LocalDate birth) {
