@@ -63,6 +63,16 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/connexion")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(page.body()).contains("name=\"_csrf\"");
+    }
+
     /** Kept in target/screenshots for a person to look at after a run. */
     private static void screenshot(String name) {
         try {
