@@ -29,6 +29,13 @@ public record CentreScope(long id, String code, String name, Role role, long use
         return this;
     }
 
+    public CentreScope requireAttendance() {
+        if (!role.takesAttendance()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas de faire l'appel.");
+        }
+        return this;
+    }
+
     public CentreScope requireAdmin() {
         if (role != Role.ADMIN) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs du centre.");

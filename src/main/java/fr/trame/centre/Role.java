@@ -31,6 +31,11 @@ public enum Role {
         return this != FEDERATION;
     }
 
+    /** Who takes attendance: everyone working with the public. */
+    public boolean takesAttendance() {
+        return this != FEDERATION;
+    }
+
     /** Who registers households and takes memberships. */
     public boolean editsRegister() {
         return this == ADMIN || this == DIRECTION || this == ACCUEIL;

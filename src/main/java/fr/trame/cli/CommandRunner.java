@@ -1,12 +1,14 @@
 package fr.trame.cli;
 
+import fr.trame.activities.ActivityImporter;
+import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
+import fr.trame.csv.ImportResult;
 import fr.trame.demo.DemoData;
 import fr.trame.demo.DemoService;
-import fr.trame.people.ImportResult;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
 import org.springframework.stereotype.Component;
@@ -29,14 +31,19 @@ public class CommandRunner {
     private final CentreService centres;
     private final PeopleImporter peopleImporter;
     private final MembershipImporter membershipImporter;
+    private final ActivityImporter activityImporter;
+    private final AttendanceImporter attendanceImporter;
     private final DemoService demo;
     private final Benchmarks benchmarks;
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
-                         DemoService demo, Benchmarks benchmarks) {
+                         ActivityImporter activityImporter, AttendanceImporter attendanceImporter, DemoService demo,
+                         Benchmarks benchmarks) {
         this.centres = centres;
         this.peopleImporter = peopleImporter;
         this.membershipImporter = membershipImporter;
+        this.activityImporter = activityImporter;
+        this.attendanceImporter = attendanceImporter;
         this.demo = demo;
         this.benchmarks = benchmarks;
     }
@@ -75,7 +82,7 @@ public class CommandRunner {
                 return 0;
             }
             case "import" -> {
-                expect(positional, 2, "import people|memberships FICHIER --centre CODE");
+                expect(positional, 2, "import people|memberships|activities|attendance FICHIER --centre CODE");
                 Centre centre = centre(options);
                 Path file = Path.of(positional.get(1));
                 ImportResult result;
@@ -83,7 +90,9 @@ public class CommandRunner {
                     result = switch (positional.get(0)) {
                         case "people" -> peopleImporter.importCsv(centre.id(), in);
                         case "memberships" -> membershipImporter.importCsv(centre.id(), in);
-                        case "activities", "attendance", "reception" -> throw new UsageException(
+                        case "activities" -> activityImporter.importCsv(centre.id(), in);
+                        case "attendance" -> attendanceImporter.importCsv(centre.id(), in);
+                        case "reception" -> throw new UsageException(
                                 "L'import « " + positional.get(0) + " » n'est pas encore disponible dans cette version de Trame.");
                         default -> throw new UsageException("Type d'import inconnu : « " + positional.get(0)
                                 + " » (attendu : people, memberships, activities, attendance, reception).");

@@ -1,5 +1,7 @@
 package fr.trame.demo;
 
+import fr.trame.activities.ActivityImporter;
+import fr.trame.activities.SessionService;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.people.MembershipImporter;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
 
 /** Fills the "Centre social de démonstration" with generated, plausible data. */
 @Service
@@ -29,9 +33,14 @@ public class DemoService {
     private final MembershipImporter membershipImporter;
     private final MembershipService memberships;
     private final JdbcClient jdbc;
+    private final ActivityImporter activityImporter;
+    private final SessionService sessions;
 
     public DemoService(CentreService centres, QuartierService quartiers, PeopleImporter peopleImporter,
-                       MembershipImporter membershipImporter, MembershipService memberships, JdbcClient jdbc) {
+                       MembershipImporter membershipImporter, MembershipService memberships, JdbcClient jdbc,
+                       ActivityImporter activityImporter, SessionService sessions) {
+        this.activityImporter = activityImporter;
+        this.sessions = sessions;
         this.centres = centres;
         this.quartiers = quartiers;
         this.peopleImporter = peopleImporter;
@@ -59,6 +68,7 @@ public class DemoService {
         peopleImporter.importCsv(centre.id(), utf8(data.peopleCsv(size)));
         membershipImporter.importCsv(centre.id(), utf8(data.membershipsCsv(currentSeasonYear - 1)));
         settleDemoPayments(centre.id(), currentSeasonYear);
+        fillActivities(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
         return centre;
     }
@@ -82,6 +92,90 @@ public class DemoService {
         jdbc.sql("""
                 update households set caf_number = lpad((1000000 + id * 7919 % 8999999)::text, 7, '0')
                 where centre_id = ? and id % 3 <> 0""").param(centreId).update();
+    }
+
+    /**
+     * A year of activities up to today, and their planned sessions to the end of the season: weekly workshops
+     * (three groups each at size S, nine at M), the accueil de loisirs and youth sector, an outing and a party.
+     * Past sessions get attendance: every enrolled person of a workshop present, absent or excused; at the
+     * accueil de loisirs only the children who came that day.
+     */
+    private void fillActivities(long centreId, DemoData.Size size, LocalDate today, LocalDate seasonEnd) {
+        int groups = size == DemoData.Size.S ? 3 : 9;
+        double enrolFactor = size == DemoData.Size.S ? 2.0 : 3.3;
+        List<DemoActivities.Template> offer = DemoActivities.offer(groups);
+        StringBuilder csv = new StringBuilder("activity_ref;name;sector;kind;public;capacity\n");
+        for (DemoActivities.Template t : offer) {
+            csv.append(t.ref()).append(';').append(t.name()).append(';').append(t.sector()).append(';').append(t.kind())
+                    .append(';').append(t.publicLabel()).append(';').append(t.capacity() == null ? "" : t.capacity()).append('\n');
+        }
+        activityImporter.importCsv(centreId, utf8(csv.toString()));
+        LocalDate from = today.minusYears(1);
+        for (DemoActivities.Template t : offer) {
+            long activityId = jdbc.sql("""
+                    update activities set age_min = ?, age_max = ?, place = 'Centre social' where centre_id = ? and ref = ?
+                    returning id""").params(t.ageMin(), t.ageMax(), centreId, t.ref()).query(Long.class).single();
+            LocalTime start = LocalTime.parse(t.start());
+            LocalTime end = LocalTime.parse(t.end());
+            switch (t.holidays()) {
+                case "juin" -> sessions.addOneOff(centreId, activityId, lastSaturday(from.getMonthValue() > 6
+                        ? from.getYear() + 1 : from.getYear(), 6), start, end);
+                case "juillet" -> sessions.addOneOff(centreId, activityId, lastSaturday(from.getMonthValue() > 7
+                        ? from.getYear() + 1 : from.getYear(), 7).minusWeeks(2), start, end);
+                default -> sessions.addWeekly(centreId, activityId,
+                        java.util.Arrays.stream(t.weekdays().split(",")).map(Integer::valueOf).toList(), start, end,
+                        from, seasonEnd, t.holidays());
+            }
+            int enrolled = (int) Math.round(t.enrolledAtS() * (t.kind().equals("acm") ? (size == DemoData.Size.S ? 1 : 4) : enrolFactor));
+            // the same children attend the accueil de loisirs on Wednesdays and in holidays
+            String seed = t.ref().startsWith("ACM") ? "ACM" : t.ref();
+            jdbc.sql("""
+                    insert into enrolments (centre_id, activity_id, person_id, status, requested_at)
+                    select p.centre_id, :activity, p.id, 'inscrit', now() - interval '300 days'
+                    from persons p
+                    where p.centre_id = :centre and p.birth_date is not null
+                      and (:min::int is null or p.birth_date <= current_date - make_interval(years => :min::int))
+                      and (:max::int is null or p.birth_date > current_date - make_interval(years => :max::int + 1))
+                    order by hashtext(p.id || :seed) limit :n""")
+                    .param("activity", activityId).param("centre", centreId).param("min", t.ageMin())
+                    .param("max", t.ageMax()).param("seed", seed).param("n", enrolled).update();
+        }
+        jdbc.sql("""
+                update sessions se set cancelled_reason = (array['Animateur absent', 'Intempéries', 'Salle indisponible'])[1 + abs(hashtext(se.id::text)) % 3]
+                from activities a
+                where a.centre_id = se.centre_id and a.id = se.activity_id and se.centre_id = ? and se.date < current_date
+                  and a.kind not in ('evenement', 'sortie') and abs(hashtext(se.id::text || 'annule')) % 50 = 0""")
+                .param(centreId).update();
+        jdbc.sql("""
+                insert into attendance (centre_id, session_id, person_id, status)
+                select se.centre_id, se.id, e.person_id,
+                       case when x.h < 78 then 'present' when x.h < 92 then 'absent' else 'excuse' end
+                from sessions se
+                join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                join enrolments e on e.centre_id = se.centre_id and e.activity_id = se.activity_id and e.status = 'inscrit'
+                cross join lateral (select abs(hashtext(se.id || ':' || e.person_id)) % 100 as h) x
+                where se.centre_id = ? and se.date < current_date and se.cancelled_reason is null
+                  and (a.kind not in ('acm', 'evenement')
+                       or (a.kind = 'acm' and x.h < case a.ref when 'ACM-MER' then 14 when 'ACM-VAC' then 28 else 20 end))
+                on conflict do nothing""").param(centreId).update();
+        jdbc.sql("""
+                update attendance set status = 'present'
+                where centre_id = ? and session_id in (select se.id from sessions se join activities a
+                    on a.centre_id = se.centre_id and a.id = se.activity_id where se.centre_id = ? and a.kind = 'acm')""")
+                .params(centreId, centreId).update();
+        jdbc.sql("""
+                insert into headcounts (centre_id, session_id, headcount)
+                select se.centre_id, se.id, 550 + abs(hashtext(se.id::text)) % 80
+                from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                where se.centre_id = ? and a.kind = 'evenement' and se.date < current_date""").param(centreId).update();
+    }
+
+    private static LocalDate lastSaturday(int year, int month) {
+        LocalDate d = LocalDate.of(year, month, 1).plusMonths(1).minusDays(1);
+        while (d.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+            d = d.minusDays(1);
+        }
+        return d;
     }
 
     private static ByteArrayInputStream utf8(String text) {

@@ -1,6 +1,7 @@
 package fr.trame.people;
 
 import fr.trame.csv.CsvTable;
+import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

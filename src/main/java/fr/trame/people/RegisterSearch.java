@@ -15,6 +15,9 @@ public class RegisterSearch {
     public record Hit(long id, String ref, String label, String members, String commune, String quartier) {
     }
 
+    public record PersonHit(long id, String lastName, String firstName, java.time.LocalDate birthDate) {
+    }
+
     private final JdbcClient jdbc;
 
     public RegisterSearch(JdbcClient jdbc) {
@@ -62,6 +65,20 @@ public class RegisterSearch {
     /** Folded by the same SQL function as the indexed column, and passed as a value so the trigram index is used. */
     private String fold(String text) {
         return jdbc.sql("select coalesce(trame_fold(?), '')").param(text).query(String.class).single();
+    }
+
+    /** Persons by name, nearest first (to enrol someone, or add them to an attendance sheet). */
+    public List<PersonHit> persons(long centreId, String query, int limit) {
+        String folded = query == null || query.isBlank() ? "" : fold(query.trim());
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, last_name, first_name, birth_date from (
+                    select p.id, p.last_name, p.first_name, p.birth_date, p.search_name <->> :folded as distance
+                    from persons p where p.centre_id = :centre order by p.search_name <->> :folded limit :limit) n
+                where distance < 0.55 order by distance, lower(last_name), lower(first_name)""")
+                .param("centre", centreId).param("folded", folded).param("limit", limit).query(PersonHit.class).list();
     }
 
     private List<Hit> recent(long centreId, int limit) {

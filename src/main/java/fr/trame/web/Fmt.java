@@ -18,7 +18,14 @@ public class Fmt {
             Map.entry("cheque", "Chèque"), Map.entry("carte", "Carte bancaire"), Map.entry("virement", "Virement"),
             Map.entry("prelevement", "Prélèvement"), Map.entry("declare", "Déclaré"),
             Map.entry("attestation_caf", "Attestation CAF"), Map.entry("droit_image", "Droit à l'image"),
-            Map.entry("donnees", "Utilisation des données"), Map.entry("F", "Femme"), Map.entry("M", "Homme"));
+            Map.entry("donnees", "Utilisation des données"), Map.entry("F", "Femme"), Map.entry("M", "Homme"),
+            Map.entry("atelier", "Atelier"), Map.entry("acm", "Accueil de loisirs (ACM)"),
+            Map.entry("accompagnement_scolaire", "Accompagnement scolaire"), Map.entry("sortie", "Sortie"),
+            Map.entry("sejour", "Séjour"), Map.entry("evenement", "Événement"), Map.entry("permanence", "Permanence"),
+            Map.entry("hors_vacances", "hors vacances scolaires"), Map.entry("vacances_seulement", "vacances scolaires seulement"),
+            Map.entry("toutes", "toute l'année"), Map.entry("present", "présent"), Map.entry("absent", "absent"),
+            Map.entry("excuse", "excusé"));
+    private static final String[] WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
 
     public String euros(Number cents) {
         if (cents == null) {
@@ -43,6 +50,15 @@ public class Fmt {
 
     public String label(String code) {
         return code == null ? "—" : LABELS.getOrDefault(code, code);
+    }
+
+    /** ISO weekday, 1 = lundi. */
+    public String weekday(int isoDay) {
+        return WEEKDAYS[isoDay - 1];
+    }
+
+    public String longDate(LocalDate date) {
+        return date.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH));
     }
 
     public String yesNo(Boolean value) {

@@ -5,6 +5,7 @@ import fr.trame.TrameTest;
 import fr.trame.centre.Centre;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
+import fr.trame.csv.ImportResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -41,6 +41,10 @@ class BrowserTest {
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
     @Autowired PeopleImporter importer;
+    @Autowired fr.trame.activities.ActivityImporter activityImporter;
+    @Autowired fr.trame.activities.SessionService sessions;
+    @Autowired fr.trame.activities.EnrolmentService enrolments;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -61,6 +65,55 @@ class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    @Test
+    void takeAttendanceFromTheDayViewInThreeTapsAndFindItAfterReload() {
+        Centre centre = fixtures.centre("appel");
+        String username = fixtures.user(centre, Role.ANIMATEUR);
+        importer.importCsv(centre.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name;birth_date
+                H1;P1;Bonnet;Lina;2016-04-02
+                H2;P2;Camara;Moussa;2015-11-20
+                """));
+        activityImporter.importCsv(centre.id(), Fixtures.csv("activity_ref;name;sector;kind\nCLAS;Aide aux devoirs;Enfance;accompagnement_scolaire\n"));
+        long activity = jdbc.sql("select id from activities where centre_id = ? and ref = 'CLAS'").param(centre.id()).query(Long.class).single();
+        for (String ref : new String[] {"P1", "P2"}) {
+            long person = jdbc.sql("select id from persons where centre_id = ? and ref = ?").params(centre.id(), ref).query(Long.class).single();
+            enrolments.enrol(centre.id(), activity, person, null);
+        }
+        sessions.addOneOff(centre.id(), activity, java.time.LocalDate.now(), java.time.LocalTime.of(16, 30), java.time.LocalTime.of(18, 0));
+        WebDriverWait wait = logIn(username, centre);
+
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/jour");
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Aide aux devoirs"))).click();
+        By lina = By.xpath("//tr[.//span[@class='who' and text()='Bonnet Lina']]//span[@class='state']");
+        By moussa = By.xpath("//tr[.//span[@class='who' and text()='Camara Moussa']]//span[@class='state']");
+        wait.until(ExpectedConditions.textToBe(lina, "à faire"));
+        String sheetUrl = browser.getCurrentUrl();
+
+        browser.findElement(lina).click();
+        wait.until(ExpectedConditions.textToBe(lina, "présent"));
+        browser.findElement(moussa).click();
+        wait.until(ExpectedConditions.textToBe(moussa, "présent"));
+        browser.findElement(moussa).click();
+        wait.until(ExpectedConditions.textToBe(moussa, "absent"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(sheetUrl); // saved in place, no page change
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(lina, "présent"));
+        assertThat(browser.findElement(moussa).getText()).isEqualTo("absent");
+        screenshot("appel");
+    }
+
+    private WebDriverWait logIn(String username, Centre centre) {
+        browser.manage().deleteAllCookies();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://localhost:" + port + "/connexion");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
+        return wait;
     }
 
     @Test
@@ -94,12 +147,7 @@ class BrowserTest {
                 H1;P2;Lefèvre;Noé;enfant;Les Tilleuls
                 H2;P3;Martin;Paul;responsable;Centre ancien
                 """));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-
-        browser.get("http://localhost:" + port + "/connexion");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
+        WebDriverWait wait = logIn(username, centre);
 
         browser.get("http://localhost:" + port + "/c/" + centre.code() + "/foyers");
         WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));

@@ -1,4 +1,4 @@
-package fr.trame.people;
+package fr.trame.csv;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

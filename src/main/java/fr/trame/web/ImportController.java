@@ -1,8 +1,13 @@
-package fr.trame.people;
+package fr.trame.web;
 
+import fr.trame.activities.ActivityImporter;
+import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
+import fr.trame.csv.ImportResult;
+import fr.trame.people.MembershipImporter;
+import fr.trame.people.PeopleImporter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +25,15 @@ public class ImportController {
 
     private final PeopleImporter peopleImporter;
     private final MembershipImporter membershipImporter;
+    private final ActivityImporter activityImporter;
+    private final AttendanceImporter attendanceImporter;
 
-    public ImportController(PeopleImporter peopleImporter, MembershipImporter membershipImporter) {
+    public ImportController(PeopleImporter peopleImporter, MembershipImporter membershipImporter,
+                            ActivityImporter activityImporter, AttendanceImporter attendanceImporter) {
         this.peopleImporter = peopleImporter;
         this.membershipImporter = membershipImporter;
+        this.activityImporter = activityImporter;
+        this.attendanceImporter = attendanceImporter;
     }
 
     @GetMapping("/c/{centre}/import")
@@ -45,6 +55,8 @@ public class ImportController {
             ImportResult result = switch (kind) {
                 case "people" -> peopleImporter.importCsv(scope.id(), in);
                 case "memberships" -> membershipImporter.importCsv(scope.id(), in);
+                case "activities" -> activityImporter.importCsv(scope.id(), in);
+                case "attendance" -> attendanceImporter.importCsv(scope.id(), in);
                 default -> throw new CsvImportException(List.of(new CsvError(1, 0, null, "type de fichier inconnu")));
             };
             model.addAttribute("result", result);

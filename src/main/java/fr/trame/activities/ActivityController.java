@@ -1,0 +1,245 @@
+package fr.trame.activities;
+
+import fr.trame.centre.CentreScope;
+import fr.trame.centre.UserService;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Parse;
+import fr.trame.people.MembershipService;
+import fr.trame.people.RegisterSearch;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Controller
+public class ActivityController {
+
+    private final ActivityService activities;
+    private final SectorService sectors;
+    private final SessionService sessions;
+    private final EnrolmentService enrolments;
+    private final UserService users;
+    private final MembershipService memberships;
+    private final RegisterSearch search;
+
+    public ActivityController(ActivityService activities, SectorService sectors, SessionService sessions,
+                              EnrolmentService enrolments, UserService users, MembershipService memberships,
+                              RegisterSearch search) {
+        this.activities = activities;
+        this.sectors = sectors;
+        this.sessions = sessions;
+        this.enrolments = enrolments;
+        this.users = users;
+        this.memberships = memberships;
+        this.search = search;
+    }
+
+    @GetMapping("/c/{centre}/activites")
+    String list(CentreScope scope, Model model) {
+        scope.requireAttendance();
+        model.addAttribute("activities", activities.list(scope.id()));
+        return "activities/list";
+    }
+
+    @GetMapping("/c/{centre}/activites/nouvelle")
+    String newForm(CentreScope scope, Model model) {
+        scope.requireRegisterEdit();
+        return form(scope, model, new ActivityForm(), new FieldErrors(), null);
+    }
+
+    @PostMapping("/c/{centre}/activites/nouvelle")
+    String create(CentreScope scope, @ModelAttribute("form") ActivityForm form, Model model, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        FieldErrors errors = new FieldErrors();
+        ActivityService.Values values = form.validate(errors);
+        if (errors.any()) {
+            return form(scope, model, form, errors, null);
+        }
+        long id = activities.create(scope.id(), values);
+        flash.addFlashAttribute("message", "Activité créée. Ajoutez ses horaires.");
+        return "redirect:" + scope.base() + "/activites/" + id;
+    }
+
+    @GetMapping("/c/{centre}/activites/{id}/modifier")
+    String editForm(CentreScope scope, @PathVariable long id, Model model) {
+        scope.requireRegisterEdit();
+        return form(scope, model, ActivityForm.of(activity(scope, id)), new FieldErrors(), id);
+    }
+
+    @PostMapping("/c/{centre}/activites/{id}/modifier")
+    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") ActivityForm form, Model model,
+                  RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        activity(scope, id);
+        FieldErrors errors = new FieldErrors();
+        ActivityService.Values values = form.validate(errors);
+        if (errors.any()) {
+            return form(scope, model, form, errors, id);
+        }
+        activities.update(scope.id(), id, values);
+        flash.addFlashAttribute("message", "Activité enregistrée.");
+        return "redirect:" + scope.base() + "/activites/" + id;
+    }
+
+    @GetMapping("/c/{centre}/activites/{id}")
+    String show(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
+        scope.requireAttendance();
+        ActivityService.Activity activity = activity(scope, id);
+        List<SessionService.Session> all = sessions.ofActivity(scope.id(), id);
+        model.addAttribute("activity", activity);
+        model.addAttribute("schedules", sessions.schedules(scope.id(), id));
+        model.addAttribute("sessions", all);
+        model.addAttribute("heldCount", all.stream().filter(SessionService.Session::held).count());
+        model.addAttribute("cancelledCount", all.stream().filter(SessionService.Session::cancelled).count());
+        model.addAttribute("enrolments", enrolments.ofActivity(scope.id(), id));
+        model.addAttribute("q", q);
+        model.addAttribute("hits", search.persons(scope.id(), q, 10));
+        model.addAttribute("holidayRules", SessionService.HOLIDAY_RULES);
+        return "activities/show";
+    }
+
+    @PostMapping("/c/{centre}/activites/{id}/horaires")
+    String addSchedule(CentreScope scope, @PathVariable long id, @RequestParam(required = false) List<Integer> weekdays,
+                       @RequestParam String start, @RequestParam String end, @RequestParam String from,
+                       @RequestParam String to, @RequestParam String holidays, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        activity(scope, id);
+        try {
+            LocalTime s = LocalTime.parse(start);
+            LocalTime e = LocalTime.parse(end);
+            LocalDate f = Parse.date(from.trim());
+            LocalDate t = Parse.date(to.trim());
+            if (weekdays == null || weekdays.isEmpty()) {
+                flash.addFlashAttribute("error", "Cochez au moins un jour de la semaine.");
+            } else if (!e.isAfter(s) || t.isBefore(f)) {
+                flash.addFlashAttribute("error", "La fin doit venir après le début (heures et dates).");
+            } else if (f.plusYears(2).isBefore(t)) {
+                flash.addFlashAttribute("error", "Un horaire couvre au plus deux ans.");
+            } else {
+                int planned = sessions.addWeekly(scope.id(), id, weekdays, s, e, f, t,
+                        SessionService.HOLIDAY_RULES.contains(holidays) ? holidays : "hors_vacances");
+                flash.addFlashAttribute("message", planned + " séance(s) planifiée(s).");
+            }
+        } catch (DateTimeParseException ex) {
+            flash.addFlashAttribute("error", "Dates (JJ/MM/AAAA) ou heures (HH:MM) invalides.");
+        }
+        return "redirect:" + scope.base() + "/activites/" + id + "#seances";
+    }
+
+    @PostMapping("/c/{centre}/activites/{id}/seances")
+    String addSession(CentreScope scope, @PathVariable long id, @RequestParam String date, @RequestParam String start,
+                      @RequestParam String end, RedirectAttributes flash) {
+        scope.requireAttendance();
+        activity(scope, id);
+        try {
+            LocalTime s = LocalTime.parse(start);
+            LocalTime e = LocalTime.parse(end);
+            if (!e.isAfter(s)) {
+                flash.addFlashAttribute("error", "L'heure de fin doit suivre l'heure de début.");
+            } else {
+                long sessionId = sessions.addOneOff(scope.id(), id, Parse.date(date.trim()), s, e);
+                return "redirect:" + scope.base() + "/seances/" + sessionId;
+            }
+        } catch (DateTimeParseException ex) {
+            flash.addFlashAttribute("error", "Date (JJ/MM/AAAA) ou heures (HH:MM) invalides.");
+        }
+        return "redirect:" + scope.base() + "/activites/" + id + "#seances";
+    }
+
+    @PostMapping("/c/{centre}/seances/{sessionId}/annuler")
+    String cancelSession(CentreScope scope, @PathVariable long sessionId, @RequestParam String reason,
+                         RedirectAttributes flash) {
+        scope.requireAttendance();
+        SessionService.Session session = sessions.find(scope.id(), sessionId).orElseThrow(ActivityController::notFound);
+        if (reason.isBlank()) {
+            flash.addFlashAttribute("error", "Indiquez la raison de l'annulation.");
+        } else {
+            sessions.cancel(scope.id(), sessionId, reason.trim());
+            flash.addFlashAttribute("message", "Séance du " + session.date().format(Parse.FRENCH_DATE) + " annulée.");
+        }
+        return "redirect:" + scope.base() + "/activites/" + session.activityId() + "#seances";
+    }
+
+    @PostMapping("/c/{centre}/activites/{id}/inscriptions")
+    String enrol(CentreScope scope, @PathVariable long id, @RequestParam long personId,
+                 @RequestParam(defaultValue = "") String ageOverrideReason, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        activity(scope, id);
+        EnrolmentService.Result result = enrolments.enrol(scope.id(), id, personId, ageOverrideReason);
+        if (result.outcome() == EnrolmentService.Outcome.AGE_HORS_LIMITES) {
+            flash.addFlashAttribute("error", result.message());
+            flash.addFlashAttribute("ageCheckPersonId", personId);
+        } else {
+            flash.addFlashAttribute(result.outcome() == EnrolmentService.Outcome.DEJA_INSCRIT ? "error" : "message",
+                    result.message());
+        }
+        return "redirect:" + scope.base() + "/activites/" + id + "#inscriptions";
+    }
+
+    @PostMapping("/c/{centre}/inscriptions/{enrolmentId}/annuler")
+    String cancelEnrolment(CentreScope scope, @PathVariable long enrolmentId, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        EnrolmentService.Enrolment e = enrolments.find(scope.id(), enrolmentId).orElseThrow(ActivityController::notFound);
+        var promoted = enrolments.cancel(scope.id(), enrolmentId);
+        flash.addFlashAttribute("message", "Inscription annulée." + (promoted.isPresent()
+                ? " La première personne en liste d'attente prend la place." : ""));
+        return "redirect:" + scope.base() + "/activites/" + e.activityId() + "#inscriptions";
+    }
+
+    @GetMapping("/c/{centre}/secteurs")
+    String sectors(CentreScope scope, Model model) {
+        scope.requireAttendance();
+        model.addAttribute("sectors", sectors.list(scope.id()));
+        return "activities/sectors";
+    }
+
+    @PostMapping("/c/{centre}/secteurs")
+    String addSector(CentreScope scope, @RequestParam String name, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        if (!name.isBlank()) {
+            sectors.findOrCreate(scope.id(), name);
+            flash.addFlashAttribute("message", "Secteur « " + name.trim() + " » enregistré.");
+        }
+        return "redirect:" + scope.base() + "/secteurs";
+    }
+
+    @PostMapping("/c/{centre}/secteurs/{sectorId}")
+    String renameSector(CentreScope scope, @PathVariable long sectorId, @RequestParam String name) {
+        scope.requireRegisterEdit();
+        if (!name.isBlank()) {
+            sectors.rename(scope.id(), sectorId, name);
+        }
+        return "redirect:" + scope.base() + "/secteurs";
+    }
+
+    private ActivityService.Activity activity(CentreScope scope, long id) {
+        return activities.find(scope.id(), id).orElseThrow(ActivityController::notFound);
+    }
+
+    private String form(CentreScope scope, Model model, ActivityForm form, FieldErrors errors, Long id) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("activityId", id);
+        model.addAttribute("sectors", sectors.list(scope.id()));
+        model.addAttribute("kinds", ActivityService.KINDS);
+        model.addAttribute("publics", ActivityService.PUBLICS);
+        model.addAttribute("staff", users.usersOfCentre(scope.id()));
+        model.addAttribute("seasons", memberships.seasons(scope.id()));
+        return "activities/form";
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Fiche introuvable.");
+    }
+}

@@ -1,0 +1,88 @@
+package fr.trame.activities;
+
+import fr.trame.csv.CsvTable;
+import fr.trame.csv.ImportResult;
+import fr.trame.csv.PgCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** activities.csv of interchange.md, merged by {@code activity_ref}; unknown sectors are created. */
+@Service
+public class ActivityImporter {
+
+    static final Set<String> REQUIRED = Set.of("activity_ref", "name", "sector");
+    static final Set<String> OPTIONAL = Set.of("kind", "public", "capacity");
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final SectorService sectors;
+
+    public ActivityImporter(JdbcClient jdbc, DataSource dataSource, SectorService sectors) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.sectors = sectors;
+    }
+
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in) {
+        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        List<Object[]> staged = new ArrayList<>();
+        Map<String, Long> refLines = new HashMap<>();
+        Set<String> sectorNames = new HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            String ref = row.required("activity_ref");
+            String name = row.required("name");
+            String sector = row.required("sector");
+            String kind = row.oneOf("kind", Set.copyOf(ActivityService.KINDS));
+            String publicLabel = row.oneOf("public", Set.copyOf(ActivityService.PUBLICS));
+            Integer capacity = row.wholeNumber("capacity", 1);
+            if (ref != null) {
+                Long first = refLines.putIfAbsent(ref, row.line());
+                if (first != null) {
+                    row.error("activity_ref", "l'activité « " + ref + " » figure déjà ligne " + first);
+                }
+            }
+            if (sector != null) {
+                sectorNames.add(sector);
+            }
+            staged.add(new Object[] {row.line(), ref, name, sector, kind == null ? "atelier" : kind, publicLabel, capacity});
+        }
+        table.throwIfErrors();
+
+        int sectorsBefore = sectors.list(centreId).size();
+        sectorNames.forEach(name -> sectors.findOrCreate(centreId, name));
+        int sectorsCreated = sectors.list(centreId).size() - sectorsBefore;
+        jdbc.sql("""
+                create temp table stage_activities (line bigint, activity_ref text, name text, sector text, kind text,
+                    public text, capacity integer) on commit drop""").update();
+        PgCopy.copy(dataSource, "stage_activities",
+                List.of("line", "activity_ref", "name", "sector", "kind", "public", "capacity"), staged);
+        List<Boolean> written = jdbc.sql("""
+                insert into activities as t (centre_id, ref, name, sector_id, kind, public, capacity)
+                select :centre, s.activity_ref, s.name, se.id, s.kind, s.public, s.capacity
+                from stage_activities s join sectors se on se.centre_id = :centre and lower(se.name) = lower(s.sector)
+                on conflict (centre_id, ref) where ref is not null do update set
+                    name = excluded.name, sector_id = excluded.sector_id, kind = excluded.kind,
+                    public = coalesce(excluded.public, t.public), capacity = coalesce(excluded.capacity, t.capacity)
+                where (t.name, t.sector_id, t.kind, t.public, t.capacity) is distinct from
+                      (excluded.name, excluded.sector_id, excluded.kind, coalesce(excluded.public, t.public),
+                       coalesce(excluded.capacity, t.capacity))
+                returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
+        Map<String, Integer> changes = new LinkedHashMap<>();
+        changes.put("secteur(s) créé(s)", sectorsCreated);
+        changes.put("activité(s) créée(s)", (int) written.stream().filter(b -> b).count());
+        changes.put("activité(s) mise(s) à jour", (int) written.stream().filter(b -> !b).count());
+        return new ImportResult(staged.size(), changes);
+    }
+}

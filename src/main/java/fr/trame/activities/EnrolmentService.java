@@ -1,0 +1,127 @@
+package fr.trame.activities;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Inscriptions with capacity enforced: enrolments of one activity are serialised by a lock on the activity's row, so
+ * parallel requests never exceed its capacity; beyond it, people wait in order and the first is promoted when a place
+ * frees. An age outside the activity's limits needs a reason.
+ */
+@Service
+public class EnrolmentService {
+
+    public enum Outcome { INSCRIT, ATTENTE, DEJA_INSCRIT, AGE_HORS_LIMITES }
+
+    public record Result(Outcome outcome, String message) {
+    }
+
+    public record Enrolment(long id, long activityId, String activityName, long personId, String lastName,
+                            String firstName, LocalDate birthDate, String status, OffsetDateTime requestedAt,
+                            String ageOverrideReason) {
+    }
+
+    private static final String SELECT = """
+            select e.id, e.activity_id, a.name as activity_name, e.person_id, p.last_name, p.first_name, p.birth_date,
+                   e.status, e.requested_at, e.age_override_reason
+            from enrolments e
+            join activities a on a.centre_id = e.centre_id and a.id = e.activity_id
+            join persons p on p.centre_id = e.centre_id and p.id = e.person_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public EnrolmentService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Result enrol(long centreId, long activityId, long personId, String ageOverrideReason) {
+        // the lock that makes "count, then insert" safe against parallel enrolments
+        Integer[] limits = jdbc.sql("select capacity, age_min, age_max from activities where centre_id = ? and id = ? for update")
+                .params(centreId, activityId)
+                .query((rs, n) -> new Integer[] {(Integer) rs.getObject(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3)})
+                .single();
+        boolean already = jdbc.sql("""
+                select exists (select 1 from enrolments where centre_id = ? and activity_id = ? and person_id = ?
+                               and status <> 'annule')""")
+                .params(centreId, activityId, personId).query(Boolean.class).single();
+        if (already) {
+            return new Result(Outcome.DEJA_INSCRIT, "Cette personne est déjà inscrite ou en liste d'attente.");
+        }
+        String reason = ageOverrideReason == null || ageOverrideReason.isBlank() ? null : ageOverrideReason.trim();
+        Optional<LocalDate> birth = jdbc.sql("select birth_date from persons where centre_id = ? and id = ?")
+                .params(centreId, personId).query(LocalDate.class).optional();
+        if (reason == null && birth.isPresent() && (limits[1] != null || limits[2] != null)) {
+            int age = Period.between(birth.get(), LocalDate.now()).getYears();
+            if ((limits[1] != null && age < limits[1]) || (limits[2] != null && age > limits[2])) {
+                return new Result(Outcome.AGE_HORS_LIMITES, "Âge " + age + " ans hors des limites de l'activité ("
+                        + (limits[1] == null ? "" : limits[1]) + "–" + (limits[2] == null ? "" : limits[2])
+                        + " ans) : indiquez la raison pour inscrire quand même.");
+            }
+        }
+        long enrolled = jdbc.sql("select count(*) from enrolments where centre_id = ? and activity_id = ? and status = 'inscrit'")
+                .params(centreId, activityId).query(Long.class).single();
+        boolean full = limits[0] != null && enrolled >= limits[0];
+        jdbc.sql("""
+                insert into enrolments (centre_id, activity_id, person_id, status, age_override_reason)
+                values (?, ?, ?, ?, ?)""")
+                .params(centreId, activityId, personId, full ? "attente" : "inscrit", reason).update();
+        return full ? new Result(Outcome.ATTENTE, "Activité complète : inscription en liste d'attente.")
+                : new Result(Outcome.INSCRIT, "Inscription enregistrée.");
+    }
+
+    /** Ends an enrolment; if it held a place, the first person waiting takes it. */
+    @Transactional
+    public Optional<Long> cancel(long centreId, long enrolmentId) {
+        Enrolment e = find(centreId, enrolmentId).orElseThrow();
+        jdbc.sql("select 1 from activities where centre_id = ? and id = ? for update").params(centreId, e.activityId())
+                .query().listOfRows();
+        jdbc.sql("update enrolments set status = 'annule', ended_at = now() where centre_id = ? and id = ?")
+                .params(centreId, enrolmentId).update();
+        if (!e.status().equals("inscrit")) {
+            return Optional.empty();
+        }
+        Optional<Long> promoted = jdbc.sql("""
+                select id from enrolments where centre_id = ? and activity_id = ? and status = 'attente'
+                order by requested_at, id limit 1""")
+                .params(centreId, e.activityId()).query(Long.class).optional();
+        promoted.ifPresent(id -> jdbc.sql("update enrolments set status = 'inscrit' where centre_id = ? and id = ?")
+                .params(centreId, id).update());
+        return promoted;
+    }
+
+    public Optional<Enrolment> find(long centreId, long id) {
+        return jdbc.sql(SELECT + " where e.centre_id = ? and e.id = ?").params(centreId, id).query(Enrolment.class).optional();
+    }
+
+    /** Enrolled first (by name), then the waiting list in order. */
+    public List<Enrolment> ofActivity(long centreId, long activityId) {
+        return jdbc.sql(SELECT + """
+                 where e.centre_id = ? and e.activity_id = ? and e.status <> 'annule'
+                 order by e.status desc, case when e.status = 'attente' then e.requested_at end, p.last_name, p.first_name""")
+                .params(centreId, activityId).query(Enrolment.class).list();
+    }
+
+    /** Current enrolments of the household's current members. */
+    public List<Enrolment> ofHousehold(long centreId, long householdId) {
+        return jdbc.sql(SELECT + """
+                 where e.centre_id = ? and e.status <> 'annule' and e.person_id in (
+                     select hm.person_id from household_members hm where hm.centre_id = e.centre_id
+                     and hm.household_id = ? and hm.end_date is null)
+                 order by p.first_name, a.name""")
+                .params(centreId, householdId).query(Enrolment.class).list();
+    }
+
+    public List<Enrolment> ofPerson(long centreId, long personId) {
+        return jdbc.sql(SELECT + " where e.centre_id = ? and e.person_id = ? order by e.requested_at desc")
+                .params(centreId, personId).query(Enrolment.class).list();
+    }
+}

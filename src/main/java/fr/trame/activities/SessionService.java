@@ -1,0 +1,140 @@
+package fr.trame.activities;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Schedules and sessions. A weekly schedule creates its planned sessions at once, skipping (or keeping only) the school
+ * holidays of the centre's zone; a session is held when it has attendance or a headcount, cancelled with a reason.
+ */
+@Service
+public class SessionService {
+
+    public static final List<String> HOLIDAY_RULES = List.of("hors_vacances", "vacances_seulement", "toutes");
+
+    public record Schedule(long id, List<Integer> weekdays, LocalTime startTime, LocalTime endTime, LocalDate fromDate,
+                           LocalDate toDate, String holidays, long sessions) {
+    }
+
+    public record Session(long id, long activityId, String activityName, String kind, LocalDate date,
+                          LocalTime startTime, LocalTime endTime, String cancelledReason, long enrolled, long present,
+                          long recorded, Integer headcount) {
+        public boolean cancelled() {
+            return cancelledReason != null;
+        }
+
+        public boolean held() {
+            return !cancelled() && (recorded > 0 || headcount != null);
+        }
+
+        public double hours() {
+            return java.time.Duration.between(startTime, endTime).toMinutes() / 60.0;
+        }
+    }
+
+    public record Holiday(String name, LocalDate startDate, LocalDate endDate) {
+    }
+
+    private static final String SESSION_SELECT = """
+            select se.id, se.activity_id, a.name as activity_name, a.kind, se.date, se.start_time, se.end_time,
+                   se.cancelled_reason,
+                   (select count(*) from enrolments e where e.centre_id = se.centre_id and e.activity_id = se.activity_id
+                      and e.status = 'inscrit') as enrolled,
+                   (select count(*) from attendance at where at.centre_id = se.centre_id and at.session_id = se.id
+                      and at.status = 'present') as present,
+                   (select count(*) from attendance at where at.centre_id = se.centre_id and at.session_id = se.id) as recorded,
+                   (select h.headcount from headcounts h where h.centre_id = se.centre_id and h.session_id = se.id) as headcount
+            from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public SessionService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a weekly schedule and its sessions; returns how many sessions it planned. */
+    @Transactional
+    public int addWeekly(long centreId, long activityId, List<Integer> weekdays, LocalTime start, LocalTime end,
+                         LocalDate from, LocalDate to, String holidays) {
+        String days = weekdays.stream().map(String::valueOf).collect(Collectors.joining(","));
+        long scheduleId = jdbc.sql("""
+                insert into schedules (centre_id, activity_id, weekdays, start_time, end_time, from_date, to_date, holidays)
+                values (?, ?, string_to_array(?, ',')::smallint[], ?, ?, ?, ?, ?) returning id""")
+                .params(centreId, activityId, days, start, end, from, to, holidays).query(Long.class).single();
+        return jdbc.sql("""
+                insert into sessions (centre_id, activity_id, schedule_id, date, start_time, end_time)
+                select s.centre_id, s.activity_id, s.id, d::date, s.start_time, s.end_time
+                from schedules s
+                cross join generate_series(s.from_date, s.to_date, interval '1 day') d
+                where s.centre_id = :centre and s.id = :schedule
+                  and extract(isodow from d)::smallint = any (s.weekdays)
+                  and case s.holidays
+                        when 'toutes' then true
+                        else (exists (select 1 from school_holidays h join centres c on c.school_zone = h.zone
+                                      where c.id = s.centre_id and d >= h.start_date and d < h.end_date))
+                             = (s.holidays = 'vacances_seulement')
+                      end
+                on conflict (centre_id, activity_id, date, start_time) do nothing""")
+                .param("centre", centreId).param("schedule", scheduleId).update();
+    }
+
+    @Transactional
+    public long addOneOff(long centreId, long activityId, LocalDate date, LocalTime start, LocalTime end) {
+        return jdbc.sql("""
+                insert into sessions (centre_id, activity_id, date, start_time, end_time) values (?, ?, ?, ?, ?)
+                on conflict (centre_id, activity_id, date, start_time) do update set end_time = excluded.end_time
+                returning id""")
+                .params(centreId, activityId, date, start, end).query(Long.class).single();
+    }
+
+    @Transactional
+    public void cancel(long centreId, long sessionId, String reason) {
+        jdbc.sql("update sessions set cancelled_reason = ? where centre_id = ? and id = ?")
+                .params(reason, centreId, sessionId).update();
+    }
+
+    public List<Schedule> schedules(long centreId, long activityId) {
+        return jdbc.sql("""
+                select s.id, s.weekdays, s.start_time, s.end_time, s.from_date, s.to_date, s.holidays,
+                       (select count(*) from sessions se where se.centre_id = s.centre_id and se.schedule_id = s.id) as sessions
+                from schedules s where s.centre_id = ? and s.activity_id = ? order by s.from_date, s.id""")
+                .params(centreId, activityId)
+                .query((rs, n) -> new Schedule(rs.getLong("id"),
+                        java.util.Arrays.stream((Short[]) rs.getArray("weekdays").getArray()).map(Short::intValue).toList(),
+                        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                        rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
+                        rs.getString("holidays"), rs.getLong("sessions")))
+                .list();
+    }
+
+    public List<Session> ofActivity(long centreId, long activityId) {
+        return jdbc.sql(SESSION_SELECT + " where se.centre_id = ? and se.activity_id = ? order by se.date, se.start_time")
+                .params(centreId, activityId).query(Session.class).list();
+    }
+
+    public List<Session> on(long centreId, LocalDate date) {
+        return jdbc.sql(SESSION_SELECT + " where se.centre_id = ? and se.date = ? order by se.start_time, a.name")
+                .params(centreId, date).query(Session.class).list();
+    }
+
+    public Optional<Session> find(long centreId, long sessionId) {
+        return jdbc.sql(SESSION_SELECT + " where se.centre_id = ? and se.id = ?").params(centreId, sessionId)
+                .query(Session.class).optional();
+    }
+
+    /** The holidays of the centre's zone that meet the period, to show beside a schedule. */
+    public List<Holiday> holidays(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select h.name, h.start_date, h.end_date from school_holidays h join centres c on c.school_zone = h.zone
+                where c.id = ? and h.end_date > ? and h.start_date <= ? order by h.start_date""")
+                .params(centreId, from, to).query(Holiday.class).list();
+    }
+}

@@ -1,0 +1,162 @@
+package fr.trame.attendance;
+
+import fr.trame.csv.CsvTable;
+import fr.trame.csv.ImportResult;
+import fr.trame.csv.PgCopy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * attendance.csv of interchange.md. {@code (activity_ref, date, start)} names the session, created as held when
+ * missing; each row is a person's status or an anonymous headcount. Checked whole, then merged set-based.
+ */
+@Service
+public class AttendanceImporter {
+
+    static final Set<String> REQUIRED = Set.of("activity_ref", "date", "start", "end");
+    static final Set<String> OPTIONAL = Set.of("person_ref", "headcount", "status");
+    private static final List<String> STAGE_COLUMNS = List.of("line", "activity_ref", "date", "start_time", "end_time",
+            "person_ref", "headcount", "status");
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public AttendanceImporter(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in) {
+        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        List<Object[]> staged = validate(table);
+        jdbc.sql("""
+                create temp table stage_attendance (line bigint, activity_ref text, date date, start_time time,
+                    end_time time, person_ref text, headcount integer, status text) on commit drop""").update();
+        PgCopy.copy(dataSource, "stage_attendance", STAGE_COLUMNS, staged);
+        checkReferences(centreId, table);
+        table.throwIfErrors();
+        return merge(centreId, staged.size());
+    }
+
+    private List<Object[]> validate(CsvTable table) {
+        List<Object[]> staged = new ArrayList<>(table.rows().size());
+        Map<String, Long> seen = new HashMap<>();          // session + person (or headcount) → first line
+        Map<String, Object[]> sessionEnds = new HashMap<>(); // session → {end, line}
+        for (CsvTable.Row row : table.rows()) {
+            String activity = row.required("activity_ref");
+            LocalDate date = row.date("date");
+            if (row.text("date") == null) {
+                row.error("date", "valeur obligatoire manquante");
+            }
+            LocalTime start = time(row, "start");
+            LocalTime end = time(row, "end");
+            if (start != null && end != null && !end.isAfter(start)) {
+                row.error("end", "l'heure de fin (" + end + ") doit suivre l'heure de début (" + start + ")");
+            }
+            String person = row.text("person_ref");
+            Integer headcount = row.wholeNumber("headcount", 1);
+            String status = row.oneOf("status", Set.of("present", "absent", "excuse"));
+            if (person == null && row.text("headcount") == null) {
+                row.error("person_ref", "indiquez une personne (person_ref) ou un effectif anonyme (headcount)");
+            } else if (person != null && row.text("headcount") != null) {
+                row.error("headcount", "une ligne porte une personne ou un effectif, pas les deux");
+            }
+            if (person == null && status != null) {
+                row.error("status", "le statut ne s'applique qu'à une personne");
+            }
+            if (activity != null && date != null && start != null) {
+                String session = activity + '\u0000' + date + '\u0000' + start;
+                Object[] earlier = sessionEnds.putIfAbsent(session, new Object[] {end, row.line()});
+                if (earlier != null && end != null && earlier[0] != null && !earlier[0].equals(end)) {
+                    row.error("end", "la même séance finit à " + earlier[0] + " ligne " + earlier[1]);
+                }
+                String key = session + '\u0000' + (person == null ? "#effectif" : person);
+                Long first = seen.putIfAbsent(key, row.line());
+                if (first != null) {
+                    row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first);
+                }
+            }
+            staged.add(new Object[] {row.line(), activity, date, start, end, person, headcount,
+                    person == null ? null : (status == null ? "present" : status)});
+        }
+        return staged;
+    }
+
+    private static LocalTime time(CsvTable.Row row, String column) {
+        String v = row.required(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (v.matches("\\d{1,2}:\\d{2}")) {
+                return LocalTime.parse(v.length() == 4 ? "0" + v : v);
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        row.error(column, "heure invalide « " + v + " » (attendu HH:MM)");
+        return null;
+    }
+
+    /** Activities and persons must exist in this centre; errors join the others, with their line. */
+    private void checkReferences(long centreId, CsvTable table) {
+        jdbc.sql("""
+                select s.line, 'activity_ref' as col, s.activity_ref as ref from stage_attendance s
+                where s.activity_ref is not null and not exists (
+                    select 1 from activities a where a.centre_id = :centre and a.ref = s.activity_ref)
+                union all
+                select s.line, 'person_ref', s.person_ref from stage_attendance s
+                where s.person_ref is not null and not exists (
+                    select 1 from persons p where p.centre_id = :centre and p.ref = s.person_ref)
+                order by 1""").param("centre", centreId)
+                .query((rs, n) -> {
+                    String col = rs.getString(2);
+                    table.error(rs.getLong(1), col, (col.equals("activity_ref") ? "activité" : "personne")
+                            + " « " + rs.getString(3) + " » inconnue dans ce centre");
+                    return null;
+                }).list();
+    }
+
+    private ImportResult merge(long centreId, int rows) {
+        Map<String, Integer> changes = new LinkedHashMap<>();
+        changes.put("séance(s) créée(s)", jdbc.sql("""
+                insert into sessions (centre_id, activity_id, date, start_time, end_time)
+                select distinct :centre, a.id, s.date, s.start_time, s.end_time
+                from stage_attendance s join activities a on a.centre_id = :centre and a.ref = s.activity_ref
+                on conflict (centre_id, activity_id, date, start_time) do nothing""")
+                .param("centre", centreId).update());
+        jdbc.sql("""
+                create temp table stage_keys on commit drop as
+                select s.person_ref, s.headcount, s.status, se.id as session_id
+                from stage_attendance s
+                join activities a on a.centre_id = :centre and a.ref = s.activity_ref
+                join sessions se on se.centre_id = :centre and se.activity_id = a.id and se.date = s.date
+                                and se.start_time = s.start_time""").param("centre", centreId).update();
+        changes.put("présence(s) enregistrée(s) ou modifiée(s)", jdbc.sql("""
+                insert into attendance (centre_id, session_id, person_id, status)
+                select :centre, k.session_id, p.id, k.status
+                from stage_keys k join persons p on p.centre_id = :centre and p.ref = k.person_ref
+                on conflict (centre_id, session_id, person_id) do update set status = excluded.status
+                where attendance.status is distinct from excluded.status""").param("centre", centreId).update());
+        changes.put("effectif(s) anonyme(s)", jdbc.sql("""
+                insert into headcounts (centre_id, session_id, headcount)
+                select :centre, k.session_id, k.headcount from stage_keys k where k.headcount is not null
+                on conflict (centre_id, session_id) do update set headcount = excluded.headcount
+                where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update());
+        return new ImportResult(rows, changes);
+    }
+}
