@@ -28,6 +28,7 @@ public class AttendanceImporter {
 
     static final Set<String> REQUIRED = Set.of("activity_ref", "date", "start", "end");
     static final Set<String> OPTIONAL = Set.of("person_ref", "headcount", "status");
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}");
     private static final List<String> STAGE_COLUMNS = List.of("line", "activity_ref", "date", "start_time", "end_time",
             "person_ref", "headcount", "status");
 
@@ -47,6 +48,7 @@ public class AttendanceImporter {
                 create temp table stage_attendance (line bigint, activity_ref text, date date, start_time time,
                     end_time time, person_ref text, headcount integer, status text) on commit drop""").update();
         PgCopy.copy(dataSource, "stage_attendance", STAGE_COLUMNS, staged);
+        jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
         checkReferences(centreId, table);
         table.throwIfErrors();
         return merge(centreId, staged.size());
@@ -102,7 +104,7 @@ public class AttendanceImporter {
             return null;
         }
         try {
-            if (v.matches("\\d{1,2}:\\d{2}")) {
+            if (TIME.matcher(v).matches()) {
                 return LocalTime.parse(v.length() == 4 ? "0" + v : v);
             }
         } catch (DateTimeParseException ignored) {
