@@ -102,7 +102,7 @@ public class DemoService {
      */
     private void fillActivities(long centreId, DemoData.Size size, LocalDate today, LocalDate seasonEnd) {
         int groups = size == DemoData.Size.S ? 3 : 9;
-        double enrolFactor = size == DemoData.Size.S ? 2.0 : 3.3;
+        double enrolFactor = size == DemoData.Size.S ? 2.0 : 4.0;
         List<DemoActivities.Template> offer = DemoActivities.offer(groups);
         StringBuilder csv = new StringBuilder("activity_ref;name;sector;kind;public;capacity\n");
         for (DemoActivities.Template t : offer) {
