@@ -33,13 +33,6 @@ public class SessionService {
         public boolean held() {
             return !cancelled() && (recorded > 0 || headcount != null);
         }
-
-        public double hours() {
-            return java.time.Duration.between(startTime, endTime).toMinutes() / 60.0;
-        }
-    }
-
-    public record Holiday(String name, LocalDate startDate, LocalDate endDate) {
     }
 
     private static final String SESSION_SELECT = """
@@ -128,13 +121,5 @@ public class SessionService {
     public Optional<Session> find(long centreId, long sessionId) {
         return jdbc.sql(SESSION_SELECT + " where se.centre_id = ? and se.id = ?").params(centreId, sessionId)
                 .query(Session.class).optional();
-    }
-
-    /** The holidays of the centre's zone that meet the period, to show beside a schedule. */
-    public List<Holiday> holidays(long centreId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                select h.name, h.start_date, h.end_date from school_holidays h join centres c on c.school_zone = h.zone
-                where c.id = ? and h.end_date > ? and h.start_date <= ? order by h.start_date""")
-                .params(centreId, from, to).query(Holiday.class).list();
     }
 }

@@ -116,7 +116,7 @@ public class AttendanceImporter {
 
     /** Activities and persons must exist in this centre; errors join the others, with their line. */
     private void checkReferences(long centreId, CsvTable table) {
-        jdbc.sql("""
+        table.unknownReferences(jdbc, """
                 select s.line, 'activity_ref' as col, s.activity_ref as ref from stage_attendance s
                 where s.activity_ref is not null and not exists (
                     select 1 from activities a where a.centre_id = :centre and a.ref = s.activity_ref)
@@ -124,13 +124,7 @@ public class AttendanceImporter {
                 select s.line, 'person_ref', s.person_ref from stage_attendance s
                 where s.person_ref is not null and not exists (
                     select 1 from persons p where p.centre_id = :centre and p.ref = s.person_ref)
-                order by 1""").param("centre", centreId)
-                .query((rs, n) -> {
-                    String col = rs.getString(2);
-                    table.error(rs.getLong(1), col, (col.equals("activity_ref") ? "activité" : "personne")
-                            + " « " + rs.getString(3) + " » inconnue dans ce centre");
-                    return null;
-                }).list();
+                order by 1""", centreId, Map.of("activity_ref", "activité", "person_ref", "personne"), "");
     }
 
     private ImportResult merge(long centreId, int rows) {

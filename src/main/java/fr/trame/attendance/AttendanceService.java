@@ -17,8 +17,6 @@ import java.util.Optional;
 @Service
 public class AttendanceService {
 
-    public static final List<String> STATUSES = List.of("present", "absent", "excuse");
-
     public record Line(long personId, String lastName, String firstName, LocalDate birthDate, boolean enrolled,
                        String status, LocalTime arrival, LocalTime departure) {
     }

@@ -113,6 +113,19 @@ public final class CsvTable {
         errors.add(new CsvError(line, i == null ? 0 : i + 1, column, message));
     }
 
+    /**
+     * Records as errors the references a staged file makes to rows the centre does not have. The query returns
+     * (line, column, value) and takes the centre as {@code :centre}; {@code what} names each column's kind of row.
+     */
+    public void unknownReferences(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sql, long centreId,
+                                  Map<String, String> what, String hint) {
+        jdbc.sql(sql).param("centre", centreId).query((rs, n) -> {
+            String column = rs.getString(2);
+            error(rs.getLong(1), column, what.get(column) + " « " + rs.getString(3) + " » inconnu(e) dans ce centre" + hint);
+            return null;
+        }).list();
+    }
+
     public void throwIfErrors() {
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingLong(CsvError::line).thenComparingInt(CsvError::column));

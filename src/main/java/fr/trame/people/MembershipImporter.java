@@ -98,7 +98,7 @@ public class MembershipImporter {
 
     /** Households and persons must already be in the register (import people.csv first); errors join the others. */
     private void checkReferences(long centreId, CsvTable table) {
-        jdbc.sql("""
+        table.unknownReferences(jdbc, """
                 select s.line, 'household_ref' as col, s.household_ref as ref from stage_memberships s
                 where s.household_ref is not null and not exists (
                     select 1 from households h where h.centre_id = :centre and h.ref = s.household_ref)
@@ -106,13 +106,8 @@ public class MembershipImporter {
                 select s.line, 'person_ref', s.person_ref from stage_memberships s
                 where s.person_ref is not null and not exists (
                     select 1 from persons p where p.centre_id = :centre and p.ref = s.person_ref)
-                order by 1""").param("centre", centreId)
-                .query((rs, n) -> {
-                    String col = rs.getString(2);
-                    table.error(rs.getLong(1), col, (col.equals("household_ref") ? "foyer" : "personne")
-                            + " « " + rs.getString(3) + " » inconnu(e) dans ce centre (importez d'abord people.csv)");
-                    return null;
-                }).list();
+                order by 1""", centreId, Map.of("household_ref", "foyer", "person_ref", "personne"),
+                " (importez d'abord people.csv)");
     }
 
     private ImportResult merge(long centreId, int rows) {

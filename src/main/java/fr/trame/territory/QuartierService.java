@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.Collection;
 import java.util.List;
 
 /** The centre's territory (zone de vie sociale): its quartiers and which of them are QPV. */
@@ -20,17 +19,6 @@ public class QuartierService {
     public List<Quartier> list(long centreId) {
         return jdbc.sql("select id, name, qpv from quartiers where centre_id = ? order by lower(name)")
                 .param(centreId).query(Quartier.class).list();
-    }
-
-    /** Creates the named quartiers the centre does not have yet (names compared without regard to case). */
-    @Transactional
-    public void ensureExist(long centreId, Collection<String> names) {
-        for (String name : names) {
-            jdbc.sql("""
-                    insert into quartiers (centre_id, name) values (?, ?)
-                    on conflict (centre_id, lower(name)) do nothing""")
-                    .params(centreId, name.trim()).update();
-        }
     }
 
     @Transactional

@@ -61,7 +61,4 @@ public class Fmt {
         return date.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH));
     }
 
-    public String yesNo(Boolean value) {
-        return value == null ? "inconnu" : value ? "oui" : "non";
-    }
 }

@@ -135,9 +135,9 @@ class AttendanceTest {
                 "ligne 2, colonne 4 (end) : l'heure de fin (08:00) doit suivre l'heure de début (09:00)",
                 "ligne 3, colonne 4 (end) : la même séance finit à 08:00 ligne 2",
                 "ligne 3, colonne 5 (person_ref) : indiquez une personne (person_ref) ou un effectif anonyme (headcount)",
-                "ligne 4, colonne 1 (activity_ref) : activité « XXX » inconnue dans ce centre",
+                "ligne 4, colonne 1 (activity_ref) : activité « XXX » inconnu(e) dans ce centre",
                 "ligne 5, colonne 3 (start) : heure invalide « 9h » (attendu HH:MM)",
-                "ligne 5, colonne 5 (person_ref) : personne « INCONNU » inconnue dans ce centre",
+                "ligne 5, colonne 5 (person_ref) : personne « INCONNU » inconnu(e) dans ce centre",
                 "ligne 6, colonne 6 (headcount) : une ligne porte une personne ou un effectif, pas les deux");
         assertThat(jdbc.sql("select count(*) from sessions where centre_id = ?").param(centre.id()).query(Long.class).single())
                 .isEqualTo(2);
