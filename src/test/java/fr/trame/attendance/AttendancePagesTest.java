@@ -34,6 +34,7 @@ class AttendancePagesTest {
     @Autowired ActivityImporter activities;
     @Autowired SessionService sessions;
     @Autowired AttendanceService attendance;
+    @Autowired fr.trame.activities.EnrolmentService enrolments;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -64,6 +65,27 @@ class AttendancePagesTest {
         String federation = fixtures.user(a, Role.FEDERATION);
         mvc.perform(get("/c/" + a.code() + "/jour").with(user(federation))).andExpect(status().isForbidden());
         mvc.perform(get("/c/" + a.code() + "/acm/heures.csv").with(user(federation))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void personAndHouseholdPagesShowEnrolmentsAndAttendance() throws Exception {
+        Centre c = fixtures.centre("hist");
+        String accueil = fixtures.user(c, Role.ACCUEIL);
+        long session = session(c);
+        long child = person(c, "Yanis");
+        long activity = jdbc.sql("select id from activities where centre_id = ? and ref = 'ACM'").param(c.id()).query(Long.class).single();
+        enrolments.enrol(c.id(), activity, child, null);
+        attendance.cycle(c.id(), session, child);
+        long household = jdbc.sql("select household_id from household_members where centre_id = ? and person_id = ?")
+                .params(c.id(), child).query(Long.class).single();
+        mvc.perform(get("/c/" + c.code() + "/personnes/" + child + "/activites").with(user(accueil)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(containsString("Centre de loisirs"),
+                        containsString("04/03/2026"), containsString("présent"), containsString("inscrit"))));
+        mvc.perform(get("/c/" + c.code() + "/foyers/" + household + "/activites").with(user(accueil)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Yanis")));
+        mvc.perform(get("/c/" + c.code() + "/personnes/" + child).with(user(accueil)))
+                .andExpect(content().string(containsString("/personnes/" + child + "/activites")));
     }
 
     @Test

@@ -39,6 +39,16 @@ class CommandRunnerTest {
         assertThat(jdbc.sql("select count(*) from persons p join centres c on c.id = p.centre_id where c.code = ?")
                 .param(code).query(Long.class).single()).isEqualTo(1);
 
+        Path activities = dir.resolve("activities.csv");
+        Files.writeString(activities, "activity_ref;name;sector\nYOGA;Yoga;Adultes-Seniors\n");
+        assertThat(runner.run(List.of("import", "activities", activities.toString(), "--centre", code))).isZero();
+        Path attendance = dir.resolve("attendance.csv");
+        Files.writeString(attendance, "activity_ref;date;start;end;person_ref\nYOGA;2026-01-05;18:30;19:45;P1\n");
+        assertThat(runner.run(List.of("import", "attendance", attendance.toString(), "--centre", code))).isZero();
+        assertThat(jdbc.sql("select count(*) from attendance a join centres c on c.id = a.centre_id where c.code = ?")
+                .param(code).query(Long.class).single()).isEqualTo(1);
+        assertThat(runner.run(List.of("import", "reception", attendance.toString(), "--centre", code))).isEqualTo(2);
+
         assertThat(runner.run(List.of("import", "people", dir.resolve("absent.csv").toString(), "--centre", code))).isEqualTo(2);
         assertThat(runner.run(List.of("import", "people", good.toString(), "--centre", "inconnu"))).isEqualTo(2);
     }
