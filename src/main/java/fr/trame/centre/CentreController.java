@@ -44,6 +44,7 @@ public class CentreController {
         values.put("siret", c.siret());
         values.put("phone", c.phone());
         values.put("email", c.email());
+        values.put("schoolZone", c.schoolZone());
         return page(model, values, new FieldErrors(), centres.logo(scope.id()).isPresent());
     }
 
@@ -72,6 +73,10 @@ public class CentreController {
         if (email != null && !Parse.isEmail(email)) {
             errors.add("email", "Adresse électronique invalide.");
         }
+        String zone = form.getOrDefault("schoolZone", "");
+        if (!zone.matches("[ABC]")) {
+            errors.add("schoolZone", "Choisissez la zone A, B ou C.");
+        }
         boolean newLogo = logo != null && !logo.isEmpty();
         if (newLogo && (!LOGO_TYPES.contains(logo.getContentType()) || logo.getSize() > LOGO_MAX_BYTES)) {
             errors.add("logo", "Le logo doit être une image PNG ou JPEG de moins de 300 Ko.");
@@ -81,6 +86,7 @@ public class CentreController {
         }
         centres.updateIdentity(scope.id(), name, clean(form.get("address")), postcode, clean(form.get("commune")),
                 siret, clean(form.get("phone")), email);
+        centres.setSchoolZone(scope.id(), zone);
         if (newLogo) {
             centres.setLogo(scope.id(), logo.getBytes(), logo.getContentType());
         }

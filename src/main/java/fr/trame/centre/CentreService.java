@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public class CentreService {
 
     public static final Pattern CODE = Pattern.compile("[a-z0-9-]{2,40}");
-    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email";
+    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email, school_zone";
 
     private final JdbcClient jdbc;
 
@@ -66,6 +66,14 @@ public class CentreService {
     @Transactional
     public void setLogo(long id, byte[] bytes, String contentType) {
         jdbc.sql("update centres set logo = ?, logo_type = ? where id = ?").params(bytes, contentType, id).update();
+    }
+
+    @Transactional
+    public void setSchoolZone(long id, String zone) {
+        if (!zone.matches("[ABC]")) {
+            throw new IllegalArgumentException("Zone de vacances scolaires inconnue : " + zone + " (A, B ou C).");
+        }
+        jdbc.sql("update centres set school_zone = ? where id = ?").params(zone, id).update();
     }
 
     @Transactional

@@ -36,6 +36,7 @@ class ActivitiesTest {
     @Autowired EnrolmentService enrolments;
     @Autowired SectorService sectors;
     @Autowired JdbcClient jdbc;
+    @Autowired fr.trame.centre.CentreService centres;
 
     Centre centre;
 
@@ -77,7 +78,7 @@ class ActivitiesTest {
                 .contains(LocalDate.of(2025, 10, 20), LocalDate.of(2025, 10, 31))
                 .doesNotContain(LocalDate.of(2025, 11, 3));
         // zone C has other winter holidays: a centre's zone decides
-        jdbc.sql("update centres set school_zone = 'C' where id = ?").param(centre.id()).update();
+        centres.setSchoolZone(centre.id(), "C");
         int winterC = sessions.addWeekly(centre.id(), activity, List.of(1), LocalTime.of(10, 0), LocalTime.of(11, 0),
                 LocalDate.of(2026, 2, 16), LocalDate.of(2026, 3, 9), "vacances_seulement");
         assertThat(winterC).isEqualTo(2); // 23 February and 2 March 2026; zone C resumes on 9 March

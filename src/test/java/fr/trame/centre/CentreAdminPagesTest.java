@@ -38,11 +38,12 @@ class CentreAdminPagesTest {
                         containsString("value=\"Istres\""))));
         mvc.perform(post("/c/" + centre.code() + "/admin/centre").with(user(admin)).with(csrf())
                         .param("name", "Centre social du Moulin").param("siret", "123 456 789 00012")
-                        .param("commune", "Istres"))
+                        .param("commune", "Istres").param("schoolZone", "C"))
                 .andExpect(status().is3xxRedirection());
         Centre saved = centres.findById(centre.id()).orElseThrow();
         assertThat(saved.name()).isEqualTo("Centre social du Moulin");
         assertThat(saved.siret()).isEqualTo("12345678900012");
+        assertThat(saved.schoolZone()).isEqualTo("C");
 
         String accueil = fixtures.user(centre, Role.ACCUEIL);
         mvc.perform(get("/c/" + centre.code() + "/admin/centre").with(user(accueil))).andExpect(status().isForbidden());
