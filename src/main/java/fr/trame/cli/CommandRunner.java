@@ -11,6 +11,7 @@ import fr.trame.demo.DemoData;
 import fr.trame.demo.DemoService;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
+import fr.trame.reception.ReceptionImporter;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -33,12 +34,14 @@ public class CommandRunner {
     private final MembershipImporter membershipImporter;
     private final ActivityImporter activityImporter;
     private final AttendanceImporter attendanceImporter;
+    private final ReceptionImporter receptionImporter;
     private final DemoService demo;
     private final Benchmarks benchmarks;
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
-                         ActivityImporter activityImporter, AttendanceImporter attendanceImporter, DemoService demo,
-                         Benchmarks benchmarks) {
+                         ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
+                         ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks) {
+        this.receptionImporter = receptionImporter;
         this.centres = centres;
         this.peopleImporter = peopleImporter;
         this.membershipImporter = membershipImporter;
@@ -82,7 +85,7 @@ public class CommandRunner {
                 return 0;
             }
             case "import" -> {
-                expect(positional, 2, "import people|memberships|activities|attendance FICHIER --centre CODE");
+                expect(positional, 2, "import people|memberships|activities|attendance|reception FICHIER --centre CODE");
                 Centre centre = centre(options);
                 Path file = Path.of(positional.get(1));
                 ImportResult result;
@@ -92,8 +95,7 @@ public class CommandRunner {
                         case "memberships" -> membershipImporter.importCsv(centre.id(), in);
                         case "activities" -> activityImporter.importCsv(centre.id(), in);
                         case "attendance" -> attendanceImporter.importCsv(centre.id(), in);
-                        case "reception" -> throw new UsageException(
-                                "L'import « " + positional.get(0) + " » n'est pas encore disponible dans cette version de Trame.");
+                        case "reception" -> receptionImporter.importCsv(centre.id(), in);
                         default -> throw new UsageException("Type d'import inconnu : « " + positional.get(0)
                                 + " » (attendu : people, memberships, activities, attendance, reception).");
                     };

@@ -35,10 +35,18 @@ public class DemoService {
     private final JdbcClient jdbc;
     private final ActivityImporter activityImporter;
     private final SessionService sessions;
+    private final fr.trame.reception.ReceptionImporter receptionImporter;
+    private final fr.trame.reception.ContactService contacts;
+    private final fr.trame.centre.UserService users;
 
     public DemoService(CentreService centres, QuartierService quartiers, PeopleImporter peopleImporter,
                        MembershipImporter membershipImporter, MembershipService memberships, JdbcClient jdbc,
-                       ActivityImporter activityImporter, SessionService sessions) {
+                       ActivityImporter activityImporter, SessionService sessions,
+                       fr.trame.reception.ReceptionImporter receptionImporter, fr.trame.reception.ContactService contacts,
+                       fr.trame.centre.UserService users) {
+        this.receptionImporter = receptionImporter;
+        this.contacts = contacts;
+        this.users = users;
         this.activityImporter = activityImporter;
         this.sessions = sessions;
         this.centres = centres;
@@ -69,6 +77,7 @@ public class DemoService {
         membershipImporter.importCsv(centre.id(), utf8(data.membershipsCsv(currentSeasonYear - 1)));
         settleDemoPayments(centre.id(), currentSeasonYear);
         fillActivities(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
+        fillReception(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
         return centre;
     }
@@ -168,6 +177,106 @@ public class DemoService {
                 select se.centre_id, se.id, 550 + abs(hashtext(se.id::text)) % 80
                 from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where se.centre_id = ? and a.kind = 'evenement' and se.date < current_date""").param(centreId).update();
+    }
+
+    /**
+     * Reception contacts over the last {@code years} years, in seed 000's proportions: about 65 % women, 64 % living in
+     * the first quartier, a bit over two requests per person; appointments with the demo staff, a few case files.
+     */
+    private void fillReception(Centre centre, int years, int perYear, LocalDate today) {
+        long centreId = centre.id();
+        java.util.Random random = new java.util.Random(4);
+        List<String[]> adults = jdbc.sql("""
+                select p.ref, coalesce(p.sex, 'F'), coalesce(q.name, '') from persons p
+                join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id and hm.principal
+                join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
+                left join quartiers q on q.centre_id = h.centre_id and q.id = h.quartier_id
+                where p.centre_id = ? and p.birth_date < current_date - interval '18 years' order by p.id""")
+                .param(centreId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        String main = DemoData.QUARTIERS.get(0).name();
+        java.util.Map<String, List<String>> pools = new java.util.HashMap<>();
+        for (String[] a : adults) {
+            pools.computeIfAbsent((a[2].equals(main) ? "main" : "other") + a[1], k -> new java.util.ArrayList<>()).add(a[0]);
+        }
+        // a third of each pool comes back often: people and requests are different counts
+        String[] themes = {"caf", "caf", "caf", "sante", "sante", "retraite", "logement", "logement", "emploi", "impots",
+                "impots", "titre_sejour", "titre_sejour", "numerique", "numerique", "scolarite", "juridique", "budget", "autre"};
+        String[] channels = {"accueil", "accueil", "accueil", "accueil", "accueil", "accueil", "telephone", "telephone",
+                "telephone", "rdv", "rdv", "courriel", "domicile", "exterieur"};
+        StringBuilder csv = new StringBuilder("date;person_ref;channel;theme;duration_min;status\n");
+        for (int i = 0; i < perYear * years; i++) {
+            LocalDate date = today.minusDays(1 + random.nextInt(365 * years));
+            if (date.getDayOfWeek().getValue() > 5) {
+                date = date.minusDays(2);
+            }
+            String person = "";
+            if (random.nextInt(100) >= 12) { // 12 % anonymous
+                String key = (random.nextInt(100) < 64 ? "main" : "other") + (random.nextInt(100) < 72 ? "F" : "M");
+                List<String> pool = pools.getOrDefault(key, List.of());
+                if (!pool.isEmpty()) {
+                    int bound = Math.max(1, pool.size() / 3);
+                    person = pool.get(random.nextInt(100) < 60 ? random.nextInt(bound) : random.nextInt(pool.size()));
+                }
+            }
+            String channel = channels[random.nextInt(channels.length)];
+            String theme = themes[random.nextInt(themes.length)];
+            if (random.nextInt(100) < 15) {
+                String second = themes[random.nextInt(themes.length)];
+                theme = second.equals(theme) ? theme : theme + "," + second;
+            }
+            String status = "";
+            if (channel.equals("rdv")) {
+                int r = random.nextInt(100);
+                status = r < 80 ? "honore" : r < 93 ? "non_honore" : "annule";
+                if (person.isEmpty()) {
+                    channel = "accueil";
+                    status = "";
+                }
+            }
+            csv.append(date).append(';').append(person).append(';').append(channel).append(';').append(theme).append(';')
+                    .append(5 + random.nextInt(40)).append(';').append(status).append('\n');
+        }
+        receptionImporter.importCsv(centreId, utf8(csv.toString()));
+
+        // staff who hold appointments; their accounts have random passwords nobody knows, until an admin resets one
+        String[][] staff = {{"ecrivain.public", "Samia (écrivain public)", "accueil"},
+                {"conseiller.numerique", "Julien (conseiller numérique)", "animateur"},
+                {"referente.famille", "Claire (référente famille)", "direction"}};
+        List<Long> staffIds = new java.util.ArrayList<>();
+        for (String[] s : staff) {
+            long id = users.findByUsername(s[0]).map(fr.trame.centre.UserService.User::id)
+                    .orElseGet(() -> users.create(s[0], s[1], fr.trame.centre.UserService.randomPassword(), false));
+            users.setRole(id, centreId, fr.trame.centre.Role.fromCode(s[2]));
+            staffIds.add(id);
+        }
+        jdbc.sql("""
+                update contacts set staff_user_id = (?::bigint[])[1 + id % 2], starts_at = make_time(9 + (id % 8)::int, (id % 2)::int * 30, 0)
+                where centre_id = ? and channel = 'rdv'""")
+                .params(staffIds.toArray(Long[]::new), centreId).update();
+        List<Long> regulars = jdbc.sql("""
+                select person_id from contacts where centre_id = ? and person_id is not null
+                group by person_id order by count(*) desc, person_id limit 12""").param(centreId).query(Long.class).list();
+        for (int i = 0; i < regulars.size(); i++) {
+            LocalDate day = today.plusDays(1 + i % 10);
+            if (day.getDayOfWeek().getValue() > 5) {
+                day = day.plusDays(2);
+            }
+            contacts.log(centreId, new fr.trame.reception.ContactService.NewContact(day, LocalTime.of(9 + i % 7, 0),
+                    regulars.get(i), "rdv", List.of(i % 2 == 0 ? "caf" : "numerique"), 30, "prevu",
+                    staffIds.get(i % 2), null, null, null));
+        }
+        for (int i = 0; i < Math.min(4, regulars.size()); i++) {
+            long caseId = jdbc.sql("""
+                    insert into cases (centre_id, person_id, referent_user_id, subject, opened_on)
+                    values (?, ?, ?, ?, current_date - ?) returning id""")
+                    .params(centreId, regulars.get(i), staffIds.get(2), new String[] {"Dossier retraite",
+                            "Recherche de logement", "Surendettement", "Renouvellement titre de séjour"}[i], 30 + i * 20)
+                    .query(Long.class).single();
+            jdbc.sql("""
+                    insert into case_steps (centre_id, case_id, date, note, outcome, author_id)
+                    values (?, ?, current_date - ?, 'Premier entretien, pièces à réunir listées.', 'Pièces demandées', ?)""")
+                    .params(centreId, caseId, 25 + i * 20, staffIds.get(2)).update();
+        }
     }
 
     private static LocalDate lastSaturday(int year, int month) {

@@ -29,9 +29,10 @@ public class FirstStart implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean emptyDatabase = centres.isEmpty();
+        // the admin first: the demonstration adds staff accounts, and the first account must be the admin's
+        adminBootstrap.createFirstAdminIfNone();
         if (serving && demoWanted && emptyDatabase) {
             demo.generate(DemoData.Size.S);
         }
-        adminBootstrap.createFirstAdminIfNone();
     }
 }

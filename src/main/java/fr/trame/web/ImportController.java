@@ -8,6 +8,7 @@ import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
+import fr.trame.reception.ReceptionImporter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,12 @@ public class ImportController {
     private final MembershipImporter membershipImporter;
     private final ActivityImporter activityImporter;
     private final AttendanceImporter attendanceImporter;
+    private final ReceptionImporter receptionImporter;
 
     public ImportController(PeopleImporter peopleImporter, MembershipImporter membershipImporter,
-                            ActivityImporter activityImporter, AttendanceImporter attendanceImporter) {
+                            ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
+                            ReceptionImporter receptionImporter) {
+        this.receptionImporter = receptionImporter;
         this.peopleImporter = peopleImporter;
         this.membershipImporter = membershipImporter;
         this.activityImporter = activityImporter;
@@ -57,6 +61,7 @@ public class ImportController {
                 case "memberships" -> membershipImporter.importCsv(scope.id(), in);
                 case "activities" -> activityImporter.importCsv(scope.id(), in);
                 case "attendance" -> attendanceImporter.importCsv(scope.id(), in);
+                case "reception" -> receptionImporter.importCsv(scope.id(), in);
                 default -> throw new CsvImportException(List.of(new CsvError(1, 0, null, "type de fichier inconnu")));
             };
             model.addAttribute("result", result);

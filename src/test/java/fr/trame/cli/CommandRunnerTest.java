@@ -48,6 +48,9 @@ class CommandRunnerTest {
         assertThat(jdbc.sql("select count(*) from attendance a join centres c on c.id = a.centre_id where c.code = ?")
                 .param(code).query(Long.class).single()).isEqualTo(1);
         assertThat(runner.run(List.of("import", "reception", attendance.toString(), "--centre", code))).isEqualTo(2);
+        Path reception = dir.resolve("reception.csv");
+        Files.writeString(reception, "date;person_ref;channel;theme\n2026-01-05;P1;accueil;caf,logement\n2026-01-05;;telephone;autre\n");
+        assertThat(runner.run(List.of("import", "reception", reception.toString(), "--centre", code))).isZero();
 
         assertThat(runner.run(List.of("import", "people", dir.resolve("absent.csv").toString(), "--centre", code))).isEqualTo(2);
         assertThat(runner.run(List.of("import", "people", good.toString(), "--centre", "inconnu"))).isEqualTo(2);

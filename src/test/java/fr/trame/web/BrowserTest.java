@@ -106,6 +106,26 @@ class BrowserTest {
         screenshot("appel");
     }
 
+    @Test
+    void logAWalkInInFourInteractionsAndSeeItInTodaysList() {
+        Centre centre = fixtures.centre("guichet");
+        String username = fixtures.user(centre, Role.ACCUEIL);
+        importer.importCsv(centre.id(), Fixtures.csv("household_ref;person_ref;last_name;first_name\nH1;P1;Ouali;Samira\n"));
+        WebDriverWait wait = logIn(username, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/accueil");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("who"))).sendKeys("ouali");                 // 1
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@id='choices']//label[contains(., 'Samira Ouali')]"))).click();                  // 2
+        browser.findElement(By.xpath("//label[.//input[@id='theme-caf']]")).click();                            // 3
+        browser.findElement(By.id("save-contact")).click();                                                       // 4
+
+        WebElement today = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("today")));
+        assertThat(today.getText()).contains("Samira Ouali").contains("Accueil").contains("CAF");
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Contact enregistré");
+        screenshot("accueil");
+    }
+
     private WebDriverWait logIn(String username, Centre centre) {
         browser.manage().deleteAllCookies();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));

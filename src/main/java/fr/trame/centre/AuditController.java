@@ -1,0 +1,27 @@
+package fr.trame.centre;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The audit log, for direction: who read or changed confidential files, and when. */
+@Controller
+public class AuditController {
+
+    private final AuditLog audit;
+
+    public AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/c/{centre}/journal")
+    String log(CentreScope scope, Model model) {
+        if (scope.role() != Role.DIRECTION) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le journal des accès est réservé à la direction.");
+        }
+        model.addAttribute("entries", audit.latest(scope.id(), 500));
+        return "admin/journal";
+    }
+}

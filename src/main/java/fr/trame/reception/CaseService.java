@@ -1,0 +1,186 @@
+package fr.trame.reception;
+
+import fr.trame.centre.AuditLog;
+import fr.trame.centre.CentreScope;
+import fr.trame.centre.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follow-up case files (accompagnement individuel). Their content is confidential: only the referent, the staff the
+ * case is shared with, and direction read it, and every read is written to the audit log.
+ */
+@Service
+public class CaseService {
+
+    /** What anyone allowed to see the person sees of a case: that it exists, who follows it, and whether they may open it. */
+    public record Summary(long id, String subject, String referentName, LocalDate openedOn, LocalDate closedOn,
+                          boolean readable) {
+    }
+
+    public record CaseFile(long id, Long personId, Long householdId, String holder, long referentUserId,
+                           String referentName, String subject, LocalDate openedOn, LocalDate closedOn, String outcome,
+                           List<Step> steps, List<Document> documents, List<Share> shares) {
+    }
+
+    public record Step(long id, LocalDate date, String note, String outcome, String authorName) {
+    }
+
+    public record Document(long id, String name, LocalDate addedOn) {
+    }
+
+    public record Share(long userId, String displayName) {
+    }
+
+    /** The access rule, in SQL: referent, shared with, or direction. */
+    private static final String READABLE = """
+            (c.referent_user_id = :user or :direction
+             or exists (select 1 from case_shares s where s.centre_id = c.centre_id and s.case_id = c.id and s.user_id = :user))""";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public CaseService(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public long open(CentreScope scope, Long personId, Long householdId, long referentUserId, String subject,
+                     LocalDate openedOn) {
+        long id = jdbc.sql("""
+                insert into cases (centre_id, person_id, household_id, referent_user_id, subject, opened_on)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(scope.id(), personId, householdId, referentUserId, subject.trim(), openedOn)
+                .query(Long.class).single();
+        audit.record(scope.id(), scope.userId(), "ouverture", "dossier", id, subject.trim());
+        return id;
+    }
+
+    public List<Summary> ofPerson(CentreScope scope, long personId) {
+        return summaries(scope, "c.person_id = :holder or c.household_id in (select hm.household_id from household_members hm"
+                + " where hm.centre_id = c.centre_id and hm.person_id = :holder)", personId);
+    }
+
+    public List<Summary> ofHousehold(CentreScope scope, long householdId) {
+        return summaries(scope, "c.household_id = :holder or c.person_id in (select hm.person_id from household_members hm"
+                + " where hm.centre_id = c.centre_id and hm.household_id = :holder)", householdId);
+    }
+
+    private List<Summary> summaries(CentreScope scope, String holderCondition, long holder) {
+        return jdbc.sql("select c.id, c.subject, u.display_name as referent_name, c.opened_on, c.closed_on, "
+                        + READABLE + " as readable from cases c join users u on u.id = c.referent_user_id"
+                        + " where c.centre_id = :centre and (" + holderCondition + ") order by c.opened_on desc")
+                .param("centre", scope.id()).param("user", scope.userId())
+                .param("direction", scope.role() == Role.DIRECTION).param("holder", holder)
+                .query(Summary.class).list();
+    }
+
+    /** The whole file, for those allowed; the read is logged. Others get 403, and the refusal is logged too. */
+    @Transactional
+    public CaseFile read(CentreScope scope, long caseId) {
+        requireReadable(scope, caseId);
+        audit.record(scope.id(), scope.userId(), "lecture", "dossier", caseId, null);
+        return jdbc.sql("""
+                select c.id, c.person_id, c.household_id,
+                       coalesce((select p.first_name || ' ' || p.last_name from persons p
+                                 where p.centre_id = c.centre_id and p.id = c.person_id), 'Foyer n° ' || c.household_id) as holder,
+                       c.referent_user_id, u.display_name as referent_name, c.subject, c.opened_on, c.closed_on, c.outcome
+                from cases c join users u on u.id = c.referent_user_id where c.centre_id = ? and c.id = ?""")
+                .params(scope.id(), caseId)
+                .query((rs, n) -> new CaseFile(rs.getLong("id"), (Long) rs.getObject("person_id"),
+                        (Long) rs.getObject("household_id"), rs.getString("holder"), rs.getLong("referent_user_id"),
+                        rs.getString("referent_name"), rs.getString("subject"),
+                        rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                        rs.getString("outcome"), steps(scope.id(), caseId), documents(scope.id(), caseId),
+                        shares(scope.id(), caseId)))
+                .single();
+    }
+
+    @Transactional
+    public void addStep(CentreScope scope, long caseId, LocalDate date, String note, String outcome) {
+        requireReadable(scope, caseId);
+        jdbc.sql("insert into case_steps (centre_id, case_id, date, note, outcome, author_id) values (?, ?, ?, ?, ?, ?)")
+                .params(scope.id(), caseId, date, note.trim(), outcome == null || outcome.isBlank() ? null : outcome.trim(),
+                        scope.userId()).update();
+        audit.record(scope.id(), scope.userId(), "ajout d'une étape", "dossier", caseId, null);
+    }
+
+    @Transactional
+    public void addDocument(CentreScope scope, long caseId, String name) {
+        requireReadable(scope, caseId);
+        jdbc.sql("insert into case_documents (centre_id, case_id, name) values (?, ?, ?)")
+                .params(scope.id(), caseId, name.trim()).update();
+        audit.record(scope.id(), scope.userId(), "ajout d'un document", "dossier", caseId, name.trim());
+    }
+
+    /** Only the referent (or direction) shares a case, with staff of the same centre. */
+    @Transactional
+    public void share(CentreScope scope, long caseId, long userId) {
+        requireReferentOrDirection(scope, caseId);
+        jdbc.sql("""
+                insert into case_shares (centre_id, case_id, user_id)
+                select ?, ?, r.user_id from user_roles r where r.centre_id = ? and r.user_id = ?
+                on conflict do nothing""").params(scope.id(), caseId, scope.id(), userId).update();
+        audit.record(scope.id(), scope.userId(), "partage", "dossier", caseId, "utilisateur " + userId);
+    }
+
+    @Transactional
+    public void close(CentreScope scope, long caseId, LocalDate on, String outcome) {
+        requireReferentOrDirection(scope, caseId);
+        jdbc.sql("update cases set closed_on = ?, outcome = ? where centre_id = ? and id = ?")
+                .params(on, outcome.trim(), scope.id(), caseId).update();
+        audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, outcome.trim());
+    }
+
+    private void requireReadable(CentreScope scope, long caseId) {
+        Optional<Boolean> readable = jdbc.sql("select " + READABLE + " from cases c where c.centre_id = :centre and c.id = :case")
+                .param("centre", scope.id()).param("case", caseId).param("user", scope.userId())
+                .param("direction", scope.role() == Role.DIRECTION).query(Boolean.class).optional();
+        if (readable.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Dossier introuvable.");
+        }
+        if (!readable.get()) {
+            audit.record(scope.id(), scope.userId(), "accès refusé", "dossier", caseId, null);
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Ce dossier est confidentiel : seuls sa référente ou son référent, les personnes avec qui il est partagé et la direction le lisent.");
+        }
+    }
+
+    private void requireReferentOrDirection(CentreScope scope, long caseId) {
+        requireReadable(scope, caseId);
+        boolean allowed = scope.role() == Role.DIRECTION || jdbc.sql(
+                        "select referent_user_id = ? from cases where centre_id = ? and id = ?")
+                .params(scope.userId(), scope.id(), caseId).query(Boolean.class).single();
+        if (!allowed) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la référente ou au référent du dossier, et à la direction.");
+        }
+    }
+
+    private List<Step> steps(long centreId, long caseId) {
+        return jdbc.sql("""
+                select s.id, s.date, s.note, s.outcome, u.display_name as author_name
+                from case_steps s left join users u on u.id = s.author_id
+                where s.centre_id = ? and s.case_id = ? order by s.date, s.id""")
+                .params(centreId, caseId).query(Step.class).list();
+    }
+
+    private List<Document> documents(long centreId, long caseId) {
+        return jdbc.sql("select id, name, added_on from case_documents where centre_id = ? and case_id = ? order by added_on, id")
+                .params(centreId, caseId).query(Document.class).list();
+    }
+
+    private List<Share> shares(long centreId, long caseId) {
+        return jdbc.sql("""
+                select s.user_id, u.display_name from case_shares s join users u on u.id = s.user_id
+                where s.centre_id = ? and s.case_id = ? order by u.display_name""")
+                .params(centreId, caseId).query(Share.class).list();
+    }
+}
