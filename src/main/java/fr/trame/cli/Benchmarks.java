@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code bench [import] [search] [attendance]}: import of the M people.csv and attendance.csv against a raw COPY of the
- * same rows, household search latency at 12,000 and 60,000 persons and saving a 200-person attendance sheet, against a
- * primary-key lookup. Each figure is a ratio to a baseline of the same run.
+ * {@code bench [import] [search] [attendance] [reception]}: import of the M people.csv and attendance.csv against a raw COPY of the
+ * same rows, household search latency at 12,000 and 60,000 persons, saving a 200-person attendance sheet, and the
+ * reception counter view and person search over three years of M contacts, against a primary-key lookup. Each figure is a ratio to a baseline of the same run.
  */
 @Component
 public class Benchmarks {
@@ -45,10 +45,15 @@ public class Benchmarks {
     private final AttendanceImporter attendanceImporter;
     private final SessionService sessions;
     private final AttendanceService attendanceService;
+    private final fr.trame.demo.DemoService demo;
+    private final fr.trame.reception.ContactService contacts;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
-                      AttendanceImporter attendanceImporter, SessionService sessions, AttendanceService attendanceService) {
+                      AttendanceImporter attendanceImporter, SessionService sessions, AttendanceService attendanceService,
+                      fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts) {
+        this.demo = demo;
+        this.contacts = contacts;
         this.activityImporter = activityImporter;
         this.attendanceImporter = attendanceImporter;
         this.sessions = sessions;
@@ -68,6 +73,43 @@ public class Benchmarks {
         if (parts.contains("attendance")) {
             attendance(out);
         }
+        if (parts.contains("reception")) {
+            reception(out);
+        }
+    }
+
+    /** The counter view and person search on the M demonstration centre, which holds three years of contacts. */
+    private void reception(PrintStream out) {
+        Centre centre = demo.generate(DemoData.Size.M);
+        jdbc.sql("analyze").update();
+        long contactsCount = jdbc.sql("select count(*) from contacts where centre_id = ?").param(centre.id()).query(Long.class).single();
+        List<LocalDate> days = jdbc.sql("select distinct date from contacts where centre_id = ? order by date desc limit 60")
+                .param(centre.id()).query(LocalDate.class).list();
+        List<String> names = jdbc.sql("select last_name from persons where centre_id = ? order by random() limit 300")
+                .param(centre.id()).query(String.class).list();
+        Random random = new Random(9);
+        double[] counterMs = new double[SEARCHES];
+        double[] searchMs = new double[SEARCHES];
+        double[] lookupMs = new double[SEARCHES];
+        for (int i = -30; i < SEARCHES; i++) {
+            long t0 = System.nanoTime();
+            contacts.on(centre.id(), days.get(Math.floorMod(i, days.size())));
+            long t1 = System.nanoTime();
+            search.persons(centre.id(), misspell(names.get(Math.floorMod(i, names.size())), random), 8);
+            long t2 = System.nanoTime();
+            jdbc.sql("select id, date from contacts where centre_id = ? and id = ?").params(centre.id(), (long) (i + 31))
+                    .query().listOfRows();
+            long t3 = System.nanoTime();
+            if (i >= 0) {
+                counterMs[i] = (t1 - t0) / 1e6;
+                searchMs[i] = (t2 - t1) / 1e6;
+                lookupMs[i] = (t3 - t2) / 1e6;
+            }
+        }
+        double lookup95 = percentile(lookupMs, 95);
+        out.printf("Accueil, %,d contacts sur 3 ans (taille M) : vue du jour p50 %.1f ms, p95 %.1f ms ; recherche de personne p50 %.1f ms, p95 %.1f ms (cible ≤ 20 ms) ; lecture par clé p95 %.2f ms (ratios %.1f et %.1f)%n",
+                contactsCount, percentile(counterMs, 50), percentile(counterMs, 95), percentile(searchMs, 50),
+                percentile(searchMs, 95), lookup95, percentile(counterMs, 95) / lookup95, percentile(searchMs, 95) / lookup95);
     }
 
     /**

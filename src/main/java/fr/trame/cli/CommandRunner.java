@@ -120,7 +120,7 @@ public class CommandRunner {
                 return 0;
             }
             case "bench" -> {
-                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search", "attendance")
+                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search", "attendance", "reception")
                         : java.util.Set.copyOf(positional);
                 benchmarks.run(out, parts);
                 return 0;
