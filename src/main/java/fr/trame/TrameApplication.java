@@ -44,12 +44,20 @@ public class TrameApplication {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        int exit;
-        try (ConfigurableApplicationContext context = app.run()) {
-            exit = context.getBean(CommandRunner.class).run(line.command());
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run();
         } catch (RuntimeException e) {
             exitIfBusy(e);
             System.err.println("Trame n'a pas pu démarrer : " + rootCause(e).getMessage());
+            System.exit(1);
+            return;
+        }
+        int exit;
+        try (context) {
+            exit = context.getBean(CommandRunner.class).run(line.command());
+        } catch (RuntimeException e) {
+            System.err.println("La commande a échoué : " + rootCause(e).getMessage());
             exit = 1;
         }
         System.exit(exit);

@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code bench [import] [search] [attendance] [reception]}: import of the M people.csv and attendance.csv against a raw COPY of the
+ * {@code bench [import] [search] [attendance] [reception] [indicators]}: import of the M people.csv and attendance.csv against a raw COPY of the
  * same rows, household search latency at 12,000 and 60,000 persons, saving a 200-person attendance sheet, and the
- * reception counter view and person search over three years of M contacts, against a primary-key lookup. Each figure is a ratio to a baseline of the same run.
+ * reception counter view and person search over three years of M contacts, against a primary-key lookup; the whole
+ * indicator set against one scan of a year's attendance. Each figure is a ratio to a baseline of the same run.
  */
 @Component
 public class Benchmarks {
@@ -47,11 +48,14 @@ public class Benchmarks {
     private final AttendanceService attendanceService;
     private final fr.trame.demo.DemoService demo;
     private final fr.trame.reception.ContactService contacts;
+    private final fr.trame.reporting.IndicatorService indicatorService;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
                       AttendanceImporter attendanceImporter, SessionService sessions, AttendanceService attendanceService,
-                      fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts) {
+                      fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts,
+                      fr.trame.reporting.IndicatorService indicatorService) {
+        this.indicatorService = indicatorService;
         this.demo = demo;
         this.contacts = contacts;
         this.activityImporter = activityImporter;
@@ -76,12 +80,53 @@ public class Benchmarks {
         if (parts.contains("reception")) {
             reception(out);
         }
+        if (parts.contains("indicators")) {
+            indicators(out);
+        }
+    }
+
+    private Centre demoM;
+
+    /** The M demonstration centre, generated once per run for the parts that need it. */
+    private Centre demoM() {
+        if (demoM == null) {
+            demoM = demo.generate(DemoData.Size.M);
+            jdbc.sql("analyze").update();
+        }
+        return demoM;
+    }
+
+    /** The whole indicator set over the last twelve months of the M centre, against one scan of its attendance. */
+    private void indicators(PrintStream out) {
+        Centre centre = demoM();
+        LocalDate to = LocalDate.now();
+        LocalDate from = to.minusYears(1).plusDays(1);
+        double[] scan = new double[RUNS];
+        double[] full = new double[RUNS];
+        indicatorService.compute(centre.id(), centre.code(), from, to); // warm-up
+        for (int run = 0; run < RUNS; run++) {
+            long t0 = System.nanoTime();
+            // both values are read, so PostgreSQL cannot skip the distinct count
+            jdbc.sql("""
+                    select count(*) as presences, count(distinct at.person_id) as persons
+                    from attendance at join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                    where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to)
+                    .query().singleRow();
+            scan[run] = (System.nanoTime() - t0) / 1e6;
+            long t1 = System.nanoTime();
+            indicatorService.compute(centre.id(), centre.code(), from, to);
+            full[run] = (System.nanoTime() - t1) / 1e6;
+        }
+        long attendanceRows = jdbc.sql("""
+                select count(*) from attendance at join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to).query(Long.class).single();
+        out.printf("Indicateurs sur 12 mois (taille M, %,d présences) : %.0f ms ; balayage des présences %.0f ms ; ratio = %.1f (cible ≤ 3)%n",
+                attendanceRows, median(full), median(scan), median(full) / median(scan));
     }
 
     /** The counter view and person search on the M demonstration centre, which holds three years of contacts. */
     private void reception(PrintStream out) {
-        Centre centre = demo.generate(DemoData.Size.M);
-        jdbc.sql("analyze").update();
+        Centre centre = demoM();
         long contactsCount = jdbc.sql("select count(*) from contacts where centre_id = ?").param(centre.id()).query(Long.class).single();
         List<LocalDate> days = jdbc.sql("select distinct date from contacts where centre_id = ? order by date desc limit 60")
                 .param(centre.id()).query(LocalDate.class).list();

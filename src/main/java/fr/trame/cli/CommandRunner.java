@@ -12,6 +12,7 @@ import fr.trame.demo.DemoService;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
 import fr.trame.reception.ReceptionImporter;
+import fr.trame.reporting.IndicatorService;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -37,10 +38,14 @@ public class CommandRunner {
     private final ReceptionImporter receptionImporter;
     private final DemoService demo;
     private final Benchmarks benchmarks;
+    private final IndicatorService indicators;
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
-                         ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks) {
+                         ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks,
+                         IndicatorService indicators) {
+        this.indicators = indicators;
         this.receptionImporter = receptionImporter;
         this.centres = centres;
         this.peopleImporter = peopleImporter;
@@ -120,12 +125,28 @@ public class CommandRunner {
                 return 0;
             }
             case "bench" -> {
-                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search", "attendance", "reception")
+                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search", "attendance", "reception", "indicators")
                         : java.util.Set.copyOf(positional);
                 benchmarks.run(out, parts);
                 return 0;
             }
-            case "report", "catalogue" -> throw new UsageException(
+            case "report" -> {
+                if (positional.size() == 1 && positional.get(0).equals("indicators")) {
+                    Centre centre = centre(options);
+                    java.time.LocalDate from = isoDate(required(options, "from"), "--from");
+                    java.time.LocalDate to = isoDate(required(options, "to"), "--to");
+                    if (to.isBefore(from)) {
+                        throw new UsageException("--to (" + to + ") précède --from (" + from + ").");
+                    }
+                    out.println(json.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(indicators.compute(centre.id(), centre.code(), from, to)));
+                    return 0;
+                }
+                throw new UsageException(positional.isEmpty() || !positional.get(0).equals("annual")
+                        ? "Usage : report indicators --centre CODE --from AAAA-MM-JJ --to AAAA-MM-JJ"
+                        : "Le rapport annuel (report annual) n'est pas encore disponible dans cette version de Trame.");
+            }
+            case "catalogue" -> throw new UsageException(
                     "La commande « " + command.get(0) + " » n'est pas encore disponible dans cette version de Trame.");
             default -> throw new UsageException("Commande inconnue : « " + command.get(0)
                     + " ». Commandes : centre create, import, report, catalogue, demo, bench.");
@@ -136,6 +157,14 @@ public class CommandRunner {
         String code = required(options, "centre");
         return centres.findByCode(code)
                 .orElseThrow(() -> new UsageException("Centre inconnu : « " + code + " » (créez-le avec : centre create " + code + " --name …)."));
+    }
+
+    private static java.time.LocalDate isoDate(String value, String option) {
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException(option + " : date AAAA-MM-JJ attendue, reçu « " + value + " ».");
+        }
     }
 
     private static Map<String, String> options(List<String> args, List<String> positional) {

@@ -1,0 +1,41 @@
+package fr.trame.reporting;
+
+import fr.trame.centre.CentreScope;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** {@code GET /api/v1/centres/{code}/indicators?from=…&to=…}: the indicators JSON of interchange.md (aggregates only). */
+@RestController
+public class IndicatorController {
+
+    private final IndicatorService indicators;
+
+    public IndicatorController(IndicatorService indicators) {
+        this.indicators = indicators;
+    }
+
+    @GetMapping("/api/v1/centres/{centre}/indicators")
+    Map<String, Object> indicators(CentreScope scope, @RequestParam String from, @RequestParam String to) {
+        LocalDate start = date(from, "from");
+        LocalDate end = date(to, "to");
+        if (end.isBefore(start)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "La fin de la période (to) précède son début (from).");
+        }
+        return indicators.compute(scope.id(), scope.code(), start, end);
+    }
+
+    private static LocalDate date(String value, String name) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " : date AAAA-MM-JJ attendue, reçu « " + value + " ».");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package fr.trame.reporting;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The indicators of interchange.md, each defined once, as SQL aggregates over the records. The period is
+ * {@code [from, to]}, both days included. Cancelled sessions never count.
+ */
+@Service
+public class IndicatorService {
+
+    static final List<String> AGE_BANDS = List.of("0-2", "3-5", "6-11", "12-17", "18-25", "26-59", "60+", "inconnu");
+    static final List<String> QF_BANDS = List.of("0-300", "301-600", "601-900", "901-1200", "1201-1500", "1501-1800",
+            "1801+", "inconnu");
+
+    /** Age band of a birth date on a day, in whole years. */
+    static final String AGE_BAND = """
+            case when %1$s is null then 'inconnu'
+                 else case when extract(year from age(%2$s, %1$s)) <= 2 then '0-2'
+                           when extract(year from age(%2$s, %1$s)) <= 5 then '3-5'
+                           when extract(year from age(%2$s, %1$s)) <= 11 then '6-11'
+                           when extract(year from age(%2$s, %1$s)) <= 17 then '12-17'
+                           when extract(year from age(%2$s, %1$s)) <= 25 then '18-25'
+                           when extract(year from age(%2$s, %1$s)) <= 59 then '26-59'
+                           else '60+' end end""";
+
+    /** A person's principal household's quartier, QPV and QF band (QF known on the period's last day, else the first known). */
+    static final String HOUSEHOLD_OF = """
+            left join lateral (
+                select h.id as household_id, q.name as quartier,
+                       case when coalesce(h.qpv, q.qpv) is null then 'inconnu' when coalesce(h.qpv, q.qpv) then 'oui' else 'non' end as qpv,
+                       (select qf.amount_euros from qf_history qf where qf.centre_id = h.centre_id and qf.household_id = h.id
+                        order by (qf.valid_from <= :to) desc, case when qf.valid_from <= :to then qf.valid_from end desc,
+                                 qf.valid_from, qf.id desc limit 1) as qf
+                from household_members hm
+                join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
+                left join quartiers q on q.centre_id = h.centre_id and q.id = h.quartier_id
+                where hm.centre_id = p.centre_id and hm.person_id = p.id
+                order by hm.principal desc, hm.id limit 1) hh on true""";
+
+    static final String QF_BAND = """
+            case when hh.qf is null then 'inconnu' when hh.qf <= 300 then '0-300' when hh.qf <= 600 then '301-600'
+                 when hh.qf <= 900 then '601-900' when hh.qf <= 1200 then '901-1200' when hh.qf <= 1500 then '1201-1500'
+                 when hh.qf <= 1800 then '1501-1800' else '1801+' end""";
+
+    /** Households a person belongs to on a given day (a child in shared custody belongs to two). */
+    static final String HOUSEHOLDS_ON = """
+            select hm.household_id from household_members hm
+            where hm.centre_id = :centre and hm.person_id = %1$s
+              and (hm.start_date is null or hm.start_date <= %2$s) and (hm.end_date is null or hm.end_date >= %2$s)""";
+
+    private final JdbcClient jdbc;
+
+    public IndicatorService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One pass over the period's attendance builds two small tables the whole set is computed from: present rows
+     * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
+     */
+    @Transactional
+    public Map<String, Object> compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
+        jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts").update();
+        // enough memory to aggregate a large centre's year in one hash table, for this transaction only
+        jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
+        jdbc.sql("""
+                create temp table ind_ap on commit drop as
+                with held as materialized (
+                    select se.id, se.activity_id, a.sector_id, se.date,
+                           extract(epoch from (se.end_time - se.start_time)) / 3600.0 as hours
+                    from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to)
+                select h.activity_id, h.sector_id, at.person_id, min(h.date) as first_date, count(*) as presences,
+                       sum(h.hours) as hours
+                from held h join attendance at on at.centre_id = :centre and at.session_id = h.id
+                where at.status = 'present'
+                group by 1, 2, 3""").params(params(centreId, from, to)).update();
+        jdbc.sql("""
+                create temp table ind_firsts on commit drop as
+                select person_id, min(first_date) as first_date from (
+                    select person_id, first_date from ind_ap
+                    union all
+                    select c.person_id, c.date from contacts c
+                    where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
+                group by person_id""").params(params(centreId, from, to)).update();
+        jdbc.sql("analyze ind_ap; analyze ind_firsts").update();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("centre", centreCode);
+        json.put("from", from.toString());
+        json.put("to", to.toString());
+        json.put("members", members(centreId, from, to));
+        json.put("publics", publics(centreId, from, to));
+        json.put("sectors", sectors(centreId, from, to));
+        json.put("activities", activities(centreId, from, to));
+        json.put("reception", reception(centreId, from, to));
+        return json;
+    }
+
+    private Map<String, Object> members(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                with m as (select * from memberships where centre_id = :centre and start_date <= :to and end_date >= :from)
+                select count(*) as memberships,
+                       count(distinct household_id) filter (where type = 'familiale') as households,
+                       (select count(distinct person_id) from (
+                            select hm.person_id from m join household_members hm on hm.centre_id = m.centre_id
+                              and hm.household_id = m.household_id
+                              and (hm.start_date is null or hm.start_date <= m.start_date)
+                              and (hm.end_date is null or hm.end_date >= m.start_date)
+                            where m.type = 'familiale'
+                            union all
+                            select m.person_id from m where m.type = 'individuelle') covered) as persons,
+                       count(*) filter (where type = 'individuelle') as individual,
+                       count(*) filter (where type = 'associative') as organisations
+                from m""").param("centre", centreId).param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (String k : List.of("memberships", "households", "persons", "individual", "organisations")) {
+                        m.put(k, rs.getLong(k));
+                    }
+                    return m;
+                }).single();
+    }
+
+    private Map<String, Object> publics(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Object> publics = new LinkedHashMap<>();
+        publics.put("persons", jdbc.sql("select count(*) from ind_firsts").query(Long.class).single());
+        publics.put("households", jdbc.sql("select count(distinct h.household_id) from ind_firsts f, lateral ("
+                        + HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date") + ") h")
+                .params(params(centreId, from, to)).query(Long.class).single());
+        Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
+        dimensions.put("bySex", zeros(List.of("F", "M", "inconnu")));
+        dimensions.put("byAgeBand", zeros(AGE_BANDS));
+        dimensions.put("byQuartier", new LinkedHashMap<>());
+        dimensions.put("qpv", zeros(List.of("oui", "non", "inconnu")));
+        dimensions.put("byQfBand", zeros(QF_BANDS));
+        jdbc.sql("""
+                with described as (
+                    select coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
+                           coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band
+                    from ind_firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
+                    %s)
+                select case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand'
+                            when grouping(quartier) = 0 then 'byQuartier' when grouping(qpv) = 0 then 'qpv' else 'byQfBand' end,
+                       coalesce(sex, age_band, quartier, qpv, qf_band), count(*)
+                from described group by grouping sets ((sex), (age_band), (quartier), (qpv), (qf_band))
+                order by 1, (coalesce(sex, age_band, quartier, qpv, qf_band) = 'inconnu'), 2"""
+                        .formatted(AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND, HOUSEHOLD_OF))
+                .params(params(centreId, from, to))
+                .query((rs, n) -> dimensions.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+        publics.putAll(dimensions);
+        return publics;
+    }
+
+    /**
+     * Figures per sector or per activity ({@code unit} is {@code sector_id} or {@code activity_id}), as grouped
+     * aggregates: sessions with attendance or a headcount, distinct persons present, presences, hours (session lengths
+     * of present rows), anonymous headcounts, and the distinct households of the persons on their first presence there.
+     */
+    private String unitFigures(String unit) {
+        return """
+                with held as (
+                    select se.id, a.id as activity_id, a.sector_id
+                    from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to),
+                counted as (
+                    select h.* from held h
+                    where exists (select 1 from attendance at where at.centre_id = :centre and at.session_id = h.id)
+                       or exists (select 1 from headcounts hc where hc.centre_id = :centre and hc.session_id = h.id)),
+                firsts as (select {u} as unit, person_id, min(first_date) as first_date from ind_ap group by 1, 2)
+                select u.unit,
+                       coalesce(s.sessions, 0) as sessions, coalesce(p.persons, 0) as persons,
+                       coalesce(hh.households, 0) as households, coalesce(p.presences, 0) as presences,
+                       coalesce(p.hours, 0) as hours, coalesce(hc.anonymous, 0) as anonymous
+                from (select distinct {u} as unit from held) u
+                left join (select {u} as unit, count(*) as sessions from counted group by 1) s on s.unit = u.unit
+                left join (select {u} as unit, count(distinct person_id) as persons, sum(presences) as presences,
+                                  round(sum(hours), 2) as hours from ind_ap group by 1) p on p.unit = u.unit
+                left join (select h.{u} as unit, sum(hc.headcount) as anonymous from headcounts hc
+                           join held h on h.id = hc.session_id where hc.centre_id = :centre group by 1) hc on hc.unit = u.unit
+                left join (select f.unit, count(distinct x.household_id) as households from firsts f,
+                           lateral (%s) x group by 1) hh on hh.unit = u.unit
+                """.replace("{u}", unit).formatted(HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date"));
+    }
+
+    private List<Map<String, Object>> sectors(long centreId, LocalDate from, LocalDate to) {
+        String firsts = "with firsts as (select sector_id, person_id, min(first_date) as first_date from ind_ap group by 1, 2) ";
+        Map<Long, Map<String, Long>> bySex = grouped(firsts + """
+                select f.sector_id, coalesce(p.sex, 'inconnu'), count(*) from firsts f
+                join persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2""", centreId, from, to,
+                List.of("F", "M", "inconnu"));
+        Map<Long, Map<String, Long>> byAge = grouped(firsts + """
+                select f.sector_id, %s, count(*) from firsts f
+                join persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2"""
+                .formatted(AGE_BAND.formatted("p.birth_date", "f.first_date")), centreId, from, to, AGE_BANDS);
+        return jdbc.sql("select s.name, f.* from (" + unitFigures("sector_id") + ") f"
+                        + " join sectors s on s.centre_id = :centre and s.id = f.unit order by s.name")
+                .params(params(centreId, from, to)).query((rs, n) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    long id = rs.getLong("unit");
+                    m.put("name", rs.getString("name"));
+                    m.put("persons", rs.getLong("persons"));
+                    m.put("households", rs.getLong("households"));
+                    m.put("sessions", rs.getLong("sessions"));
+                    m.put("presences", rs.getLong("presences"));
+                    m.put("hours", rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP));
+                    m.put("anonymous", rs.getLong("anonymous"));
+                    m.put("bySex", bySex.getOrDefault(id, zeros(List.of("F", "M", "inconnu"))));
+                    m.put("byAgeBand", byAge.getOrDefault(id, zeros(AGE_BANDS)));
+                    return m;
+                }).list();
+    }
+
+    private List<Map<String, Object>> activities(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("select a.ref, a.name, s.name as sector, a.kind, f.* from (" + unitFigures("activity_id") + ") f"
+                        + " join activities a on a.centre_id = :centre and a.id = f.unit"
+                        + " join sectors s on s.centre_id = a.centre_id and s.id = a.sector_id order by a.ref nulls last, a.name")
+                .params(params(centreId, from, to)).query((rs, n) -> {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    long sessions = rs.getLong("sessions");
+                    long presences = rs.getLong("presences");
+                    long anonymous = rs.getLong("anonymous");
+                    a.put("ref", rs.getString("ref"));
+                    a.put("name", rs.getString("name"));
+                    a.put("sector", rs.getString("sector"));
+                    a.put("kind", rs.getString("kind"));
+                    a.put("sessions", sessions);
+                    a.put("persons", rs.getLong("persons"));
+                    a.put("households", rs.getLong("households"));
+                    a.put("presences", presences);
+                    a.put("hours", rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP));
+                    a.put("anonymous", anonymous);
+                    a.put("averagePerSession", sessions == 0 ? BigDecimal.ZERO.setScale(1)
+                            : BigDecimal.valueOf(presences + anonymous).divide(BigDecimal.valueOf(sessions), 1, RoundingMode.HALF_UP));
+                    return a;
+                }).list();
+    }
+
+    private Map<String, Object> reception(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        jdbc.sql("""
+                select count(*) as contacts, count(distinct person_id) as persons,
+                       count(*) filter (where person_id is null) as anonymous_contacts
+                from contacts where centre_id = :centre and date between :from and :to""")
+                .params(params(centreId, from, to)).query((rs, n) -> {
+                    r.put("contacts", rs.getLong("contacts"));
+                    r.put("persons", rs.getLong("persons"));
+                    r.put("anonymousContacts", rs.getLong("anonymous_contacts"));
+                    return null;
+                }).list();
+        r.put("byTheme", counts("""
+                select ct.theme, count(*) from contacts c join contact_themes ct on ct.centre_id = c.centre_id and ct.contact_id = c.id
+                where c.centre_id = :centre and c.date between :from and :to group by 1 order by 1""", centreId, from, to, List.of()));
+        r.put("byChannel", counts("""
+                select channel, count(*) from contacts where centre_id = :centre and date between :from and :to
+                group by 1 order by 1""", centreId, from, to, List.of()));
+        r.put("appointments", counts("""
+                select status, count(*) from contacts where centre_id = :centre and date between :from and :to
+                  and channel = 'rdv' and status in ('honore', 'non_honore', 'annule') group by 1""", centreId, from, to,
+                List.of("honore", "non_honore", "annule")));
+        return r;
+    }
+
+    /** (group, key, count) rows as a map of ordered maps; the given keys come first, with 0 when absent. */
+    private Map<Long, Map<String, Long>> grouped(String sql, long centreId, LocalDate from, LocalDate to, List<String> keys) {
+        Map<Long, Map<String, Long>> groups = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params(centreId, from, to)).query((rs, n) ->
+                groups.computeIfAbsent(rs.getLong(1), g -> zeros(keys)).put(rs.getString(2), rs.getLong(3))).list();
+        return groups;
+    }
+
+    private static Map<String, Long> zeros(List<String> keys) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, 0L));
+        return m;
+    }
+
+    /** (key, count) rows as an ordered map; the given keys come first, with 0 when absent. */
+    private Map<String, Long> counts(String sql, long centreId, LocalDate from, LocalDate to, List<String> keys) {
+        Map<String, Long> counts = zeros(keys);
+        jdbc.sql(sql).params(params(centreId, from, to))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    private static Map<String, Object> params(long centreId, LocalDate from, LocalDate to) {
+        return Map.of("centre", centreId, "from", from, "to", to);
+    }
+}
