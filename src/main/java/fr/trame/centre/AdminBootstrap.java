@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** On an empty database: one admin account whose random password is printed once. There is no default password. */
+/**
+ * When no administrator exists (an empty database): one admin account whose random password is printed once.
+ * There is no default password anywhere.
+ */
 @Component
 @Order(0)
 public class AdminBootstrap {
@@ -19,18 +22,19 @@ public class AdminBootstrap {
     }
 
     public void createFirstAdminIfNone() {
-        if (!users.noUsers()) {
+        if (!users.noPlatformAdmin()) {
             return;
         }
         String password = UserService.randomPassword();
-        users.create("admin", "Administrateur", password, true);
+        String username = users.findByUsername("admin").isEmpty() ? "admin" : "admin-" + System.currentTimeMillis() % 100000;
+        users.create(username, "Administrateur", password, true);
         String banner = """
 
                 ================================================================
-                  Compte administrateur créé : identifiant « admin »
+                  Compte administrateur créé : identifiant « %s »
                   Mot de passe (affiché une seule fois, notez-le) : %s
                 ================================================================
-                """.formatted(password);
+                """.formatted(username, password);
         log.warn(banner);
     }
 }

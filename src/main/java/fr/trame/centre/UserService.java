@@ -29,8 +29,8 @@ public class UserService {
         this.encoder = encoder;
     }
 
-    public boolean noUsers() {
-        return jdbc.sql("select not exists (select 1 from users)").query(Boolean.class).single();
+    public boolean noPlatformAdmin() {
+        return jdbc.sql("select not exists (select 1 from users where platform_admin and enabled)").query(Boolean.class).single();
     }
 
     @Transactional

@@ -64,12 +64,26 @@ public class IndicatorService {
         this.jdbc = jdbc;
     }
 
-    /**
-     * One pass over the period's attendance builds two small tables the whole set is computed from: present rows
-     * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
-     */
     @Transactional
     public Map<String, Object> compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
+        prepare(centreId, from, to);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("centre", centreCode);
+        json.put("from", from.toString());
+        json.put("to", to.toString());
+        json.put("members", members(centreId, from, to));
+        json.put("publics", publics(centreId, from, to));
+        json.put("sectors", sectors(centreId, from, to));
+        json.put("activities", activities(centreId, from, to));
+        json.put("reception", reception(centreId, from, to));
+        return json;
+    }
+
+    /**
+     * One pass over the period's attendance builds two small tables the figures are computed from: present rows
+     * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
+     */
+    private void prepare(long centreId, LocalDate from, LocalDate to) {
         jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
@@ -94,16 +108,36 @@ public class IndicatorService {
                     where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
                 group by person_id""").params(params(centreId, from, to)).update();
         jdbc.sql("analyze ind_ap; analyze ind_firsts").update();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("centre", centreCode);
-        json.put("from", from.toString());
-        json.put("to", to.toString());
-        json.put("members", members(centreId, from, to));
-        json.put("publics", publics(centreId, from, to));
-        json.put("sectors", sectors(centreId, from, to));
-        json.put("activities", activities(centreId, from, to));
-        json.put("reception", reception(centreId, from, to));
-        return json;
+    }
+
+    /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
+    @Transactional
+    public List<Map<String, Object>> publicsPersons(long centreId, LocalDate from, LocalDate to, String dimension, String value) {
+        String column = switch (dimension) {
+            case "persons" -> null;
+            case "bySex" -> "sex";
+            case "byAgeBand" -> "age_band";
+            case "byQuartier" -> "quartier";
+            case "qpv" -> "qpv";
+            case "byQfBand" -> "qf_band";
+            default -> throw new IllegalArgumentException("dimension inconnue : " + dimension);
+        };
+        prepare(centreId, from, to);
+        return jdbc.sql(described() + " select person_id, last_name, first_name, to_char(first_date, 'DD/MM/YYYY') as first_date from described"
+                        + (column == null ? "" : " where " + column + " = :value") + " order by lower(last_name), lower(first_name)")
+                .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
+    }
+
+    /** Each reached person with the values publics counts them by: one definition for the figures and their lists. */
+    private static String described() {
+        return """
+                with described as (
+                    select p.id as person_id, p.last_name, p.first_name, f.first_date,
+                           coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
+                           coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band
+                    from ind_firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
+                    %s)
+                """.formatted(AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND, HOUSEHOLD_OF);
     }
 
     private Map<String, Object> members(long centreId, LocalDate from, LocalDate to) {
@@ -143,18 +177,12 @@ public class IndicatorService {
         dimensions.put("byQuartier", new LinkedHashMap<>());
         dimensions.put("qpv", zeros(List.of("oui", "non", "inconnu")));
         dimensions.put("byQfBand", zeros(QF_BANDS));
-        jdbc.sql("""
-                with described as (
-                    select coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
-                           coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band
-                    from ind_firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
-                    %s)
+        jdbc.sql(described() + """
                 select case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand'
                             when grouping(quartier) = 0 then 'byQuartier' when grouping(qpv) = 0 then 'qpv' else 'byQfBand' end,
                        coalesce(sex, age_band, quartier, qpv, qf_band), count(*)
                 from described group by grouping sets ((sex), (age_band), (quartier), (qpv), (qf_band))
-                order by 1, (coalesce(sex, age_band, quartier, qpv, qf_band) = 'inconnu'), 2"""
-                        .formatted(AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND, HOUSEHOLD_OF))
+                order by 1, (coalesce(sex, age_band, quartier, qpv, qf_band) = 'inconnu'), 2""")
                 .params(params(centreId, from, to))
                 .query((rs, n) -> dimensions.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
         publics.putAll(dimensions);

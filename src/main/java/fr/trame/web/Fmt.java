@@ -27,7 +27,12 @@ public class Fmt {
             Map.entry("excuse", "excusé"), Map.entry("accueil", "Accueil"), Map.entry("telephone", "Téléphone"),
             Map.entry("rdv", "Rendez-vous"), Map.entry("courriel", "Courriel"), Map.entry("domicile", "À domicile"),
             Map.entry("exterieur", "À l'extérieur"), Map.entry("prevu", "prévu"), Map.entry("honore", "honoré"),
-            Map.entry("non_honore", "non honoré"), Map.entry("annule", "annulé"));
+            Map.entry("non_honore", "non honoré"), Map.entry("annule", "annulé"),
+            Map.entry("memberships", "Adhésions"), Map.entry("households", "Foyers"), Map.entry("persons", "Personnes"),
+            Map.entry("individual", "dont individuelles"), Map.entry("organisations", "dont associatives"),
+            Map.entry("contacts", "Contacts"), Map.entry("anonymousContacts", "dont anonymes"),
+            Map.entry("bySex", "Sexe"), Map.entry("byAgeBand", "Tranche d'âge"), Map.entry("byQuartier", "Quartier"),
+            Map.entry("qpv", "Domicile en QPV"), Map.entry("byQfBand", "Quotient familial (€)"));
     private static final String[] WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
 
     public String euros(Number cents) {

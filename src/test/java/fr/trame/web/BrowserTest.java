@@ -43,6 +43,7 @@ class BrowserTest {
     @Autowired PeopleImporter importer;
     @Autowired fr.trame.activities.ActivityImporter activityImporter;
     @Autowired fr.trame.activities.SessionService sessions;
+    @Autowired fr.trame.attendance.AttendanceImporter attendanceImporter;
     @Autowired fr.trame.activities.EnrolmentService enrolments;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -124,6 +125,33 @@ class BrowserTest {
         assertThat(today.getText()).contains("Samira Ouali").contains("Accueil").contains("CAF");
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Contact enregistré");
         screenshot("accueil");
+    }
+
+    @Test
+    void theDashboardDrawsChartsAndEachPublicsFigureOpensTheListOfItsPersons() {
+        Centre centre = fixtures.centre("bord");
+        String username = fixtures.user(centre, Role.DIRECTION);
+        importer.importCsv(centre.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name;sex;birth_date;quartier
+                H1;P1;Blanc;Rose;F;2018-05-05;Les Tilleuls
+                H2;P2;Faure;Hugo;M;2017-02-02;Les Tilleuls
+                H3;P3;Brun;Léa;F;1980-03-03;Le Moulin
+                """));
+        activityImporter.importCsv(centre.id(), Fixtures.csv("activity_ref;name;sector;kind\nA;Atelier;Enfance;atelier\n"));
+        int year = java.time.LocalDate.now().getYear();
+        attendanceImporter.importCsv(centre.id(), Fixtures.csv("activity_ref;date;start;end;person_ref\n"
+                + "A;" + year + "-01-14;14:00;16:00;P1\nA;" + year + "-01-14;14:00;16:00;P2\nA;" + year + "-01-21;14:00;16:00;P3\n"));
+        WebDriverWait wait = logIn(username, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/tableau-de-bord");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dim-byAgeBand")));
+        assertThat(browser.findElements(By.cssSelector("section.chart svg"))).hasSizeGreaterThanOrEqualTo(3);
+        WebElement sixToEleven = browser.findElement(By.xpath("//table[@id='dim-byAgeBand']//tr[td[1]='6-11']/td[2]/a"));
+        assertThat(sixToEleven.getText()).isEqualTo("2");
+        screenshot("tableau-de-bord");
+        sixToEleven.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count")));
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Rose Blanc").contains("Hugo Faure").doesNotContain("Léa Brun");
     }
 
     private WebDriverWait logIn(String username, Centre centre) {

@@ -1,0 +1,60 @@
+package fr.trame.reporting;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.springframework.stereotype.Component;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.Map;
+
+/** Bar charts as SVG (JFreeChart drawn on JFreeSVG): the same picture in the page, the PDF and the print. */
+@Component
+public class Charts {
+
+    private static final Color CURRENT = new Color(0x1f, 0x5f, 0xae);
+    private static final Color PREVIOUS = new Color(0xb8, 0xc7, 0xdd);
+
+    /** Bars of the period, beside the same period a year before when given. */
+    public String bars(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
+                       boolean horizontal) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        current.forEach((key, value) -> {
+            data.addValue(value, "Période", key);
+            if (previous != null) {
+                Number before = previous.get(key);
+                data.addValue(before == null ? 0 : before, "Année précédente", key);
+            }
+        });
+        JFreeChart chart = ChartFactory.createBarChart(title, null, null, data,
+                horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, previous != null, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xd8, 0xdd, 0xe5));
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, CURRENT);
+        renderer.setSeriesPaint(1, PREVIOUS);
+        CategoryAxis axis = plot.getDomainAxis();
+        if (!horizontal && current.size() > 6) {
+            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        int width = 520;
+        int height = horizontal ? Math.max(220, 40 + current.size() * (previous != null ? 34 : 24)) : 300;
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        chart.draw(svg, new Rectangle(0, 0, width, height));
+        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", "<svg role=\"img\" aria-label=\"" + title + "\" ");
+    }
+}

@@ -1,0 +1,172 @@
+package fr.trame.reporting;
+
+import fr.trame.centre.CentreScope;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The year at a glance, beside the year before; every figure of the publics links to the persons behind it. */
+@Controller
+public class DashboardController {
+
+    /** A figure of the period beside the same period a year before. */
+    public record Row(String key, long current, long previous) {
+        public String variation() {
+            if (previous == 0) {
+                return current == 0 ? "=" : "nouveau";
+            }
+            long percent = Math.round(100.0 * (current - previous) / previous);
+            return (percent > 0 ? "+" : "") + percent + " %";
+        }
+    }
+
+    private final IndicatorService indicators;
+    private final QualityService quality;
+    private final Charts charts;
+    private final fr.trame.reception.ThemeService themes;
+
+    public DashboardController(IndicatorService indicators, QualityService quality, Charts charts,
+                               fr.trame.reception.ThemeService themes) {
+        this.themes = themes;
+        this.indicators = indicators;
+        this.quality = quality;
+        this.charts = charts;
+    }
+
+    @GetMapping("/c/{centre}/tableau-de-bord")
+    String dashboard(CentreScope scope, @RequestParam(defaultValue = "annee") String type,
+                     @RequestParam(required = false) Integer annee, @RequestParam(required = false) LocalDate from,
+                     @RequestParam(required = false) LocalDate to, Model model) {
+        Period period = period(type, annee, from, to);
+        Period before = period.previous();
+        Map<String, Object> cur = indicators.compute(scope.id(), scope.code(), period.from(), period.to());
+        Map<String, Object> prev = indicators.compute(scope.id(), scope.code(), before.from(), before.to());
+        model.addAttribute("type", type);
+        model.addAttribute("period", period);
+        model.addAttribute("year", annee == null ? defaultYear(type) : annee);
+        model.addAttribute("members", rows(sub(cur, "members"), sub(prev, "members")));
+        Map<String, Object> publics = sub(cur, "publics");
+        Map<String, Object> publicsBefore = sub(prev, "publics");
+        model.addAttribute("publicsTotals", List.of(
+                new Row("persons", (Long) publics.get("persons"), (Long) publicsBefore.get("persons")),
+                new Row("households", (Long) publics.get("households"), (Long) publicsBefore.get("households"))));
+        Map<String, List<Row>> dimensions = new LinkedHashMap<>();
+        for (String d : List.of("bySex", "byAgeBand", "byQuartier", "qpv", "byQfBand")) {
+            dimensions.put(d, rows(sub(publics, d), sub(publicsBefore, d)));
+        }
+        model.addAttribute("dimensions", dimensions);
+        model.addAttribute("sectors", sectorRows(cur, prev));
+        Map<String, Object> reception = sub(cur, "reception");
+        Map<String, Object> receptionBefore = sub(prev, "reception");
+        model.addAttribute("receptionTotals", rows(pick(reception, "contacts", "persons", "anonymousContacts"),
+                pick(receptionBefore, "contacts", "persons", "anonymousContacts")));
+        model.addAttribute("themes", rows(sub(reception, "byTheme"), sub(receptionBefore, "byTheme")));
+        model.addAttribute("themeLabels", themes.list(scope.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(fr.trame.reception.ThemeService.Theme::code,
+                        fr.trame.reception.ThemeService.Theme::label)));
+        model.addAttribute("ageChart", charts.bars("Publics par tranche d'âge", sub(publics, "byAgeBand"),
+                sub(publicsBefore, "byAgeBand"), false));
+        model.addAttribute("qfChart", charts.bars("Publics par quotient familial", sub(publics, "byQfBand"),
+                sub(publicsBefore, "byQfBand"), false));
+        model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", sub(reception, "byTheme"),
+                sub(receptionBefore, "byTheme"), true));
+        model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
+        return "reporting/dashboard";
+    }
+
+    /** The persons counted in a figure of the publics: the list's length is the figure. */
+    @GetMapping("/c/{centre}/tableau-de-bord/personnes")
+    String persons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                   @RequestParam(defaultValue = "persons") String dimension, @RequestParam(defaultValue = "") String value,
+                   Model model) {
+        scope.requirePersonalData();
+        try {
+            model.addAttribute("persons", indicators.publicsPersons(scope.id(), from, to, dimension, value));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        model.addAttribute("period", Period.range(from, to));
+        model.addAttribute("dimension", dimension);
+        model.addAttribute("value", value);
+        return "reporting/persons";
+    }
+
+    @GetMapping("/c/{centre}/qualite")
+    String qualityList(CentreScope scope, @RequestParam String quoi, @RequestParam LocalDate from,
+                       @RequestParam LocalDate to, Model model) {
+        scope.requirePersonalData();
+        String label = quality.label(quoi);
+        if (label == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("label", label);
+        model.addAttribute("items", quality.items(scope.id(), quoi, from, to));
+        return "reporting/quality";
+    }
+
+    private static Period period(String type, Integer year, LocalDate from, LocalDate to) {
+        int y = year == null ? defaultYear(type) : year;
+        return switch (type) {
+            case "scolaire" -> Period.schoolYear(y);
+            case "libre" -> {
+                if (from == null || to == null || to.isBefore(from)) {
+                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Indiquez le début et la fin de la période.");
+                }
+                yield Period.range(from, to);
+            }
+            default -> Period.calendarYear(y);
+        };
+    }
+
+    private static int defaultYear(String type) {
+        LocalDate today = LocalDate.now();
+        return type.equals("scolaire") ? (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) : today.getYear();
+    }
+
+    private static List<Row> sectorRows(Map<String, Object> cur, Map<String, Object> prev) {
+        Map<String, Long> now = new LinkedHashMap<>();
+        Map<String, Long> before = new LinkedHashMap<>();
+        list(cur, "sectors").forEach(s -> now.put((String) s.get("name"), (Long) s.get("persons")));
+        list(prev, "sectors").forEach(s -> before.put((String) s.get("name"), (Long) s.get("persons")));
+        return rows(now, before);
+    }
+
+    private static List<Row> rows(Map<String, ?> cur, Map<String, ?> prev) {
+        List<Row> rows = new ArrayList<>();
+        cur.forEach((k, v) -> rows.add(new Row(k, ((Number) v).longValue(),
+                prev.get(k) == null ? 0 : ((Number) prev.get(k)).longValue())));
+        prev.forEach((k, v) -> {
+            if (!cur.containsKey(k)) {
+                rows.add(new Row(k, 0, ((Number) v).longValue()));
+            }
+        });
+        return rows;
+    }
+
+    private static Map<String, Object> pick(Map<String, Object> m, String... keys) {
+        Map<String, Object> picked = new LinkedHashMap<>();
+        for (String k : keys) {
+            picked.put(k, m.get(k));
+        }
+        return picked;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> sub(Map<String, Object> m, String key) {
+        return (Map<String, V>) m.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+        return (List<Map<String, Object>>) m.get(key);
+    }
+}

@@ -1,0 +1,73 @@
+package fr.trame.reporting;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What makes the figures uncertain, counted and listed so that it can be fixed. */
+@Service
+public class QualityService {
+
+    public record Issue(String code, String label, long count) {
+    }
+
+    public record Item(Long personId, Long householdId, Long sessionId, String label, String detail) {
+    }
+
+    /** Each check: a label and the SQL listing its records (persons, households or sessions of the centre). */
+    private static final Map<String, String[]> CHECKS = new java.util.LinkedHashMap<>();
+
+    static {
+        CHECKS.put("sans-naissance", new String[] {"Personnes sans date de naissance (âge inconnu)", """
+                select p.id as person_id, null::bigint as household_id, null::bigint as session_id,
+                       p.first_name || ' ' || p.last_name as label, null as detail
+                from persons p where p.centre_id = :centre and p.birth_date is null order by p.last_name, p.first_name"""});
+        CHECKS.put("sans-sexe", new String[] {"Personnes sans sexe renseigné", """
+                select p.id, null::bigint, null::bigint, p.first_name || ' ' || p.last_name, null
+                from persons p where p.centre_id = :centre and p.sex is null order by p.last_name, p.first_name"""});
+        CHECKS.put("sans-quartier", new String[] {"Foyers sans quartier", """
+                select null::bigint, h.id, null::bigint, coalesce(h.ref, 'Foyer n° ' || h.id), h.address
+                from households h where h.centre_id = :centre and h.quartier_id is null order by h.id"""});
+        CHECKS.put("sans-qf", new String[] {"Foyers sans quotient familial", """
+                select null::bigint, h.id, null::bigint, coalesce(h.ref, 'Foyer n° ' || h.id), h.address
+                from households h where h.centre_id = :centre
+                  and not exists (select 1 from qf_history q where q.centre_id = h.centre_id and q.household_id = h.id)
+                order by h.id"""});
+        CHECKS.put("seances-sans-appel", new String[] {"Séances passées de la période, non annulées, sans appel ni effectif", """
+                select null::bigint, null::bigint, se.id, a.name, to_char(se.date, 'DD/MM/YYYY') || ' ' || to_char(se.start_time, 'HH24:MI')
+                from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and least(:to, current_date - 1)
+                  and not exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
+                  and not exists (select 1 from headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)
+                order by se.date, se.start_time"""});
+    }
+
+    private final JdbcClient jdbc;
+
+    public QualityService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Issue> issues(long centreId, LocalDate from, LocalDate to) {
+        return CHECKS.entrySet().stream().map(e -> new Issue(e.getKey(), e.getValue()[0],
+                jdbc.sql("select count(*) from (" + e.getValue()[1] + ") x").params(params(centreId, from, to))
+                        .query(Long.class).single())).toList();
+    }
+
+    public String label(String code) {
+        return CHECKS.containsKey(code) ? CHECKS.get(code)[0] : null;
+    }
+
+    public List<Item> items(long centreId, String code, LocalDate from, LocalDate to) {
+        return jdbc.sql(CHECKS.get(code)[1] + " limit 500").params(params(centreId, from, to))
+                .query((rs, n) -> new Item((Long) rs.getObject(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
+                        rs.getString(4), rs.getString(5))).list();
+    }
+
+    private static Map<String, Object> params(long centreId, LocalDate from, LocalDate to) {
+        return Map.of("centre", centreId, "from", from, "to", to);
+    }
+}
