@@ -33,9 +33,12 @@ public class ReceptionController {
     private final PersonService persons;
     private final UserService users;
     private final CaseService cases;
+    private final fr.trame.people.HouseholdService households;
 
     public ReceptionController(ContactService contacts, ThemeService themes, RegisterSearch search,
-                               PersonService persons, UserService users, CaseService cases) {
+                               PersonService persons, UserService users, CaseService cases,
+                               fr.trame.people.HouseholdService households) {
+        this.households = households;
         this.contacts = contacts;
         this.themes = themes;
         this.search = search;
@@ -173,6 +176,16 @@ public class ReceptionController {
         model.addAttribute("contacts", contacts.ofPerson(scope.id(), personId, 30));
         model.addAttribute("cases", cases.ofPerson(scope, personId));
         return "reception/person";
+    }
+
+    /** Loaded into the household's page: the case files of the household and of its members. */
+    @GetMapping("/c/{centre}/foyers/{householdId}/accueil")
+    String householdReception(CentreScope scope, @PathVariable long householdId, Model model) {
+        scope.requireAttendance();
+        households.find(scope.id(), householdId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("householdId", householdId);
+        model.addAttribute("cases", cases.ofHousehold(scope, householdId));
+        return "reception/household";
     }
 
     private String counterPage(CentreScope scope, Model model, FieldErrors errors, Long personId, String channel,

@@ -63,6 +63,12 @@ class CaseAccessTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Dossier confidentiel")))
                 .andExpect(content().string(not(containsString("Dossier retraite"))));
 
+        long household = jdbc.sql("select household_id from household_members where centre_id = ? and person_id = ?")
+                .params(centre.id(), person).query(Long.class).single();
+        mvc.perform(get(base + "/foyers/" + household + "/accueil").with(user(referent)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Dossier retraite")));
+        mvc.perform(post(base + "/dossiers").with(user(referent)).with(csrf()).param("foyer", String.valueOf(household))
+                .param("referent", String.valueOf(id(referent))).param("subject", "Budget du foyer")).andExpect(status().is3xxRedirection());
         mvc.perform(post(base + "/dossiers/" + caseId + "/partages").with(user(referent)).with(csrf())
                 .param("userId", String.valueOf(id(colleague)))).andExpect(status().is3xxRedirection());
         mvc.perform(get(base + "/dossiers/" + caseId).with(user(colleague)))
