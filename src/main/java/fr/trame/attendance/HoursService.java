@@ -23,7 +23,7 @@ public class HoursService {
     }
 
     /** SQL for the hours of one attendance row {@code at} of session {@code se}. */
-    private static final String PRESENCE_HOURS = """
+    public static final String PRESENCE_HOURS = """
             extract(epoch from (case when at.arrival is not null and at.departure is not null
                                      then at.departure - at.arrival else se.end_time - se.start_time end)) / 3600.0""";
 

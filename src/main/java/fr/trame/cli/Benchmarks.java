@@ -49,13 +49,18 @@ public class Benchmarks {
     private final fr.trame.demo.DemoService demo;
     private final fr.trame.reception.ContactService contacts;
     private final fr.trame.reporting.IndicatorService indicatorService;
+    private final fr.trame.reporting.AnnualReportService annualReports;
+    private final fr.trame.reporting.ReportRenderer reportRenderer;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
                       AttendanceImporter attendanceImporter, SessionService sessions, AttendanceService attendanceService,
                       fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts,
-                      fr.trame.reporting.IndicatorService indicatorService) {
+                      fr.trame.reporting.IndicatorService indicatorService,
+                      fr.trame.reporting.AnnualReportService annualReports, fr.trame.reporting.ReportRenderer reportRenderer) {
         this.indicatorService = indicatorService;
+        this.annualReports = annualReports;
+        this.reportRenderer = reportRenderer;
         this.demo = demo;
         this.contacts = contacts;
         this.activityImporter = activityImporter;
@@ -122,6 +127,18 @@ public class Benchmarks {
                 where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to).query(Long.class).single();
         out.printf("Indicateurs sur 12 mois (taille M, %,d présences) : %.0f ms ; balayage des présences %.0f ms ; ratio = %.1f (cible ≤ 3)%n",
                 attendanceRows, median(full), median(scan), median(full) / median(scan));
+
+        // the PDF annual report of the calendar year: two indicator sets (N and N-1), charts, layout
+        int year = to.getYear();
+        double[] pdf = new double[RUNS];
+        int bytes = 0;
+        for (int run = 0; run < RUNS; run++) {
+            long t0 = System.nanoTime();
+            bytes = reportRenderer.pdf(annualReports.build(centre, year)).length;
+            pdf[run] = (System.nanoTime() - t0) / 1e6;
+        }
+        out.printf("Rapport annuel %d en PDF (%,d octets) : %.0f ms ; ratio au balayage = %.1f (cible ≤ 10)%n",
+                year, bytes, median(pdf), median(pdf) / median(scan));
     }
 
     /** The counter view and person search on the M demonstration centre, which holds three years of contacts. */

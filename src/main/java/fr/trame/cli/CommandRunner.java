@@ -12,7 +12,9 @@ import fr.trame.demo.DemoService;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
 import fr.trame.reception.ReceptionImporter;
+import fr.trame.reporting.AnnualReportService;
 import fr.trame.reporting.IndicatorService;
+import fr.trame.reporting.ReportRenderer;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -39,13 +41,17 @@ public class CommandRunner {
     private final DemoService demo;
     private final Benchmarks benchmarks;
     private final IndicatorService indicators;
+    private final AnnualReportService annualReports;
+    private final ReportRenderer renderer;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
                          ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks,
-                         IndicatorService indicators) {
+                         IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer) {
         this.indicators = indicators;
+        this.annualReports = annualReports;
+        this.renderer = renderer;
         this.receptionImporter = receptionImporter;
         this.centres = centres;
         this.peopleImporter = peopleImporter;
@@ -142,9 +148,31 @@ public class CommandRunner {
                             .writeValueAsString(indicators.compute(centre.id(), centre.code(), from, to)));
                     return 0;
                 }
-                throw new UsageException(positional.isEmpty() || !positional.get(0).equals("annual")
-                        ? "Usage : report indicators --centre CODE --from AAAA-MM-JJ --to AAAA-MM-JJ"
-                        : "Le rapport annuel (report annual) n'est pas encore disponible dans cette version de Trame.");
+                if (positional.size() == 1 && positional.get(0).equals("annual")) {
+                    Centre centre = centre(options);
+                    String yearText = required(options, "year");
+                    if (!yearText.matches("\\d{4}")) {
+                        throw new UsageException("--year : année sur quatre chiffres attendue, reçu « " + yearText + " ».");
+                    }
+                    String format = required(options, "format");
+                    Path file = Path.of(required(options, "out"));
+                    AnnualReportService.Report report = annualReports.build(centre, Integer.parseInt(yearText));
+                    byte[] bytes = switch (format) {
+                        case "html" -> renderer.html(report, false).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        case "pdf" -> renderer.pdf(report);
+                        case "xlsx" -> renderer.xlsx(report);
+                        default -> throw new UsageException("--format : html, pdf ou xlsx.");
+                    };
+                    try {
+                        Files.write(file, bytes);
+                    } catch (IOException e) {
+                        throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
+                    }
+                    out.println("Rapport d'activité " + yearText + " écrit dans " + file + " (" + bytes.length + " octets).");
+                    return 0;
+                }
+                throw new UsageException("Usage : report indicators --centre CODE --from AAAA-MM-JJ --to AAAA-MM-JJ\n"
+                        + "        report annual --centre CODE --year AAAA --format html|pdf|xlsx --out FICHIER");
             }
             case "catalogue" -> throw new UsageException(
                     "La commande « " + command.get(0) + " » n'est pas encore disponible dans cette version de Trame.");

@@ -24,9 +24,40 @@ public class Charts {
     private static final Color CURRENT = new Color(0x1f, 0x5f, 0xae);
     private static final Color PREVIOUS = new Color(0xb8, 0xc7, 0xdd);
 
-    /** Bars of the period, beside the same period a year before when given. */
+    /** Bars of the period, beside the same period a year before when given, as SVG. */
     public String bars(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
                        boolean horizontal) {
+        JFreeChart chart = chart(title, current, previous, horizontal);
+        int width = width();
+        int height = height(current, previous, horizontal);
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        chart.draw(svg, new Rectangle(0, 0, width, height));
+        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", "<svg role=\"img\" aria-label=\"" + title + "\" ");
+    }
+
+    /** The same chart as a PNG data URI, for the PDF. */
+    public String pngDataUri(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
+                             boolean horizontal) {
+        JFreeChart chart = chart(title, current, previous, horizontal);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            org.jfree.chart.ChartUtils.writeChartAsPNG(png, chart, width() * 2, height(current, previous, horizontal) * 2);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+
+    private static int width() {
+        return 520;
+    }
+
+    private static int height(Map<String, ? extends Number> current, Map<String, ? extends Number> previous, boolean horizontal) {
+        return horizontal ? Math.max(220, 40 + current.size() * (previous != null ? 34 : 24)) : 300;
+    }
+
+    private static JFreeChart chart(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
+                                    boolean horizontal) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         current.forEach((key, value) -> {
             data.addValue(value, "Période", key);
@@ -51,10 +82,6 @@ public class Charts {
         if (!horizontal && current.size() > 6) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        int width = 520;
-        int height = horizontal ? Math.max(220, 40 + current.size() * (previous != null ? 34 : 24)) : 300;
-        SVGGraphics2D svg = new SVGGraphics2D(width, height);
-        chart.draw(svg, new Rectangle(0, 0, width, height));
-        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", "<svg role=\"img\" aria-label=\"" + title + "\" ");
+        return chart;
     }
 }

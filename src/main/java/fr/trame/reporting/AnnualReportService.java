@@ -1,0 +1,206 @@
+package fr.trame.reporting;
+
+import fr.trame.attendance.HoursService;
+import fr.trame.centre.Centre;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annual activity report of a centre, built like the reports centres write by hand, but with every number taken
+ * from the indicator engine (or, for the CAF annex, from SQL over the same records), and the director's own texts.
+ */
+@Service
+public class AnnualReportService {
+
+    /** A table as printed: a title, a header and rows of cells. */
+    public record Table(String title, List<String> header, List<List<Object>> rows) {
+    }
+
+    /** A chapter: its key (for the director's text), title, text, tables and charts (N and N-1 values). */
+    public record Chapter(String key, String title, String text, List<Table> tables, List<ChartData> charts) {
+    }
+
+    public record ChartData(String title, Map<String, Long> current, Map<String, Long> previous, boolean horizontal) {
+    }
+
+    public record Report(Centre centre, int year, String moral, List<Chapter> chapters) {
+    }
+
+    private final IndicatorService indicators;
+    private final JdbcClient jdbc;
+
+    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc) {
+        this.indicators = indicators;
+        this.jdbc = jdbc;
+    }
+
+    public Report build(Centre centre, int year) {
+        Period period = Period.calendarYear(year);
+        Period before = period.previous();
+        Map<String, Object> cur = indicators.compute(centre.id(), centre.code(), period.from(), period.to());
+        Map<String, Object> prev = indicators.compute(centre.id(), centre.code(), before.from(), before.to());
+        Map<String, String> texts = texts(centre.id(), year);
+        List<Chapter> chapters = new ArrayList<>();
+        String n = String.valueOf(year);
+        String n1 = String.valueOf(year - 1);
+
+        Map<String, Object> publics = sub(cur, "publics");
+        Map<String, Object> publicsBefore = sub(prev, "publics");
+        Map<String, Object> reception = sub(cur, "reception");
+        chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), List.of(
+                new Table("Le centre", List.of("", ""), List.of(
+                        List.of("Nom", centre.name()),
+                        List.of("Adresse", join(centre.address(), centre.postcode(), centre.commune())),
+                        List.of("SIRET", centre.siret() == null ? "—" : centre.siret()),
+                        List.of("Contact", join(centre.phone(), centre.email())))),
+                new Table("L'année en chiffres", List.of("", n, n1), List.of(
+                        List.of("Adhésions", sub(cur, "members").get("memberships"), sub(prev, "members").get("memberships")),
+                        List.of("Personnes touchées", publics.get("persons"), publicsBefore.get("persons")),
+                        List.of("Foyers touchés", publics.get("households"), publicsBefore.get("households")),
+                        List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))))),
+                List.of()));
+
+        chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), List.of(
+                compare("Adhésions", List.of("memberships", "households", "persons", "individual", "organisations"),
+                        List.of("Adhésions", "Foyers adhérents (familiales)", "Personnes couvertes", "Adhésions individuelles",
+                                "Associations adhérentes"), sub(cur, "members"), sub(prev, "members"), n, n1)), List.of()));
+
+        List<Table> publicTables = new ArrayList<>();
+        for (String[] d : new String[][] {{"bySex", "Sexe"}, {"byAgeBand", "Tranche d'âge"}, {"byQuartier", "Quartier"},
+                {"qpv", "Domicile en QPV"}, {"byQfBand", "Quotient familial (€)"}}) {
+            publicTables.add(share(d[1], sub(publics, d[0]), sub(publicsBefore, d[0]), n, n1));
+        }
+        chapters.add(new Chapter("publics", "Profil des publics", texts.get("publics"), publicTables, List.of(
+                new ChartData("Publics par tranche d'âge", sub(publics, "byAgeBand"), sub(publicsBefore, "byAgeBand"), false),
+                new ChartData("Publics par quotient familial", sub(publics, "byQfBand"), sub(publicsBefore, "byQfBand"), false))));
+
+        List<Map<String, Object>> activities = list(cur, "activities");
+        for (Map<String, Object> sector : list(cur, "sectors")) {
+            String name = (String) sector.get("name");
+            List<List<Object>> rows = new ArrayList<>();
+            for (Map<String, Object> a : activities) {
+                if (name.equals(a.get("sector"))) {
+                    rows.add(List.of(a.get("name"), a.get("sessions"), a.get("persons"), a.get("households"),
+                            a.get("presences"), a.get("hours"), a.get("anonymous"), a.get("averagePerSession")));
+                }
+            }
+            rows.add(List.of("Total du secteur", sector.get("sessions"), sector.get("persons"), sector.get("households"),
+                    sector.get("presences"), sector.get("hours"), sector.get("anonymous"), ""));
+            String key = "secteur-" + name;
+            chapters.add(new Chapter(key, "Secteur " + name, texts.get(key), List.of(
+                    new Table("Activités", List.of("Activité", "Séances", "Personnes", "Foyers", "Présences", "Heures",
+                            "Effectif anonyme", "Moyenne par séance"), rows),
+                    share("Sexe", sub(sector, "bySex"), null, n, null),
+                    share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null)), List.of()));
+        }
+
+        Map<String, Object> receptionBefore = sub(prev, "reception");
+        chapters.add(new Chapter("accueil", "Accueil et accompagnement", texts.get("accueil"), List.of(
+                compare("Accueil", List.of("contacts", "persons", "anonymousContacts"),
+                        List.of("Contacts", "Personnes distinctes", "Contacts anonymes"), reception, receptionBefore, n, n1),
+                share("Demandes par thème (un contact peut en avoir plusieurs)", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"), n, n1),
+                share("Contacts par canal", sub(reception, "byChannel"), sub(receptionBefore, "byChannel"), n, n1),
+                share("Rendez-vous", sub(reception, "appointments"), sub(receptionBefore, "appointments"), n, n1)),
+                List.of(new ChartData("Demandes par thème", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"), true))));
+
+        chapters.add(new Chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs", texts.get("annexe-caf"),
+                List.of(new Table("Heures par mois, tranche d'âge et activité", List.of("Mois", "Activité", "Tranche d'âge",
+                        "Enfants", "Présences", "Heures"), cafAnnex(centre.id(), period.from(), period.to()))), List.of()));
+        return new Report(centre, year, texts.get("moral"), chapters);
+    }
+
+    /** Hours attended at ACM activities, by month, activity and age group (under 6 / 6 and over on the session's date). */
+    public List<List<Object>> cafAnnex(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select to_char(se.date, 'YYYY-MM') as month, a.name,
+                       case when p.birth_date is null then 'inconnu'
+                            when se.date < (p.birth_date + interval '6 years')::date then 'moins de 6 ans'
+                            else '6 ans et plus' end as age_group,
+                       count(distinct at.person_id) as children, count(*) as presences,
+                       round(sum(""" + HoursService.PRESENCE_HOURS + """
+                ), 2) as hours
+                from attendance at
+                join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                join persons p on p.centre_id = at.centre_id and p.id = at.person_id
+                where at.centre_id = ? and at.status = 'present' and a.kind = 'acm' and se.cancelled_reason is null
+                  and se.date between ? and ?
+                group by 1, 2, 3 order by 1, 2, 3 desc""")
+                .params(centreId, from, to)
+                .query((rs, i) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getBigDecimal(6)))
+                .list();
+    }
+
+    public Map<String, String> texts(long centreId, int year) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        jdbc.sql("select chapter, body from report_texts where centre_id = ? and year = ?").params(centreId, year)
+                .query((rs, n) -> texts.put(rs.getString(1), rs.getString(2))).list();
+        return texts;
+    }
+
+    @Transactional
+    public void saveText(long centreId, int year, String chapter, String body) {
+        if (body == null || body.isBlank()) {
+            jdbc.sql("delete from report_texts where centre_id = ? and year = ? and chapter = ?").params(centreId, year, chapter).update();
+            return;
+        }
+        jdbc.sql("""
+                insert into report_texts (centre_id, year, chapter, body) values (?, ?, ?, ?)
+                on conflict (centre_id, year, chapter) do update set body = excluded.body, updated_at = now()""")
+                .params(centreId, year, chapter, body.trim()).update();
+    }
+
+    private static Table compare(String title, List<String> keys, List<String> labels, Map<String, Object> cur,
+                                 Map<String, Object> prev, String n, String n1) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            rows.add(List.of(labels.get(i), cur.get(keys.get(i)), prev.get(keys.get(i))));
+        }
+        return new Table(title, List.of("", n, n1), rows);
+    }
+
+    /** Counts with their share of the total, beside last year's when given. */
+    private static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1) {
+        long total = cur.values().stream().mapToLong(Long::longValue).sum();
+        List<List<Object>> rows = new ArrayList<>();
+        Map<String, Long> all = new LinkedHashMap<>(cur);
+        if (prev != null) {
+            prev.keySet().forEach(k -> all.putIfAbsent(k, 0L));
+        }
+        all.forEach((k, v) -> {
+            List<Object> row = new ArrayList<>(List.of(k, v, total == 0 ? "—" : percent(v, total)));
+            if (prev != null) {
+                row.add(prev.getOrDefault(k, 0L));
+            }
+            rows.add(row);
+        });
+        return new Table(title, prev == null ? List.of("", n, "%") : List.of("", n, "%", n1), rows);
+    }
+
+    private static String percent(long part, long total) {
+        return BigDecimal.valueOf(100.0 * part / total).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
+    }
+
+    private static String join(String... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> sub(Map<String, Object> m, String key) {
+        return (Map<String, V>) m.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
+        return (List<Map<String, Object>>) m.get(key);
+    }
+}

@@ -1,0 +1,143 @@
+package fr.trame.reporting;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The annual report as HTML, as PDF made from the same HTML, and as a workbook holding the same tables. */
+@Component
+public class ReportRenderer {
+
+    /** A chapter ready to print: cells as text, charts as SVG (page) or PNG (PDF). */
+    public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
+    }
+
+    public record PrintedTable(String title, List<String> header, List<List<String>> rows) {
+    }
+
+    private final TemplateEngine templates;
+    private final Charts charts;
+
+    public ReportRenderer(TemplateEngine templates, Charts charts) {
+        this.templates = templates;
+        this.charts = charts;
+    }
+
+    public String html(AnnualReportService.Report report, boolean forPdf) {
+        Context context = new Context(Locale.FRANCE);
+        context.setVariable("report", report);
+        context.setVariable("chapters", report.chapters().stream().map(c -> print(c, forPdf)).toList());
+        context.setVariable("forPdf", forPdf);
+        return templates.process("reporting/annual", context);
+    }
+
+    public byte[] pdf(AnnualReportService.Report report) {
+        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html(report, true)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withW3cDocument(document, "/");
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One sheet per chapter, its tables one under the other, numbers as numbers. */
+    public byte[] xlsx(AnnualReportService.Report report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook workbook = new Workbook(out, "Trame", "1.0");
+            Set<String> names = new HashSet<>();
+            for (AnnualReportService.Chapter chapter : report.chapters()) {
+                Worksheet sheet = workbook.newWorksheet(sheetName(chapter.title(), names));
+                int row = 0;
+                sheet.value(row, 0, chapter.title());
+                sheet.style(row, 0).bold().set();
+                row += 2;
+                for (AnnualReportService.Table table : chapter.tables()) {
+                    sheet.value(row, 0, table.title());
+                    sheet.style(row, 0).bold().set();
+                    row++;
+                    for (int c = 0; c < table.header().size(); c++) {
+                        sheet.value(row, c, table.header().get(c));
+                        sheet.style(row, c).bold().set();
+                    }
+                    row++;
+                    for (List<Object> cells : table.rows()) {
+                        for (int c = 0; c < cells.size(); c++) {
+                            Object v = cells.get(c);
+                            if (v instanceof Number number) {
+                                sheet.value(row, c, number);
+                            } else {
+                                sheet.value(row, c, v == null ? "" : v.toString());
+                            }
+                        }
+                        row++;
+                    }
+                    row++;
+                }
+                sheet.width(0, 40);
+            }
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private PrintedChapter print(AnnualReportService.Chapter chapter, boolean forPdf) {
+        List<PrintedTable> tables = new ArrayList<>();
+        for (AnnualReportService.Table t : chapter.tables()) {
+            tables.add(new PrintedTable(t.title(), t.header(), t.rows().stream()
+                    .map(r -> r.stream().map(ReportRenderer::cell).toList()).toList()));
+        }
+        List<String> drawn = chapter.charts().stream().map(c -> forPdf
+                ? charts.pngDataUri(c.title(), c.current(), c.previous(), c.horizontal())
+                : charts.bars(c.title(), c.current(), c.previous(), c.horizontal())).toList();
+        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn);
+    }
+
+    /** French number formatting: 1 234 and 12,50. */
+    static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof BigDecimal d) {
+            return String.format(Locale.FRANCE, "%,." + Math.max(d.scale(), 0) + "f", d).replace('\u202f', ' ').replace('\u00a0', ' ');
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            return String.format(Locale.FRANCE, "%,d", ((Number) v).longValue()).replace('\u202f', ' ').replace('\u00a0', ' ');
+        }
+        return v.toString();
+    }
+
+    private static String sheetName(String title, Set<String> used) {
+        String name = title.replaceAll("[\\[\\]:*?/\\\\]", " ");
+        name = name.length() > 28 ? name.substring(0, 28) : name;
+        String unique = name;
+        for (int i = 2; used.contains(unique); i++) {
+            unique = name + " " + i;
+        }
+        used.add(unique);
+        return unique;
+    }
+}
