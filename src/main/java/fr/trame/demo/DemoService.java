@@ -158,7 +158,7 @@ public class DemoService {
         jdbc.sql("""
                 insert into attendance (centre_id, session_id, person_id, status)
                 select se.centre_id, se.id, e.person_id,
-                       case when x.h < 78 then 'present' when x.h < 92 then 'absent' else 'excuse' end
+                       case when a.kind = 'acm' or x.h < 78 then 'present' when x.h < 92 then 'absent' else 'excuse' end
                 from sessions se
                 join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 join enrolments e on e.centre_id = se.centre_id and e.activity_id = se.activity_id and e.status = 'inscrit'
@@ -167,11 +167,6 @@ public class DemoService {
                   and (a.kind not in ('acm', 'evenement')
                        or (a.kind = 'acm' and x.h < case a.ref when 'ACM-MER' then 14 when 'ACM-VAC' then 28 else 20 end))
                 on conflict do nothing""").param(centreId).update();
-        jdbc.sql("""
-                update attendance set status = 'present'
-                where centre_id = ? and session_id in (select se.id from sessions se join activities a
-                    on a.centre_id = se.centre_id and a.id = se.activity_id where se.centre_id = ? and a.kind = 'acm')""")
-                .params(centreId, centreId).update();
         jdbc.sql("""
                 insert into headcounts (centre_id, session_id, headcount)
                 select se.centre_id, se.id, 550 + abs(hashtext(se.id::text)) % 80

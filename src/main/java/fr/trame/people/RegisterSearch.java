@@ -31,7 +31,7 @@ public class RegisterSearch {
         }
         String digits = q.replaceAll("[^0-9]", "");
         boolean byNumber = digits.length() >= 4 && q.replaceAll("[0-9 .+()-]", "").isEmpty();
-        // Names: the 60 persons whose folded name is nearest (GiST KNN), kept when similar enough (> 0.45).
+        // Names: the 40 persons whose folded name is nearest (GiST KNN), kept when similar enough (> 0.45).
         String matches = byNumber ? """
                 select hm.household_id, 1.0 as score
                 from persons p join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
@@ -42,7 +42,7 @@ public class RegisterSearch {
                 """ : """
                 select hm.household_id, 1 - n.distance as score
                 from (select p.id, p.search_name <->> :folded as distance from persons p
-                      where p.centre_id = :centre order by p.search_name <->> :folded limit 60) n
+                      where p.centre_id = :centre order by p.search_name <->> :folded limit 40) n
                 join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
                 where n.distance < 0.55
                 """;
