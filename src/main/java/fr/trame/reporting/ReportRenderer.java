@@ -30,6 +30,11 @@ public class ReportRenderer {
     public record PrintedTable(String title, List<String> header, List<List<String>> rows) {
     }
 
+    static {
+        // openhtmltopdf reports every layout step at INFO through its own logger
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private final TemplateEngine templates;
     private final Charts charts;
 
