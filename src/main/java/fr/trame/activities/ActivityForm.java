@@ -16,6 +16,7 @@ public class ActivityForm {
     private Long referentUserId;
     private String priceNote;
     private Long seasonId;
+    private String ageBands;
 
     public ActivityService.Values validate(FieldErrors errors) {
         String n = clean(name);
@@ -36,8 +37,16 @@ public class ActivityForm {
         }
         Integer cap = whole(capacity, "capacity", 1, errors);
         String pub = ActivityService.PUBLICS.contains(publicLabel) ? publicLabel : null;
+        String bands = null;
+        if (clean(ageBands) != null) {
+            try {
+                bands = fr.trame.form.Bands.parse(ageBands).text().replace(" ", "");
+            } catch (IllegalArgumentException e) {
+                errors.add("ageBands", e.getMessage());
+            }
+        }
         return new ActivityService.Values(clean(ref), n, sectorId == null ? 0 : sectorId, k, pub, min, max, cap,
-                clean(place), referentUserId, clean(priceNote), seasonId);
+                clean(place), referentUserId, clean(priceNote), seasonId, bands);
     }
 
     private static Integer whole(String value, String field, int min, FieldErrors errors) {
@@ -70,6 +79,7 @@ public class ActivityForm {
         f.referentUserId = a.referentUserId();
         f.priceNote = a.priceNote();
         f.seasonId = a.seasonId();
+        f.ageBands = a.ageBands();
         return f;
     }
 
@@ -95,6 +105,8 @@ public class ActivityForm {
     public void setReferentUserId(Long referentUserId) { this.referentUserId = referentUserId; }
     public String getPriceNote() { return priceNote; }
     public void setPriceNote(String priceNote) { this.priceNote = priceNote; }
+    public String getAgeBands() { return ageBands; }
+    public void setAgeBands(String ageBands) { this.ageBands = ageBands; }
     public Long getSeasonId() { return seasonId; }
     public void setSeasonId(Long seasonId) { this.seasonId = seasonId; }
 }

@@ -18,19 +18,20 @@ public class ActivityService {
 
     public record Activity(long id, String ref, String name, long sectorId, String sectorName, String kind,
                            String publicLabel, Integer ageMin, Integer ageMax, Integer capacity, String place,
-                           Long referentUserId, String referentName, String priceNote, Long seasonId,
+                           Long referentUserId, String referentName, String priceNote, Long seasonId, String ageBands,
                            long enrolled, long waiting, long sessionsPlanned, long sessionsHeld) {
     }
 
+    /** {@code ageBands}: the activity's own age bands as lower bounds ("0, 4, 12"), or null. */
     public record Values(String ref, String name, long sectorId, String kind, String publicLabel, Integer ageMin,
                          Integer ageMax, Integer capacity, String place, Long referentUserId, String priceNote,
-                         Long seasonId) {
+                         Long seasonId, String ageBands) {
     }
 
     private static final String SELECT = """
             select a.id, a.ref, a.name, a.sector_id, s.name as sector_name, a.kind, a.public as public_label,
                    a.age_min, a.age_max, a.capacity, a.place, a.referent_user_id, u.display_name as referent_name,
-                   a.price_note, a.season_id,
+                   a.price_note, a.season_id, array_to_string(a.age_bands, ', ') as age_bands,
                    (select count(*) from enrolments e where e.centre_id = a.centre_id and e.activity_id = a.id
                       and e.status = 'inscrit') as enrolled,
                    (select count(*) from enrolments e where e.centre_id = a.centre_id and e.activity_id = a.id
@@ -66,10 +67,10 @@ public class ActivityService {
     public long create(long centreId, Values v) {
         return jdbc.sql("""
                 insert into activities (centre_id, ref, name, sector_id, kind, public, age_min, age_max, capacity, place,
-                                        referent_user_id, price_note, season_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                        referent_user_id, price_note, season_id, age_bands)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ',')::integer[]) returning id""")
                 .params(centreId, v.ref(), v.name(), v.sectorId(), v.kind(), v.publicLabel(), v.ageMin(), v.ageMax(),
-                        v.capacity(), v.place(), v.referentUserId(), v.priceNote(), v.seasonId())
+                        v.capacity(), v.place(), v.referentUserId(), v.priceNote(), v.seasonId(), v.ageBands())
                 .query(Long.class).single();
     }
 
@@ -77,10 +78,11 @@ public class ActivityService {
     public void update(long centreId, long id, Values v) {
         jdbc.sql("""
                 update activities set ref = ?, name = ?, sector_id = ?, kind = ?, public = ?, age_min = ?, age_max = ?,
-                       capacity = ?, place = ?, referent_user_id = ?, price_note = ?, season_id = ?
+                       capacity = ?, place = ?, referent_user_id = ?, price_note = ?, season_id = ?,
+                       age_bands = string_to_array(?, ',')::integer[]
                 where centre_id = ? and id = ?""")
                 .params(v.ref(), v.name(), v.sectorId(), v.kind(), v.publicLabel(), v.ageMin(), v.ageMax(),
-                        v.capacity(), v.place(), v.referentUserId(), v.priceNote(), v.seasonId(), centreId, id)
+                        v.capacity(), v.place(), v.referentUserId(), v.priceNote(), v.seasonId(), v.ageBands(), centreId, id)
                 .update();
     }
 }

@@ -2,6 +2,7 @@ package fr.trame.reporting;
 
 import fr.trame.attendance.HoursService;
 import fr.trame.centre.Centre;
+import fr.trame.form.Bands;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,10 @@ public class AnnualReportService {
 
     private final IndicatorService indicators;
     private final JdbcClient jdbc;
+    private final BandService bands;
 
-    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc) {
+    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands) {
+        this.bands = bands;
         this.indicators = indicators;
         this.jdbc = jdbc;
     }
@@ -54,6 +57,14 @@ public class AnnualReportService {
 
         Map<String, Object> publics = sub(cur, "publics");
         Map<String, Object> publicsBefore = sub(prev, "publics");
+        Bands age = bands.age(centre.id());
+        Bands qf = bands.qf(centre.id());
+        if (!age.equals(Bands.STANDARD_AGE) || !qf.equals(Bands.STANDARD_QF)) {
+            // the report speaks in the centre's own bands
+            publics.putAll(indicators.publicsInBands(centre.id(), period.from(), period.to(), age, qf));
+            publicsBefore.putAll(indicators.publicsInBands(centre.id(), before.from(), before.to(), age, qf));
+        }
+        Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(centre.id(), period.from(), period.to());
         Map<String, Object> reception = sub(cur, "reception");
         chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), List.of(
                 new Table("Le centre", List.of("", ""), List.of(
@@ -95,11 +106,18 @@ public class AnnualReportService {
             rows.add(List.of("Total du secteur", sector.get("sessions"), sector.get("persons"), sector.get("households"),
                     sector.get("presences"), sector.get("hours"), sector.get("anonymous"), ""));
             String key = "secteur-" + name;
-            chapters.add(new Chapter(key, "Secteur " + name, texts.get(key), List.of(
+            List<Table> tables = new ArrayList<>(List.of(
                     new Table("Activités", List.of("Activité", "Séances", "Personnes", "Foyers", "Présences", "Heures",
                             "Effectif anonyme", "Moyenne par séance"), rows),
                     share("Sexe", sub(sector, "bySex"), null, n, null),
-                    share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null)), List.of()));
+                    share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null)));
+            for (Map<String, Object> a : activities) {
+                String activity = IndicatorService.activityKey(a);
+                if (name.equals(a.get("sector")) && activityBands.containsKey(activity)) {
+                    tables.add(share("Âges dans « " + a.get("name") + " » (tranches de l'activité)", activityBands.get(activity), null, n, null));
+                }
+            }
+            chapters.add(new Chapter(key, "Secteur " + name, texts.get(key), tables, List.of()));
         }
 
         Map<String, Object> receptionBefore = sub(prev, "reception");

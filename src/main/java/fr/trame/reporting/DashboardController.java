@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import fr.trame.form.Bands;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +34,11 @@ public class DashboardController {
     private final QualityService quality;
     private final Charts charts;
     private final fr.trame.reception.ThemeService themes;
+    private final BandService bands;
 
     public DashboardController(IndicatorService indicators, QualityService quality, Charts charts,
-                               fr.trame.reception.ThemeService themes) {
+                               fr.trame.reception.ThemeService themes, BandService bands) {
+        this.bands = bands;
         this.themes = themes;
         this.indicators = indicators;
         this.quality = quality;
@@ -59,6 +62,13 @@ public class DashboardController {
         model.addAttribute("publicsTotals", List.of(
                 new Row("persons", (Long) publics.get("persons"), (Long) publicsBefore.get("persons")),
                 new Row("households", (Long) publics.get("households"), (Long) publicsBefore.get("households"))));
+        Bands age = bands.age(scope.id());
+        Bands qf = bands.qf(scope.id());
+        if (!age.equals(Bands.STANDARD_AGE) || !qf.equals(Bands.STANDARD_QF)) {
+            // the centre's own bands on its pages; the JSON keeps the standard ones
+            publics.putAll(indicators.publicsInBands(scope.id(), period.from(), period.to(), age, qf));
+            publicsBefore.putAll(indicators.publicsInBands(scope.id(), before.from(), before.to(), age, qf));
+        }
         Map<String, List<Row>> dimensions = new LinkedHashMap<>();
         for (String d : List.of("bySex", "byAgeBand", "byQuartier", "qpv", "byQfBand")) {
             dimensions.put(d, rows(sub(publics, d), sub(publicsBefore, d)));
@@ -90,7 +100,8 @@ public class DashboardController {
                    Model model) {
         scope.requirePersonalData();
         try {
-            model.addAttribute("persons", indicators.publicsPersons(scope.id(), from, to, dimension, value));
+            model.addAttribute("persons", indicators.publicsPersons(scope.id(), from, to, dimension, value,
+                    bands.age(scope.id()), bands.qf(scope.id())));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -98,6 +109,46 @@ public class DashboardController {
         model.addAttribute("dimension", dimension);
         model.addAttribute("value", value);
         return "reporting/persons";
+    }
+
+    @GetMapping("/c/{centre}/tranches")
+    String bandsForm(CentreScope scope, Model model) {
+        model.addAttribute("age", bands.age(scope.id()).text());
+        model.addAttribute("qf", bands.qf(scope.id()).text());
+        model.addAttribute("canWrite", scope.role() == fr.trame.centre.Role.DIRECTION || scope.role() == fr.trame.centre.Role.ADMIN);
+        return "reporting/bands";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/c/{centre}/tranches")
+    String saveBands(CentreScope scope, @RequestParam String age, @RequestParam String qf, Model model,
+                     org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        if (scope.role() != fr.trame.centre.Role.DIRECTION && scope.role() != fr.trame.centre.Role.ADMIN) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la direction.");
+        }
+        fr.trame.form.FieldErrors errors = new fr.trame.form.FieldErrors();
+        Bands ageBands = null;
+        Bands qfBands = null;
+        try {
+            ageBands = Bands.parse(age);
+        } catch (IllegalArgumentException e) {
+            errors.add("age", "Âges : " + e.getMessage());
+        }
+        try {
+            qfBands = Bands.parse(qf);
+        } catch (IllegalArgumentException e) {
+            errors.add("qf", "QF : " + e.getMessage());
+        }
+        if (errors.any()) {
+            model.addAttribute("age", age);
+            model.addAttribute("qf", qf);
+            model.addAttribute("errors", errors);
+            model.addAttribute("canWrite", true);
+            return "reporting/bands";
+        }
+        bands.save(scope.id(), "age", ageBands.equals(Bands.STANDARD_AGE) ? null : ageBands);
+        bands.save(scope.id(), "qf", qfBands.equals(Bands.STANDARD_QF) ? null : qfBands);
+        flash.addFlashAttribute("message", "Tranches enregistrées.");
+        return "redirect:" + scope.base() + "/tranches";
     }
 
     @GetMapping("/c/{centre}/qualite")

@@ -1,5 +1,6 @@
 package fr.trame.reporting;
 
+import fr.trame.form.Bands;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,19 +34,28 @@ public class IndicatorService {
                            when extract(year from age(%2$s, %1$s)) <= 59 then '26-59'
                            else '60+' end end""";
 
-    /** A person's principal household's quartier, QPV and QF band (QF known on the period's last day, else the first known). */
+    /**
+     * Each reached person's principal household, its quartier, QPV answer and QF band (the QF known on the period's
+     * last day, else the first recorded), as set-based CTEs ending in {@code hh(person_id, quartier, qpv, qf)}.
+     */
     static final String HOUSEHOLD_OF = """
-            left join lateral (
-                select h.id as household_id, q.name as quartier,
-                       case when coalesce(h.qpv, q.qpv) is null then 'inconnu' when coalesce(h.qpv, q.qpv) then 'oui' else 'non' end as qpv,
-                       (select qf.amount_euros from qf_history qf where qf.centre_id = h.centre_id and qf.household_id = h.id
-                        order by (qf.valid_from <= :to) desc, case when qf.valid_from <= :to then qf.valid_from end desc,
-                                 qf.valid_from, qf.id desc limit 1) as qf
-                from household_members hm
-                join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
-                left join quartiers q on q.centre_id = h.centre_id and q.id = h.quartier_id
-                where hm.centre_id = p.centre_id and hm.person_id = p.id
-                order by hm.principal desc, hm.id limit 1) hh on true""";
+            principal as (
+                select distinct on (hm.person_id) hm.person_id, hm.household_id
+                from household_members hm join ind_firsts f on f.person_id = hm.person_id
+                where hm.centre_id = :centre order by hm.person_id, hm.principal desc, hm.id),
+            qf_known as (
+                select distinct on (q.household_id) q.household_id, q.amount_euros
+                from qf_history q where q.centre_id = :centre
+                order by q.household_id, (q.valid_from <= :to) desc,
+                         case when q.valid_from <= :to then q.valid_from end desc, q.valid_from, q.id desc),
+            hh as (
+                select pr.person_id, qu.name as quartier,
+                       case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui' else 'non' end as qpv,
+                       qk.amount_euros as qf
+                from principal pr
+                join households h on h.centre_id = :centre and h.id = pr.household_id
+                left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id
+                left join qf_known qk on qk.household_id = h.id)""";
 
     static final String QF_BAND = """
             case when hh.qf is null then 'inconnu' when hh.qf <= 300 then '0-300' when hh.qf <= 600 then '301-600'
@@ -84,7 +94,7 @@ public class IndicatorService {
      * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
      */
     private void prepare(long centreId, LocalDate from, LocalDate to) {
-        jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts").update();
+        jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts; drop table if exists ind_held").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
         jdbc.sql("""
@@ -107,19 +117,29 @@ public class IndicatorService {
                     select c.person_id, c.date from contacts c
                     where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
                 group by person_id""").params(params(centreId, from, to)).update();
-        jdbc.sql("analyze ind_ap; analyze ind_firsts").update();
+        // sessions held in the period (not cancelled), and whether they count: attendance or a headcount
+        jdbc.sql("""
+                create temp table ind_held on commit drop as
+                select se.id, a.id as activity_id, a.sector_id,
+                       (exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
+                        or exists (select 1 from headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)) as counted
+                from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to""")
+                .params(params(centreId, from, to)).update();
+        jdbc.sql("analyze ind_ap; analyze ind_firsts; analyze ind_held").update();
     }
 
     /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
     @Transactional
-    public List<Map<String, Object>> publicsPersons(long centreId, LocalDate from, LocalDate to, String dimension, String value) {
+    public List<Map<String, Object>> publicsPersons(long centreId, LocalDate from, LocalDate to, String dimension, String value,
+                                                    Bands ageBands, Bands qfBands) {
         String column = switch (dimension) {
             case "persons" -> null;
             case "bySex" -> "sex";
-            case "byAgeBand" -> "age_band";
+            case "byAgeBand" -> ageBands.sql("age_years");
             case "byQuartier" -> "quartier";
             case "qpv" -> "qpv";
-            case "byQfBand" -> "qf_band";
+            case "byQfBand" -> qfBands.sql("qf_value");
             default -> throw new IllegalArgumentException("dimension inconnue : " + dimension);
         };
         prepare(centreId, from, to);
@@ -128,16 +148,68 @@ public class IndicatorService {
                 .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
     }
 
+    /** Publics by the centre's own age and QF bands, for its pages and report (same persons, same first contact). */
+    @Transactional
+    public Map<String, Map<String, Long>> publicsInBands(long centreId, LocalDate from, LocalDate to, Bands age, Bands qf) {
+        prepare(centreId, from, to);
+        Map<String, Map<String, Long>> bands = new LinkedHashMap<>();
+        bands.put("byAgeBand", counts(described() + " select " + age.sql("age_years") + ", count(*) from described group by 1",
+                centreId, from, to, age.labels()));
+        bands.put("byQfBand", counts(described() + " select " + qf.sql("qf_value") + ", count(*) from described group by 1",
+                centreId, from, to, qf.labels()));
+        return bands;
+    }
+
+    /**
+     * Persons of each activity that has its own age bands, by those bands, age at their first presence in the
+     * activity: activity key ({@link #activityKey}) → band → persons.
+     */
+    @Transactional
+    public Map<String, Map<String, Long>> activityAgeBands(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        boolean any = jdbc.sql("select exists (select 1 from activities where centre_id = ? and age_bands is not null)")
+                .param(centreId).query(Boolean.class).single();
+        if (!any) {
+            return result;
+        }
+        prepare(centreId, from, to);
+        jdbc.sql("select coalesce(ref, '') || '|' || name, age_bands from activities where centre_id = :centre and age_bands is not null")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> result.put(rs.getString(1), zeros(new Bands(java.util.Arrays.stream(
+                        (Integer[]) rs.getArray(2).getArray()).mapToInt(Integer::intValue).toArray()).labels()))).list();
+        jdbc.sql("""
+                select coalesce(a.ref, '') || '|' || a.name,
+                       case when p.birth_date is null then 'inconnu'
+                            else (select case when w.i < cardinality(a.age_bands) then a.age_bands[w.i] || '-' || (a.age_bands[w.i + 1] - 1)
+                                              else a.age_bands[w.i] || '+' end
+                                  from (select width_bucket(extract(year from age(ap.first_date, p.birth_date))::int, a.age_bands) as i) w)
+                       end as band,
+                       count(*)
+                from ind_ap ap
+                join activities a on a.centre_id = :centre and a.id = ap.activity_id and a.age_bands is not null
+                join persons p on p.centre_id = :centre and p.id = ap.person_id
+                group by 1, 2""").params(params(centreId, from, to))
+                .query((rs, n) -> result.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+        return result;
+    }
+
+    /** How {@link #activityAgeBands} names an activity of the indicators JSON. */
+    public static String activityKey(Map<String, Object> activity) {
+        return (activity.get("ref") == null ? "" : activity.get("ref")) + "|" + activity.get("name");
+    }
+
     /** Each reached person with the values publics counts them by: one definition for the figures and their lists. */
     private static String described() {
         return """
-                with described as (
+                with %s,
+                described as (
                     select p.id as person_id, p.last_name, p.first_name, f.first_date,
+                           extract(year from age(f.first_date, p.birth_date))::int as age_years, hh.qf as qf_value,
                            coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
                            coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band
                     from ind_firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
-                    %s)
-                """.formatted(AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND, HOUSEHOLD_OF);
+                    left join hh on hh.person_id = f.person_id)
+                """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND);
     }
 
     private Map<String, Object> members(long centreId, LocalDate from, LocalDate to) {
@@ -196,14 +268,8 @@ public class IndicatorService {
      */
     private String unitFigures(String unit) {
         return """
-                with held as (
-                    select se.id, a.id as activity_id, a.sector_id
-                    from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to),
-                counted as (
-                    select h.* from held h
-                    where exists (select 1 from attendance at where at.centre_id = :centre and at.session_id = h.id)
-                       or exists (select 1 from headcounts hc where hc.centre_id = :centre and hc.session_id = h.id)),
+                with held as (select * from ind_held),
+                counted as (select * from ind_held where counted),
                 firsts as (select {u} as unit, person_id, min(first_date) as first_date from ind_ap group by 1, 2)
                 select u.unit,
                        coalesce(s.sessions, 0) as sessions, coalesce(p.persons, 0) as persons,

@@ -177,6 +177,22 @@ class IndicatorServiceTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
     }
 
+    @Test
+    void theCentresOwnBandsAndAnActivitysBandsCountTheSamePersons() {
+        fr.trame.form.Bands own = fr.trame.form.Bands.parse("0, 6, 18");
+        Map<String, Map<String, Long>> bands = indicators.publicsInBands(centre.id(), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 3, 31), own, fr.trame.form.Bands.STANDARD_QF);
+        // Bob 5, Alice 35, Carl 41, Dina unknown
+        assertThat(bands.get("byAgeBand")).containsExactly(entry("0-5", 1), entry("6-17", 0), entry("18+", 2), entry("inconnu", 1));
+        assertThat(indicators.publicsPersons(centre.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), "byAgeBand", "18+",
+                own, fr.trame.form.Bands.STANDARD_QF)).extracting(p -> p.get("first_name")).containsExactly("Carl", "Alice");
+        jdbc.sql("update activities set age_bands = '{0,6}' where centre_id = ? and ref = 'A1'").param(centre.id()).update();
+        // in A1, Bob first came at 5 and Carl at 41
+        assertThat(indicators.activityAgeBands(centre.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)))
+                .containsOnlyKeys("A1|Atelier jeux")
+                .extractingByKey("A1|Atelier jeux").isEqualTo(Map.of("0-5", 1L, "6+", 1L, "inconnu", 0L));
+    }
+
     private static Map.Entry<String, Long> entry(String key, long value) {
         return Map.entry(key, value);
     }
