@@ -111,6 +111,29 @@ public class DashboardController {
         return "reporting/persons";
     }
 
+    /** The persons counted in a sector. */
+    @GetMapping("/c/{centre}/tableau-de-bord/secteur")
+    String sectorPersons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                         @RequestParam String nom, Model model) {
+        scope.requirePersonalData();
+        model.addAttribute("persons", indicators.sectorPersons(scope.id(), from, to, nom));
+        model.addAttribute("period", Period.range(from, to));
+        model.addAttribute("dimension", "secteur");
+        model.addAttribute("value", nom);
+        return "reporting/persons";
+    }
+
+    /** The contacts counted in a reception figure. */
+    @GetMapping("/c/{centre}/tableau-de-bord/contacts")
+    String contacts(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                    @RequestParam(defaultValue = "") String theme, @RequestParam(defaultValue = "") String canal, Model model) {
+        scope.requirePersonalData();
+        model.addAttribute("contacts", indicators.receptionContacts(scope.id(), from, to, theme, canal));
+        model.addAttribute("period", Period.range(from, to));
+        model.addAttribute("theme", theme);
+        return "reporting/contacts";
+    }
+
     @GetMapping("/c/{centre}/tranches")
     String bandsForm(CentreScope scope, Model model) {
         model.addAttribute("age", bands.age(scope.id()).text());

@@ -148,6 +148,34 @@ public class IndicatorService {
                 .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
     }
 
+    /** The persons behind a sector's {@code persons} figure: present at least once in the sector in the period. */
+    @Transactional
+    public List<Map<String, Object>> sectorPersons(long centreId, LocalDate from, LocalDate to, String sector) {
+        prepare(centreId, from, to);
+        return jdbc.sql("""
+                select p.id as person_id, p.last_name, p.first_name, to_char(min(ap.first_date), 'DD/MM/YYYY') as first_date
+                from ind_ap ap
+                join sectors s on s.centre_id = :centre and s.id = ap.sector_id
+                join persons p on p.centre_id = :centre and p.id = ap.person_id
+                where s.name = :sector
+                group by p.id, p.last_name, p.first_name order by lower(p.last_name), lower(p.first_name)""")
+                .params(params(centreId, from, to)).param("sector", sector).query().listOfRows();
+    }
+
+    /** The contacts behind a figure of {@code reception}: all, or those of a theme or a channel. */
+    public List<Map<String, Object>> receptionContacts(long centreId, LocalDate from, LocalDate to, String theme, String channel) {
+        return jdbc.sql("""
+                select c.id, to_char(c.date, 'DD/MM/YYYY') as date, c.channel, c.person_id,
+                       (select p.first_name || ' ' || p.last_name from persons p where p.centre_id = c.centre_id and p.id = c.person_id) as person
+                from contacts c
+                where c.centre_id = :centre and c.date between :from and :to
+                  and (:theme = '' or exists (select 1 from contact_themes ct where ct.centre_id = c.centre_id
+                                             and ct.contact_id = c.id and ct.theme = :theme))
+                  and (:channel = '' or c.channel = :channel)
+                order by c.date, c.id""").params(params(centreId, from, to)).param("theme", theme == null ? "" : theme)
+                .param("channel", channel == null ? "" : channel).query().listOfRows();
+    }
+
     /** Publics by the centre's own age and QF bands, for its pages and report (same persons, same first contact). */
     @Transactional
     public Map<String, Map<String, Long>> publicsInBands(long centreId, LocalDate from, LocalDate to, Bands age, Bands qf) {

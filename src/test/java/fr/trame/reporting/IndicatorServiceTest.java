@@ -193,6 +193,17 @@ class IndicatorServiceTest {
                 .extractingByKey("A1|Atelier jeux").isEqualTo(Map.of("0-5", 1L, "6+", 1L, "inconnu", 0L));
     }
 
+    @Test
+    void sectorAndReceptionListsHaveAsManyLinesAsTheirFigures() {
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 3, 31);
+        assertThat(indicators.sectorPersons(centre.id(), from, to, "Enfance")).extracting(p -> p.get("first_name"))
+                .containsExactly("Carl", "Bob");
+        assertThat(indicators.receptionContacts(centre.id(), from, to, "", "")).hasSize(3);
+        assertThat(indicators.receptionContacts(centre.id(), from, to, "caf", "")).hasSize(1);
+        assertThat(indicators.receptionContacts(centre.id(), from, to, "", "rdv")).hasSize(1);
+    }
+
     private static Map.Entry<String, Long> entry(String key, long value) {
         return Map.entry(key, value);
     }
