@@ -38,12 +38,9 @@ public class MembershipController {
         model.addAttribute("season", season);
         model.addAttribute("seasons", memberships.seasons(scope.id()));
         model.addAttribute("memberships", memberships.ofSeason(scope.id(), season));
-        model.addAttribute("totals", totals);
-        model.addAttribute("grandTotal", new MembershipService.TypeTotal("total",
-                totals.stream().mapToLong(MembershipService.TypeTotal::memberships).sum(),
-                totals.stream().mapToLong(MembershipService.TypeTotal::persons).sum(),
-                totals.stream().mapToLong(MembershipService.TypeTotal::amountCents).sum(),
-                totals.stream().mapToLong(MembershipService.TypeTotal::paidCents).sum()));
+        model.addAttribute("totals", totals.stream().filter(t -> !t.type().equals("total")).toList());
+        model.addAttribute("grandTotal", totals.stream().filter(t -> t.type().equals("total")).findFirst()
+                .orElse(new MembershipService.TypeTotal("total", 0, 0, 0, 0)));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
         return "memberships/list";
     }

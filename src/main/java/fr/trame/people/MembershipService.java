@@ -123,10 +123,13 @@ public class MembershipService {
                 .params(centreId, season.endDate(), season.startDate()).query(Membership.class).list();
     }
 
-    /** A familiale membership covers every person attached to the household on its start date. */
+    /**
+     * Totals by type, then the grand total (type {@code "total"}). A familiale membership covers every person attached
+     * to the household on its start date.
+     */
     public List<TypeTotal> totals(long centreId, Season season) {
         return jdbc.sql("""
-                select m.type, count(*) as memberships,
+                select coalesce(m.type, 'total') as type, count(*) as memberships,
                        sum(case m.type when 'individuelle' then 1
                                        when 'familiale' then (select count(distinct hm.person_id) from household_members hm
                                             where hm.centre_id = m.centre_id and hm.household_id = m.household_id
@@ -137,7 +140,7 @@ public class MembershipService {
                        coalesce(sum(m.amount_cents) filter (where m.paid), 0) as paid_cents
                 from memberships m
                 where m.centre_id = ? and m.start_date <= ? and m.end_date >= ?
-                group by m.type order by m.type""")
+                group by rollup (m.type) order by grouping(m.type), m.type""")
                 .params(centreId, season.endDate(), season.startDate()).query(TypeTotal.class).list();
     }
 

@@ -28,7 +28,8 @@ public class CentreHomeController {
         if (scope.role().seesPersonalData()) {
             MembershipService.Season season = memberships.seasonOf(scope.id(), LocalDate.now());
             model.addAttribute("season", season);
-            model.addAttribute("totals", memberships.totals(scope.id(), season));
+            model.addAttribute("totals", memberships.totals(scope.id(), season).stream()
+                    .filter(t -> !t.type().equals("total")).toList());
             model.addAttribute("householdCount", households.count(scope.id()));
             model.addAttribute("personCount", persons.count(scope.id()));
         }

@@ -55,7 +55,8 @@ class MembershipImporterTest {
         assertThat(totals).containsExactly(
                 new MembershipService.TypeTotal("associative", 1, 0, 5000, 0),
                 new MembershipService.TypeTotal("familiale", 1, 3, 1500, 0),
-                new MembershipService.TypeTotal("individuelle", 1, 1, 850, 0));
+                new MembershipService.TypeTotal("individuelle", 1, 1, 850, 0),
+                new MembershipService.TypeTotal("total", 3, 4, 7350, 0));
 
         ImportResult again = importer.importCsv(centre.id(), csv("""
                 membership_ref;type;household_ref;person_ref;organisation;start_date;end_date;amount
