@@ -63,11 +63,9 @@ public class ActivityImporter {
         int sectorsBefore = sectors.list(centreId).size();
         sectorNames.forEach(name -> sectors.findOrCreate(centreId, name));
         int sectorsCreated = sectors.list(centreId).size() - sectorsBefore;
-        jdbc.sql("""
-                create temp table stage_activities (line bigint, activity_ref text, name text, sector text, kind text,
-                    public text, capacity integer) on commit drop""").update();
-        PgCopy.copy(dataSource, "stage_activities",
-                List.of("line", "activity_ref", "name", "sector", "kind", "public", "capacity"), staged);
+        PgCopy.stage(jdbc, dataSource, "stage_activities", """
+                line bigint, activity_ref text, name text, sector text, kind text, public text, capacity integer""",
+                staged);
         List<Boolean> written = jdbc.sql("""
                 insert into activities as t (centre_id, ref, name, sector_id, kind, public, capacity)
                 select :centre, s.activity_ref, s.name, se.id, s.kind, s.public, s.capacity

@@ -29,8 +29,6 @@ public class AttendanceImporter {
     static final Set<String> REQUIRED = Set.of("activity_ref", "date", "start", "end");
     static final Set<String> OPTIONAL = Set.of("person_ref", "headcount", "status");
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}");
-    private static final List<String> STAGE_COLUMNS = List.of("line", "activity_ref", "date", "start_time", "end_time",
-            "person_ref", "headcount", "status");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -44,10 +42,9 @@ public class AttendanceImporter {
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
         List<Object[]> staged = validate(table);
-        jdbc.sql("""
-                create temp table stage_attendance (line bigint, activity_ref text, date date, start_time time,
-                    end_time time, person_ref text, headcount integer, status text) on commit drop""").update();
-        PgCopy.copy(dataSource, "stage_attendance", STAGE_COLUMNS, staged);
+        PgCopy.stage(jdbc, dataSource, "stage_attendance", """
+                line bigint, activity_ref text, date date, start_time time, end_time time, person_ref text,
+                headcount integer, status text""", staged);
         jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
         checkReferences(centreId, table);
         table.throwIfErrors();

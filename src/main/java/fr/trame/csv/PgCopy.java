@@ -16,6 +16,18 @@ public final class PgCopy {
     private PgCopy() {
     }
 
+    /**
+     * Creates a temporary table dropped at commit, from its columns as {@code "name type, name type, …"}, and copies
+     * the rows into it (each row's values in the columns' order).
+     */
+    public static void stage(org.springframework.jdbc.core.simple.JdbcClient jdbc, DataSource dataSource, String table,
+                             String columns, List<Object[]> rows) {
+        jdbc.sql("create temp table " + table + " (" + columns + ") on commit drop").update();
+        List<String> names = java.util.Arrays.stream(columns.split(","))
+                .map(c -> c.trim().split("\\s+")[0]).toList();
+        copy(dataSource, table, names, rows);
+    }
+
     public static long copy(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
         StringBuilder data = new StringBuilder(rows.size() * 120);
         for (Object[] row : rows) {

@@ -23,8 +23,6 @@ public class MembershipImporter {
 
     static final Set<String> REQUIRED = Set.of("membership_ref", "type", "start_date", "end_date");
     static final Set<String> OPTIONAL = Set.of("household_ref", "person_ref", "organisation", "amount");
-    private static final List<String> STAGE_COLUMNS = List.of("line", "membership_ref", "type", "household_ref",
-            "person_ref", "organisation", "start_date", "end_date", "amount_cents");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -38,11 +36,9 @@ public class MembershipImporter {
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
         List<Object[]> staged = validate(table);
-        jdbc.sql("""
-                create temp table stage_memberships (
-                    line bigint, membership_ref text, type text, household_ref text, person_ref text, organisation text,
-                    start_date date, end_date date, amount_cents integer) on commit drop""").update();
-        PgCopy.copy(dataSource, "stage_memberships", STAGE_COLUMNS, staged);
+        PgCopy.stage(jdbc, dataSource, "stage_memberships", """
+                line bigint, membership_ref text, type text, household_ref text, person_ref text, organisation text,
+                start_date date, end_date date, amount_cents integer""", staged);
         checkReferences(centreId, table);
         table.throwIfErrors();
         return merge(centreId, staged.size());

@@ -30,9 +30,6 @@ public class PeopleImporter {
             "qpv", "qf", "phone", "email");
     private static final Set<String> ROLES = Set.of("responsable", "enfant", "autre");
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("address", "postcode", "commune", "quartier", "qpv", "qf");
-    private static final List<String> STAGE_COLUMNS = List.of("line", "household_ref", "person_ref", "last_name",
-            "first_name", "sex", "birth_date", "role", "address", "postcode", "commune", "quartier", "qpv", "qf",
-            "phone", "email");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -48,12 +45,10 @@ public class PeopleImporter {
         List<Object[]> staged = validate(table);
         table.throwIfErrors();
 
-        jdbc.sql("""
-                create temp table stage_people (
-                    line bigint, household_ref text, person_ref text, last_name text, first_name text, sex text,
-                    birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
-                    qf integer, phone text, email text) on commit drop""").update();
-        PgCopy.copy(dataSource, "stage_people", STAGE_COLUMNS, staged);
+        PgCopy.stage(jdbc, dataSource, "stage_people", """
+                line bigint, household_ref text, person_ref text, last_name text, first_name text, sex text,
+                birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
+                qf integer, phone text, email text""", staged);
         jdbc.sql("analyze stage_people").update(); // row counts for the planner: hash joins, not nested loops
         return merge(centreId, staged.size());
     }

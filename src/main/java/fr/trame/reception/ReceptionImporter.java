@@ -91,13 +91,10 @@ public class ReceptionImporter {
                 contactThemes.add(new Object[] {key, theme});
             }
         }
-        jdbc.sql("""
-                create temp table stage_contacts (line bigint, import_key text, date date, person_ref text, channel text,
-                    duration_min integer, status text) on commit drop""").update();
-        jdbc.sql("create temp table stage_contact_themes (import_key text, theme text) on commit drop").update();
-        PgCopy.copy(dataSource, "stage_contacts", List.of("line", "import_key", "date", "person_ref", "channel",
-                "duration_min", "status"), contacts);
-        PgCopy.copy(dataSource, "stage_contact_themes", List.of("import_key", "theme"), contactThemes);
+        PgCopy.stage(jdbc, dataSource, "stage_contacts", """
+                line bigint, import_key text, date date, person_ref text, channel text, duration_min integer, status text""",
+                contacts);
+        PgCopy.stage(jdbc, dataSource, "stage_contact_themes", "import_key text, theme text", contactThemes);
         table.unknownReferences(jdbc, """
                 select s.line, 'person_ref', s.person_ref from stage_contacts s
                 where s.person_ref is not null and not exists (
