@@ -33,7 +33,7 @@ public class HouseholdService {
     }
 
     /** Label of a household: the last names of its current members. */
-    static final String LABEL = """
+    public static final String LABEL = """
             coalesce((select string_agg(distinct p.last_name, ' / ')
                       from household_members hm join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
                       where hm.centre_id = h.centre_id and hm.household_id = h.id

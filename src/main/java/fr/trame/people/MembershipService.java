@@ -130,12 +130,12 @@ public class MembershipService {
     public List<TypeTotal> totals(long centreId, Season season) {
         return jdbc.sql("""
                 select coalesce(m.type, 'total') as type, count(*) as memberships,
-                       sum(case m.type when 'individuelle' then 1
+                       coalesce(sum(case m.type when 'individuelle' then 1
                                        when 'familiale' then (select count(distinct hm.person_id) from household_members hm
                                             where hm.centre_id = m.centre_id and hm.household_id = m.household_id
                                               and (hm.start_date is null or hm.start_date <= m.start_date)
                                               and (hm.end_date is null or hm.end_date >= m.start_date))
-                                       else 0 end) as persons,
+                                       else 0 end), 0) as persons,
                        coalesce(sum(m.amount_cents), 0) as amount_cents,
                        coalesce(sum(m.amount_cents) filter (where m.paid), 0) as paid_cents
                 from memberships m

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The annual activity report of a centre, built like the reports centres write by hand, but with every number taken
@@ -21,8 +23,19 @@ import java.util.Map;
 @Service
 public class AnnualReportService {
 
-    /** A table as printed: a title, a header and rows of cells. */
-    public record Table(String title, List<String> header, List<List<Object>> rows) {
+    /**
+     * A table as printed: a title, a header, rows of cells, and for some cells the drill-down listing the records the
+     * number counts (a path below the centre's base, same row and column; missing or null where there is none).
+     */
+    public record Table(String title, List<String> header, List<List<Object>> rows, List<List<String>> links) {
+        public Table(String title, List<String> header, List<List<Object>> rows) {
+            this(title, header, rows, List.of());
+        }
+
+        public String link(int row, int column) {
+            List<String> cells = row < links.size() ? links.get(row) : null;
+            return cells == null || column >= cells.size() ? null : cells.get(column);
+        }
     }
 
     /** A chapter: its key (for the director's text), title, text, tables and charts (N and N-1 values). */
@@ -38,8 +51,10 @@ public class AnnualReportService {
     private final IndicatorService indicators;
     private final JdbcClient jdbc;
     private final BandService bands;
+    private final DrillDown drillDown;
 
-    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands) {
+    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown) {
+        this.drillDown = drillDown;
         this.bands = bands;
         this.indicators = indicators;
         this.jdbc = jdbc;
@@ -65,6 +80,7 @@ public class AnnualReportService {
             publicsBefore.putAll(indicators.publicsInBands(centre.id(), before.from(), before.to(), age, qf));
         }
         Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(centre.id(), period.from(), period.to());
+        Map<String, Long> activityIds = drillDown.activityIds(centre.id());
         Map<String, Object> reception = sub(cur, "reception");
         chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), List.of(
                 new Table("Le centre", List.of("", ""), List.of(
@@ -76,18 +92,22 @@ public class AnnualReportService {
                         List.of("Adhésions", sub(cur, "members").get("memberships"), sub(prev, "members").get("memberships")),
                         List.of("Personnes touchées", publics.get("persons"), publicsBefore.get("persons")),
                         List.of("Foyers touchés", publics.get("households"), publicsBefore.get("households")),
-                        List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))))),
+                        List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))),
+                        List.of(inColumn1(drill(period, "adhesions", "quoi", "memberships")), inColumn1(drill(period, "personnes")),
+                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts"))))),
                 List.of()));
 
         chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), List.of(
                 compare("Adhésions", List.of("memberships", "households", "persons", "individual", "organisations"),
                         List.of("Adhésions", "Foyers adhérents (familiales)", "Personnes couvertes", "Adhésions individuelles",
-                                "Associations adhérentes"), sub(cur, "members"), sub(prev, "members"), n, n1)), List.of()));
+                                "Associations adhérentes"), sub(cur, "members"), sub(prev, "members"), n, n1,
+                        key -> drill(period, "adhesions", "quoi", key))), List.of()));
 
         List<Table> publicTables = new ArrayList<>();
         for (String[] d : new String[][] {{"bySex", "Sexe"}, {"byAgeBand", "Tranche d'âge"}, {"byQuartier", "Quartier"},
                 {"qpv", "Domicile en QPV"}, {"byQfBand", "Quotient familial (€)"}}) {
-            publicTables.add(share(d[1], sub(publics, d[0]), sub(publicsBefore, d[0]), n, n1));
+            publicTables.add(share(d[1], sub(publics, d[0]), sub(publicsBefore, d[0]), n, n1,
+                    key -> drill(period, "personnes", "dimension", d[0], "value", key)));
         }
         chapters.add(new Chapter("publics", "Profil des publics", texts.get("publics"), publicTables, List.of(
                 new ChartData("Publics par tranche d'âge", sub(publics, "byAgeBand"), sub(publicsBefore, "byAgeBand"), false),
@@ -97,24 +117,31 @@ public class AnnualReportService {
         for (Map<String, Object> sector : list(cur, "sectors")) {
             String name = (String) sector.get("name");
             List<List<Object>> rows = new ArrayList<>();
+            List<List<String>> links = new ArrayList<>();
             for (Map<String, Object> a : activities) {
                 if (name.equals(a.get("sector"))) {
                     rows.add(List.of(a.get("name"), a.get("sessions"), a.get("persons"), a.get("households"),
                             a.get("presences"), a.get("hours"), a.get("anonymous"), a.get("averagePerSession")));
+                    String id = String.valueOf(activityIds.get(IndicatorService.activityKey(a)));
+                    links.add(unitLinks(q -> drill(period, "activite", "id", id, "quoi", q)));
                 }
             }
             rows.add(List.of("Total du secteur", sector.get("sessions"), sector.get("persons"), sector.get("households"),
                     sector.get("presences"), sector.get("hours"), sector.get("anonymous"), ""));
+            links.add(unitLinks(q -> drill(period, "secteur", "nom", name, "quoi", q)));
             String key = "secteur-" + name;
             List<Table> tables = new ArrayList<>(List.of(
                     new Table("Activités", List.of("Activité", "Séances", "Personnes", "Foyers", "Présences", "Heures",
-                            "Effectif anonyme", "Moyenne par séance"), rows),
-                    share("Sexe", sub(sector, "bySex"), null, n, null),
-                    share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null)));
+                            "Effectif anonyme", "Moyenne par séance"), rows, links),
+                    share("Sexe", sub(sector, "bySex"), null, n, null,
+                            sex -> drill(period, "secteur", "nom", name, "quoi", "bySex:" + sex)),
+                    share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null,
+                            band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
             for (Map<String, Object> a : activities) {
                 String activity = IndicatorService.activityKey(a);
                 if (name.equals(a.get("sector")) && activityBands.containsKey(activity)) {
-                    tables.add(share("Âges dans « " + a.get("name") + " » (tranches de l'activité)", activityBands.get(activity), null, n, null));
+                    tables.add(share("Âges dans « " + a.get("name") + " » (tranches de l'activité)", activityBands.get(activity),
+                            null, n, null, band -> null));
                 }
             }
             chapters.add(new Chapter(key, "Secteur " + name, texts.get(key), tables, List.of()));
@@ -123,10 +150,18 @@ public class AnnualReportService {
         Map<String, Object> receptionBefore = sub(prev, "reception");
         chapters.add(new Chapter("accueil", "Accueil et accompagnement", texts.get("accueil"), List.of(
                 compare("Accueil", List.of("contacts", "persons", "anonymousContacts"),
-                        List.of("Contacts", "Personnes distinctes", "Contacts anonymes"), reception, receptionBefore, n, n1),
-                share("Demandes par thème (un contact peut en avoir plusieurs)", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"), n, n1),
-                share("Contacts par canal", sub(reception, "byChannel"), sub(receptionBefore, "byChannel"), n, n1),
-                share("Rendez-vous", sub(reception, "appointments"), sub(receptionBefore, "appointments"), n, n1)),
+                        List.of("Contacts", "Personnes distinctes", "Contacts anonymes"), reception, receptionBefore, n, n1,
+                        key -> switch (key) {
+                            case "persons" -> drill(period, "accueil-personnes");
+                            case "anonymousContacts" -> drill(period, "contacts", "anonymes", "true");
+                            default -> drill(period, "contacts");
+                        }),
+                share("Demandes par thème (un contact peut en avoir plusieurs)", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"),
+                        n, n1, theme -> drill(period, "contacts", "theme", theme)),
+                share("Contacts par canal", sub(reception, "byChannel"), sub(receptionBefore, "byChannel"), n, n1,
+                        channel -> drill(period, "contacts", "canal", channel)),
+                share("Rendez-vous", sub(reception, "appointments"), sub(receptionBefore, "appointments"), n, n1,
+                        status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
                 List.of(new ChartData("Demandes par thème", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"), true))));
 
         chapters.add(new Chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs", texts.get("annexe-caf"),
@@ -178,18 +213,41 @@ public class AnnualReportService {
     }
 
     private static Table compare(String title, List<String> keys, List<String> labels, Map<String, Object> cur,
-                                 Map<String, Object> prev, String n, String n1) {
+                                 Map<String, Object> prev, String n, String n1, Function<String, String> link) {
         List<List<Object>> rows = new ArrayList<>();
+        List<List<String>> links = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             rows.add(List.of(labels.get(i), cur.get(keys.get(i)), prev.get(keys.get(i))));
+            links.add(inColumn1(link.apply(keys.get(i))));
         }
-        return new Table(title, List.of("", n, n1), rows);
+        return new Table(title, List.of("", n, n1), rows, links);
+    }
+
+    /** The dashboard's drill-down page for a figure of this period. */
+    private static String drill(Period period, String page, String... parameters) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/tableau-de-bord/" + page)
+                .queryParam("from", period.from()).queryParam("to", period.to());
+        for (int i = 0; i < parameters.length; i += 2) {
+            uri.queryParam(parameters[i], parameters[i + 1]);
+        }
+        return uri.encode().toUriString();
+    }
+
+    private static List<String> inColumn1(String link) {
+        return java.util.Arrays.asList(null, link);
+    }
+
+    /** Links of an activity row: sessions, persons and households (columns 1 to 3). */
+    private static List<String> unitLinks(Function<String, String> figure) {
+        return java.util.Arrays.asList(null, figure.apply("sessions"), figure.apply("persons"), figure.apply("households"));
     }
 
     /** Counts with their share of the total, beside last year's when given. */
-    private static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1) {
+    private static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1,
+                               Function<String, String> link) {
         long total = cur.values().stream().mapToLong(Long::longValue).sum();
         List<List<Object>> rows = new ArrayList<>();
+        List<List<String>> links = new ArrayList<>();
         Map<String, Long> all = new LinkedHashMap<>(cur);
         if (prev != null) {
             prev.keySet().forEach(k -> all.putIfAbsent(k, 0L));
@@ -200,8 +258,9 @@ public class AnnualReportService {
                 row.add(prev.getOrDefault(k, 0L));
             }
             rows.add(row);
+            links.add(inColumn1(link.apply(k)));
         });
-        return new Table(title, prev == null ? List.of("", n, "%") : List.of("", n, "%", n1), rows);
+        return new Table(title, prev == null ? List.of("", n, "%") : List.of("", n, "%", n1), rows, links);
     }
 
     private static String percent(long part, long total) {

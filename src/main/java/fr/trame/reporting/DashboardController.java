@@ -30,14 +30,24 @@ public class DashboardController {
         }
     }
 
+    static final Map<String, String> MEMBER_FIGURES = Map.of("memberships", "adhésions", "households", "foyers adhérents",
+            "persons", "personnes couvertes", "individual", "adhésions individuelles", "organisations", "associations adhérentes");
+    static final Map<String, String> UNIT_FIGURES = Map.of("persons", "personnes présentes",
+            "households", "foyers", "sessions", "séances comptées");
+
     private final IndicatorService indicators;
+    private final DrillDown drillDown;
+    private final fr.trame.activities.ActivityService activities;
     private final QualityService quality;
     private final Charts charts;
     private final fr.trame.reception.ThemeService themes;
     private final BandService bands;
 
     public DashboardController(IndicatorService indicators, QualityService quality, Charts charts,
-                               fr.trame.reception.ThemeService themes, BandService bands) {
+                               fr.trame.reception.ThemeService themes, BandService bands, DrillDown drillDown,
+                               fr.trame.activities.ActivityService activities) {
+        this.drillDown = drillDown;
+        this.activities = activities;
         this.bands = bands;
         this.themes = themes;
         this.indicators = indicators;
@@ -75,6 +85,9 @@ public class DashboardController {
         }
         model.addAttribute("dimensions", dimensions);
         model.addAttribute("sectors", sectorRows(cur, prev));
+        Map<String, Map<String, Object>> sectorFigures = new LinkedHashMap<>();
+        list(cur, "sectors").forEach(sector -> sectorFigures.put((String) sector.get("name"), sector));
+        model.addAttribute("sectorFigures", sectorFigures);
         Map<String, Object> reception = sub(cur, "reception");
         Map<String, Object> receptionBefore = sub(prev, "reception");
         model.addAttribute("receptionTotals", rows(pick(reception, "contacts", "persons", "anonymousContacts"),
@@ -111,27 +124,87 @@ public class DashboardController {
         return "reporting/persons";
     }
 
-    /** The persons counted in a sector. */
-    @GetMapping("/c/{centre}/tableau-de-bord/secteur")
-    String sectorPersons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
-                         @RequestParam String nom, Model model) {
+    /** The memberships, households or persons counted in a figure of the membership table. */
+    @GetMapping("/c/{centre}/tableau-de-bord/adhesions")
+    String members(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                   @RequestParam(defaultValue = "memberships") String quoi, Model model) {
         scope.requirePersonalData();
-        model.addAttribute("persons", indicators.sectorPersons(scope.id(), from, to, nom));
-        model.addAttribute("period", Period.range(from, to));
-        model.addAttribute("dimension", "secteur");
-        model.addAttribute("value", nom);
-        return "reporting/persons";
+        return records(model, Period.range(from, to), "Vie associative : " + MEMBER_FIGURES.get(quoi),
+                badRequestUnless(MEMBER_FIGURES.containsKey(quoi), () -> drillDown.members(scope.id(), from, to, quoi)));
+    }
+
+    /** The persons, households or sessions counted for a sector. */
+    @GetMapping("/c/{centre}/tableau-de-bord/secteur")
+    String sector(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                  @RequestParam String nom, @RequestParam(defaultValue = "persons") String quoi, Model model) {
+        scope.requirePersonalData();
+        Long id = drillDown.sectorId(scope.id(), nom);
+        if (id == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Secteur inconnu : " + nom);
+        }
+        return records(model, Period.range(from, to), "Secteur " + nom + " : " + unitFigure(quoi),
+                badRequestUnless(unitFigure(quoi) != null, () -> drillDown.unit(scope.id(), from, to, "sector_id", id, quoi)));
+    }
+
+    /** The persons, households or sessions counted for an activity. */
+    @GetMapping("/c/{centre}/tableau-de-bord/activite")
+    String activity(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam long id,
+                    @RequestParam(defaultValue = "persons") String quoi, Model model) {
+        scope.requirePersonalData();
+        String name = activities.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).name();
+        return records(model, Period.range(from, to), name + " : " + unitFigure(quoi),
+                badRequestUnless(unitFigure(quoi) != null, () -> drillDown.unit(scope.id(), from, to, "activity_id", id, quoi)));
+    }
+
+    /** The households counted in {@code publics.households}. */
+    @GetMapping("/c/{centre}/tableau-de-bord/foyers")
+    String households(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
+        scope.requirePersonalData();
+        return records(model, Period.range(from, to), "Foyers touchés", drillDown.publicsHouseholds(scope.id(), from, to));
+    }
+
+    /** The persons counted in {@code reception.persons}. */
+    @GetMapping("/c/{centre}/tableau-de-bord/accueil-personnes")
+    String receptionPersons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
+        scope.requirePersonalData();
+        return records(model, Period.range(from, to), "Personnes venues à l'accueil", drillDown.receptionPersons(scope.id(), from, to));
     }
 
     /** The contacts counted in a reception figure. */
     @GetMapping("/c/{centre}/tableau-de-bord/contacts")
     String contacts(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
-                    @RequestParam(defaultValue = "") String theme, @RequestParam(defaultValue = "") String canal, Model model) {
+                    @RequestParam(defaultValue = "") String theme, @RequestParam(defaultValue = "") String canal,
+                    @RequestParam(defaultValue = "") String statut, @RequestParam(defaultValue = "false") boolean anonymes,
+                    Model model) {
         scope.requirePersonalData();
-        model.addAttribute("contacts", indicators.receptionContacts(scope.id(), from, to, theme, canal));
+        model.addAttribute("contacts", drillDown.contacts(scope.id(), from, to,
+                new DrillDown.ContactFilter(theme, canal, statut, anonymes)));
         model.addAttribute("period", Period.range(from, to));
         model.addAttribute("theme", theme);
         return "reporting/contacts";
+    }
+
+    /** How a figure of a sector or an activity is named, or null when it is not one. */
+    private static String unitFigure(String figure) {
+        String[] breakdown = figure.split(":", 2);
+        if (breakdown.length == 2 && (breakdown[0].equals("bySex") || breakdown[0].equals("byAgeBand"))) {
+            return "personnes présentes (" + (breakdown[0].equals("bySex") ? "sexe" : "tranche d'âge") + " : " + breakdown[1] + ")";
+        }
+        return UNIT_FIGURES.get(figure);
+    }
+
+    private static String records(Model model, Period period, String title, List<DrillDown.Item> items) {
+        model.addAttribute("period", period);
+        model.addAttribute("title", title);
+        model.addAttribute("items", items);
+        return "reporting/records";
+    }
+
+    private static <T> T badRequestUnless(boolean known, java.util.function.Supplier<T> list) {
+        if (!known) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Chiffre inconnu.");
+        }
+        return list.get();
     }
 
     @GetMapping("/c/{centre}/tranches")

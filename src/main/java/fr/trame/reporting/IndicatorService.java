@@ -68,6 +68,25 @@ public class IndicatorService {
             where hm.centre_id = :centre and hm.person_id = %1$s
               and (hm.start_date is null or hm.start_date <= %2$s) and (hm.end_date is null or hm.end_date >= %2$s)""";
 
+    /** Memberships running on at least one day of the period, as CTE {@code m}. */
+    static final String MEMBERSHIPS = """
+            m as (select * from memberships where centre_id = :centre and start_date <= :to and end_date >= :from)""";
+
+    /**
+     * Persons a membership of {@code m} covers, as CTE {@code covered(person_id)} (with repeats): the members of a
+     * household with a familiale membership on its first day, and individual members.
+     */
+    static final String COVERED = """
+            covered as (
+                select hm.person_id from m join household_members hm on hm.centre_id = m.centre_id
+                  and hm.household_id = m.household_id
+                  and (hm.start_date is null or hm.start_date <= m.start_date)
+                  and (hm.end_date is null or hm.end_date >= m.start_date)
+                where m.type = 'familiale'
+                union all
+                select m.person_id from m where m.type = 'individuelle')
+            """;
+
     private final JdbcClient jdbc;
 
     public IndicatorService(JdbcClient jdbc) {
@@ -93,7 +112,7 @@ public class IndicatorService {
      * One pass over the period's attendance builds two small tables the figures are computed from: present rows
      * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
      */
-    private void prepare(long centreId, LocalDate from, LocalDate to) {
+    void prepare(long centreId, LocalDate from, LocalDate to) {
         jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts; drop table if exists ind_held").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
@@ -146,34 +165,6 @@ public class IndicatorService {
         return jdbc.sql(described() + " select person_id, last_name, first_name, to_char(first_date, 'DD/MM/YYYY') as first_date from described"
                         + (column == null ? "" : " where " + column + " = :value") + " order by lower(last_name), lower(first_name)")
                 .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
-    }
-
-    /** The persons behind a sector's {@code persons} figure: present at least once in the sector in the period. */
-    @Transactional
-    public List<Map<String, Object>> sectorPersons(long centreId, LocalDate from, LocalDate to, String sector) {
-        prepare(centreId, from, to);
-        return jdbc.sql("""
-                select p.id as person_id, p.last_name, p.first_name, to_char(min(ap.first_date), 'DD/MM/YYYY') as first_date
-                from ind_ap ap
-                join sectors s on s.centre_id = :centre and s.id = ap.sector_id
-                join persons p on p.centre_id = :centre and p.id = ap.person_id
-                where s.name = :sector
-                group by p.id, p.last_name, p.first_name order by lower(p.last_name), lower(p.first_name)""")
-                .params(params(centreId, from, to)).param("sector", sector).query().listOfRows();
-    }
-
-    /** The contacts behind a figure of {@code reception}: all, or those of a theme or a channel. */
-    public List<Map<String, Object>> receptionContacts(long centreId, LocalDate from, LocalDate to, String theme, String channel) {
-        return jdbc.sql("""
-                select c.id, to_char(c.date, 'DD/MM/YYYY') as date, c.channel, c.person_id,
-                       (select p.first_name || ' ' || p.last_name from persons p where p.centre_id = c.centre_id and p.id = c.person_id) as person
-                from contacts c
-                where c.centre_id = :centre and c.date between :from and :to
-                  and (:theme = '' or exists (select 1 from contact_themes ct where ct.centre_id = c.centre_id
-                                             and ct.contact_id = c.id and ct.theme = :theme))
-                  and (:channel = '' or c.channel = :channel)
-                order by c.date, c.id""").params(params(centreId, from, to)).param("theme", theme == null ? "" : theme)
-                .param("channel", channel == null ? "" : channel).query().listOfRows();
     }
 
     /** Publics by the centre's own age and QF bands, for its pages and report (same persons, same first contact). */
@@ -241,18 +232,10 @@ public class IndicatorService {
     }
 
     private Map<String, Object> members(long centreId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                with m as (select * from memberships where centre_id = :centre and start_date <= :to and end_date >= :from)
+        return jdbc.sql("with " + MEMBERSHIPS + ", " + COVERED + """
                 select count(*) as memberships,
                        count(distinct household_id) filter (where type = 'familiale') as households,
-                       (select count(distinct person_id) from (
-                            select hm.person_id from m join household_members hm on hm.centre_id = m.centre_id
-                              and hm.household_id = m.household_id
-                              and (hm.start_date is null or hm.start_date <= m.start_date)
-                              and (hm.end_date is null or hm.end_date >= m.start_date)
-                            where m.type = 'familiale'
-                            union all
-                            select m.person_id from m where m.type = 'individuelle') covered) as persons,
+                       (select count(distinct person_id) from covered) as persons,
                        count(*) filter (where type = 'individuelle') as individual,
                        count(*) filter (where type = 'associative') as organisations
                 from m""").param("centre", centreId).param("from", from).param("to", to)
@@ -414,7 +397,7 @@ public class IndicatorService {
         return counts;
     }
 
-    private static Map<String, Object> params(long centreId, LocalDate from, LocalDate to) {
+    static Map<String, Object> params(long centreId, LocalDate from, LocalDate to) {
         return Map.of("centre", centreId, "from", from, "to", to);
     }
 }

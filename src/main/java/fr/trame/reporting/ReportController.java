@@ -49,7 +49,8 @@ public class ReportController {
         model.addAttribute("chapters", report.chapters());
         model.addAttribute("texts", reports.texts(scope.id(), year));
         model.addAttribute("canWrite", canWrite(scope));
-        model.addAttribute("reportHtml", body(renderer.html(report, false)));
+        model.addAttribute("reportHtml", body(renderer.html(report, false,
+                scope.role().seesPersonalData() ? scope.base() : null)));
         return "reporting/report-page";
     }
 

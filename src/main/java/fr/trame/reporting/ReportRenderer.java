@@ -27,7 +27,9 @@ public class ReportRenderer {
     public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
     }
 
-    public record PrintedTable(String title, List<String> header, List<List<String>> rows) {
+    /** A table ready to print; {@code link} gives a cell's drill-down page, or null. */
+    public record PrintedTable(String title, List<String> header, List<List<String>> rows,
+                               java.util.function.BiFunction<Integer, Integer, String> link) {
     }
 
     static {
@@ -43,10 +45,19 @@ public class ReportRenderer {
         this.charts = charts;
     }
 
+    /** The report as a document of its own (for the PDF, or to save), without links to the records. */
     public String html(AnnualReportService.Report report, boolean forPdf) {
+        return html(report, forPdf, null);
+    }
+
+    /**
+     * The report; with a {@code linkBase} (the centre's base path, for those who may see personal data), each number
+     * that counts records links to their list.
+     */
+    public String html(AnnualReportService.Report report, boolean forPdf, String linkBase) {
         Context context = new Context(Locale.FRANCE);
         context.setVariable("report", report);
-        context.setVariable("chapters", report.chapters().stream().map(c -> print(c, forPdf)).toList());
+        context.setVariable("chapters", report.chapters().stream().map(c -> print(c, forPdf, linkBase)).toList());
         context.setVariable("forPdf", forPdf);
         return templates.process("reporting/annual", context);
     }
@@ -109,11 +120,12 @@ public class ReportRenderer {
         return out.toByteArray();
     }
 
-    private PrintedChapter print(AnnualReportService.Chapter chapter, boolean forPdf) {
+    private PrintedChapter print(AnnualReportService.Chapter chapter, boolean forPdf, String linkBase) {
         List<PrintedTable> tables = new ArrayList<>();
         for (AnnualReportService.Table t : chapter.tables()) {
             tables.add(new PrintedTable(t.title(), t.header(), t.rows().stream()
-                    .map(r -> r.stream().map(ReportRenderer::cell).toList()).toList()));
+                    .map(r -> r.stream().map(ReportRenderer::cell).toList()).toList(),
+                    (row, column) -> linkBase == null || t.link(row, column) == null ? null : linkBase + t.link(row, column)));
         }
         List<String> drawn = chapter.charts().stream().map(c -> forPdf
                 ? charts.pngDataUri(c.title(), c.current(), c.previous(), c.horizontal())

@@ -51,6 +51,9 @@ class MembershipImporterTest {
                 """));
         assertThat(result.changes()).containsEntry("adhésion(s) créée(s)", 3);
         MembershipService.Season season = memberships.createSeason(centre.id(), LocalDate.of(2023, 9, 1), LocalDate.of(2024, 8, 31));
+        // a season without memberships still has its total line, at zero
+        MembershipService.Season empty = memberships.createSeason(centre.id(), LocalDate.of(2021, 9, 1), LocalDate.of(2022, 8, 31));
+        assertThat(memberships.totals(centre.id(), empty)).containsExactly(new MembershipService.TypeTotal("total", 0, 0, 0, 0));
         List<MembershipService.TypeTotal> totals = memberships.totals(centre.id(), season);
         assertThat(totals).containsExactly(
                 new MembershipService.TypeTotal("associative", 1, 0, 5000, 0),

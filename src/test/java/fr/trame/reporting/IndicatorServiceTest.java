@@ -42,6 +42,7 @@ class IndicatorServiceTest {
     @Autowired ReceptionImporter reception;
     @Autowired PersonService persons;
     @Autowired IndicatorService indicators;
+    @Autowired DrillDown drillDown;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
@@ -197,11 +198,67 @@ class IndicatorServiceTest {
     void sectorAndReceptionListsHaveAsManyLinesAsTheirFigures() {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2026, 3, 31);
-        assertThat(indicators.sectorPersons(centre.id(), from, to, "Enfance")).extracting(p -> p.get("first_name"))
-                .containsExactly("Carl", "Bob");
-        assertThat(indicators.receptionContacts(centre.id(), from, to, "", "")).hasSize(3);
-        assertThat(indicators.receptionContacts(centre.id(), from, to, "caf", "")).hasSize(1);
-        assertThat(indicators.receptionContacts(centre.id(), from, to, "", "rdv")).hasSize(1);
+        long enfance = jdbc.sql("select id from sectors where centre_id = ? and name = 'Enfance'").param(centre.id()).query(Long.class).single();
+        assertThat(drillDown.unit(centre.id(), from, to, "sector_id", enfance, "persons")).extracting(DrillDown.Item::label)
+                .containsExactly("Carl Petit", "Bob Roux");
+        assertThat(drillDown.unit(centre.id(), from, to, "sector_id", enfance, "households")).hasSize(2);
+        assertThat(drillDown.unit(centre.id(), from, to, "sector_id", enfance, "sessions")).hasSize(2);
+        assertThat(drillDown.unit(centre.id(), from, to, "sector_id", enfance, "byAgeBand:3-5")).extracting(DrillDown.Item::label)
+                .containsExactly("Bob Roux");
+        assertThat(drillDown.contacts(centre.id(), from, to, DrillDown.ContactFilter.ALL)).hasSize(3);
+        assertThat(drillDown.contacts(centre.id(), from, to, new DrillDown.ContactFilter("caf", "", "", false))).hasSize(1);
+        assertThat(drillDown.contacts(centre.id(), from, to, new DrillDown.ContactFilter("", "rdv", "honore", false))).hasSize(1);
+        assertThat(drillDown.contacts(centre.id(), from, to, new DrillDown.ContactFilter("", "", "", true))).hasSize(1);
+        assertThat(drillDown.receptionPersons(centre.id(), from, to)).extracting(DrillDown.Item::label)
+                .containsExactly("Alice Roux", "Dina Sow");
+        // M1 (H1) and M3 (the club); H1 covers Alice and Bob
+        assertThat(drillDown.members(centre.id(), from, to, "memberships")).extracting(DrillDown.Item::label)
+                .containsExactly("Club de scrabble", "Roux");
+        assertThat(drillDown.members(centre.id(), from, to, "persons")).extracting(DrillDown.Item::label)
+                .containsExactly("Alice Roux", "Bob Roux");
+        assertThat(drillDown.publicsHouseholds(centre.id(), from, to)).hasSize(3);
+    }
+
+    /**
+     * Every linked number of the report and of the dashboard, followed as direction would: the list it opens has as
+     * many lines as the number says.
+     */
+    @Test
+    void everyLinkedNumberOpensAListOfThatLength() throws Exception {
+        String direction = fixtures.user(centre, fr.trame.centre.Role.DIRECTION);
+        String base = "/c/" + centre.code();
+        int followed = 0;
+        int nonZero = 0;
+        for (String page : List.of(base + "/rapport/2026", base + "/tableau-de-bord?type=annee&annee=2026")) {
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page(page, direction));
+            for (org.jsoup.nodes.Element link : doc.select("main a[href*=/tableau-de-bord/]")) {
+                long figure = Long.parseLong(link.text().replace(" ", "").replace("\u00a0", ""));
+                String list = page(link.attr("href"), direction);
+                assertThat(org.jsoup.Jsoup.parse(list).selectFirst("#count").text())
+                        .as("%s on %s", link.attr("href"), page).isEqualTo(String.valueOf(figure));
+                followed++;
+                nonZero += figure > 0 ? 1 : 0;
+            }
+        }
+        // identity, members, publics, two sectors (activities, sex, age), reception: well over a hundred numbers
+        assertThat(followed).isGreaterThan(100);
+        assertThat(nonZero).isGreaterThan(40);
+        // the federation sees the same numbers, without the links to persons
+        String federation = fixtures.user(centre, fr.trame.centre.Role.FEDERATION);
+        org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(page(base + "/rapport/2026", federation));
+        assertThat(report.select("main a[href*=/tableau-de-bord/]")).isEmpty();
+        assertThat(report.text()).contains("Personnes touchées");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base + "/tableau-de-bord/foyers")
+                        .param("from", "2026-01-01").param("to", "2026-12-31")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(federation)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
+
+    private String page(String url, String username) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(java.net.URI.create(url))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(username)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Map.Entry<String, Long> entry(String key, long value) {

@@ -128,7 +128,7 @@ class BrowserTest {
     }
 
     @Test
-    void theDashboardDrawsChartsAndEachPublicsFigureOpensTheListOfItsPersons() {
+    void theDashboardAndTheReportLeadFromTheirFiguresToTheRecords() {
         Centre centre = fixtures.centre("bord");
         String username = fixtures.user(centre, Role.DIRECTION);
         importer.importCsv(centre.id(), Fixtures.csv("""
@@ -152,6 +152,20 @@ class BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count")));
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Rose Blanc").contains("Hugo Faure").doesNotContain("Léa Brun");
+
+        // the annual report: the director writes the rapport moral, then follows the activity's sessions to their list
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/rapport/" + year);
+        browser.findElement(By.tagName("summary")).click();
+        browser.findElement(By.id("text-moral")).sendKeys("Une année où les familles sont revenues.");
+        browser.findElement(By.cssSelector("details form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article.report"), "Une année où les familles sont revenues."));
+        WebElement sessions = browser.findElement(By.xpath("//div[@id='secteur-Enfance']//tr[td[1]='Atelier']/td[2]/a"));
+        assertThat(sessions.getText()).isEqualTo("2");
+        screenshot("rapport");
+        sessions.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count")));
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Atelier, 14/01/" + year).contains("Atelier, 21/01/" + year);
     }
 
     private WebDriverWait logIn(String username, Centre centre) {
