@@ -43,6 +43,18 @@ public record CentreScope(long id, String code, String name, Role role, long use
         return this;
     }
 
+    /** The director's own work (team, governance, funding, texts), which an administrator may also do. */
+    public CentreScope requireDirection() {
+        if (!canDirect()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la direction du centre.");
+        }
+        return this;
+    }
+
+    public boolean canDirect() {
+        return role == Role.DIRECTION || role == Role.ADMIN;
+    }
+
     public boolean canEditRegister() {
         return role.editsRegister();
     }

@@ -30,6 +30,14 @@ public class PersonController {
         this.search = search;
     }
 
+    /** Persons matching what is typed, as choices of any form that links a person (mandate, volunteer). */
+    @GetMapping("/c/{centre}/personnes/choix")
+    String choices(CentreScope scope, @RequestParam(defaultValue = "") String q, Model model) {
+        scope.requirePersonalData();
+        model.addAttribute("hits", q.isBlank() ? java.util.List.of() : search.persons(scope.id(), q, 8));
+        return "persons/picker :: choices";
+    }
+
     @GetMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
     String newForm(CentreScope scope, @PathVariable long householdId, Model model) {
         scope.requireRegisterEdit();

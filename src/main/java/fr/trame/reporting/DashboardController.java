@@ -211,16 +211,14 @@ public class DashboardController {
     String bandsForm(CentreScope scope, Model model) {
         model.addAttribute("age", bands.age(scope.id()).text());
         model.addAttribute("qf", bands.qf(scope.id()).text());
-        model.addAttribute("canWrite", scope.role() == fr.trame.centre.Role.DIRECTION || scope.role() == fr.trame.centre.Role.ADMIN);
+        model.addAttribute("canWrite", scope.canDirect());
         return "reporting/bands";
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/c/{centre}/tranches")
     String saveBands(CentreScope scope, @RequestParam String age, @RequestParam String qf, Model model,
                      org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
-        if (scope.role() != fr.trame.centre.Role.DIRECTION && scope.role() != fr.trame.centre.Role.ADMIN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la direction.");
-        }
+        scope.requireDirection();
         fr.trame.form.FieldErrors errors = new fr.trame.form.FieldErrors();
         Bands ageBands = null;
         Bands qfBands = null;

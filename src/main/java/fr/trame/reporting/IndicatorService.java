@@ -88,9 +88,11 @@ public class IndicatorService {
             """;
 
     private final JdbcClient jdbc;
+    private final fr.trame.association.AssociationIndicators association;
 
-    public IndicatorService(JdbcClient jdbc) {
+    public IndicatorService(JdbcClient jdbc, fr.trame.association.AssociationIndicators association) {
         this.jdbc = jdbc;
+        this.association = association;
     }
 
     @Transactional
@@ -105,7 +107,27 @@ public class IndicatorService {
         json.put("sectors", sectors(centreId, from, to));
         json.put("activities", activities(centreId, from, to));
         json.put("reception", reception(centreId, from, to));
+        json.put("association", association.compute(centreId, from, to));
         return json;
+    }
+
+    /** Figures of a set of activities taken together (an objective's): distinct persons, presences, sessions counted. */
+    @Transactional
+    public Map<String, Long> activitySet(long centreId, LocalDate from, LocalDate to, List<Long> activityIds) {
+        prepare(centreId, from, to);
+        Long[] ids = activityIds.toArray(Long[]::new);
+        Map<String, Long> figures = new LinkedHashMap<>();
+        jdbc.sql("""
+                select (select count(distinct person_id) from ind_ap where activity_id = any(:ids)) as persons,
+                       (select coalesce(sum(presences), 0) from ind_ap where activity_id = any(:ids)) as presences,
+                       (select count(*) from ind_held where counted and activity_id = any(:ids)) as sessions""")
+                .param("ids", ids).query((rs, n) -> {
+                    figures.put("persons", rs.getLong(1));
+                    figures.put("presences", rs.getLong(2));
+                    figures.put("sessions", rs.getLong(3));
+                    return null;
+                }).list();
+        return figures;
     }
 
     /**

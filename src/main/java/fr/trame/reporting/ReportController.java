@@ -97,7 +97,7 @@ public class ReportController {
     }
 
     private static boolean canWrite(CentreScope scope) {
-        return scope.role() == Role.DIRECTION || scope.role() == Role.ADMIN;
+        return scope.canDirect();
     }
 
     private Centre centre(CentreScope scope) {

@@ -16,8 +16,11 @@ public class CentreHomeController {
     private final HouseholdService households;
     private final PersonService persons;
     private final MembershipService memberships;
+    private final fr.trame.association.FundingService funding;
 
-    public CentreHomeController(HouseholdService households, PersonService persons, MembershipService memberships) {
+    public CentreHomeController(HouseholdService households, PersonService persons, MembershipService memberships,
+                                fr.trame.association.FundingService funding) {
+        this.funding = funding;
         this.households = households;
         this.persons = persons;
         this.memberships = memberships;
@@ -25,6 +28,8 @@ public class CentreHomeController {
 
     @GetMapping("/c/{centre}")
     String home(CentreScope scope, Model model) {
+        // agréments to renew, files to send, reports to give: dates nobody should miss
+        model.addAttribute("dues", funding.dueSoon(scope.id(), LocalDate.now()));
         if (scope.role().seesPersonalData()) {
             MembershipService.Season season = memberships.seasonOf(scope.id(), LocalDate.now());
             model.addAttribute("season", season);

@@ -57,7 +57,7 @@ public class Fmt {
     }
 
     public String label(String code) {
-        return code == null ? "—" : LABELS.getOrDefault(code, code);
+        return code == null ? "—" : LABELS.getOrDefault(code, fr.trame.association.Labels.of(code));
     }
 
     /** ISO weekday, 1 = lundi. */
