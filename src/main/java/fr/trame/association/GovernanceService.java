@@ -73,7 +73,7 @@ public class GovernanceService {
 
     /** Mandates of the centre, the running ones on {@code day} when given. */
     public List<Mandate> mandates(long centreId, LocalDate day) {
-        return jdbc.sql("select m.id, m.body_id, b.name as body_name, m.person_id, " + MANDATE_NAME + """
+        return jdbc.sql("select m.id, m.body_id, b.name as body_name, m.person_id, " + MANDATE_NAME + " " + """
                  as name, m.role, m.college, m.start_date, m.end_date, m.lives_in_territory, m.qpv
                 from mandates m join bodies b on b.centre_id = m.centre_id and b.id = m.body_id
                 where m.centre_id = :centre
@@ -122,7 +122,7 @@ public class GovernanceService {
 
     /** The members expected at a meeting: the body's mandates running on its date. */
     public List<Seat> seats(long centreId, long meetingId) {
-        return jdbc.sql("select m.id as mandate_id, " + MANDATE_NAME + """
+        return jdbc.sql("select m.id as mandate_id, " + MANDATE_NAME + " " + """
                  as name, m.role, coalesce(a.present, false) as present
                 from meetings mt
                 join mandates m on m.centre_id = mt.centre_id and m.body_id = mt.body_id

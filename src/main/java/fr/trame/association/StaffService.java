@@ -37,7 +37,7 @@ public class StaffService {
 
     /** Contracts running at some point of the year, with their ETP on the centre's full-time basis. */
     public List<Contract> contracts(long centreId, int year) {
-        return jdbc.sql(CONTRACTS_SELECT + """
+        return jdbc.sql(CONTRACTS_SELECT + " " + """
                  where c.centre_id = :centre and c.start_date <= make_date(:year, 12, 31)
                    and (c.end_date is null or c.end_date >= make_date(:year, 1, 1))
                  order by array_position(array['direction','coordinateur','referente_famille','accueil','conseiller_numerique',

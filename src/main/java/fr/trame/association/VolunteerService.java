@@ -34,7 +34,7 @@ public class VolunteerService {
 
     /** Volunteers with the hours they gave in the year; those who left before it are left out. */
     public List<Volunteer> list(long centreId, int year) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where v.centre_id = :centre and (v.end_date is null or v.end_date >= make_date(:year, 1, 1))
                  order by lower(p.last_name), lower(p.first_name)""")
                 .param("centre", centreId).param("year", year).query(this::volunteer).list();

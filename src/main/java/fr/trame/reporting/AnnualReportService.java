@@ -52,8 +52,11 @@ public class AnnualReportService {
     private final JdbcClient jdbc;
     private final BandService bands;
     private final DrillDown drillDown;
+    private final AssociationChapters association;
 
-    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown) {
+    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
+                               AssociationChapters association) {
+        this.association = association;
         this.drillDown = drillDown;
         this.bands = bands;
         this.indicators = indicators;
@@ -82,7 +85,9 @@ public class AnnualReportService {
         Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(centre.id(), period.from(), period.to());
         Map<String, Long> activityIds = drillDown.activityIds(centre.id());
         Map<String, Object> reception = sub(cur, "reception");
-        chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), List.of(
+        Map<String, Object> asso = sub(cur, "association");
+        Map<String, Object> assoBefore = sub(prev, "association");
+        chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), new ArrayList<>(List.of(
                 new Table("Le centre", List.of("", ""), List.of(
                         List.of("Nom", centre.name()),
                         List.of("Adresse", join(centre.address(), centre.postcode(), centre.commune())),
@@ -94,14 +99,17 @@ public class AnnualReportService {
                         List.of("Foyers touchés", publics.get("households"), publicsBefore.get("households")),
                         List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))),
                         List.of(inColumn1(drill(period, "adhesions", "quoi", "memberships")), inColumn1(drill(period, "personnes")),
-                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts"))))),
+                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts")))))),
                 List.of()));
+        chapters.get(0).tables().addAll(association.identity(centre.id(), year, asso));
 
-        chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), List.of(
+        List<Table> associative = new ArrayList<>(List.of(
                 compare("Adhésions", List.of("memberships", "households", "persons", "individual", "organisations"),
                         List.of("Adhésions", "Foyers adhérents (familiales)", "Personnes couvertes", "Adhésions individuelles",
                                 "Associations adhérentes"), sub(cur, "members"), sub(prev, "members"), n, n1,
-                        key -> drill(period, "adhesions", "quoi", key))), List.of()));
+                        key -> drill(period, "adhesions", "quoi", key))));
+        associative.addAll(association.governance(centre.id(), year, asso, assoBefore));
+        chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), associative, List.of()));
 
         List<Table> publicTables = new ArrayList<>();
         for (String[] d : new String[][] {{"bySex", "Sexe"}, {"byAgeBand", "Tranche d'âge"}, {"byQuartier", "Quartier"},
@@ -164,6 +172,14 @@ public class AnnualReportService {
                         status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
                 List.of(new ChartData("Demandes par thème", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"), true))));
 
+        chapters.add(new Chapter("ressources-humaines", "Ressources humaines", texts.get("ressources-humaines"),
+                association.humanResources(asso, assoBefore, year), List.of()));
+        chapters.add(new Chapter("benevolat", "Bénévolat", texts.get("benevolat"), association.volunteering(asso, assoBefore, year), List.of()));
+        chapters.add(new Chapter("partenariats", "Partenariats", texts.get("partenariats"),
+                association.partnerships(centre.id(), asso, assoBefore, year), List.of()));
+        chapters.add(new Chapter("financement", "Financement", texts.get("financement"), association.funding(asso, year),
+                List.of(association.fundingChart(asso))));
+
         chapters.add(new Chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs", texts.get("annexe-caf"),
                 List.of(new Table("Heures par mois, tranche d'âge et activité", List.of("Mois", "Activité", "Tranche d'âge",
                         "Enfants", "Présences", "Heures"), cafAnnex(centre.id(), period.from(), period.to()))), List.of()));
@@ -212,7 +228,7 @@ public class AnnualReportService {
                 .params(centreId, year, chapter, body.trim()).update();
     }
 
-    private static Table compare(String title, List<String> keys, List<String> labels, Map<String, Object> cur,
+    static Table compare(String title, List<String> keys, List<String> labels, Map<String, Object> cur,
                                  Map<String, Object> prev, String n, String n1, Function<String, String> link) {
         List<List<Object>> rows = new ArrayList<>();
         List<List<String>> links = new ArrayList<>();
@@ -243,7 +259,7 @@ public class AnnualReportService {
     }
 
     /** Counts with their share of the total, beside last year's when given. */
-    private static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1,
+    static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1,
                                Function<String, String> link) {
         long total = cur.values().stream().mapToLong(Long::longValue).sum();
         List<List<Object>> rows = new ArrayList<>();

@@ -40,6 +40,9 @@ class AssociationTest {
     @Autowired SocialProjectService projects;
     @Autowired IndicatorService indicators;
     @Autowired JdbcClient jdbc;
+    @Autowired fr.trame.reporting.AnnualReportService reports;
+    @Autowired fr.trame.reporting.ReportRenderer renderer;
+    @Autowired fr.trame.centre.CentreService centres;
 
     Centre centre;
     long ca;
@@ -181,6 +184,20 @@ class AssociationTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> agrements = (List<Map<String, Object>>) a.get("agrements");
         assertThat(agrements).extracting(x -> x.get("label")).containsExactly("ACM 4-11 ans", "Centre social");
+    }
+
+    @Test
+    void theAnnualReportOpensWithTheAssociation() {
+        fr.trame.reporting.AnnualReportService.Report report = reports.build(centres.findById(centre.id()).orElseThrow(), 2025);
+        String text = org.jsoup.Jsoup.parse(renderer.html(report, false)).text();
+        assertThat(text).contains("Président(e) Alice Roux", "Direction Yasmine Dhina", "Salariés au 31 décembre 2",
+                "Équivalents temps plein au 31 décembre 1,50", "Centre social CAF 01/01/2024 31/12/2027",
+                // vie associative: 2 CA in 2025, none in 2024 (the one of 15 December is 2024's)
+                "Conseil d'administration 2 1", "Habitants 1 50,0 %",
+                "ETP moyens sur l'année 1,65", "Heures données 8,00", "Valorisation (€) 96,00",
+                "Conventions signées en cours 1", "Permanence CAF mardi matin",
+                "Ville 50 000,00 50,0 %", "Total des produits 100 000,00 100 %", "Résultat 2 000,00",
+                "Mises à disposition de personnel (valorisées) 9 917,81");
     }
 
     @Test

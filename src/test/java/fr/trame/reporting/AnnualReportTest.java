@@ -73,8 +73,8 @@ class AnnualReportTest {
     void theReportHoldsTheEngineFiguresTheDirectorsTextsAndTheCafAnnex() throws Exception {
         AnnualReportService.Report report = reports.build(centres.findById(centre.id()).orElseThrow(), 2025);
         assertThat(report.chapters()).extracting(AnnualReportService.Chapter::title).containsExactly("Fiche d'identité",
-                "Vie associative", "Profil des publics", "Secteur Enfance", "Accueil et accompagnement",
-                "Annexe CAF : heures réalisées à l'accueil de loisirs");
+                "Vie associative", "Profil des publics", "Secteur Enfance", "Accueil et accompagnement", "Ressources humaines",
+                "Bénévolat", "Partenariats", "Financement", "Annexe CAF : heures réalisées à l'accueil de loisirs");
         // the CAF annex: March, Centre de loisirs, 6 and over: Noé, 2 presences, 16 h; under 6: Léa, 8 h
         assertThat(reports.cafAnnex(centre.id(), java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31)))
                 .containsExactly(List.of("2025-03", "Centre de loisirs", "moins de 6 ans", 1L, 1L, new BigDecimal("8.00")),
