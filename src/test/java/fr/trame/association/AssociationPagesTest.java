@@ -1,0 +1,112 @@
+package fr.trame.association;
+
+import fr.trame.Fixtures;
+import fr.trame.TrameTest;
+import fr.trame.centre.Centre;
+import fr.trame.centre.Role;
+import fr.trame.people.PeopleImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static fr.trame.Fixtures.csv;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who sees and keeps which part of the association's records, and what a wrong form says. */
+@TrameTest
+class AssociationPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired PeopleImporter people;
+    @Autowired GovernanceService governance;
+    @Autowired VolunteerService volunteers;
+    @Autowired JdbcClient jdbc;
+
+    Centre centre;
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        centre = fixtures.centre("vie");
+        base = "/c/" + centre.code();
+        people.importCsv(centre.id(), csv("household_ref;person_ref;last_name;first_name\nH1;P1;Roux;Alice\n"));
+    }
+
+    @Test
+    void directionReachesEveryPageAndTheTeamIsHers() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        for (String page : List.of("/association", "/instances", "/benevoles", "/equipe", "/partenaires", "/financements",
+                "/agrements", "/projet-social")) {
+            mvc.perform(get(base + page).with(user(direction))).andExpect(status().isOk());
+        }
+        String animateur = fixtures.user(centre, Role.ANIMATEUR);
+        mvc.perform(get(base + "/equipe").with(user(animateur))).andExpect(status().isForbidden());
+        mvc.perform(post(base + "/partenaires").with(user(animateur)).with(csrf()).param("name", "Ville").param("kind", "commune"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(base + "/partenaires").with(user(animateur))).andExpect(status().isOk());
+        String federation = fixtures.user(centre, Role.FEDERATION);
+        mvc.perform(get(base + "/instances").with(user(federation))).andExpect(status().isForbidden());
+        mvc.perform(get(base + "/benevoles").with(user(federation))).andExpect(status().isForbidden());
+        mvc.perform(get(base + "/association").with(user(federation))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anotherCentresMeetingAndVolunteerAreNotFound() throws Exception {
+        Centre other = fixtures.centre("autre");
+        people.importCsv(other.id(), csv("household_ref;person_ref;last_name;first_name\nH1;P1;Sow;Dina\n"));
+        long ca = governance.bodies(other.id()).stream().filter(b -> b.kind().equals("ca")).findFirst().orElseThrow().id();
+        long meeting = governance.createMeeting(other.id(), ca, LocalDate.of(2025, 5, 5), null, null);
+        long person = jdbc.sql("select id from persons where centre_id = ?").param(other.id()).query(Long.class).single();
+        long volunteer = volunteers.register(other.id(), person, List.of("activite"), null, LocalDate.of(2025, 1, 1));
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        mvc.perform(get(base + "/instances/reunions/" + meeting).with(user(direction))).andExpect(status().isNotFound());
+        mvc.perform(get(base + "/benevoles/" + volunteer).with(user(direction))).andExpect(status().isNotFound());
+        mvc.perform(post(base + "/benevoles/" + volunteer + "/heures").with(user(direction)).with(csrf())
+                .param("date", "2025-05-05").param("hours", "2")).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from volunteer_hours where centre_id = ?").param(other.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aWrongContractSaysWhatAndKeepsWhatWasTyped() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        mvc.perform(post(base + "/equipe").with(user(direction)).with(csrf()).param("lastName", "Blanc").param("firstName", "Rose")
+                        .param("kind", "cdd").param("function", "animateur").param("weeklyHours", "trente")
+                        .param("startDate", "2025-09-01").param("endDate", "2025-08-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("« trente » n&#39;est pas un nombre (les heures par semaine).")))
+                .andExpect(content().string(containsString("La fin ne peut pas précéder le début.")))
+                .andExpect(content().string(containsString("value=\"Blanc\"")));
+        assertThat(jdbc.sql("select count(*) from employees where centre_id = ?").param(centre.id()).query(Long.class).single()).isZero();
+        mvc.perform(post(base + "/instances/mandats").with(user(direction)).with(csrf()).param("bodyId", "0")
+                        .param("role", "membre").param("college", "habitant").param("startDate", "2025-01-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choisissez une personne du registre ou écrivez le nom d&#39;une personne extérieure.")));
+    }
+
+    @Test
+    void anAnimatorLogsHoursTheTotalMoves() throws Exception {
+        long person = jdbc.sql("select id from persons where centre_id = ?").param(centre.id()).query(Long.class).single();
+        long volunteer = volunteers.register(centre.id(), person, List.of("activite"), null, LocalDate.of(2025, 1, 1));
+        String animateur = fixtures.user(centre, Role.ANIMATEUR);
+        mvc.perform(post(base + "/benevoles/" + volunteer + "/heures").with(user(animateur)).with(csrf())
+                .param("date", "2025-05-05").param("hours", "2,5")).andExpect(status().is3xxRedirection());
+        mvc.perform(post(base + "/benevoles/" + volunteer + "/heures").with(user(animateur)).with(csrf())
+                        .param("date", "2025-05-06").param("hours", "30"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Le nombre d&#39;heures : entre 0,25 et 24.")));
+        assertThat(volunteers.find(centre.id(), volunteer, 2025).orElseThrow().hours()).isEqualByComparingTo(new BigDecimal("2.5"));
+    }
+}
