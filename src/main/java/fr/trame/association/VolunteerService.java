@@ -78,7 +78,7 @@ public class VolunteerService {
     }
 
     public void logHours(long centreId, long volunteerId, LocalDate date, BigDecimal hours, Long activityId, String event,
-                         long userId) {
+                         Long userId) {
         jdbc.sql("""
                 insert into volunteer_hours (centre_id, volunteer_id, date, hours, activity_id, event, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?)""").params(centreId, volunteerId, date, hours, activityId, event, userId).update();

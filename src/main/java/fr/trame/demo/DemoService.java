@@ -38,12 +38,14 @@ public class DemoService {
     private final fr.trame.reception.ReceptionImporter receptionImporter;
     private final fr.trame.reception.ContactService contacts;
     private final fr.trame.centre.UserService users;
+    private final DemoAssociation association;
 
     public DemoService(CentreService centres, QuartierService quartiers, PeopleImporter peopleImporter,
                        MembershipImporter membershipImporter, MembershipService memberships, JdbcClient jdbc,
                        ActivityImporter activityImporter, SessionService sessions,
                        fr.trame.reception.ReceptionImporter receptionImporter, fr.trame.reception.ContactService contacts,
-                       fr.trame.centre.UserService users) {
+                       fr.trame.centre.UserService users, DemoAssociation association) {
+        this.association = association;
         this.receptionImporter = receptionImporter;
         this.contacts = contacts;
         this.users = users;
@@ -78,6 +80,7 @@ public class DemoService {
         settleDemoPayments(centre.id(), currentSeasonYear);
         fillActivities(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         fillReception(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
+        association.fill(centre.id(), today);
         log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
         return centre;
     }
