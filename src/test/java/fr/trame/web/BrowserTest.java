@@ -46,6 +46,8 @@ class BrowserTest {
     @Autowired fr.trame.attendance.AttendanceImporter attendanceImporter;
     @Autowired fr.trame.activities.EnrolmentService enrolments;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired fr.trame.association.GovernanceService governance;
+    @Autowired fr.trame.association.VolunteerService volunteers;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -166,6 +168,70 @@ class BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count")));
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Atelier, 14/01/" + year).contains("Atelier, 21/01/" + year);
+    }
+
+    @Test
+    void recordACaMeetingWithWhoCameAndSeeTheQuorum() {
+        Centre centre = fixtures.centre("ca");
+        String username = fixtures.user(centre, Role.DIRECTION);
+        importer.importCsv(centre.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name
+                H1;P1;Paraire;Louis
+                H2;P2;Ouali;Samira
+                H3;P3;Brun;Léa
+                """));
+        long ca = governance.bodies(centre.id()).stream().filter(b -> b.kind().equals("ca")).findFirst().orElseThrow().id();
+        jdbc.sql("select id from persons where centre_id = ? order by id").param(centre.id()).query(Long.class).list()
+                .forEach(person -> governance.createMandate(centre.id(), new fr.trame.association.GovernanceService.NewMandate(
+                        ca, person, null, "membre", "habitant", java.time.LocalDate.of(2024, 6, 1), null, true, null)));
+        WebDriverWait wait = logIn(username, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/instances");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("meeting-body"))).selectByVisibleText("Conseil d'administration");
+        setValue(browser.findElement(By.id("meeting-date")), "2026-03-10");
+        browser.findElement(By.id("meeting-quorum")).sendKeys("2");
+        browser.findElement(By.id("meeting-agenda")).sendKeys("Budget prévisionnel");
+        browser.findElement(By.cssSelector("#nouvelle-reunion button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feuille-reunion")));
+        assertThat(browser.findElement(By.id("quorum-etat")).getText()).isEqualTo("non atteint");
+        browser.findElement(By.xpath("//label[span[text()='Louis Paraire']]")).click();
+        browser.findElement(By.xpath("//label[span[text()='Samira Ouali']]")).click();
+        browser.findElement(By.id("decisions")).sendKeys("Budget adopté à l'unanimité des présents.");
+        browser.findElement(By.cssSelector("#feuille-reunion button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "2 présent(s)"));
+        assertThat(browser.findElement(By.id("presence")).getText()).contains("2 présent(s) sur 3");
+        assertThat(browser.findElement(By.id("quorum-etat")).getText()).isEqualTo("atteint");
+        assertThat(browser.findElement(By.id("decisions")).getAttribute("value")).isEqualTo("Budget adopté à l'unanimité des présents.");
+        screenshot("reunion-ca");
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/instances?annee=2026");
+        assertThat(browser.findElement(By.id("reunions")).getText()).contains("10/03/2026").contains("2 / 3").contains("atteint");
+    }
+
+    @Test
+    void logVolunteerHoursAndSeeTheTotalMove() {
+        Centre centre = fixtures.centre("benevole");
+        String username = fixtures.user(centre, Role.ANIMATEUR);
+        importer.importCsv(centre.id(), Fixtures.csv("household_ref;person_ref;last_name;first_name\nH1;P1;Ouali;Samira\n"));
+        long person = jdbc.sql("select id from persons where centre_id = ?").param(centre.id()).query(Long.class).single();
+        long volunteer = volunteers.register(centre.id(), person, java.util.List.of("activite"), null, java.time.LocalDate.of(2024, 1, 1));
+        WebDriverWait wait = logIn(username, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/benevoles/" + volunteer);
+        assertThat(browser.findElement(By.id("heures-annee")).getText()).isEqualTo("0,00");
+        browser.findElement(By.id("hours")).sendKeys("2,5");
+        browser.findElement(By.id("event")).sendKeys("Fête de quartier");
+        browser.findElement(By.cssSelector("#saisie-heures button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("heures-annee"), "2,50"));
+        browser.findElement(By.id("hours")).sendKeys("1");
+        browser.findElement(By.cssSelector("#saisie-heures button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("heures-annee"), "3,50"));
+        assertThat(browser.findElement(By.id("heures")).getText()).contains("Fête de quartier");
+        screenshot("benevole");
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/benevoles");
+        assertThat(browser.findElement(By.id("total-heures")).getText()).isEqualTo("3,50");
+    }
+
+    /** Date inputs take their value as the browser's locale shows it; setting it directly avoids that. */
+    private static void setValue(WebElement input, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
     }
 
     private WebDriverWait logIn(String username, Centre centre) {
