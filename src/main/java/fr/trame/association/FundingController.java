@@ -52,7 +52,7 @@ public class FundingController {
         Long requested = f.cents("requested", "le montant demandé", false);
         Long granted = f.cents("granted", "le montant accordé", false);
         String status = f.choice("status", "l'état", true, FundingService.STATUSES);
-        return PartnerController.done(scope, f, flash, "/financements?annee=" + (year == null ? LocalDate.now().getYear() : year),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + (year == null ? LocalDate.now().getYear() : year),
                 () -> funding.createGrant(scope.id(), new FundingService.NewGrant(partner, year, object, f.text("callName", "", false),
                         deadline, reportDue, requested, granted, status)), "Demande enregistrée.");
     }
@@ -63,7 +63,7 @@ public class FundingController {
         FormReader f = new FormReader(form);
         String status = f.choice("status", "l'état", true, FundingService.STATUSES);
         Long granted = f.cents("granted", "le montant accordé", false);
-        return PartnerController.done(scope, f, flash, "/financements?annee=" + form.getOrDefault("year", ""),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + form.getOrDefault("year", ""),
                 () -> funding.updateGrant(scope.id(), id, status, granted), "Demande mise à jour.");
     }
 
@@ -80,7 +80,7 @@ public class FundingController {
         if (name == null) {
             f.errors().add("partnerId", "Choisissez le financeur dans la liste.");
         }
-        return PartnerController.done(scope, f, flash, "/financements?annee=" + year,
+        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + year,
                 () -> funding.saveProduct(scope.id(), year, partner, name, amount), "Produit enregistré.");
     }
 
@@ -90,7 +90,7 @@ public class FundingController {
         FormReader f = new FormReader(form);
         Integer year = f.integer("year", "l'année", true, 2000, 2100);
         Long charges = f.cents("charges", "le total des charges", true);
-        return PartnerController.done(scope, f, flash, "/financements?annee=" + year,
+        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + year,
                 () -> funding.saveCharges(scope.id(), year, charges), "Charges enregistrées.");
     }
 }

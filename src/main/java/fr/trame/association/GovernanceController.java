@@ -57,13 +57,8 @@ public class GovernanceController {
         FormReader f = new FormReader(form);
         String kind = f.choice("kind", "le type d'instance", true, GovernanceService.KINDS);
         String name = f.text("name", "le nom de l'instance", true);
-        if (f.ok()) {
-            governance.createBody(scope.id(), kind, name);
-            flash.addFlashAttribute("message", "Instance « " + name + " » enregistrée.");
-        } else {
-            flash.addFlashAttribute("error", String.join(" ", f.errors().all().values()));
-        }
-        return "redirect:" + scope.base() + "/instances";
+        return FormOutcome.saveAndReturn(scope, f, flash, "/instances",
+                () -> governance.createBody(scope.id(), kind, name), "Instance « " + name + " » enregistrée.");
     }
 
     @PostMapping("/c/{centre}/instances/mandats")
@@ -98,13 +93,8 @@ public class GovernanceController {
         scope.requireDirection();
         FormReader f = new FormReader(form);
         LocalDate end = f.date("endDate", "la fin du mandat", true);
-        if (f.ok()) {
-            governance.endMandate(scope.id(), id, end);
-            flash.addFlashAttribute("message", "Fin du mandat enregistrée.");
-        } else {
-            flash.addFlashAttribute("error", String.join(" ", f.errors().all().values()));
-        }
-        return "redirect:" + scope.base() + "/instances";
+        return FormOutcome.saveAndReturn(scope, f, flash, "/instances",
+                () -> governance.endMandate(scope.id(), id, end), "Fin du mandat enregistrée.");
     }
 
     @PostMapping("/c/{centre}/instances/reunions")

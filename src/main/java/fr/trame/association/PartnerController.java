@@ -41,7 +41,7 @@ public class PartnerController {
         FormReader f = new FormReader(form);
         String name = f.text("name", "le nom du partenaire", true);
         String kind = f.choice("kind", "le type de partenaire", true, PartnerService.KINDS);
-        return done(scope, f, flash, "/partenaires", () -> partners.create(scope.id(), name, kind, f.text("contact", "", false)),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/partenaires", () -> partners.create(scope.id(), name, kind, f.text("contact", "", false)),
                 "Partenaire « " + name + " » enregistré.");
     }
 
@@ -55,7 +55,7 @@ public class PartnerController {
         LocalDate end = f.date("endDate", "la fin de la convention", false);
         LocalDate signed = f.date("signedOn", "la date de signature", false);
         f.notBefore("endDate", end, start);
-        return done(scope, f, flash, "/partenaires", () -> partners.addConvention(scope.id(), partner, object, start, end, signed),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/partenaires", () -> partners.addConvention(scope.id(), partner, object, start, end, signed),
                 "Convention enregistrée.");
     }
 
@@ -68,7 +68,7 @@ public class PartnerController {
         LocalDate start = f.date("startDate", "le début", true);
         LocalDate end = f.date("endDate", "la fin", false);
         f.notBefore("endDate", end, start);
-        return done(scope, f, flash, "/partenaires",
+        return FormOutcome.saveAndReturn(scope, f, flash, "/partenaires",
                 () -> partners.addPermanence(scope.id(), partner, label, f.text("schedule", "", false), start, end),
                 "Permanence enregistrée.");
     }
@@ -89,20 +89,8 @@ public class PartnerController {
         LocalDate start = f.date("startDate", "le début de l'agrément", true);
         LocalDate end = f.date("endDate", "la fin de l'agrément", false);
         f.notBefore("endDate", end, start);
-        return done(scope, f, flash, "/agrements",
+        return FormOutcome.saveAndReturn(scope, f, flash, "/agrements",
                 () -> funding.addAgrement(scope.id(), label, issuer, start, end, f.text("reference", "", false)),
                 "Agrément enregistré.");
-    }
-
-    /** Saves when the form is right, else says what is wrong; back to the page either way. */
-    static String done(CentreScope scope, FormReader f, RedirectAttributes flash, String page, Runnable save, String message) {
-        if (f.ok()) {
-            save.run();
-            flash.addFlashAttribute("message", message);
-        } else {
-            flash.addFlashAttribute("error", "Rien n'est enregistré : " + String.join(" ", f.errors().all().values()));
-            flash.addFlashAttribute("typed", f.values());
-        }
-        return "redirect:" + scope.base() + page;
     }
 }

@@ -50,7 +50,7 @@ public class SocialProjectController {
         FormReader f = new FormReader(form);
         String title = f.text("title", "le titre du projet", true);
         Integer start = f.integer("startYear", "la première année", true, 2000, 2100);
-        return PartnerController.done(scope, f, flash, "/projet-social?annee=" + (start == null ? "" : start),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/projet-social?annee=" + (start == null ? "" : start),
                 () -> projects.createProject(scope.id(), title, start), "Projet social enregistré.");
     }
 
@@ -59,7 +59,7 @@ public class SocialProjectController {
         scope.requireDirection();
         FormReader f = new FormReader(form);
         String title = f.text("title", "l'intitulé de l'axe", true);
-        return PartnerController.done(scope, f, flash, "/projet-social", () -> projects.addAxis(scope.id(), project, title), "Axe ajouté.");
+        return FormOutcome.saveAndReturn(scope, f, flash, "/projet-social", () -> projects.addAxis(scope.id(), project, title), "Axe ajouté.");
     }
 
     @PostMapping("/c/{centre}/projet-social/axes/{axis}/objectifs")
@@ -67,7 +67,7 @@ public class SocialProjectController {
         scope.requireDirection();
         FormReader f = new FormReader(form);
         String title = f.text("title", "l'objectif", true);
-        return PartnerController.done(scope, f, flash, "/projet-social", () -> projects.addObjective(scope.id(), axis, title),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/projet-social", () -> projects.addObjective(scope.id(), axis, title),
                 "Objectif ajouté.");
     }
 
@@ -97,7 +97,7 @@ public class SocialProjectController {
                 yield () -> projects.addIndicator(scope.id(), objective, label, metric, target);
             }
         };
-        return PartnerController.done(scope, f, flash, "/projet-social", save, "Objectif complété.");
+        return FormOutcome.saveAndReturn(scope, f, flash, "/projet-social", save, "Objectif complété.");
     }
 
     @PostMapping("/c/{centre}/projet-social/indicateurs/{indicator}")
@@ -106,7 +106,7 @@ public class SocialProjectController {
         FormReader f = new FormReader(form);
         Integer year = f.integer("year", "l'année", true, 2000, 2100);
         BigDecimal value = f.decimal("value", "la valeur constatée", true, BigDecimal.ZERO, MAX);
-        return PartnerController.done(scope, f, flash, "/projet-social?annee=" + year,
+        return FormOutcome.saveAndReturn(scope, f, flash, "/projet-social?annee=" + year,
                 () -> projects.saveValue(scope.id(), indicator, year, value), "Valeur enregistrée.");
     }
 }

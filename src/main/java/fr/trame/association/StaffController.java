@@ -90,13 +90,8 @@ public class StaffController {
         scope.requireDirection();
         FormReader f = new FormReader(form);
         LocalDate end = f.date("endDate", "la fin du contrat", true);
-        if (f.ok()) {
-            staff.endContract(scope.id(), id, end);
-            flash.addFlashAttribute("message", "Fin du contrat enregistrée.");
-        } else {
-            flash.addFlashAttribute("error", String.join(" ", f.errors().all().values()));
-        }
-        return "redirect:" + scope.base() + "/equipe";
+        return FormOutcome.saveAndReturn(scope, f, flash, "/equipe",
+                () -> staff.endContract(scope.id(), id, end), "Fin du contrat enregistrée.");
     }
 
     @PostMapping("/c/{centre}/equipe/formations")
@@ -110,12 +105,7 @@ public class StaffController {
         if (employee != null && staff.employeeName(scope.id(), employee).isEmpty()) {
             f.errors().add("employeeId", "Choisissez la personne dans la liste.");
         }
-        if (f.ok()) {
-            staff.addTraining(scope.id(), employee, date, days, title);
-            flash.addFlashAttribute("message", "Formation enregistrée.");
-        } else {
-            flash.addFlashAttribute("error", String.join(" ", f.errors().all().values()));
-        }
-        return "redirect:" + scope.base() + "/equipe";
+        return FormOutcome.saveAndReturn(scope, f, flash, "/equipe",
+                () -> staff.addTraining(scope.id(), employee, date, days, title), "Formation enregistrée.");
     }
 }

@@ -76,13 +76,9 @@ public class VolunteerController {
         FormReader f = new FormReader(form);
         Long rate = f.cents("rate", "le taux horaire", true);
         BigDecimal fullTime = f.decimal("fullTime", "la durée d'un temps plein", true, BigDecimal.ONE, new BigDecimal("48"));
-        if (f.ok()) {
-            volunteers.saveSettings(scope.id(), new VolunteerService.Settings(rate.intValue(), fullTime));
-            flash.addFlashAttribute("message", "Taux de valorisation et temps plein enregistrés.");
-        } else {
-            flash.addFlashAttribute("error", String.join(" ", f.errors().all().values()));
-        }
-        return "redirect:" + scope.base() + "/benevoles";
+        return FormOutcome.saveAndReturn(scope, f, flash, "/benevoles",
+                () -> volunteers.saveSettings(scope.id(), new VolunteerService.Settings(rate.intValue(), fullTime)),
+                "Taux de valorisation et temps plein enregistrés.");
     }
 
     @GetMapping("/c/{centre}/benevoles/{id}")
@@ -145,12 +141,7 @@ public class VolunteerController {
         if (chosen.isEmpty()) {
             f.errors().add("category", "Cochez au moins une catégorie de bénévolat.");
         }
-        if (f.ok()) {
-            volunteers.update(scope.id(), id, chosen, f.text("skills", "", false), end);
-            flash.addFlashAttribute("message", "Bénévole mis à jour.");
-        } else {
-            flash.addFlashAttribute("error", String.join(" ", f.errors().all().values()));
-        }
-        return "redirect:" + scope.base() + "/benevoles/" + id;
+        return FormOutcome.saveAndReturn(scope, f, flash, "/benevoles/" + id,
+                () -> volunteers.update(scope.id(), id, chosen, f.text("skills", "", false), end), "Bénévole mis à jour.");
     }
 }

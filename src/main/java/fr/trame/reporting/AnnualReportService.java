@@ -1,5 +1,8 @@
 package fr.trame.reporting;
 
+import static fr.trame.reporting.JsonMaps.list;
+import static fr.trame.reporting.JsonMaps.sub;
+
 import fr.trame.attendance.HoursService;
 import fr.trame.centre.Centre;
 import fr.trame.form.Bands;
@@ -87,7 +90,7 @@ public class AnnualReportService {
         Map<String, Object> reception = sub(cur, "reception");
         Map<String, Object> asso = sub(cur, "association");
         Map<String, Object> assoBefore = sub(prev, "association");
-        chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), new ArrayList<>(List.of(
+        List<Table> identity = new ArrayList<>(List.of(
                 new Table("Le centre", List.of("", ""), List.of(
                         List.of("Nom", centre.name()),
                         List.of("Adresse", join(centre.address(), centre.postcode(), centre.commune())),
@@ -99,9 +102,9 @@ public class AnnualReportService {
                         List.of("Foyers touchés", publics.get("households"), publicsBefore.get("households")),
                         List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))),
                         List.of(inColumn1(drill(period, "adhesions", "quoi", "memberships")), inColumn1(drill(period, "personnes")),
-                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts")))))),
-                List.of()));
-        chapters.get(0).tables().addAll(association.identity(centre.id(), year, asso));
+                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts"))))));
+        identity.addAll(association.identity(centre.id(), year, asso));
+        chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), identity, List.of()));
 
         List<Table> associative = new ArrayList<>(List.of(
                 compare("Adhésions", List.of("memberships", "households", "persons", "individual", "organisations"),
@@ -287,13 +290,5 @@ public class AnnualReportService {
         return String.join(" ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> sub(Map<String, Object> m, String key) {
-        return (Map<String, V>) m.get(key);
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        return (List<Map<String, Object>>) m.get(key);
-    }
 }

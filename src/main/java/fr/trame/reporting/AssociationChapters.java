@@ -1,5 +1,8 @@
 package fr.trame.reporting;
 
+import static fr.trame.reporting.JsonMaps.list;
+import static fr.trame.reporting.JsonMaps.sub;
+
 import fr.trame.association.FundingService;
 import fr.trame.association.GovernanceService;
 import fr.trame.association.Labels;
@@ -191,13 +194,5 @@ class AssociationChapters {
         return LocalDate.parse(isoDate.toString()).format(fr.trame.form.Parse.FRENCH_DATE);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> sub(Map<String, Object> m, String key) {
-        return (Map<String, V>) m.get(key);
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        return (List<Map<String, Object>>) m.get(key);
-    }
 }

@@ -1,5 +1,8 @@
 package fr.trame.reporting;
 
+import static fr.trame.reporting.JsonMaps.list;
+import static fr.trame.reporting.JsonMaps.sub;
+
 import fr.trame.centre.CentreScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -305,13 +308,5 @@ public class DashboardController {
         return picked;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> sub(Map<String, Object> m, String key) {
-        return (Map<String, V>) m.get(key);
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        return (List<Map<String, Object>>) m.get(key);
-    }
 }

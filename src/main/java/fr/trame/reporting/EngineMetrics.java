@@ -1,5 +1,7 @@
 package fr.trame.reporting;
 
+import static fr.trame.reporting.JsonMaps.sub;
+
 import fr.trame.association.ProjectMetrics;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +63,4 @@ public class EngineMetrics implements ProjectMetrics {
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> sub(Map<String, Object> m, String key) {
-        return (Map<String, Object>) m.get(key);
-    }
 }

@@ -1,0 +1,24 @@
+package fr.trame.association;
+
+import fr.trame.centre.CentreScope;
+import fr.trame.form.FormReader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The end of a small form posted from a list page: saved and said so, or nothing saved and what is wrong said. */
+final class FormOutcome {
+
+    private FormOutcome() {
+    }
+
+    /** Saves when the form is right; back to the page either way, with what was typed when it was not. */
+    static String saveAndReturn(CentreScope scope, FormReader f, RedirectAttributes flash, String page, Runnable save, String message) {
+        if (f.ok()) {
+            save.run();
+            flash.addFlashAttribute("message", message);
+        } else {
+            flash.addFlashAttribute("error", "Rien n'est enregistré : " + String.join(" ", f.errors().all().values()));
+            flash.addFlashAttribute("typed", f.values());
+        }
+        return "redirect:" + scope.base() + page;
+    }
+}
