@@ -124,8 +124,9 @@ public final class CatalogueFormat {
             while (expected < fields.length) {
                 int found = labelAt(lines, i, fields, expected);
                 if (found < 0) {
-                    throw new FormatException(i + 1, "libellé « - " + fields[expected].label + " » attendu"
-                            + (i < lines.length ? ", trouvé « " + lines[i] + " »." : ", fin du fichier atteinte."));
+                    String wanted = "« - " + required(fields, expected).label + " »";
+                    throw i >= lines.length ? new FormatException(lines.length, "le fichier s'arrête ici, avant le libellé " + wanted + ".")
+                            : new FormatException(i + 1, "libellé " + wanted + " attendu, trouvé « " + lines[i] + " ».");
                 }
                 Field field = fields[found];
                 int valueStart = i + 1;
@@ -160,6 +161,15 @@ public final class CatalogueFormat {
                 }
             }
         }
+    }
+
+    /** The first field from {@code expected} on that cannot be left out. */
+    private static Field required(Field[] fields, int expected) {
+        int f = expected;
+        while (fields[f].optional) {
+            f++;
+        }
+        return fields[f];
     }
 
     /** Index of the field whose label is line {@code i}: the expected one, or an optional one that may come there. */

@@ -43,12 +43,15 @@ public class CommandRunner {
     private final IndicatorService indicators;
     private final AnnualReportService annualReports;
     private final ReportRenderer renderer;
+    private final fr.trame.catalogue.CatalogueService catalogue;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
                          ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks,
-                         IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer) {
+                         IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer,
+                         fr.trame.catalogue.CatalogueService catalogue) {
+        this.catalogue = catalogue;
         this.indicators = indicators;
         this.annualReports = annualReports;
         this.renderer = renderer;
@@ -174,8 +177,39 @@ public class CommandRunner {
                 throw new UsageException("Usage : report indicators --centre CODE --from AAAA-MM-JJ --to AAAA-MM-JJ\n"
                         + "        report annual --centre CODE --year AAAA --format html|pdf|xlsx --out FICHIER");
             }
-            case "catalogue" -> throw new UsageException(
-                    "La commande « " + command.get(0) + " » n'est pas encore disponible dans cette version de Trame.");
+            case "catalogue" -> {
+                if (positional.size() == 2 && positional.get(0).equals("import")) {
+                    Path file = Path.of(positional.get(1));
+                    try {
+                        out.println(catalogue.importText(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)).summary());
+                    } catch (NoSuchFileException e) {
+                        throw new UsageException("Fichier introuvable : " + file);
+                    } catch (IOException e) {
+                        throw new UsageException("Lecture impossible de " + file + " : " + e.getMessage());
+                    } catch (fr.trame.catalogue.CatalogueFormat.FormatException e) {
+                        throw new UsageException("Fichier refusé, rien n'a été importé : " + e.getMessage());
+                    }
+                    return 0;
+                }
+                if (positional.size() == 1 && positional.get(0).equals("export")) {
+                    String format = required(options, "format");
+                    Path file = Path.of(required(options, "out"));
+                    String text = switch (format) {
+                        case "text" -> catalogue.exportText();
+                        case "csv" -> catalogue.exportCsv();
+                        case "json" -> json.writerWithDefaultPrettyPrinter().writeValueAsString(catalogue.published());
+                        default -> throw new UsageException("--format : text, csv ou json.");
+                    };
+                    try {
+                        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
+                    }
+                    out.println("Catalogue exporté dans " + file + ".");
+                    return 0;
+                }
+                throw new UsageException("Usage : catalogue import FICHIER\n        catalogue export --format text|csv|json --out FICHIER");
+            }
             default -> throw new UsageException("Commande inconnue : « " + command.get(0)
                     + " ». Commandes : centre create, import, report, catalogue, demo, bench.");
         }

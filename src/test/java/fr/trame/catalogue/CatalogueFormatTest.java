@@ -140,7 +140,7 @@ class CatalogueFormatTest {
                 .isEqualTo(1);
         String cut = TWO.substring(0, TWO.indexOf("- Public\n- familles"));
         assertThat(catchThrowableOfType(CatalogueFormat.FormatException.class, () -> CatalogueFormat.read(cut)).getMessage())
-                .contains("libellé « - Public » attendu");
+                .isEqualTo("ligne 30 : le fichier s'arrête ici, avant le libellé « - Public ».");
     }
 
     @Test
