@@ -20,7 +20,7 @@ public class GovernanceService {
     public record Body(long id, String kind, String name) {
     }
 
-    public record Mandate(long id, long bodyId, String bodyName, Long personId, String name, String role, String college,
+    public record Mandate(long id, long bodyId, String bodyName, String bodyKind, Long personId, String name, String role, String college,
                           LocalDate startDate, LocalDate endDate, Boolean livesInTerritory, Boolean qpv) {
     }
 
@@ -73,13 +73,13 @@ public class GovernanceService {
 
     /** Mandates of the centre, the running ones on {@code day} when given. */
     public List<Mandate> mandates(long centreId, LocalDate day) {
-        return jdbc.sql("select m.id, m.body_id, b.name as body_name, m.person_id, " + MANDATE_NAME + " " + """
+        return jdbc.sql("select m.id, m.body_id, b.name as body_name, b.kind as body_kind, m.person_id, " + MANDATE_NAME + " " + """
                  as name, m.role, m.college, m.start_date, m.end_date, m.lives_in_territory, m.qpv
                 from mandates m join bodies b on b.centre_id = m.centre_id and b.id = m.body_id
                 where m.centre_id = :centre
                   and (cast(:day as date) is null or (m.start_date <= :day and (m.end_date is null or m.end_date >= :day)))
                 order by array_position(array['ag','ca','bureau','commission'], b.kind), b.name,
-                         array_position(array['president','vice_president','tresorier','secretaire','membre'], m.role), 5""")
+                         array_position(array['president','vice_president','tresorier','secretaire','membre'], m.role), name""")
                 .param("centre", centreId).param("day", day).query(Mandate.class).list();
     }
 

@@ -47,7 +47,7 @@ class AssociationChapters {
         Map<String, Object> g = sub(association, "governance");
         Map<String, Object> v = sub(association, "volunteers");
         String presidents = String.join(", ", governance.mandates(centreId, lastDay).stream()
-                .filter(m -> m.role().equals("president") && isBoard(centreId, m.bodyId())).map(GovernanceService.Mandate::name).toList());
+                .filter(m -> m.role().equals("president") && m.bodyKind().equals("ca")).map(GovernanceService.Mandate::name).toList());
         String directors = String.join(", ", staff.contracts(centreId, year).stream()
                 .filter(c -> c.function().equals("direction") && (c.endDate() == null || !c.endDate().isBefore(lastDay)))
                 .map(StaffService.Contract::employee).toList());
@@ -168,10 +168,6 @@ class AssociationChapters {
         Map<String, Long> euros = new LinkedHashMap<>();
         sub(sub(association, "funding"), "byFunder").forEach((label, amount) -> euros.put(label, ((BigDecimal) amount).longValue()));
         return new ChartData("Produits par financeur (€)", euros, Map.of(), true);
-    }
-
-    private boolean isBoard(long centreId, long bodyId) {
-        return governance.body(centreId, bodyId).map(b -> b.kind().equals("ca")).orElse(false);
     }
 
     private static Map<String, Long> labelled(Map<String, Long> counts) {
