@@ -45,11 +45,6 @@ public class StaffService {
                 .param("centre", centreId).param("year", year).query(Contract.class).list();
     }
 
-    public List<Contract> contractsOf(long centreId, long employeeId) {
-        return jdbc.sql(CONTRACTS_SELECT + " where c.centre_id = :centre and c.employee_id = :employee order by c.start_date desc")
-                .param("centre", centreId).param("employee", employeeId).query(Contract.class).list();
-    }
-
     private static final String CONTRACTS_SELECT = """
             select c.id, c.employee_id, e.first_name || ' ' || e.last_name as employee, c.kind, c.function,
                    (select s.name from sectors s where s.centre_id = c.centre_id and s.id = c.sector_id) as sector,

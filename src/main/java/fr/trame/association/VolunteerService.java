@@ -72,11 +72,6 @@ public class VolunteerService {
                 .params("{" + String.join(",", categories) + "}", skills, end, centreId, id).update();
     }
 
-    public Optional<Long> ofPerson(long centreId, long personId) {
-        return jdbc.sql("select id from volunteers where centre_id = ? and person_id = ?").params(centreId, personId)
-                .query(Long.class).optional();
-    }
-
     public void logHours(long centreId, long volunteerId, LocalDate date, BigDecimal hours, Long activityId, String event,
                          Long userId) {
         jdbc.sql("""

@@ -109,4 +109,44 @@ class AssociationPagesTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Le nombre d&#39;heures : entre 0,25 et 24.")));
         assertThat(volunteers.find(centre.id(), volunteer, 2025).orElseThrow().hours()).isEqualByComparingTo(new BigDecimal("2.5"));
     }
+
+    @Test
+    void directionKeepsFundingAndTheProjetSocialFromTheirPages() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        mvc.perform(post(base + "/partenaires").with(user(direction)).with(csrf()).param("name", "Ville").param("kind", "commune"))
+                .andExpect(status().is3xxRedirection());
+        long ville = jdbc.sql("select id from partners where centre_id = ?").param(centre.id()).query(Long.class).single();
+        mvc.perform(post(base + "/financements/demandes").with(user(direction)).with(csrf()).param("partnerId", "" + ville)
+                .param("year", "2025").param("object", "Jeunesse").param("requested", "1 200,50").param("status", "depose"))
+                .andExpect(status().is3xxRedirection());
+        long grant = jdbc.sql("select id from grants where centre_id = ?").param(centre.id()).query(Long.class).single();
+        mvc.perform(post(base + "/financements/demandes/" + grant).with(user(direction)).with(csrf()).param("year", "2025")
+                .param("status", "accorde").param("granted", "1000")).andExpect(status().is3xxRedirection());
+        mvc.perform(post(base + "/financements/produits").with(user(direction)).with(csrf()).param("year", "2025")
+                .param("partnerId", "" + ville).param("amount", "50000")).andExpect(status().is3xxRedirection());
+        mvc.perform(post(base + "/financements/charges").with(user(direction)).with(csrf()).param("year", "2025")
+                .param("charges", "douze")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+                        containsString("« douze » n'est pas un montant en euros (le total des charges)")));
+        assertThat(jdbc.sql("select count(*) from yearly_accounts where centre_id = ?").param(centre.id()).query(Long.class).single()).isZero();
+        mvc.perform(get(base + "/financements").param("annee", "2025").with(user(direction))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("1\u202f200,50 €"))).andExpect(content().string(containsString("1\u202f000 €")))
+                .andExpect(content().string(containsString("100,0 %")));
+
+        mvc.perform(post(base + "/projet-social").with(user(direction)).with(csrf()).param("title", "Vivre ensemble")
+                .param("startYear", "2025")).andExpect(status().is3xxRedirection());
+        long project = jdbc.sql("select id from social_projects where centre_id = ?").param(centre.id()).query(Long.class).single();
+        mvc.perform(post(base + "/projet-social/" + project + "/axes").with(user(direction)).with(csrf()).param("title", "Lien social"))
+                .andExpect(status().is3xxRedirection());
+        long axis = jdbc.sql("select id from project_axes where centre_id = ?").param(centre.id()).query(Long.class).single();
+        mvc.perform(post(base + "/projet-social/axes/" + axis + "/objectifs").with(user(direction)).with(csrf())
+                .param("title", "Rompre l'isolement")).andExpect(status().is3xxRedirection());
+        long objective = jdbc.sql("select id from project_objectives where centre_id = ?").param(centre.id()).query(Long.class).single();
+        mvc.perform(post(base + "/projet-social/objectifs/" + objective).with(user(direction)).with(csrf()).param("what", "indicateur")
+                .param("label", "Personnes touchées").param("metric", "publics.persons").param("target", "100"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(base + "/projet-social").param("annee", "2025").with(user(direction))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Rompre l&#39;isolement")))
+                .andExpect(content().string(containsString("Personnes touchées")));
+    }
 }
