@@ -221,6 +221,33 @@ public final class CatalogueFormat {
         return values;
     }
 
+    /**
+     * The lines of a record written in Trame, in the format's order: optional labels only when they have a value,
+     * lists opened as the format opens them. Free text is written as typed, one line per line.
+     */
+    public static String render(String title, Map<Field, List<String>> values) {
+        List<String> lines = new ArrayList<>(List.of(RECORD, title));
+        for (Field field : Field.values()) {
+            List<String> value = values.getOrDefault(field, List.of());
+            if (field.optional && value.isEmpty()) {
+                continue;
+            }
+            lines.add("- " + field.label);
+            if (field.kind == Kind.FREE) {
+                lines.addAll(value);
+                continue;
+            }
+            if (!value.isEmpty() && (field.kind == Kind.MULTI || field.kind == Kind.PARTNERS)) {
+                lines.add("-");
+            }
+            if (!value.isEmpty() && field.kind == Kind.PARTNERS) {
+                lines.add(PARTNERS_LINE);
+            }
+            value.forEach(v -> lines.add("- " + v));
+        }
+        return String.join("\n", lines);
+    }
+
     /** The file of these records, as the catalogue writes it: no final newline. */
     public static String write(List<String> rawRecords) {
         StringBuilder out = new StringBuilder(HEADER);
