@@ -1,6 +1,7 @@
 package fr.trame.catalogue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,8 @@ public final class CatalogueFormat {
     /** Reads a whole file; a structure error stops everything, naming its line. */
     public static List<Parsed> read(String text) {
         String[] lines = text.split("\n", -1);
+        // one list view over the lines: records and fields are sub-lists of it, nothing is copied
+        List<String> all = Arrays.asList(lines);
         if (!lines[0].equals(HEADER) && !lines[0].equals("\uFEFF" + HEADER)) {
             throw new FormatException(1, "la première ligne doit être « " + HEADER + " ».");
         }
@@ -140,11 +143,11 @@ public final class CatalogueFormat {
                 if (next < fields.length && end >= lines.length) {
                     misplacedLabel(lines, valueStart, end, fields, next);
                 }
-                values.put(field, interpret(field, lines, valueStart, end));
+                values.put(field, interpret(field, all, valueStart, end));
                 i = end;
                 expected = next;
             }
-            records.add(new Parsed(start + 1, List.of(lines).subList(start, i), title, values));
+            records.add(new Parsed(start + 1, all.subList(start, i), title, values));
         }
         return records;
     }
@@ -189,8 +192,8 @@ public final class CatalogueFormat {
         return -1;
     }
 
-    private static List<String> interpret(Field field, String[] lines, int from, int to) {
-        List<String> raw = List.of(lines).subList(from, to);
+    private static List<String> interpret(Field field, List<String> lines, int from, int to) {
+        List<String> raw = lines.subList(from, to);
         return switch (field.kind) {
             case FREE -> List.copyOf(raw);
             case CHOICE, STRUCTURE -> choices(field, raw, from);

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Importing the catalogue text format (all or nothing, repeats stored once) and exporting the catalogue. */
@@ -175,6 +176,152 @@ public class CatalogueService {
         }
         return out;
     }
+
+    /** The values of one vocabulary, in order. */
+    public List<String> vocabulary(String kind) {
+        return jdbc.sql("select value from catalogue_vocabulary where kind = ? order by lower(value)").param(kind)
+                .query(String.class).list();
+    }
+
+    /** An action as a centre may see it: published, or its own; every field by its column name. */
+    public Optional<Map<String, Object>> find(long centreId, long id) {
+        return jdbc.sql("select * from catalogue_actions where id = ? and (published or owner_centre_id = ?)")
+                .params(id, centreId).query((rs, n) -> {
+                    Map<String, Object> action = new LinkedHashMap<>();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        Object value = rs.getObject(c);
+                        action.put(rs.getMetaData().getColumnName(c),
+                                value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value);
+                    }
+                    return action;
+                }).optional();
+    }
+
+    /**
+     * Saves a centre's own action (new when {@code id} is null), written in the catalogue format so that the export
+     * carries it like an imported one. The text is read back: a line the format would take for a label is refused.
+     * A new action is a draft until the centre publishes it.
+     */
+    @Transactional
+    public long saveOwn(long centreId, Long id, String title, Map<Field, List<String>> values) {
+        String raw = CatalogueFormat.render(title, values);
+        Parsed parsed = CatalogueFormat.read(CatalogueFormat.write(List.of(raw))).get(0);
+        for (Field field : Field.values()) {
+            if (!parsed.get(field).equals(values.getOrDefault(field, List.of()))) {
+                throw new OwnActionException(field, "une ligne de « " + field.label()
+                        + " » serait lue comme un libellé du format du catalogue (« - … ») : changez-la.");
+            }
+        }
+        Object[] row = row(parsed, raw, sha256(raw), centreId, false);
+        if (jdbc.sql("select exists (select 1 from catalogue_actions where raw_hash = ? and id is distinct from ?)")
+                .params(row[1], id).query(Boolean.class).single()) {
+            throw new OwnActionException(null, "une fiche identique, mot pour mot, est déjà dans le catalogue.");
+        }
+        if (id == null) {
+            return jdbc.sql("insert into catalogue_actions (" + String.join(", ", COLUMNS) + ") values ("
+                    + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ") returning id")
+                    .params(row).query(Long.class).single();
+        }
+        // the owner and the publication stay as they are
+        List<String> edited = COLUMNS.stream().filter(c -> !c.equals("owner_centre_id") && !c.equals("published")).toList();
+        List<Object> params = new ArrayList<>();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            if (edited.contains(COLUMNS.get(c))) {
+                params.add(row[c]);
+            }
+        }
+        params.add(id);
+        params.add(centreId);
+        int updated = jdbc.sql("update catalogue_actions set " + String.join(", ", edited.stream().map(c -> c + " = ?").toList())
+                + ", updated_at = now() where id = ? and owner_centre_id = ?").params(params).update();
+        if (updated == 0) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return id;
+    }
+
+    /** The fields of the demo centre's own action (the Field enum stays inside this module). */
+    public static Map<Field, List<String>> demoValues() {
+        Map<Field, List<String>> values = new java.util.EnumMap<>(Field.class);
+        values.put(Field.STRUCTURE, List.of("Centre social de démonstration - Bouches-du-Rhône"));
+        values.put(Field.STATUS, List.of("En cours"));
+        values.put(Field.DIMENSION, List.of("Accompagnement de projets"));
+        values.put(Field.KEYWORDS, List.of("Parentalité", "éducation / scolarité"));
+        values.put(Field.SUMMARY, List.of("Deux soirs par semaine, des bénévoles aident les enfants du CP au collège à faire leurs devoirs ;",
+                "un jeudi par mois, les parents se retrouvent autour d’un café pour parler de l'école."));
+        values.put(Field.INITIATIVE, List.of("Le centre social", "Un groupe d'habitants"));
+        values.put(Field.TERRITORY, List.of("Plusieurs quartiers"));
+        values.put(Field.PUBLIC, List.of("Enfance", "familles"));
+        values.put(Field.PARTNERS, List.of("Caf", "Éducation Nationale", "Commune"));
+        values.put(Field.TERRITORY_AGAIN, List.of("Plusieurs quartiers"));
+        values.put(Field.DESCRIPTION, List.of("Accompagnement à la scolarité (CLAS) avec un volet parentalité."));
+        return values;
+    }
+
+    /** Publishes or withdraws one of the centre's own actions; false when it is not the centre's. */
+    public boolean publish(long centreId, long id, boolean published) {
+        return jdbc.sql("update catalogue_actions set published = ?, updated_at = now() where id = ? and owner_centre_id = ?")
+                .params(published, id, centreId).update() == 1;
+    }
+
+    /** A centre's own action the format could not carry as written, and the field at fault (null: the whole action). */
+    public static class OwnActionException extends RuntimeException {
+        private final Field field;
+
+        OwnActionException(Field field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public Field field() {
+            return field;
+        }
+    }
+
+    /** How many published actions have each value of each facet, in SQL over the whole catalogue. */
+    public Map<String, List<Map<String, Object>>> facetCounts() {
+        Map<String, List<Map<String, Object>>> counts = new LinkedHashMap<>();
+        for (CatalogueSearch.Facet facet : CatalogueSearch.Facet.values()) {
+            counts.put(facet.title(), jdbc.sql("""
+                    select v as value, count(*) as actions from catalogue_actions,
+                        lateral (select distinct v from unnest(%s) v where v <> '') x
+                    where published group by v order by count(*) desc, v limit 50""".formatted(facet.values)).query().listOfRows());
+        }
+        return counts;
+    }
+
+    /** For each field of the format, how many published actions have it filled in, and the share. */
+    public List<Map<String, Object>> fillRates() {
+        StringBuilder select = new StringBuilder("select count(*) as total");
+        CSV_COLUMNS.forEach((name, column) -> select.append(", count(*) filter (where ")
+                .append(List.of("keywords", "initiative", "publics", "partners").contains(column)
+                        ? "cardinality(" + column + ") > 0" : "trim(" + column + ") <> ''")
+                .append(") as ").append(column));
+        Map<String, Object> counts = jdbc.sql(select + " from catalogue_actions where published").query().singleRow();
+        long total = ((Number) counts.get("total")).longValue();
+        List<Map<String, Object>> rates = new ArrayList<>();
+        for (Field field : Field.values()) {
+            String column = FIELD_COLUMNS.get(field);
+            long filled = ((Number) counts.get(column)).longValue();
+            rates.add(Map.of("field", field.label(), "filled", filled, "total", total,
+                    "percent", total == 0 ? 0 : Math.round(100.0 * filled / total)));
+        }
+        return rates;
+    }
+
+    /** The column each field of the format is stored in (the structure line gives the structure and its département). */
+    static final Map<Field, String> FIELD_COLUMNS = new java.util.EnumMap<>(Map.ofEntries(
+            Map.entry(Field.STRUCTURE, "structure"), Map.entry(Field.FILES, "files"), Map.entry(Field.STATUS, "status"),
+            Map.entry(Field.END_REASON, "end_reason"), Map.entry(Field.DIMENSION, "dimension"),
+            Map.entry(Field.KEYWORDS, "keywords"), Map.entry(Field.SUMMARY, "summary"),
+            Map.entry(Field.INITIATIVE, "initiative"), Map.entry(Field.INITIATIVE_DETAIL, "initiative_detail"),
+            Map.entry(Field.TERRITORY, "territory"), Map.entry(Field.EXPERIENCE, "experience"),
+            Map.entry(Field.PUBLIC, "publics"), Map.entry(Field.PARTNERS, "partners"),
+            Map.entry(Field.TERRITORY_AGAIN, "territory_again"), Map.entry(Field.DESCRIPTION, "description"),
+            Map.entry(Field.RESOURCES, "resources"), Map.entry(Field.PEOPLE, "people"),
+            Map.entry(Field.RESULT_TERRITORY, "result_territory"), Map.entry(Field.RESULT_CENTRE, "result_centre"),
+            Map.entry(Field.RESULT_INHABITANTS, "result_inhabitants"), Map.entry(Field.LIMITS, "limits"),
+            Map.entry(Field.PERSPECTIVES, "perspectives")));
 
     /** The imported records in the order they were first imported, in the text format. */
     public String exportText() {

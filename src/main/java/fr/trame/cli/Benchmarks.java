@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * {@code bench [import] [search] [attendance] [reception] [indicators]}: import of the M people.csv and attendance.csv against a raw COPY of the
+ * {@code bench [import] [search] [attendance] [reception] [indicators] [catalogue]}: import of the M people.csv and attendance.csv against a raw COPY of the
  * same rows, household search latency at 12,000 and 60,000 persons, saving a 200-person attendance sheet, and the
  * reception counter view and person search over three years of M contacts, against a primary-key lookup; the whole
  * indicator set against one scan of a year's attendance. Each figure is a ratio to a baseline of the same run.
@@ -51,13 +51,16 @@ public class Benchmarks {
     private final fr.trame.reporting.IndicatorService indicatorService;
     private final fr.trame.reporting.AnnualReportService annualReports;
     private final fr.trame.reporting.ReportRenderer reportRenderer;
+    private final CatalogueBenchmark catalogueBenchmark;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
                       AttendanceImporter attendanceImporter, SessionService sessions, AttendanceService attendanceService,
                       fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts,
                       fr.trame.reporting.IndicatorService indicatorService,
-                      fr.trame.reporting.AnnualReportService annualReports, fr.trame.reporting.ReportRenderer reportRenderer) {
+                      fr.trame.reporting.AnnualReportService annualReports, fr.trame.reporting.ReportRenderer reportRenderer,
+                      CatalogueBenchmark catalogueBenchmark) {
+        this.catalogueBenchmark = catalogueBenchmark;
         this.indicatorService = indicatorService;
         this.annualReports = annualReports;
         this.reportRenderer = reportRenderer;
@@ -87,6 +90,9 @@ public class Benchmarks {
         }
         if (parts.contains("indicators")) {
             indicators(out);
+        }
+        if (parts.contains("catalogue")) {
+            catalogueBenchmark.run(out);
         }
     }
 
@@ -367,7 +373,7 @@ public class Benchmarks {
         return percentile(values, 50);
     }
 
-    private static double percentile(double[] values, int p) {
+    static double percentile(double[] values, int p) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -134,7 +134,7 @@ public class CommandRunner {
                 return 0;
             }
             case "bench" -> {
-                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search", "attendance", "reception", "indicators")
+                java.util.Set<String> parts = positional.isEmpty() ? java.util.Set.of("import", "search", "attendance", "reception", "indicators", "catalogue")
                         : java.util.Set.copyOf(positional);
                 benchmarks.run(out, parts);
                 return 0;

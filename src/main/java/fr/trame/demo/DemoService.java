@@ -39,13 +39,18 @@ public class DemoService {
     private final fr.trame.reception.ContactService contacts;
     private final fr.trame.centre.UserService users;
     private final DemoAssociation association;
+    private final fr.trame.catalogue.CatalogueService catalogue;
+    private final fr.trame.catalogue.CatalogueLinks catalogueLinks;
 
     public DemoService(CentreService centres, QuartierService quartiers, PeopleImporter peopleImporter,
                        MembershipImporter membershipImporter, MembershipService memberships, JdbcClient jdbc,
                        ActivityImporter activityImporter, SessionService sessions,
                        fr.trame.reception.ReceptionImporter receptionImporter, fr.trame.reception.ContactService contacts,
-                       fr.trame.centre.UserService users, DemoAssociation association) {
+                       fr.trame.centre.UserService users, DemoAssociation association,
+                       fr.trame.catalogue.CatalogueService catalogue, fr.trame.catalogue.CatalogueLinks catalogueLinks) {
         this.association = association;
+        this.catalogue = catalogue;
+        this.catalogueLinks = catalogueLinks;
         this.receptionImporter = receptionImporter;
         this.contacts = contacts;
         this.users = users;
@@ -81,8 +86,28 @@ public class DemoService {
         fillActivities(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         fillReception(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
+        fillCatalogue(centre.id(), today);
         log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
         return centre;
+    }
+
+    /**
+     * A shared catalogue of 300 generated actions (imported once: a second demo centre finds them all repeated), and
+     * one published action of the demo centre, linked to its homework-support activities and to an objective.
+     */
+    private void fillCatalogue(long centreId, LocalDate today) {
+        catalogue.importText(DemoCatalogue.file(300, 5));
+        if (jdbc.sql("select exists (select 1 from catalogue_actions where owner_centre_id = ?)").param(centreId)
+                .query(Boolean.class).single()) {
+            return;
+        }
+        long action = catalogue.saveOwn(centreId, null, "Accompagnement à la scolarité et café des parents",
+                fr.trame.catalogue.CatalogueService.demoValues());
+        catalogue.publish(centreId, action, true);
+        jdbc.sql("select id from activities where centre_id = ? and kind = 'accompagnement_scolaire' order by id")
+                .param(centreId).query(Long.class).list().forEach(a -> catalogueLinks.linkActivity(centreId, action, a));
+        catalogueLinks.objectives(centreId, today.getYear()).stream().findFirst()
+                .ifPresent(o -> catalogueLinks.linkObjective(centreId, action, o.id()));
     }
 
     /** Past season paid; the current one mostly paid; a few consents and CAF-attested QFs, like a real register. */

@@ -20,7 +20,7 @@ class TenancySchemaTest {
 
     /** Shared tables, without centre data. */
     private static final Set<String> GLOBAL = Set.of("centres", "users", "school_holidays", "flyway_schema_history",
-            "catalogue_vocabulary", "catalogue_actions");
+            "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions");
 
     @Autowired
     JdbcClient jdbc;

@@ -1,0 +1,118 @@
+package fr.trame.catalogue;
+
+import fr.trame.activities.ActivityService;
+import fr.trame.association.ProjectMetrics;
+import fr.trame.association.SocialProjectService;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A centre's own action linked to its activities and to objectives of its projet social, and the figures of those
+ * for a year: persons, presences and sessions from the indicator engine, the objectives' indicators with their target.
+ */
+@Service
+public class CatalogueLinks {
+
+    /** A linked activity and its figures over the year. */
+    public record LinkedActivity(long id, String name, BigDecimal persons, BigDecimal presences, BigDecimal sessions) {
+    }
+
+    /** The linked activities together: distinct persons over all of them, presences and sessions summed. */
+    public record Totals(BigDecimal persons, BigDecimal presences, BigDecimal sessions) {
+    }
+
+    public record Linked(List<LinkedActivity> activities, Totals totals, List<SocialProjectService.Objective> objectives) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ActivityService activities;
+    private final SocialProjectService project;
+    private final ProjectMetrics metrics;
+
+    public CatalogueLinks(JdbcClient jdbc, ActivityService activities, SocialProjectService project, ProjectMetrics metrics) {
+        this.jdbc = jdbc;
+        this.activities = activities;
+        this.project = project;
+        this.metrics = metrics;
+    }
+
+    public void linkActivity(long centreId, long actionId, long activityId) {
+        requireOwn(centreId, actionId);
+        if (activities.list(centreId).stream().noneMatch(a -> a.id() == activityId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        jdbc.sql("insert into catalogue_action_activities (centre_id, action_id, activity_id) values (?, ?, ?) on conflict do nothing")
+                .params(centreId, actionId, activityId).update();
+    }
+
+    public void unlinkActivity(long centreId, long actionId, long activityId) {
+        jdbc.sql("delete from catalogue_action_activities where centre_id = ? and action_id = ? and activity_id = ?")
+                .params(centreId, actionId, activityId).update();
+    }
+
+    public void linkObjective(long centreId, long actionId, long objectiveId) {
+        requireOwn(centreId, actionId);
+        if (objectives(centreId, LocalDate.now().getYear()).stream().noneMatch(o -> o.id() == objectiveId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        jdbc.sql("insert into catalogue_action_objectives (centre_id, action_id, objective_id) values (?, ?, ?) on conflict do nothing")
+                .params(centreId, actionId, objectiveId).update();
+    }
+
+    public void unlinkObjective(long centreId, long actionId, long objectiveId) {
+        jdbc.sql("delete from catalogue_action_objectives where centre_id = ? and action_id = ? and objective_id = ?")
+                .params(centreId, actionId, objectiveId).update();
+    }
+
+    /** The centre's activities and objectives linked to the action, with their figures for the year. */
+    @Transactional
+    public Linked linked(long centreId, long actionId, int year) {
+        List<Long> activityIds = jdbc.sql("select activity_id from catalogue_action_activities where centre_id = ? and action_id = ?")
+                .params(centreId, actionId).query(Long.class).list();
+        ProjectMetrics.Evaluation figures = metrics.over(centreId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        List<LinkedActivity> linked = new ArrayList<>();
+        for (ActivityService.Activity activity : activities.list(centreId)) {
+            if (activityIds.contains(activity.id())) {
+                List<Long> one = List.of(activity.id());
+                linked.add(new LinkedActivity(activity.id(), activity.name(), figures.value("activities.persons", one),
+                        figures.value("activities.presences", one), figures.value("activities.sessions", one)));
+            }
+        }
+        Totals totals = new Totals(figures.value("activities.persons", activityIds),
+                figures.value("activities.presences", activityIds), figures.value("activities.sessions", activityIds));
+        List<Long> objectiveIds = jdbc.sql("select objective_id from catalogue_action_objectives where centre_id = ? and action_id = ?")
+                .params(centreId, actionId).query(Long.class).list();
+        List<SocialProjectService.Objective> objectives = objectiveIds.isEmpty() ? List.of()
+                : objectives(centreId, year).stream().filter(o -> objectiveIds.contains(o.id())).toList();
+        return new Linked(linked, totals, objectives);
+    }
+
+    /** The objectives of the projet social in force in the year, with their indicators for that year. */
+    public List<SocialProjectService.Objective> objectives(long centreId, int year) {
+        return project.current(centreId, year)
+                .map(p -> project.axes(centreId, p.id(), year).stream().flatMap(a -> a.objectives().stream()).toList())
+                .orElse(List.of());
+    }
+
+    public Map<Long, String> activityChoices(long centreId) {
+        Map<Long, String> choices = new java.util.LinkedHashMap<>();
+        activities.list(centreId).forEach(a -> choices.put(a.id(), a.name()));
+        return choices;
+    }
+
+    private void requireOwn(long centreId, long actionId) {
+        if (!jdbc.sql("select exists (select 1 from catalogue_actions where id = ? and owner_centre_id = ?)")
+                .params(actionId, centreId).query(Boolean.class).single()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+}

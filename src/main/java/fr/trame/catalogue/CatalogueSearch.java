@@ -1,0 +1,317 @@
+package fr.trame.catalogue;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Searching the catalogue: French full-text search in PostgreSQL (accents, case and apostrophe style ignored, words
+ * stemmed) gives the matching actions; facets are then counted over them. A centre sees the published actions and
+ * its own drafts. Actions whose title has the words come first, then the others in catalogue order.
+ */
+@Service
+public class CatalogueSearch {
+
+    public static final int PAGE_SIZE = 20;
+    /** Values shown per facet, the most frequent first; the chosen ones are always shown. */
+    static final int FACET_VALUES = 12;
+
+    /** A facet: its URL parameter, its French title, and the column(s) its values come from. */
+    public enum Facet {
+        STATUT("statut", "Statut", "array[status]"),
+        DIMENSION("dimension", "Dimension", "array[dimension]"),
+        MOT_CLE("mot_cle", "Mots clés", "keywords"),
+        PUBLIC("public", "Public", "publics"),
+        TERRITOIRE("territoire", "Territoire", "array[territory, territory_again]"),
+        INITIATIVE("initiative", "À l'initiative de", "initiative"),
+        PARTENAIRE("partenaire", "Partenaires", "partners"),
+        STRUCTURE("structure", "Structure", "array[structure]"),
+        DEPARTEMENT("departement", "Département", "array[departement]");
+
+        private final String param;
+        private final String title;
+        final String values;
+
+        Facet(String param, String title, String values) {
+            this.param = param;
+            this.title = title;
+            this.values = values;
+        }
+
+        public String param() {
+            return param;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /** What the user asked: words, chosen facet values (several in one facet: any of them), only the centre's own. */
+    public record Criteria(String text, Map<Facet, List<String>> chosen, boolean mine, int page) {
+        public boolean isChosen(Facet facet, String value) {
+            return chosen.getOrDefault(facet, List.of()).contains(value);
+        }
+    }
+
+    public record Hit(long id, String title, String structure, String departement, String status, String dimension,
+                      String summary, boolean published, boolean own) {
+    }
+
+    public record FacetValue(String value, long count) {
+    }
+
+    /** One page of actions, how many there are in all, the facets; {@code wordsIgnored} when only common words were typed. */
+    public record Result(long total, List<Hit> hits, Map<Facet, List<FacetValue>> facets, boolean wordsIgnored) {
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet());
+
+    public CatalogueSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Result search(long centreId, Criteria criteria) {
+        FacetIndex facets = current();
+        String query = tsquery(criteria.text());
+        boolean wordsIgnored = criteria.text() != null && !criteria.text().isBlank() && query.isEmpty();
+        BitSet found;
+        BitSet inTitle = new BitSet();
+        if (query.isEmpty()) {
+            found = (BitSet) facets.published.clone();
+            found.or(ids("select id from catalogue_actions where owner_centre_id = ? and not published", centreId));
+        } else {
+            // the planner takes the documents for cheap and would read them all when a word is in most actions;
+            // the GIN index answers without reading them
+            jdbc.sql("select set_config('enable_seqscan', 'off', true)").query().listOfRows();
+            found = bits(jdbc.sql("""
+                    select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
+                    where doc @@ cast(:q as tsquery) and (published or owner_centre_id = :centre)""")
+                    .param("q", query).param("centre", centreId).query(String.class).single());
+            inTitle = bits(jdbc.sql("select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where title_doc @@ cast(? as tsquery)")
+                    .param(query).query(String.class).single());
+        }
+        if (criteria.mine()) {
+            found.and(ids("select id from catalogue_actions where owner_centre_id = ?", centreId));
+        }
+        facets.keep(found, criteria.chosen());
+        inTitle.and(found);
+        List<Long> page = page(found, inTitle, Math.max(1, criteria.page()));
+        return new Result(found.cardinality(), hits(page, centreId), facets.count(found, criteria.chosen()), wordsIgnored);
+    }
+
+    /** The page's actions: those with the words in their title first, then the others, each in catalogue order. */
+    private static List<Long> page(BitSet found, BitSet inTitle, int page) {
+        List<Long> ids = new ArrayList<>(PAGE_SIZE);
+        int skip = (page - 1) * PAGE_SIZE;
+        BitSet rest = (BitSet) found.clone();
+        rest.andNot(inTitle);
+        for (BitSet part : List.of(inTitle, rest)) {
+            for (int id = part.nextSetBit(0); id >= 0 && ids.size() < PAGE_SIZE; id = part.nextSetBit(id + 1)) {
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    ids.add((long) id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private List<Hit> hits(List<Long> ids, long centreId) {
+        Map<Long, Hit> byId = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, title, structure, departement, status, dimension, summary, published,
+                       owner_centre_id is not distinct from ? as own
+                from catalogue_actions where id = any(?)""").params(centreId, ids.toArray(Long[]::new))
+                .query(Hit.class).list().forEach(h -> byId.put(h.id(), h));
+        return ids.stream().map(byId::get).toList();
+    }
+
+    private BitSet ids(String sql, long centreId) {
+        BitSet ids = new BitSet();
+        jdbc.sql(sql).param(centreId).query(Long.class).list().forEach(id -> ids.set(Math.toIntExact(id)));
+        return ids;
+    }
+
+    /** The ids of an array PostgreSQL gave as text ({1,2,3}): tens of thousands of them parse in a millisecond. */
+    private static BitSet bits(String array) {
+        BitSet bits = new BitSet();
+        if (array == null) {
+            return bits;
+        }
+        int id = -1;
+        for (int i = 1; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (c >= '0' && c <= '9') {
+                id = (id < 0 ? 0 : id * 10) + (c - '0');
+            } else if (id >= 0) {
+                bits.set(id);
+                id = -1;
+            }
+        }
+        return bits;
+    }
+
+    /** The words as a French tsquery folded like the documents; empty when nothing searchable was typed. */
+    private String tsquery(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return jdbc.sql("select websearch_to_tsquery('french', trame_fold(?))::text").param(text)
+                .query(String.class).single();
+    }
+
+    /** The facet index of the catalogue as it is now: rebuilt when the catalogue changed since it was built. */
+    private FacetIndex current() {
+        long version = jdbc.sql("select version from catalogue_state").query(Long.class).single();
+        FacetIndex known = index;
+        if (known.version == version) {
+            return known;
+        }
+        synchronized (this) {
+            if (index.version != version) {
+                index = build(version);
+            }
+            return index;
+        }
+    }
+
+    private FacetIndex build(long version) {
+        Facet[] all = Facet.values();
+        int ids = Math.toIntExact(jdbc.sql("select coalesce(max(id), 0) + 1 from catalogue_actions").query(Long.class).single());
+        List<Map<String, Integer>> dictionaries = new ArrayList<>();
+        int[][] starts = new int[all.length][ids + 1];
+        int[][] values = new int[all.length][1024];
+        int[] sizes = new int[all.length];
+        StringBuilder columns = new StringBuilder();
+        for (Facet facet : all) {
+            dictionaries.add(new LinkedHashMap<>());
+            columns.append(", array(select distinct v from unnest(").append(facet.values).append(") v where v <> '')");
+        }
+        BitSet published = new BitSet();
+        int[] filled = {0}; // ids below this have their start set
+        jdbc.sql("select id, published" + columns + " from catalogue_actions order by id").query((rs, n) -> {
+            int id = Math.toIntExact(rs.getLong(1));
+            if (rs.getBoolean(2)) {
+                published.set(id);
+            }
+            for (int f = 0; f < all.length; f++) {
+                for (int k = filled[0]; k <= id; k++) {
+                    starts[f][k] = sizes[f];
+                }
+                Map<String, Integer> dictionary = dictionaries.get(f);
+                for (Object text : (Object[]) rs.getArray(3 + f).getArray()) {
+                    if (sizes[f] == values[f].length) {
+                        values[f] = java.util.Arrays.copyOf(values[f], sizes[f] * 2);
+                    }
+                    values[f][sizes[f]++] = dictionary.computeIfAbsent((String) text, v -> dictionary.size());
+                }
+            }
+            filled[0] = id + 1;
+            return null;
+        }).list();
+        String[][] names = new String[all.length][];
+        for (int f = 0; f < all.length; f++) {
+            for (int k = filled[0]; k <= ids; k++) {
+                starts[f][k] = sizes[f];
+            }
+            names[f] = dictionaries.get(f).keySet().toArray(String[]::new);
+        }
+        return new FacetIndex(version, names, starts, values, published);
+    }
+
+    /**
+     * Each action's facet values, as numbers into one dictionary per facet, held in memory: the values of action
+     * {@code id} in facet {@code f} are {@code values[f][starts[f][id] .. starts[f][id + 1])}. Counting the facets of
+     * 50,000 actions is then a pass over arrays; PostgreSQL needs tens of milliseconds to unnest and group them.
+     */
+    private record FacetIndex(long version, String[][] names, int[][] starts, int[][] values, BitSet published) {
+
+        /** Keeps the actions that have, for each facet with chosen values, one of them. */
+        void keep(BitSet found, Map<Facet, List<String>> chosen) {
+            chosen.forEach((facet, picked) -> {
+                if (picked.isEmpty()) {
+                    return;
+                }
+                int f = facet.ordinal();
+                boolean[] wanted = new boolean[names[f].length];
+                for (int v = 0; v < wanted.length; v++) {
+                    wanted[v] = picked.contains(names[f][v]);
+                }
+                for (int id = found.nextSetBit(0); id >= 0; id = found.nextSetBit(id + 1)) {
+                    boolean has = false;
+                    for (int p = start(f, id); p < start(f, id + 1); p++) {
+                        has |= wanted[values[f][p]];
+                    }
+                    if (!has) {
+                        found.clear(id);
+                    }
+                }
+            });
+        }
+
+        /** Per facet, its most frequent values among the found actions, and the chosen ones. */
+        Map<Facet, List<FacetValue>> count(BitSet found, Map<Facet, List<String>> chosen) {
+            Map<Facet, List<FacetValue>> facets = new LinkedHashMap<>();
+            for (Facet facet : Facet.values()) {
+                int f = facet.ordinal();
+                long[] counts = new long[names[f].length];
+                for (int id = found.nextSetBit(0); id >= 0; id = found.nextSetBit(id + 1)) {
+                    for (int p = start(f, id); p < start(f, id + 1); p++) {
+                        counts[values[f][p]]++;
+                    }
+                }
+                List<String> picked = chosen.getOrDefault(facet, List.of());
+                List<FacetValue> shown = new ArrayList<>();
+                for (int v : top(counts)) {
+                    shown.add(new FacetValue(names[f][v], counts[v]));
+                }
+                for (int v = 0; v < counts.length; v++) {
+                    String name = names[f][v];
+                    if (counts[v] > 0 && picked.contains(name) && shown.stream().noneMatch(s -> s.value().equals(name))) {
+                        shown.add(new FacetValue(name, counts[v]));
+                    }
+                }
+                shown.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+                facets.put(facet, shown);
+            }
+            return facets;
+        }
+
+        /** The indexes of the largest non-zero counts, at most {@link #FACET_VALUES}, without sorting them all. */
+        private static List<Integer> top(long[] counts) {
+            List<Integer> best = new ArrayList<>();
+            for (int v = 0; v < counts.length; v++) {
+                if (counts[v] == 0 || (best.size() == FACET_VALUES && counts[v] <= counts[best.get(best.size() - 1)])) {
+                    continue;
+                }
+                int at = best.size();
+                while (at > 0 && counts[best.get(at - 1)] < counts[v]) {
+                    at--;
+                }
+                best.add(at, v);
+                if (best.size() > FACET_VALUES) {
+                    best.remove(FACET_VALUES);
+                }
+            }
+            return best;
+        }
+
+        private int start(int facet, int id) {
+            return id < starts[facet].length ? starts[facet][id] : values[facet].length;
+        }
+    }
+}
