@@ -254,6 +254,7 @@ public class CatalogueController {
 
     private String form(Model model, Long id, String title, String departement, Map<String, List<String>> typed, FieldErrors errors) {
         model.addAttribute("actionId", id);
+        model.addAttribute("pageTitle", id == null ? "Écrire une action de notre centre" : "Modifier l'action");
         model.addAttribute("title", title);
         model.addAttribute("departement", departement == null ? "" : departement);
         model.addAttribute("typed", typed);
