@@ -229,6 +229,41 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("total-heures")).getText()).isEqualTo("3,50");
     }
 
+    @Test
+    void writeAnActionPublishItAndFindItWithoutAccentsThroughAFacet() {
+        jdbc.sql("delete from catalogue_actions").update();
+        Centre centre = fixtures.centre("catalogue");
+        String username = fixtures.user(centre, Role.DIRECTION);
+        WebDriverWait wait = logIn(username, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/catalogue/nouvelle");
+        browser.findElement(By.id("title")).sendKeys("Accompagnement à la scolarité du soir");
+        assertThat(browser.findElement(By.id("STRUCTURE")).getAttribute("value")).isEqualTo(centre.name());
+        browser.findElement(By.id("departement")).sendKeys("Gironde");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("STATUS"))).selectByVisibleText("En cours");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("DIMENSION"))).selectByVisibleText("Services");
+        browser.findElement(By.cssSelector("input[name=KEYWORDS][value='éducation / scolarité']")).click();
+        browser.findElement(By.id("SUMMARY")).sendKeys("Des bénévoles aident aux devoirs, l’hiver comme l’été.");
+        browser.findElement(By.cssSelector("#action-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publication"), "Brouillon"));
+        browser.findElement(By.cssSelector("#publication button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publication"), "Publiée"));
+
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/catalogue");
+        browser.findElement(By.id("q")).sendKeys("SCOLARITE", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("q=SCOLARITE"));
+        assertThat(browser.findElement(By.id("resultats")).getText()).contains("Accompagnement à la scolarité du soir");
+        WebElement facet = browser.findElement(By.xpath("//aside[@id='facettes']//li[a/span[@class='facet-value']='éducation / scolarité']"));
+        assertThat(facet.findElement(By.className("facet-count")).getText()).isEqualTo("1");
+        facet.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.urlContains("mot_cle="));
+        assertThat(browser.findElement(By.cssSelector("#facettes a[aria-pressed=true]")).getText()).contains("éducation / scolarité");
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1 action");
+        screenshot("catalogue");
+        browser.findElement(By.linkText("Accompagnement à la scolarité du soir")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fiche")));
+        assertThat(browser.findElement(By.id("fiche")).getText()).contains("l’hiver comme l’été").contains("Gironde");
+    }
+
     /** Date inputs take their value as the browser's locale shows it; setting it directly avoids that. */
     private static void setValue(WebElement input, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
