@@ -61,11 +61,13 @@ public class CatalogueLinks {
 
     public void linkObjective(long centreId, long actionId, long objectiveId) {
         requireOwn(centreId, actionId);
-        if (objectives(centreId, LocalDate.now().getYear()).stream().noneMatch(o -> o.id() == objectiveId)) {
+        try {
+            jdbc.sql("insert into catalogue_action_objectives (centre_id, action_id, objective_id) values (?, ?, ?) on conflict do nothing")
+                    .params(centreId, actionId, objectiveId).update();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the foreign key (centre_id, objective_id): no such objective in this centre
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        jdbc.sql("insert into catalogue_action_objectives (centre_id, action_id, objective_id) values (?, ?, ?) on conflict do nothing")
-                .params(centreId, actionId, objectiveId).update();
     }
 
     public void unlinkObjective(long centreId, long actionId, long objectiveId) {

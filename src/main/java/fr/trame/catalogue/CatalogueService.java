@@ -293,7 +293,7 @@ public class CatalogueService {
     /** For each field of the format, how many published actions have it filled in, and the share. */
     public List<Map<String, Object>> fillRates() {
         StringBuilder select = new StringBuilder("select count(*) as total");
-        CSV_COLUMNS.forEach((name, column) -> select.append(", count(*) filter (where ")
+        FIELD_COLUMNS.values().forEach(column -> select.append(", count(*) filter (where ")
                 .append(List.of("keywords", "initiative", "publics", "partners").contains(column)
                         ? "cardinality(" + column + ") > 0" : "trim(" + column + ") <> ''")
                 .append(") as ").append(column));

@@ -46,11 +46,14 @@ public class EngineMetrics implements ProjectMetrics {
     public Evaluation over(long centreId, LocalDate from, LocalDate to) {
         return new Evaluation() {
             private Map<String, Object> json;
+            // persons, presences and sessions of a set of activities come in one pass: asked for one, keep all three
+            private final Map<List<Long>, Map<String, Long>> sets = new java.util.HashMap<>();
 
             @Override
             public BigDecimal value(String metric, List<Long> activities) {
                 if (metric.startsWith("activities.")) {
-                    return new BigDecimal(indicators.activitySet(centreId, from, to, activities).get(metric.substring(11)).toString());
+                    return new BigDecimal(sets.computeIfAbsent(List.copyOf(activities),
+                            ids -> indicators.activitySet(centreId, from, to, ids)).get(metric.substring(11)).toString());
                 }
                 if (json == null) {
                     json = indicators.compute(centreId, "", from, to);

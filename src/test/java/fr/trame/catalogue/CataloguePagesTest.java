@@ -161,5 +161,11 @@ class CataloguePagesTest {
         long foreign = jdbc.sql("select id from activities where centre_id = ?").param(other.id()).query(Long.class).single();
         mvc.perform(post(base + "/" + id + "/activites").with(user(animateur)).with(csrf()).param("activityId", String.valueOf(foreign)))
                 .andExpect(status().isNotFound());
+        long foreignObjective = projects.addObjective(other.id(), projects.addAxis(other.id(),
+                projects.createProject(other.id(), "Ailleurs", year), "Axe"), "Objectif d'un autre centre");
+        mvc.perform(post(base + "/" + id + "/objectifs").with(user(animateur)).with(csrf()).param("objectiveId", String.valueOf(foreignObjective)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from catalogue_action_objectives where action_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
     }
 }
