@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 /** An integration test on a throw-away embedded PostgreSQL, shared by every test class that uses this annotation. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"trame.embedded.ephemeral=true", "trame.demo=false"})
+@SpringBootTest(properties = {"trame.embedded.ephemeral=true", "trame.demo=false",
+        "trame.data-dir=target/test-data"})
 @AutoConfigureMockMvc
 public @interface TrameTest {
 }

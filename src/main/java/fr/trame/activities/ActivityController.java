@@ -63,6 +63,7 @@ public class ActivityController {
         scope.requireRegisterEdit();
         FieldErrors errors = new FieldErrors();
         ActivityService.Values values = form.validate(errors);
+        checkReferent(scope, form, errors);
         if (errors.any()) {
             return form(scope, model, form, errors, null);
         }
@@ -84,6 +85,7 @@ public class ActivityController {
         activity(scope, id);
         FieldErrors errors = new FieldErrors();
         ActivityService.Values values = form.validate(errors);
+        checkReferent(scope, form, errors);
         if (errors.any()) {
             return form(scope, model, form, errors, id);
         }
@@ -215,16 +217,32 @@ public class ActivityController {
     }
 
     @PostMapping("/c/{centre}/secteurs/{sectorId}")
-    String renameSector(CentreScope scope, @PathVariable long sectorId, @RequestParam String name) {
+    String renameSector(CentreScope scope, @PathVariable long sectorId, @RequestParam(defaultValue = "") String name,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
         scope.requireRegisterEdit();
         if (!name.isBlank()) {
-            sectors.rename(scope.id(), sectorId, name);
+            try {
+                if (!sectors.rename(scope.id(), sectorId, name)) {
+                    throw notFound();
+                }
+                flash.addFlashAttribute("message", "Secteur renommé.");
+            } catch (IllegalArgumentException e) {
+                flash.addFlashAttribute("error", e.getMessage());
+            }
         }
         return "redirect:" + scope.base() + "/secteurs";
     }
 
     private ActivityService.Activity activity(CentreScope scope, long id) {
         return activities.find(scope.id(), id).orElseThrow(ActivityController::notFound);
+    }
+
+    /** The referent is one of this centre's staff: an id of another centre's user would show that user's name. */
+    private void checkReferent(CentreScope scope, ActivityForm form, FieldErrors errors) {
+        Long referent = form.getReferentUserId();
+        if (referent != null && users.usersOfCentre(scope.id()).stream().noneMatch(u -> u.userId() == referent)) {
+            errors.add("referentUserId", "Choisissez le référent dans la liste de l'équipe du centre.");
+        }
     }
 
     private String form(CentreScope scope, Model model, ActivityForm form, FieldErrors errors, Long id) {

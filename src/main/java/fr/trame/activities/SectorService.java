@@ -55,7 +55,13 @@ public class SectorService {
     }
 
     @Transactional
-    public void rename(long centreId, long sectorId, String name) {
-        jdbc.sql("update sectors set name = ? where centre_id = ? and id = ?").params(name.trim(), centreId, sectorId).update();
+    /** Whether the sector is this centre's (then renamed); a name another sector has is refused. */
+    public boolean rename(long centreId, long sectorId, String name) {
+        boolean taken = jdbc.sql("select exists (select 1 from sectors where centre_id = ? and lower(name) = lower(?) and id <> ?)")
+                .params(centreId, name.trim(), sectorId).query(Boolean.class).single();
+        if (taken) {
+            throw new IllegalArgumentException("Un autre secteur s'appelle déjà « " + name.trim() + " ».");
+        }
+        return 0 < jdbc.sql("update sectors set name = ? where centre_id = ? and id = ?").params(name.trim(), centreId, sectorId).update();
     }
 }

@@ -21,4 +21,15 @@ final class FormOutcome {
         }
         return "redirect:" + scope.base() + page;
     }
+
+    /** The same for a change to one record: when the record is not this centre's, nothing is said saved (404). */
+    static String updateAndReturn(CentreScope scope, FormReader f, RedirectAttributes flash, String page,
+                                  java.util.function.BooleanSupplier update, String message) {
+        return saveAndReturn(scope, f, flash, page, () -> {
+            if (!update.getAsBoolean()) {
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "Cette fiche n'existe pas dans votre centre.");
+            }
+        }, message);
+    }
 }

@@ -93,7 +93,7 @@ public class GovernanceController {
         scope.requireDirection();
         FormReader f = new FormReader(form);
         LocalDate end = f.date("endDate", "la fin du mandat", true);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/instances",
+        return FormOutcome.updateAndReturn(scope, f, flash, "/instances",
                 () -> governance.endMandate(scope.id(), id, end), "Fin du mandat enregistrée.");
     }
 

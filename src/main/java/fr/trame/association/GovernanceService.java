@@ -93,8 +93,8 @@ public class GovernanceService {
                 .query(Long.class).single();
     }
 
-    public void endMandate(long centreId, long mandateId, LocalDate end) {
-        jdbc.sql("update mandates set end_date = greatest(start_date, ?) where centre_id = ? and id = ?").params(end, centreId, mandateId).update();
+    public boolean endMandate(long centreId, long mandateId, LocalDate end) {
+        return 0 < jdbc.sql("update mandates set end_date = greatest(start_date, ?) where centre_id = ? and id = ?").params(end, centreId, mandateId).update();
     }
 
     /** Meetings of a year, latest first, with the attendance counted. */

@@ -90,7 +90,7 @@ public class StaffController {
         scope.requireDirection();
         FormReader f = new FormReader(form);
         LocalDate end = f.date("endDate", "la fin du contrat", true);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/equipe",
+        return FormOutcome.updateAndReturn(scope, f, flash, "/equipe",
                 () -> staff.endContract(scope.id(), id, end), "Fin du contrat enregistrée.");
     }
 

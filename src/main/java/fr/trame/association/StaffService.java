@@ -69,8 +69,8 @@ public class StaffService {
                         c.inKindCents()).query(Long.class).single();
     }
 
-    public void endContract(long centreId, long contractId, LocalDate end) {
-        jdbc.sql("update contracts set end_date = greatest(start_date, ?) where centre_id = ? and id = ?")
+    public boolean endContract(long centreId, long contractId, LocalDate end) {
+        return 0 < jdbc.sql("update contracts set end_date = greatest(start_date, ?) where centre_id = ? and id = ?")
                 .params(end, centreId, contractId).update();
     }
 

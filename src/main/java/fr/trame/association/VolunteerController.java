@@ -126,7 +126,10 @@ public class VolunteerController {
     @PostMapping("/c/{centre}/benevoles/{id}/heures/{hoursId}/supprimer")
     String deleteHours(CentreScope scope, @PathVariable long id, @PathVariable long hoursId, RedirectAttributes flash) {
         scope.requireAttendance();
-        volunteers.deleteHours(scope.id(), id, hoursId);
+        if (!volunteers.deleteHours(scope.id(), id, hoursId)) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+                    "Ces heures n'existent pas pour ce bénévole.");
+        }
         flash.addFlashAttribute("message", "Heures supprimées.");
         return "redirect:" + scope.base() + "/benevoles/" + id;
     }

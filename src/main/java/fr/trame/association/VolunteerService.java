@@ -79,8 +79,9 @@ public class VolunteerService {
                 values (?, ?, ?, ?, ?, ?, ?)""").params(centreId, volunteerId, date, hours, activityId, event, userId).update();
     }
 
-    public void deleteHours(long centreId, long volunteerId, long hoursId) {
-        jdbc.sql("delete from volunteer_hours where centre_id = ? and volunteer_id = ? and id = ?")
+    /** Whether those hours existed (in this centre, for this volunteer) and are now deleted. */
+    public boolean deleteHours(long centreId, long volunteerId, long hoursId) {
+        return 0 < jdbc.sql("delete from volunteer_hours where centre_id = ? and volunteer_id = ? and id = ?")
                 .params(centreId, volunteerId, hoursId).update();
     }
 

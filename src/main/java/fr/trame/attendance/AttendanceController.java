@@ -35,9 +35,12 @@ public class AttendanceController {
     private final RegisterSearch search;
     private final PersonService persons;
     private final EnrolmentService enrolments;
+    private final fr.trame.people.HouseholdService households;
 
     public AttendanceController(AttendanceService attendance, SessionService sessions, HoursService hours,
-                                RegisterSearch search, PersonService persons, EnrolmentService enrolments) {
+                                RegisterSearch search, PersonService persons, EnrolmentService enrolments,
+                                fr.trame.people.HouseholdService households) {
+        this.households = households;
         this.enrolments = enrolments;
         this.attendance = attendance;
         this.sessions = sessions;
@@ -150,6 +153,8 @@ public class AttendanceController {
     @GetMapping("/c/{centre}/foyers/{householdId}/activites")
     String householdActivities(CentreScope scope, @PathVariable long householdId, Model model) {
         scope.requirePersonalData();
+        households.find(scope.id(), householdId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Foyer introuvable."));
         model.addAttribute("enrolments", enrolments.ofHousehold(scope.id(), householdId));
         model.addAttribute("history", java.util.List.of());
         return "attendance/person-activities";

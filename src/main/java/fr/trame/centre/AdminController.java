@@ -1,5 +1,6 @@
 package fr.trame.centre;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,93 +8,140 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Arrays;
+import java.util.Optional;
 
-/** The centre's users and their roles; for the centre's administrators. */
+/**
+ * The centre's users and their roles; for the centre's administrators. An administrator acts only on accounts
+ * that {@link UserService#canManage} lets them manage, and every action goes to the centre's audit log.
+ */
 @Controller
 @RequestMapping("/c/{centre}/admin/utilisateurs")
 public class AdminController {
 
     private final UserService users;
+    private final AuditLog audit;
 
-    public AdminController(UserService users) {
+    public AdminController(UserService users, AuditLog audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     @GetMapping
     String list(CentreScope scope, Model model) {
         scope.requireAdmin();
-        model.addAttribute("users", users.usersOfCentre(scope.id()));
+        var members = users.usersOfCentre(scope.id());
+        model.addAttribute("users", members);
+        model.addAttribute("manageable", members.stream()
+                .filter(m -> m.userId() != scope.userId() && users.canManage(scope.userId(), m.userId()))
+                .map(UserService.Membership::userId).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("roles", Role.values());
         return "admin/users";
     }
 
-    /** A new account, or an existing one (of another centre) given a role here. */
+    /** A new account, or a role here for an account this administrator already manages. */
     @PostMapping
-    String create(CentreScope scope, @RequestParam String username, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam String role, Model model, RedirectAttributes flash) {
+    String create(CentreScope scope, @RequestParam(defaultValue = "") String username,
+                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String role,
+                  RedirectAttributes flash) {
         scope.requireAdmin();
-        Role r = parse(role);
+        String redirect = "redirect:" + scope.base() + "/admin/utilisateurs";
+        Optional<Role> r = Role.parse(role);
+        if (r.isEmpty()) {
+            return refuse(flash, "Choisissez un rôle dans la liste.", username, displayName, redirect);
+        }
         var existing = users.findByUsername(username.trim());
         if (existing.isPresent()) {
-            users.setRole(existing.get().id(), scope.id(), r);
-            flash.addFlashAttribute("message", "« " + existing.get().username() + " » a maintenant le rôle " + r.label() + ".");
-            return "redirect:" + scope.base() + "/admin/utilisateurs";
+            if (!users.canManage(scope.userId(), existing.get().id())) {
+                return refuse(flash, "L'identifiant « " + existing.get().username() + " » est déjà utilisé par un compte "
+                        + "d'un autre centre. Choisissez un autre identifiant ; seul l'administrateur de la plateforme "
+                        + "peut donner à ce compte un rôle dans votre centre.", username, displayName, redirect);
+            }
+            users.setRole(existing.get().id(), scope.id(), r.get());
+            audit.record(scope.id(), scope.userId(), "rôle d'utilisateur", "utilisateur", existing.get().id(),
+                    existing.get().username() + " : " + r.get().label());
+            flash.addFlashAttribute("message", "« " + existing.get().username() + " » a maintenant le rôle "
+                    + r.get().label() + ".");
+            return redirect;
         }
-        String password = UserService.randomPassword();
+        UserService.Created created;
         try {
-            long id = users.create(username.trim(), displayName, password, false);
-            users.setRole(id, scope.id(), r);
+            created = users.createInCentre(username.trim(), displayName, scope.id(), r.get());
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("typedUsername", username);
-            flash.addFlashAttribute("typedDisplayName", displayName);
-            return "redirect:" + scope.base() + "/admin/utilisateurs";
+            return refuse(flash, e.getMessage(), username, displayName, redirect);
         }
-        flash.addFlashAttribute("newPassword", password);
+        audit.record(scope.id(), scope.userId(), "création d'utilisateur", "utilisateur", created.id(),
+                username.trim() + " : " + r.get().label());
+        flash.addFlashAttribute("newPassword", created.password());
         flash.addFlashAttribute("newUsername", username.trim());
-        return "redirect:" + scope.base() + "/admin/utilisateurs";
+        return redirect;
     }
 
     @PostMapping("/{userId}/role")
-    String setRole(CentreScope scope, @PathVariable long userId, @RequestParam String role, RedirectAttributes flash) {
-        scope.requireAdmin();
-        ensureMember(scope, userId);
-        users.setRole(userId, scope.id(), role.equals("aucun") ? null : parse(role));
+    String setRole(CentreScope scope, @PathVariable long userId, @RequestParam(defaultValue = "") String role,
+                   RedirectAttributes flash) {
+        UserService.Membership member = manageable(scope, userId);
+        Optional<Role> r = Role.parse(role);
+        if (r.isEmpty() && !role.equals("aucun")) {
+            flash.addFlashAttribute("error", "Choisissez un rôle dans la liste.");
+            return "redirect:" + scope.base() + "/admin/utilisateurs";
+        }
+        users.setRole(userId, scope.id(), r.orElse(null));
+        audit.record(scope.id(), scope.userId(), "rôle d'utilisateur", "utilisateur", userId,
+                member.username() + " : " + r.map(Role::label).orElse("accès retiré"));
         flash.addFlashAttribute("message", "Rôle enregistré.");
         return "redirect:" + scope.base() + "/admin/utilisateurs";
     }
 
     @PostMapping("/{userId}/mot-de-passe")
     String resetPassword(CentreScope scope, @PathVariable long userId, RedirectAttributes flash) {
-        scope.requireAdmin();
-        UserService.Membership member = ensureMember(scope, userId);
-        String password = UserService.randomPassword();
-        users.setPassword(userId, password);
+        UserService.Membership member = manageable(scope, userId);
+        String password = users.resetPassword(userId);
+        audit.record(scope.id(), scope.userId(), "nouveau mot de passe", "utilisateur", userId, member.username());
         flash.addFlashAttribute("newPassword", password);
         flash.addFlashAttribute("newUsername", member.username());
         return "redirect:" + scope.base() + "/admin/utilisateurs";
     }
 
     @PostMapping("/{userId}/actif")
-    String setEnabled(CentreScope scope, @PathVariable long userId, @RequestParam boolean enabled) {
-        scope.requireAdmin();
-        ensureMember(scope, userId);
+    String setEnabled(CentreScope scope, @PathVariable long userId, @RequestParam(defaultValue = "false") boolean enabled,
+                      RedirectAttributes flash) {
+        UserService.Membership member = manageable(scope, userId);
         users.setEnabled(userId, enabled);
+        audit.record(scope.id(), scope.userId(), enabled ? "réactivation d'utilisateur" : "désactivation d'utilisateur",
+                "utilisateur", userId, member.username());
+        flash.addFlashAttribute("message", "Le compte « " + member.username() + " » est "
+                + (enabled ? "réactivé." : "désactivé."));
         return "redirect:" + scope.base() + "/admin/utilisateurs";
     }
 
-    /** An admin acts only on the accounts of their own centre. */
-    private UserService.Membership ensureMember(CentreScope scope, long userId) {
-        return users.usersOfCentre(scope.id()).stream().filter(m -> m.userId() == userId).findFirst()
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND));
+    /**
+     * An account of this centre that this administrator may manage: others' accounts are not found (404), an
+     * account that also works in a centre they do not administer, or a platform admin's, is refused (403).
+     */
+    private UserService.Membership manageable(CentreScope scope, long userId) {
+        scope.requireAdmin();
+        UserService.Membership member = users.usersOfCentre(scope.id()).stream()
+                .filter(m -> m.userId() == userId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (userId == scope.userId()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis « Mon mot de passe ».");
+        }
+        if (!users.canManage(scope.userId(), userId)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Ce compte a aussi un rôle dans un centre que vous "
+                    + "n'administrez pas : seul l'administrateur de la plateforme peut le modifier.");
+        }
+        return member;
     }
 
-    private static Role parse(String role) {
-        return Arrays.stream(Role.values()).filter(r -> r.code().equals(role)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Rôle inconnu : " + role));
+    private static String refuse(RedirectAttributes flash, String message, String username, String displayName,
+                                 String redirect) {
+        flash.addFlashAttribute("error", message);
+        flash.addFlashAttribute("typedUsername", username);
+        flash.addFlashAttribute("typedDisplayName", displayName);
+        return redirect;
     }
 }

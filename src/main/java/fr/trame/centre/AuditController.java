@@ -18,7 +18,8 @@ public class AuditController {
 
     @GetMapping("/c/{centre}/journal")
     String log(CentreScope scope, Model model) {
-        if (scope.role() != Role.DIRECTION) {
+        // the administrator reads it too: it holds the user-management actions (never a note's content)
+        if (!scope.canDirect()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le journal des accès est réservé à la direction.");
         }
         model.addAttribute("entries", audit.latest(scope.id(), 500));

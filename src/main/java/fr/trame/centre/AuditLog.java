@@ -23,6 +23,12 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(long centreId, long userId, String action, String entity, Long entityId, String detail) {
+        recordAs(centreId, userId, action, entity, entityId, detail);
+    }
+
+    /** An action with no user behind it (the command line) has a null user. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAs(long centreId, Long userId, String action, String entity, Long entityId, String detail) {
         jdbc.sql("insert into audit_log (centre_id, user_id, action, entity, entity_id, detail) values (?, ?, ?, ?, ?, ?)")
                 .params(centreId, userId, action, entity, entityId, detail).update();
     }

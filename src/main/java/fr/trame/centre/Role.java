@@ -22,6 +22,11 @@ public enum Role {
         return name().toLowerCase();
     }
 
+    /** The role of a code typed by a person (form, command line), if it is one. */
+    public static java.util.Optional<Role> parse(String code) {
+        return java.util.Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    }
+
     public static Role fromCode(String code) {
         return Role.valueOf(code.toUpperCase());
     }

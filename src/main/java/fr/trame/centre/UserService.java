@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 @Service
 public class UserService {
 
-    public record User(long id, String username, String displayName, boolean platformAdmin, boolean enabled) {
+    public record User(long id, String username, String displayName, boolean platformAdmin, boolean enabled,
+                       boolean mustChangePassword) {
     }
 
     /** A user's role in one centre, for the admin page. */
@@ -33,27 +34,102 @@ public class UserService {
         return jdbc.sql("select not exists (select 1 from users where platform_admin and enabled)").query(Boolean.class).single();
     }
 
+    /** An account whose password the person chose (tests, set-up); see {@link #createWithGeneratedPassword}. */
     @Transactional
     public long create(String username, String displayName, String rawPassword, boolean platformAdmin) {
+        return create(username, displayName, rawPassword, platformAdmin, false);
+    }
+
+    /** An account with a random password, which its owner must change at first login; returns the password. */
+    @Transactional
+    public Created createWithGeneratedPassword(String username, String displayName, boolean platformAdmin) {
+        String password = randomPassword();
+        return new Created(create(username, displayName, password, platformAdmin, true), password);
+    }
+
+    public record Created(long id, String password) {
+    }
+
+    /** A new account with a role in one centre and a generated password to change at first login. */
+    @Transactional
+    public Created createInCentre(String username, String displayName, long centreId, Role role) {
+        Created created = createWithGeneratedPassword(username, displayName, false);
+        setRole(created.id(), centreId, role);
+        return created;
+    }
+
+    private long create(String username, String displayName, String rawPassword, boolean platformAdmin,
+                        boolean mustChangePassword) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{2,60}")) {
             throw new IllegalArgumentException("Identifiant invalide : 2 à 60 caractères (lettres, chiffres, . _ @ -).");
         }
         if (findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("L'identifiant « " + username + " » est déjà pris.");
         }
+        String name = displayName == null || displayName.isBlank() ? username : displayName.trim();
+        if (name.length() > 100) {
+            throw new IllegalArgumentException("Le nom affiché dépasse 100 caractères.");
+        }
         checkPassword(rawPassword);
         return jdbc.sql("""
-                insert into users (username, display_name, password_hash, platform_admin)
-                values (?, ?, ?, ?) returning id""")
-                .params(username, displayName == null || displayName.isBlank() ? username : displayName.trim(),
-                        encoder.encode(rawPassword), platformAdmin)
+                insert into users (username, display_name, password_hash, platform_admin, must_change_password)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(username, name, encoder.encode(rawPassword), platformAdmin, mustChangePassword)
                 .query(Long.class).single();
     }
 
+    /** A new random password set by an administrator; the owner must change it at next login. Returns it. */
     @Transactional
-    public void setPassword(long userId, String rawPassword) {
-        checkPassword(rawPassword);
-        jdbc.sql("update users set password_hash = ? where id = ?").params(encoder.encode(rawPassword), userId).update();
+    public String resetPassword(long userId) {
+        String password = randomPassword();
+        jdbc.sql("update users set password_hash = ?, must_change_password = true where id = ?")
+                .params(encoder.encode(password), userId).update();
+        return password;
+    }
+
+    /** The owner changes their own password, proving they know the current one. Returns what is wrong, or null. */
+    @Transactional
+    public String changeOwnPassword(long userId, String current, String chosen, String confirmation) {
+        String hash = jdbc.sql("select password_hash from users where id = ?").param(userId).query(String.class).single();
+        if (current == null || !encoder.matches(current, hash)) {
+            return "Le mot de passe actuel n'est pas le bon.";
+        }
+        if (chosen == null || chosen.length() < 10) {
+            return "Le nouveau mot de passe doit compter au moins 10 caractères.";
+        }
+        if (chosen.length() > 200) {
+            return "Le nouveau mot de passe dépasse 200 caractères.";
+        }
+        if (!chosen.equals(confirmation)) {
+            return "Les deux saisies du nouveau mot de passe ne sont pas identiques.";
+        }
+        if (chosen.equals(current)) {
+            return "Choisissez un mot de passe différent de l'actuel.";
+        }
+        jdbc.sql("update users set password_hash = ?, must_change_password = false where id = ?")
+                .params(encoder.encode(chosen), userId).update();
+        return null;
+    }
+
+    /**
+     * Whether a user may manage the target's account (role, password, enabling): a platform admin may manage every
+     * account; a centre administrator only accounts that are not a platform admin's and whose every role is in a
+     * centre they administer, so that a password reset can never open another centre's account.
+     */
+    public boolean canManage(long actorId, long targetId) {
+        return jdbc.sql("""
+                select actor.platform_admin or (not target.platform_admin and not exists (
+                           select 1 from user_roles t
+                           where t.user_id = target.id
+                             and not exists (select 1 from user_roles a
+                                             where a.user_id = actor.id and a.centre_id = t.centre_id and a.role = 'admin')))
+                from users actor, users target where actor.id = ? and target.id = ?""")
+                .params(actorId, targetId).query(Boolean.class).optional().orElse(false);
+    }
+
+    public boolean isPlatformAdmin(long userId) {
+        return jdbc.sql("select platform_admin from users where id = ?").param(userId).query(Boolean.class)
+                .optional().orElse(false);
     }
 
     @Transactional
@@ -76,7 +152,8 @@ public class UserService {
 
     public Optional<User> findByUsername(String username) {
         return jdbc.sql("""
-                select id, username, display_name, platform_admin, enabled from users where lower(username) = lower(?)""")
+                select id, username, display_name, platform_admin, enabled, must_change_password
+                from users where lower(username) = lower(?)""")
                 .param(username).query(User.class).optional();
     }
 
@@ -112,6 +189,9 @@ public class UserService {
     private static void checkPassword(String raw) {
         if (raw == null || raw.length() < 10) {
             throw new IllegalArgumentException("Le mot de passe doit compter au moins 10 caractères.");
+        }
+        if (raw.length() > 200) {
+            throw new IllegalArgumentException("Le mot de passe dépasse 200 caractères.");
         }
     }
 

@@ -4,6 +4,9 @@ import fr.trame.activities.ActivityImporter;
 import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
+import fr.trame.centre.AuditLog;
+import fr.trame.centre.Role;
+import fr.trame.centre.UserService;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
@@ -44,14 +47,18 @@ public class CommandRunner {
     private final AnnualReportService annualReports;
     private final ReportRenderer renderer;
     private final fr.trame.catalogue.CatalogueService catalogue;
+    private final UserService users;
+    private final AuditLog audit;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
                          ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks,
                          IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer,
-                         fr.trame.catalogue.CatalogueService catalogue) {
+                         fr.trame.catalogue.CatalogueService catalogue, UserService users, AuditLog audit) {
         this.catalogue = catalogue;
+        this.users = users;
+        this.audit = audit;
         this.indicators = indicators;
         this.annualReports = annualReports;
         this.renderer = renderer;
@@ -96,6 +103,24 @@ public class CommandRunner {
                 }
                 Centre c = centres.create(positional.get(1), required(options, "name"));
                 out.println("Centre « " + c.name() + " » créé (code " + c.code() + ").");
+                return 0;
+            }
+            case "user" -> {
+                String usage = "user create IDENTIFIANT --centre CODE --role admin|direction|accueil|animateur|federation [--name \"NOM\"]";
+                expect(positional, 2, usage);
+                if (!positional.get(0).equals("create")) {
+                    throw new UsageException("Usage : " + usage);
+                }
+                Centre centre = centre(options);
+                String roleCode = required(options, "role");
+                Role role = Role.parse(roleCode).orElseThrow(() -> new UsageException("--role : « " + roleCode
+                        + " » n'est pas un rôle (admin, direction, accueil, animateur, federation)."));
+                UserService.Created created = users.createInCentre(positional.get(1), options.get("name"), centre.id(), role);
+                audit.recordAs(centre.id(), null, "création d'utilisateur", "utilisateur", created.id(),
+                        positional.get(1) + " : " + role.label() + " (ligne de commande)");
+                out.println("Compte « " + positional.get(1) + " » créé : " + role.label() + " du centre " + centre.code()
+                        + ". Mot de passe, à changer à la première connexion :");
+                out.println(created.password());
                 return 0;
             }
             case "import" -> {
@@ -211,7 +236,7 @@ public class CommandRunner {
                 throw new UsageException("Usage : catalogue import FICHIER\n        catalogue export --format text|csv|json --out FICHIER");
             }
             default -> throw new UsageException("Commande inconnue : « " + command.get(0)
-                    + " ». Commandes : centre create, import, report, catalogue, demo, bench.");
+                    + " ». Commandes : centre create, user create, import, report, catalogue, demo, bench.");
         }
     }
 

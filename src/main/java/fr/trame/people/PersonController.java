@@ -126,7 +126,9 @@ public class PersonController {
     String makePrincipal(CentreScope scope, @PathVariable long id, @PathVariable long householdId,
                          RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        persons.makePrincipal(scope.id(), householdId, id);
+        if (!persons.makePrincipal(scope.id(), householdId, id)) {
+            throw HouseholdController.notFound();
+        }
         flash.addFlashAttribute("message", "Foyer principal changé.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }
@@ -134,7 +136,9 @@ public class PersonController {
     @PostMapping("/c/{centre}/personnes/{id}/foyers/{householdId}/fin")
     String detach(CentreScope scope, @PathVariable long id, @PathVariable long householdId, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        persons.detach(scope.id(), householdId, id, LocalDate.now());
+        if (!persons.detach(scope.id(), householdId, id, LocalDate.now())) {
+            throw HouseholdController.notFound();
+        }
         flash.addFlashAttribute("message", "Rattachement terminé à la date du jour.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }

@@ -111,19 +111,23 @@ public class PersonService {
 
     /** Ends the person's current link to the household (moving out, end of custody). */
     @Transactional
-    public void detach(long centreId, long householdId, long personId, LocalDate on) {
-        jdbc.sql("""
+    /** Whether a running link was ended (false: no such link in this centre). */
+    public boolean detach(long centreId, long householdId, long personId, LocalDate on) {
+        return 0 < jdbc.sql("""
                 update household_members set end_date = ?, principal = false
                 where centre_id = ? and household_id = ? and person_id = ? and end_date is null""")
                 .params(on, centreId, householdId, personId).update();
     }
 
     @Transactional
-    public void makePrincipal(long centreId, long householdId, long personId) {
-        jdbc.sql("""
+    /** Whether the person has a running link to that household in this centre, which is now their principal one. */
+    public boolean makePrincipal(long centreId, long householdId, long personId) {
+        return 0 < jdbc.sql("""
                 update household_members set principal = (household_id = ?)
-                where centre_id = ? and person_id = ? and end_date is null""")
-                .params(householdId, centreId, personId).update();
+                where centre_id = ? and person_id = ? and end_date is null
+                  and exists (select 1 from household_members m where m.centre_id = ? and m.person_id = ?
+                              and m.household_id = ? and m.end_date is null)""")
+                .params(householdId, centreId, personId, centreId, personId, householdId).update();
     }
 
     public List<Consent> consents(long centreId, long personId) {

@@ -22,8 +22,12 @@ public class HomeController {
         this.users = users;
     }
 
+    /** The login page; {@code bloque} is the minutes a lock has left (digits only: the page prints it). */
     @GetMapping("/connexion")
-    String login() {
+    String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String bloque, Model model) {
+        if (bloque != null && bloque.matches("[0-9]{1,4}")) {
+            model.addAttribute("lockedMinutes", bloque);
+        }
         return "login";
     }
 

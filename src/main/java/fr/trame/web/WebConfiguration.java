@@ -3,6 +3,7 @@ package fr.trame.web;
 import fr.trame.centre.CentreScopeResolver;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
@@ -14,6 +15,11 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     public WebConfiguration(CentreScopeResolver centreScopeResolver) {
         this.centreScopeResolver = centreScopeResolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RequestLimits());
     }
 
     @Override

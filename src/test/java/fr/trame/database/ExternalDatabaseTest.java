@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With trame.db.url (TRAME_DB_URL) Trame runs on that PostgreSQL, migrates it, and starts no embedded one. */
-@SpringBootTest(properties = "trame.demo=false")
+@SpringBootTest(properties = {"trame.demo=false", "trame.data-dir=target/test-data"})
 class ExternalDatabaseTest {
 
     static final EmbeddedPostgresServer external = start();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without accents, open it, add a membership, see it listed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trame.embedded.ephemeral=true", "trame.demo=false"})
+        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data"})
 class BrowserTest {
 
     static WebDriver browser;
