@@ -15,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.io.IOException;
@@ -68,10 +66,10 @@ class HostileInputTest {
     @Test
     void anotherCentresIdsInEveryPathAndFieldGiveNeither500NorSuccessNorAChange() throws Exception {
         Map<String, String> before = snapshot(victim.id());
-        List<String> ids = victimIds();
+        List<String> ids = AppEndpoints.ids(jdbc, victim.id());
         List<String> fields = templateFieldNames();
         List<String> failures = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
+        for (AppEndpoints.Endpoint e : endpoints()) {
             for (String id : e.hasPathIds() ? ids : ids.subList(0, Math.min(ids.size(), 8)))
             for (boolean plausible : e.post() ? List.of(false, true) : List.of(false)) {
                 String url = e.url(attackerCentre.code(), id);
@@ -106,7 +104,7 @@ class HostileInputTest {
     void aNulByteOrAHugeValueInAnyFieldIsRefusedByNameNever500() throws Exception {
         String huge = "x".repeat(1_000_001);
         List<String> failures = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
+        for (AppEndpoints.Endpoint e : endpoints()) {
             if (!e.post()) {
                 continue;
             }
@@ -162,68 +160,15 @@ class HostileInputTest {
         return m.length() > 160 ? m.substring(0, 160) : m;
     }
 
-    record Endpoint(RequestMethod method, String pattern) {
-        boolean post() {
-            return method == RequestMethod.POST;
-        }
-
-        /** Path variables other than the centre and a year. */
-        boolean hasPathIds() {
-            return pattern.replace("{centre}", "").replace("{year}", "").contains("{");
-        }
-
-        String url(String centre, String id) {
-            return pattern.replace("{centre}", centre).replace("{year}", "2025").replaceAll("\\{[^}]+}", id);
-        }
-    }
-
-    /** Every page and form of a centre, from the handler mappings. */
-    private List<Endpoint> endpoints() {
-        List<Endpoint> list = new ArrayList<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/c/{centre}") || pattern.endsWith("/import") || pattern.endsWith("/catalogue/import")) {
-                    continue; // the uploads have their own tests (multipart, all or nothing)
-                }
-                var methods = info.getMethodsCondition().getMethods();
-                for (RequestMethod m : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
-                    list.add(new Endpoint(m, pattern));
-                }
-            }
-        }
-        list.sort(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+    private List<AppEndpoints.Endpoint> endpoints() {
+        List<AppEndpoints.Endpoint> list = AppEndpoints.ofCentre(mappings);
         assertThat(list).hasSizeGreaterThan(100);
         return list;
     }
 
-    /** The first, middle and last id of each of the victim's tables (and two of its users): every kind of reference. */
-    private List<String> victimIds() {
-        TreeSet<Long> ids = new TreeSet<>();
-        for (String table : tenantTablesWithId()) {
-            ids.addAll(jdbc.sql("select min(id) from " + table + " where centre_id = ? having count(*) > 0 union "
-                            + "select max(id) from " + table + " where centre_id = ? having count(*) > 0 union "
-                            + "(select id from " + table + " where centre_id = ? order by id offset "
-                            + "(select count(*) / 2 from " + table + " where centre_id = ?) limit 1)")
-                    .params(victim.id(), victim.id(), victim.id(), victim.id()).query(Long.class).list());
-        }
-        ids.addAll(jdbc.sql("select user_id from user_roles where centre_id = ? order by user_id limit 2")
-                .param(victim.id()).query(Long.class).list());
-        return ids.stream().map(String::valueOf).toList();
-    }
-
-    private List<String> tenantTablesWithId() {
-        return jdbc.sql("""
-                select c.table_name from information_schema.columns c
-                join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
-                where c.table_schema = 'public' and c.column_name = 'id' and t.table_type = 'BASE TABLE'
-                  and exists (select 1 from information_schema.columns k where k.table_schema = 'public'
-                              and k.table_name = c.table_name and k.column_name = 'centre_id')
-                order by 1""").query(String.class).list();
-    }
-
     /** The forms that create rows make some in the attacker's centre, whose ids may equal one of the victim's. */
     private boolean attackerHasRowWithId(long id) {
-        return tenantTablesWithId().stream().anyMatch(table -> jdbc.sql(
+        return AppEndpoints.tenantTablesWithId(jdbc).stream().anyMatch(table -> jdbc.sql(
                 "select exists (select 1 from " + table + " where centre_id = ? and id = ?)")
                 .params(attackerCentre.id(), id).query(Boolean.class).single());
     }
