@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on pages, and the headers behind an HTTPS proxy.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data"})
+        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data/account-security"})
 @ExtendWith(OutputCaptureExtension.class)
 class AccountSecurityTest {
 
@@ -41,6 +41,18 @@ class AccountSecurityTest {
     @Autowired Fixtures fixtures;
     @Autowired UserService users;
     @Autowired JdbcClient jdbc;
+
+    @Test
+    void theFirstAdminsPasswordIsInAFileOnlyItsOwnerReadsAndMustBeChanged() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target/test-data/account-security", AdminBootstrap.PASSWORD_FILE);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        Matcher m = Pattern.compile("identifiant : (\\S+)\nmot de passe : (\\S+)\n").matcher(java.nio.file.Files.readString(file));
+        assertThat(m.find()).isTrue();
+        assertThat(users.findByUsername(m.group(1)).orElseThrow().platformAdmin()).isTrue();
+        assertThat(new Browser().logIn(m.group(1), m.group(2))).endsWith("/compte/mot-de-passe");
+    }
 
     @Test
     void aCentreAdminCannotTakeOverAnotherCentresAccountNorThePlatformAdmin() throws Exception {
