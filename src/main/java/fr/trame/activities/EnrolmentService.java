@@ -98,6 +98,19 @@ public class EnrolmentService {
         return promoted;
     }
 
+    /**
+     * A person who leaves for good (anonymised): each running enrolment ends as if cancelled at the desk (the waiting
+     * list moves up), and the free-text age override reasons are erased.
+     */
+    @Transactional
+    public void endAllOf(long centreId, long personId) {
+        jdbc.sql("select id from enrolments where centre_id = ? and person_id = ? and status <> 'annule' order by id")
+                .params(centreId, personId).query(Long.class).list()
+                .forEach(id -> cancel(centreId, id));
+        jdbc.sql("update enrolments set age_override_reason = null where centre_id = ? and person_id = ? and age_override_reason is not null")
+                .params(centreId, personId).update();
+    }
+
     public Optional<Enrolment> find(long centreId, long id) {
         return jdbc.sql(SELECT + " where e.centre_id = ? and e.id = ?").params(centreId, id).query(Enrolment.class).optional();
     }

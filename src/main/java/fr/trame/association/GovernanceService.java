@@ -40,6 +40,10 @@ public class GovernanceService {
     public record Seat(long mandateId, String name, String role, boolean present) {
     }
 
+    /** A mandate holder's recorded presence or absence at a meeting. */
+    public record Presence(LocalDate date, boolean present) {
+    }
+
     private static final String MANDATE_NAME = """
             coalesce(m.outsider_name, (select p.first_name || ' ' || p.last_name from persons p
                                        where p.centre_id = m.centre_id and p.id = m.person_id))""";
@@ -73,14 +77,33 @@ public class GovernanceService {
 
     /** Mandates of the centre, the running ones on {@code day} when given. */
     public List<Mandate> mandates(long centreId, LocalDate day) {
-        return jdbc.sql("select m.id, m.body_id, b.name as body_name, b.kind as body_kind, m.person_id, " + MANDATE_NAME + " " + """
-                 as name, m.role, m.college, m.start_date, m.end_date, m.lives_in_territory, m.qpv
-                from mandates m join bodies b on b.centre_id = m.centre_id and b.id = m.body_id
-                where m.centre_id = :centre
+        return jdbc.sql(MANDATES + """
                   and (cast(:day as date) is null or (m.start_date <= :day and (m.end_date is null or m.end_date >= :day)))
                 order by array_position(array['ag','ca','bureau','commission'], b.kind), b.name,
                          array_position(array['president','vice_president','tresorier','secretaire','membre'], m.role), name""")
                 .param("centre", centreId).param("day", day).query(Mandate.class).list();
+    }
+
+    /** The mandates a person of the register held or holds, oldest first. */
+    public List<Mandate> mandatesOf(long centreId, long personId) {
+        return jdbc.sql(MANDATES + " and m.person_id = :person order by m.start_date, m.id")
+                .param("centre", centreId).param("person", personId).query(Mandate.class).list();
+    }
+
+    private static final String MANDATES = "select m.id, m.body_id, b.name as body_name, b.kind as body_kind, m.person_id, "
+            + MANDATE_NAME + " " + """
+             as name, m.role, m.college, m.start_date, m.end_date, m.lives_in_territory, m.qpv
+            from mandates m join bodies b on b.centre_id = m.centre_id and b.id = m.body_id
+            where m.centre_id = :centre
+            """;
+
+    /** The meetings where the mandate's presence was recorded, oldest first. */
+    public List<Presence> presencesOf(long centreId, long mandateId) {
+        return jdbc.sql("""
+                select mt.date, a.present from meeting_attendance a
+                join meetings mt on mt.centre_id = a.centre_id and mt.id = a.meeting_id
+                where a.centre_id = ? and a.mandate_id = ? order by mt.date, mt.id""")
+                .params(centreId, mandateId).query(Presence.class).list();
     }
 
     public long createMandate(long centreId, NewMandate m) {

@@ -86,12 +86,30 @@ public class VolunteerService {
     }
 
     public List<Hours> hours(long centreId, long volunteerId, int year) {
-        return jdbc.sql("""
-                select h.id, h.date, h.hours,
-                       (select a.name from activities a where a.centre_id = h.centre_id and a.id = h.activity_id) as activity, h.event
-                from volunteer_hours h
-                where h.centre_id = ? and h.volunteer_id = ? and extract(year from h.date) = ?
-                order by h.date desc, h.id desc""").params(centreId, volunteerId, year).query(Hours.class).list();
+        return jdbc.sql(HOURS + " and extract(year from h.date) = ? order by h.date desc, h.id desc")
+                .params(centreId, volunteerId, year).query(Hours.class).list();
+    }
+
+    /** Every hour the volunteer gave, oldest first. */
+    public List<Hours> allHours(long centreId, long volunteerId) {
+        return jdbc.sql(HOURS + " order by h.date, h.id").params(centreId, volunteerId).query(Hours.class).list();
+    }
+
+    private static final String HOURS = """
+            select h.id, h.date, h.hours,
+                   (select a.name from activities a where a.centre_id = h.centre_id and a.id = h.activity_id) as activity, h.event
+            from volunteer_hours h
+            where h.centre_id = ? and h.volunteer_id = ?""";
+
+    /** The person's volunteer record, with the hours of the year. */
+    public Optional<Volunteer> ofPerson(long centreId, long personId, int year) {
+        return jdbc.sql(SELECT + " where v.centre_id = :centre and v.person_id = :person").param("centre", centreId)
+                .param("person", personId).param("year", year).query(this::volunteer).optional();
+    }
+
+    /** Erases the free text about the person (skills); categories, dates and hours are counted. */
+    public void forgetSkills(long centreId, long personId) {
+        jdbc.sql("update volunteers set skills = null where centre_id = ? and person_id = ?").params(centreId, personId).update();
     }
 
     public Settings settings(long centreId) {

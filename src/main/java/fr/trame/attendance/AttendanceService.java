@@ -22,7 +22,7 @@ public class AttendanceService {
     }
 
     public record PersonAttendance(long sessionId, String activityName, LocalDate date, LocalTime startTime,
-                                   LocalTime endTime, String status) {
+                                   LocalTime endTime, String status, LocalTime arrival, LocalTime departure) {
     }
 
     private final JdbcClient jdbc;
@@ -121,7 +121,8 @@ public class AttendanceService {
 
     public List<PersonAttendance> ofPerson(long centreId, long personId, int limit) {
         return jdbc.sql("""
-                select se.id as session_id, a.name as activity_name, se.date, se.start_time, se.end_time, at.status
+                select se.id as session_id, a.name as activity_name, se.date, se.start_time, se.end_time, at.status,
+                       at.arrival, at.departure
                 from attendance at
                 join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
                 join activities a on a.centre_id = se.centre_id and a.id = se.activity_id

@@ -9,6 +9,14 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public record CentreScope(long id, String code, String name, Role role, long userId, String userName) {
 
+    /**
+     * The command line acting for a centre: an administrator's rights, no user (user id 0, which the audit log writes
+     * as none), so it is nobody's referent and reads no confidential case note.
+     */
+    public static CentreScope commandLine(Centre centre) {
+        return new CentreScope(centre.id(), centre.code(), centre.name(), Role.ADMIN, 0, "ligne de commande");
+    }
+
     /** The path prefix of this centre's pages. */
     public String base() {
         return "/c/" + code;

@@ -3,6 +3,8 @@ package fr.trame.cli;
 import fr.trame.activities.ActivityImporter;
 import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
+import fr.trame.centre.CentreScope;
+import fr.trame.centre.CentreScopeResolver;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.Role;
@@ -14,11 +16,15 @@ import fr.trame.demo.DemoData;
 import fr.trame.demo.DemoService;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
+import fr.trame.privacy.ErasureService;
+import fr.trame.privacy.ExportService;
+import fr.trame.privacy.RetentionService;
 import fr.trame.reception.ReceptionImporter;
 import fr.trame.reporting.AnnualReportService;
 import fr.trame.reporting.IndicatorService;
 import fr.trame.reporting.ReportRenderer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,16 +55,26 @@ public class CommandRunner {
     private final fr.trame.catalogue.CatalogueService catalogue;
     private final UserService users;
     private final AuditLog audit;
+    private final CentreScopeResolver scopes;
+    private final ExportService exports;
+    private final ErasureService erasure;
+    private final RetentionService retention;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
                          ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks,
                          IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer,
-                         fr.trame.catalogue.CatalogueService catalogue, UserService users, AuditLog audit) {
+                         fr.trame.catalogue.CatalogueService catalogue, UserService users, AuditLog audit,
+                         CentreScopeResolver scopes, ExportService exports, ErasureService erasure,
+                         RetentionService retention) {
         this.catalogue = catalogue;
         this.users = users;
         this.audit = audit;
+        this.scopes = scopes;
+        this.exports = exports;
+        this.erasure = erasure;
+        this.retention = retention;
         this.indicators = indicators;
         this.annualReports = annualReports;
         this.renderer = renderer;
@@ -88,6 +104,10 @@ public class CommandRunner {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (ResponseStatusException e) {
+            // a service's refusal (unknown person, role not allowed), in the same words as on the web
+            err.println(e.getReason());
+            return 2;
         }
     }
 
@@ -116,7 +136,7 @@ public class CommandRunner {
                 Role role = Role.parse(roleCode).orElseThrow(() -> new UsageException("--role : « " + roleCode
                         + " » n'est pas un rôle (admin, direction, accueil, animateur, federation)."));
                 UserService.Created created = users.createInCentre(positional.get(1), options.get("name"), centre.id(), role);
-                audit.recordAs(centre.id(), null, "création d'utilisateur", "utilisateur", created.id(),
+                audit.record(centre.id(), 0, "création d'utilisateur", "utilisateur", created.id(),
                         positional.get(1) + " : " + role.label() + " (ligne de commande)");
                 out.println("Compte « " + positional.get(1) + " » créé : " + role.label() + " du centre " + centre.code()
                         + ". Mot de passe, à changer à la première connexion :");
@@ -191,11 +211,7 @@ public class CommandRunner {
                         case "xlsx" -> renderer.xlsx(report);
                         default -> throw new UsageException("--format : html, pdf ou xlsx.");
                     };
-                    try {
-                        Files.write(file, bytes);
-                    } catch (IOException e) {
-                        throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
-                    }
+                    write(file, bytes);
                     out.println("Rapport d'activité " + yearText + " écrit dans " + file + " (" + bytes.length + " octets).");
                     return 0;
                 }
@@ -235,8 +251,97 @@ public class CommandRunner {
                 }
                 throw new UsageException("Usage : catalogue import FICHIER\n        catalogue export --format text|csv|json --out FICHIER");
             }
+            case "rgpd" -> {
+                return rgpd(positional, options, out);
+            }
             default -> throw new UsageException("Commande inconnue : « " + command.get(0)
-                    + " ». Commandes : centre create, user create, import, report, catalogue, demo, bench.");
+                    + " ». Commandes : centre create, user create, import, report, catalogue, rgpd, demo, bench.");
+        }
+    }
+
+    /** A person's RGPD rights; the same services, rules and audit log as the web pages. */
+    private int rgpd(List<String> positional, Map<String, String> options, PrintStream out) {
+        String usage = """
+                Usage : rgpd export --centre CODE --person ID --format json|pdf --out FICHIER [--user IDENTIFIANT]
+                        rgpd erase --centre CODE --person ID [--user IDENTIFIANT]
+                        rgpd retention --centre CODE [--confirm] [--user IDENTIFIANT]""";
+        if (positional.size() != 1) {
+            throw new UsageException(usage);
+        }
+        switch (positional.get(0)) {
+            case "export" -> {
+                CentreScope scope = scope(options);
+                long person = personId(options);
+                ExportService.Format format = switch (required(options, "format")) {
+                    case "json" -> ExportService.Format.JSON;
+                    case "pdf" -> ExportService.Format.PDF;
+                    default -> throw new UsageException("--format : json ou pdf.");
+                };
+                Path file = Path.of(required(options, "out"));
+                byte[] bytes = exports.export(scope, person, format);
+                write(file, bytes);
+                out.println("Données de la personne " + person + " écrites dans " + file + " (" + bytes.length + " octets).");
+            }
+            case "erase" -> {
+                CentreScope scope = scope(options);
+                long person = personId(options);
+                out.println(erasure.erase(scope, person, "à la demande de la personne")
+                        ? "Personne " + person + " anonymisée." : "Personne " + person + " déjà anonymisée : rien à faire.");
+            }
+            case "retention" -> {
+                CentreScope scope = scope(options);
+                java.time.LocalDate today = java.time.LocalDate.now();
+                String since = today.minus(RetentionService.RETENTION).format(fr.trame.form.Parse.FRENCH_DATE);
+                if (options.containsKey("confirm")) {
+                    // the erased names are not printed: a terminal's output often ends up in a log
+                    List<RetentionService.Inactive> done = retention.anonymise(scope, today, null);
+                    out.println(done.size() + " personne(s) sans activité depuis le " + since + " anonymisée(s)"
+                            + (done.isEmpty() ? "." : " : n° " + String.join(", ", done.stream()
+                            .map(p -> String.valueOf(p.personId())).toList()) + "."));
+                    return 0;
+                }
+                List<RetentionService.Inactive> inactive = retention.inactive(scope, today);
+                out.println(inactive.size() + " personne(s) sans activité depuis le " + since + " :");
+                for (RetentionService.Inactive p : inactive) {
+                    out.println("  " + p.personId() + "\t" + p.lastName() + " " + p.firstName()
+                            + "\tdernière activité le " + p.lastActivity().format(fr.trame.form.Parse.FRENCH_DATE));
+                }
+                if (!inactive.isEmpty()) {
+                    out.println("Relancez avec --confirm pour les anonymiser (en une seule fois).");
+                }
+            }
+            default -> throw new UsageException(usage);
+        }
+        return 0;
+    }
+
+    /** The centre, acted for by --user with their role there, or by the command line itself (no user). */
+    private CentreScope scope(Map<String, String> options) {
+        Centre centre = centre(options);
+        String user = options.get("user");
+        if (user == null) {
+            return CentreScope.commandLine(centre);
+        }
+        try {
+            return scopes.resolve(centre.code(), user);
+        } catch (ResponseStatusException e) {
+            throw new UsageException("Utilisateur inconnu ou sans rôle dans le centre « " + centre.code() + " » : " + user + ".");
+        }
+    }
+
+    private static long personId(Map<String, String> options) {
+        String id = required(options, "person");
+        if (!id.matches("\\d{1,18}")) {
+            throw new UsageException("--person : numéro de la personne attendu (celui de l'adresse de sa fiche), reçu « " + id + " ».");
+        }
+        return Long.parseLong(id);
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
         }
     }
 
@@ -254,11 +359,16 @@ public class CommandRunner {
         }
     }
 
+    /** Options that stand alone, without a value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--confirm");
+
     private static Map<String, String> options(List<String> args, List<String> positional) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.startsWith("--")) {
+            if (FLAGS.contains(a)) {
+                options.put(a.substring(2), "true");
+            } else if (a.startsWith("--")) {
                 if (i + 1 >= args.size()) {
                     throw new UsageException("L'option " + a + " attend une valeur.");
                 }

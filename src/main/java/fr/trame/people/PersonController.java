@@ -2,6 +2,7 @@ package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -90,15 +92,14 @@ public class PersonController {
     @GetMapping("/c/{centre}/personnes/{id}/modifier")
     String editForm(CentreScope scope, @PathVariable long id, Model model) {
         scope.requireRegisterEdit();
-        PersonService.Person person = persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        return form(model, null, PersonForm.of(person), new FieldErrors(), List.of(), id);
+        return form(model, null, PersonForm.of(editable(scope, id)), new FieldErrors(), List.of(), id);
     }
 
     @PostMapping("/c/{centre}/personnes/{id}/modifier")
     String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") PersonForm form, Model model,
                   RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        editable(scope, id);
         FieldErrors errors = new FieldErrors();
         PersonForm.Values values = form.validate(errors);
         if (errors.any()) {
@@ -114,7 +115,7 @@ public class PersonController {
     String attach(CentreScope scope, @PathVariable long id, @RequestParam long householdId,
                   @RequestParam(defaultValue = "autre") String role, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        editable(scope, id);
         households.find(scope.id(), householdId).orElseThrow(HouseholdController::notFound);
         persons.attach(scope.id(), householdId, id, List.of("responsable", "enfant").contains(role) ? role : "autre",
                 LocalDate.now());
@@ -126,6 +127,7 @@ public class PersonController {
     String makePrincipal(CentreScope scope, @PathVariable long id, @PathVariable long householdId,
                          RedirectAttributes flash) {
         scope.requireRegisterEdit();
+        editable(scope, id);
         if (!persons.makePrincipal(scope.id(), householdId, id)) {
             throw HouseholdController.notFound();
         }
@@ -136,6 +138,7 @@ public class PersonController {
     @PostMapping("/c/{centre}/personnes/{id}/foyers/{householdId}/fin")
     String detach(CentreScope scope, @PathVariable long id, @PathVariable long householdId, RedirectAttributes flash) {
         scope.requireRegisterEdit();
+        editable(scope, id);
         if (!persons.detach(scope.id(), householdId, id, LocalDate.now())) {
             throw HouseholdController.notFound();
         }
@@ -147,13 +150,22 @@ public class PersonController {
     String consent(CentreScope scope, @PathVariable long id, @RequestParam String kind, @RequestParam boolean granted,
                    RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        editable(scope, id);
         if (!kind.equals("droit_image") && !kind.equals("donnees")) {
             throw HouseholdController.notFound();
         }
         persons.recordConsent(scope.id(), id, kind, granted, LocalDate.now());
         flash.addFlashAttribute("message", "Consentement enregistré.");
         return "redirect:" + scope.base() + "/personnes/" + id + "#consentements";
+    }
+
+    /** The person, if of this centre and not anonymised: an anonymised record changes no more (its figures stay put). */
+    private PersonService.Person editable(CentreScope scope, long id) {
+        PersonService.Person person = persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        if (person.anonymised()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Personne anonymisée : sa fiche ne se modifie plus.");
+        }
+        return person;
     }
 
     private String form(Model model, HouseholdService.Household household, PersonForm form, FieldErrors errors,

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,14 @@ import java.util.Optional;
 public class PersonService {
 
     public record Person(long id, String ref, String lastName, String firstName, String sex, LocalDate birthDate,
-                         String phone, String email, String schoolLevel) {
+                         String phone, String email, String schoolLevel, OffsetDateTime createdAt,
+                         OffsetDateTime anonymisedAt) {
         public String fullName() {
             return firstName + " " + lastName;
+        }
+
+        public boolean anonymised() {
+            return anonymisedAt != null;
         }
     }
 
@@ -29,7 +35,12 @@ public class PersonService {
     public record Lookalike(long id, String lastName, String firstName, LocalDate birthDate, Long householdId) {
     }
 
-    private static final String COLUMNS = "id, ref, last_name, first_name, sex, birth_date, phone, email, school_level";
+    private static final String COLUMNS = "id, ref, last_name, first_name, sex, birth_date, phone, email, school_level,"
+            + " created_at, anonymised_at";
+
+    /** What an anonymised person is called wherever a name is shown (first name, last name). */
+    private static final String ANONYMOUS_FIRST_NAME = "Personne";
+    private static final String ANONYMOUS_LAST_NAME = "anonymisée";
 
     private final JdbcClient jdbc;
 
@@ -57,7 +68,7 @@ public class PersonService {
                        (select hm.household_id from household_members hm
                         where hm.centre_id = p.centre_id and hm.person_id = p.id order by hm.principal desc limit 1)
                 from persons p
-                where p.centre_id = :centre
+                where p.centre_id = :centre and p.anonymised_at is null
                   and p.search_name % trame_fold(:name)
                   and similarity(p.search_name, trame_fold(:name)) >= 0.5
                   and (:birth::date is null or p.birth_date is null or p.birth_date = :birth::date)
@@ -141,6 +152,21 @@ public class PersonService {
     public void recordConsent(long centreId, long personId, String kind, boolean granted, LocalDate on) {
         jdbc.sql("insert into consents (centre_id, person_id, kind, granted, given_on) values (?, ?, ?, ?, ?)")
                 .params(centreId, personId, kind, granted, on).update();
+    }
+
+    /**
+     * Anonymises the person: names replaced, contact details, reference and school level removed, consents deleted.
+     * Sex, household links and the given birth date (chosen by the caller so that no figure moves) are kept; the date
+     * of a first anonymisation stays.
+     */
+    @Transactional
+    public void anonymise(long centreId, long personId, LocalDate keptBirthDate) {
+        jdbc.sql("""
+                update persons set first_name = ?, last_name = ?, birth_date = ?, ref = null, phone = null, email = null,
+                       school_level = null, anonymised_at = coalesce(anonymised_at, now()), updated_at = now()
+                where centre_id = ? and id = ?""")
+                .params(ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME, keptBirthDate, centreId, personId).update();
+        jdbc.sql("delete from consents where centre_id = ? and person_id = ?").params(centreId, personId).update();
     }
 
     public long count(long centreId) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Finds households by a member's name (accents, case and a typo forgiven: pg_trgm word similarity on the folded
- * name), by the start of a phone number or by allocataire CAF number.
+ * name), by the start of a phone number or by allocataire CAF number. Anonymised persons are never found by name.
  */
 @Service
 public class RegisterSearch {
@@ -42,7 +42,8 @@ public class RegisterSearch {
                 """ : """
                 select hm.household_id, 1 - n.distance as score
                 from (select p.id, p.search_name <->> :folded as distance from persons p
-                      where p.centre_id = :centre order by p.search_name <->> :folded limit 40) n
+                      where p.centre_id = :centre and p.anonymised_at is null
+                      order by p.search_name <->> :folded limit 40) n
                 join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
                 where n.distance < 0.55
                 """;
@@ -76,7 +77,8 @@ public class RegisterSearch {
         return jdbc.sql("""
                 select id, last_name, first_name, birth_date from (
                     select p.id, p.last_name, p.first_name, p.birth_date, p.search_name <->> :folded as distance
-                    from persons p where p.centre_id = :centre order by p.search_name <->> :folded limit :limit) n
+                    from persons p where p.centre_id = :centre and p.anonymised_at is null
+                    order by p.search_name <->> :folded limit :limit) n
                 where distance < 0.55 order by distance, lower(last_name), lower(first_name)""")
                 .param("centre", centreId).param("folded", folded).param("limit", limit).query(PersonHit.class).list();
     }

@@ -22,7 +22,7 @@ public class CaseService {
 
     /** What anyone allowed to see the person sees of a case: that it exists, who follows it, and whether they may open it. */
     public record Summary(long id, String subject, String referentName, LocalDate openedOn, LocalDate closedOn,
-                          boolean readable) {
+                          boolean readable, boolean ofHousehold) {
     }
 
     public record CaseFile(long id, Long personId, Long householdId, String holder, long referentUserId,
@@ -43,6 +43,9 @@ public class CaseService {
     private static final String READABLE = """
             (c.referent_user_id = :user or :direction
              or exists (select 1 from case_shares s where s.centre_id = c.centre_id and s.case_id = c.id and s.user_id = :user))""";
+
+    /** What replaces an erased subject, outcome, note or document name (the columns may not be empty). */
+    private static final String ERASED = "Effacé (personne anonymisée)";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -76,7 +79,8 @@ public class CaseService {
 
     private List<Summary> summaries(CentreScope scope, String holderCondition, long holder) {
         return jdbc.sql("select c.id, c.subject, u.display_name as referent_name, c.opened_on, c.closed_on, "
-                        + READABLE + " as readable from cases c join users u on u.id = c.referent_user_id"
+                        + READABLE + " as readable, c.person_id is null as of_household"
+                        + " from cases c join users u on u.id = c.referent_user_id"
                         + " where c.centre_id = :centre and (" + holderCondition + ") order by c.opened_on desc")
                 .param("centre", scope.id()).param("user", scope.userId())
                 .param("direction", scope.role() == Role.DIRECTION).param("holder", holder)
@@ -138,6 +142,28 @@ public class CaseService {
         jdbc.sql("update cases set closed_on = ?, outcome = ? where centre_id = ? and id = ?")
                 .params(on, outcome.trim(), scope.id(), caseId).update();
         audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, outcome.trim());
+    }
+
+    /**
+     * Erases the contents of the person's case files, and of the given households' (those where everyone is
+     * anonymised): subject, outcome, step notes and outcomes, document names, and their copies in the audit log.
+     * Dates, referents, steps and documents stay as rows. Returns the case ids.
+     */
+    @Transactional
+    public List<Long> anonymise(long centreId, long personId, List<Long> householdIds) {
+        List<Long> ids = jdbc.sql("""
+                update cases set subject = :erased, outcome = case when outcome is null then null else :erased end
+                where centre_id = :centre and (person_id = :person or household_id = any(:households))
+                returning id""")
+                .param("erased", ERASED).param("centre", centreId).param("person", personId)
+                .param("households", householdIds.toArray(Long[]::new)).query(Long.class).list();
+        Long[] cases = ids.toArray(Long[]::new);
+        jdbc.sql("update case_steps set note = ?, outcome = null where centre_id = ? and case_id = any(?)")
+                .params(ERASED, centreId, cases).update();
+        jdbc.sql("update case_documents set name = ? where centre_id = ? and case_id = any(?)")
+                .params(ERASED, centreId, cases).update();
+        audit.forgetDetails(centreId, "dossier", ids);
+        return ids;
     }
 
     private void requireReadable(CentreScope scope, long caseId) {

@@ -103,6 +103,13 @@ public class ContactService {
                 .params(status, centreId, contactId).update();
     }
 
+    /** Erases the free texts of the person's contacts (note, orientation); dates, channels and themes are counted. */
+    @Transactional
+    public void forgetNotes(long centreId, long personId) {
+        jdbc.sql("update contacts set note = null, orientation = null where centre_id = ? and person_id = ?")
+                .params(centreId, personId).update();
+    }
+
     /** Honoured, missed and cancelled appointments per month, over the last {@code months} months. */
     public List<MonthRate> noShowRates(long centreId, int months) {
         return jdbc.sql("""

@@ -63,7 +63,12 @@ public class ReportRenderer {
     }
 
     public byte[] pdf(AnnualReportService.Report report) {
-        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html(report, true)));
+        return pdf(html(report, true));
+    }
+
+    /** Any of Trame's printable HTML documents as PDF (the report, a person's data export). */
+    public byte[] pdf(String html) {
+        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

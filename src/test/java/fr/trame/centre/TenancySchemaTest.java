@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenancySchemaTest {
 
     /** Shared tables, without centre data. */
-    private static final Set<String> GLOBAL = Set.of("centres", "users", "school_holidays", "flyway_schema_history",
+    private static final Set<String> GLOBAL = Set.of("centres", "users", "login_throttle", "school_holidays", "flyway_schema_history",
             "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions");
 
     @Autowired
