@@ -29,9 +29,9 @@ class ExternalDatabaseTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("trame.db.url", external::jdbcUrl);
-        registry.add("trame.db.user", external::user);
-        registry.add("trame.db.password", () -> "");
+        registry.add("trame.db.url", () -> external.login().jdbcUrl());
+        registry.add("trame.db.user", () -> external.login().user());
+        registry.add("trame.db.password", () -> external.login().password());
     }
 
     @AfterAll
@@ -48,9 +48,9 @@ class ExternalDatabaseTest {
         assertThat(embedded.server()).isNull();
         centres.create("externe", "Centre sur base externe");
         try (var c = dataSource.getConnection()) {
-            assertThat(c.getMetaData().getURL()).isEqualTo(external.jdbcUrl());
+            assertThat(c.getMetaData().getURL()).isEqualTo(external.login().jdbcUrl());
         }
-        try (var c = java.sql.DriverManager.getConnection(external.jdbcUrl(), external.user(), "");
+        try (var c = external.login().connect();
              var rs = c.createStatement().executeQuery("select name from centres where code = 'externe'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Centre sur base externe");
