@@ -76,7 +76,16 @@ public class TrameApplication {
         p.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         p.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
         p.put("spring.thymeleaf.check-template-location", "false");
-        if (line.command().get(0).equals("bench")) {
+        String command = line.command().get(0);
+        if (command.equals("backup") || command.equals("restore")) {
+            // the database is dumped or loaded as it is: no migration at start, no first admin account
+            p.put("trame.db.as-is", "true");
+        }
+        if (command.equals("backup")) {
+            // taken while the server runs: from the server's own PostgreSQL
+            p.put("trame.embedded.attach", "true");
+        }
+        if (command.equals("bench")) {
             // benchmarks never touch the user's data: they run on a throw-away embedded database
             p.put("trame.embedded.ephemeral", "true");
         }

@@ -7,6 +7,7 @@ import fr.trame.centre.CentreService;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
+import fr.trame.database.DatabaseBackup;
 import fr.trame.demo.DemoData;
 import fr.trame.demo.DemoService;
 import fr.trame.people.MembershipImporter;
@@ -23,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,14 +46,16 @@ public class CommandRunner {
     private final AnnualReportService annualReports;
     private final ReportRenderer renderer;
     private final fr.trame.catalogue.CatalogueService catalogue;
+    private final DatabaseBackup database;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
                          ActivityImporter activityImporter, AttendanceImporter attendanceImporter,
                          ReceptionImporter receptionImporter, DemoService demo, Benchmarks benchmarks,
                          IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer,
-                         fr.trame.catalogue.CatalogueService catalogue) {
+                         fr.trame.catalogue.CatalogueService catalogue, DatabaseBackup database) {
         this.catalogue = catalogue;
+        this.database = database;
         this.indicators = indicators;
         this.annualReports = annualReports;
         this.renderer = renderer;
@@ -210,9 +214,41 @@ public class CommandRunner {
                 }
                 throw new UsageException("Usage : catalogue import FICHIER\n        catalogue export --format text|csv|json --out FICHIER");
             }
+            case "backup" -> {
+                expect(positional, 0, "backup --out FICHIER");
+                Path file = Path.of(required(options, "out"));
+                DatabaseBackup.Manifest dump;
+                try {
+                    dump = database.backup(file);
+                } catch (IOException e) {
+                    throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                out.println("Sauvegarde écrite dans " + file + " : " + summary(dump) + ".");
+                return 0;
+            }
+            case "restore" -> {
+                expect(positional, 1, "restore FICHIER");
+                Path file = Path.of(positional.get(0));
+                DatabaseBackup.Manifest dump;
+                try {
+                    dump = database.restore(file);
+                } catch (IOException e) {
+                    throw new UsageException("Lecture impossible de " + file + " : " + e.getMessage());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                out.println("Sauvegarde du " + dump.createdAt() + " restaurée : " + summary(dump) + ".");
+                return 0;
+            }
             default -> throw new UsageException("Commande inconnue : « " + command.get(0)
-                    + " ». Commandes : centre create, import, report, catalogue, demo, bench.");
+                    + " ». Commandes : centre create, import, report, catalogue, demo, bench, backup, restore.");
         }
+    }
+
+    private static String summary(DatabaseBackup.Manifest dump) {
+        return dump.tables().size() + " tables, " + dump.rows() + " lignes (schéma version " + dump.schemaVersion() + ")";
     }
 
     private Centre centre(Map<String, String> options) {

@@ -1,6 +1,7 @@
 package fr.trame.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -56,6 +57,11 @@ public class DatabaseConfiguration {
         ds.setMaximumPoolSize(10);
         ds.setPoolName("trame");
         return ds;
+    }
+
+    @Bean
+    DatabaseBackup databaseBackup(Flyway flyway) {
+        return new DatabaseBackup(flyway);
     }
 
     @Bean

@@ -89,7 +89,7 @@ public final class EmbeddedPostgresServer implements Closeable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setConnectConfig("password", secret)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("max_connections", "50")
                 .setServerConfig("shared_buffers", "256MB")
@@ -121,11 +121,13 @@ public final class EmbeddedPostgresServer implements Closeable {
     /** The login of the PostgreSQL that a running Trame server started on {@code dataDirectory}, if one does. */
     public static Optional<DatabaseLogin> runningOn(Path dataDirectory) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        if (!isInUse(dir) || !Files.exists(dir.resolve(PID_FILE))) {
+        Path pidFile = dir.resolve(PID_FILE);
+        // postmaster.pid: pid, directory, start time, port, …; shorter while PostgreSQL starts
+        List<String> lines = isInUse(dir) && Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        if (lines.size() < 4) {
             return Optional.empty();
         }
-        // postmaster.pid: pid, directory, start time, port, …
-        int port = Integer.parseInt(Files.readAllLines(dir.resolve(PID_FILE)).get(3).trim());
+        int port = Integer.parseInt(lines.get(3).trim());
         // a server of a Trame older than the secret trusts local connections: any password will do
         return Optional.of(new DatabaseLogin(jdbcUrl(port), USER, readSecret(dir).orElse("")));
     }
@@ -220,8 +222,7 @@ public final class EmbeddedPostgresServer implements Closeable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = (lines.isEmpty() ? Optional.<Long>empty() : parsePid(lines.get(0)))
+        Optional<ProcessHandle> postmaster = Files.readAllLines(pidFile).stream().findFirst().flatMap(EmbeddedPostgresServer::parsePid)
                 .flatMap(ProcessHandle::of)
                 .filter(p -> isPostgresOf(p, dir));
         if (postmaster.isEmpty()) {

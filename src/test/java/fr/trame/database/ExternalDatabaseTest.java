@@ -1,15 +1,21 @@
 package fr.trame.database;
 
 import fr.trame.centre.CentreService;
+import fr.trame.cli.CommandRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +48,7 @@ class ExternalDatabaseTest {
     @Autowired DataSource dataSource;
     @Autowired DatabaseConfiguration.EmbeddedDatabase embedded;
     @Autowired CentreService centres;
+    @Autowired CommandRunner runner;
 
     @Test
     void runsOnTheGivenDatabase() throws Exception {
@@ -54,6 +61,17 @@ class ExternalDatabaseTest {
              var rs = c.createStatement().executeQuery("select name from centres where code = 'externe'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Centre sur base externe");
+        }
+    }
+
+    @Test
+    void backupDumpsTheGivenDatabase(@TempDir Path tmp) throws Exception {
+        centres.create("externe-sauvegarde", "Centre sauvegardé");
+        Path dump = tmp.resolve("externe.sauvegarde");
+        assertThat(runner.run(List.of("backup", "--out", dump.toString()))).isZero();
+        try (ZipFile zip = new ZipFile(dump.toFile())) {
+            String centresRows = new String(zip.getInputStream(zip.getEntry("tables/centres.copy")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(centresRows).contains("externe-sauvegarde\tCentre sauvegardé");
         }
     }
 }
