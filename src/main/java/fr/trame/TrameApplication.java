@@ -3,7 +3,7 @@ package fr.trame;
 import fr.trame.cli.CommandLine;
 import fr.trame.cli.CommandRunner;
 import fr.trame.cli.UsageException;
-import fr.trame.database.DataDirectoryBusyException;
+import fr.trame.database.EmbeddedDatabaseException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,7 +27,7 @@ public class TrameApplication {
             return;
         }
         Map<String, Object> properties = new HashMap<>(line.springProperties());
-        properties.putAll(line.hasCommand() ? commandProperties(line) : Map.of("trame.serve", "true"));
+        properties.putAll(line.hasCommand() ? commandProperties(line) : serveProperties());
         // system properties outrank application.properties, as options and environment variables must
         properties.forEach((key, value) -> System.setProperty(key, value.toString()));
 
@@ -36,7 +36,7 @@ public class TrameApplication {
             try {
                 app.run();
             } catch (RuntimeException e) {
-                exitIfBusy(e);
+                exitIfExplained(e);
                 throw e;
             }
             return;
@@ -48,7 +48,7 @@ public class TrameApplication {
         try {
             context = app.run();
         } catch (RuntimeException e) {
-            exitIfBusy(e);
+            exitIfExplained(e);
             System.err.println("Trame n'a pas pu démarrer : " + rootCause(e).getMessage());
             System.exit(1);
             return;
@@ -63,6 +63,12 @@ public class TrameApplication {
         System.exit(exit);
     }
 
+    private static Map<String, Object> serveProperties() {
+        // a failed start is told once, by Spring's report or by our own sentence, not also by the context's warning
+        return Map.of("trame.serve", "true",
+                "logging.level.org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext", "OFF");
+    }
+
     private static Map<String, Object> commandProperties(CommandLine line) {
         Map<String, Object> p = new HashMap<>();
         p.put("logging.level.root", "WARN");
@@ -70,20 +76,28 @@ public class TrameApplication {
         p.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         p.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
         p.put("spring.thymeleaf.check-template-location", "false");
-        if (line.command().get(0).equals("bench")) {
+        String command = line.command().get(0);
+        if (command.equals("backup") || command.equals("restore")) {
+            // the database is dumped or loaded as it is: no migration at start, no first admin account
+            p.put("trame.db.as-is", "true");
+        }
+        if (command.equals("backup")) {
+            // taken while the server runs: from the server's own PostgreSQL
+            p.put("trame.embedded.attach", "true");
+        }
+        if (command.equals("bench")) {
             // benchmarks never touch the user's data: they run on a throw-away embedded database
             p.put("trame.embedded.ephemeral", "true");
         }
         return p;
     }
 
-    private static void exitIfBusy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataDirectoryBusyException busy) {
-                System.err.println(busy.getMessage());
-                System.exit(2);
-            }
-        }
+    /** A failure that says in one sentence what to do is printed alone (see {@link ExplainedFailureReporter}). */
+    private static void exitIfExplained(Throwable e) {
+        EmbeddedDatabaseException.in(e).ifPresent(explained -> {
+            System.err.println(explained.getMessage());
+            System.exit(explained.exitCode());
+        });
     }
 
     private static Throwable rootCause(Throwable e) {

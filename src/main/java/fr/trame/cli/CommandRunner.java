@@ -12,6 +12,7 @@ import fr.trame.centre.UserService;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
+import fr.trame.database.DatabaseBackup;
 import fr.trame.demo.DemoData;
 import fr.trame.demo.DemoService;
 import fr.trame.people.MembershipImporter;
@@ -32,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +61,7 @@ public class CommandRunner {
     private final ExportService exports;
     private final ErasureService erasure;
     private final RetentionService retention;
+    private final DatabaseBackup database;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public CommandRunner(CentreService centres, PeopleImporter peopleImporter, MembershipImporter membershipImporter,
@@ -67,7 +70,7 @@ public class CommandRunner {
                          IndicatorService indicators, AnnualReportService annualReports, ReportRenderer renderer,
                          fr.trame.catalogue.CatalogueService catalogue, UserService users, AuditLog audit,
                          CentreScopeResolver scopes, ExportService exports, ErasureService erasure,
-                         RetentionService retention) {
+                         RetentionService retention, DatabaseBackup database) {
         this.catalogue = catalogue;
         this.users = users;
         this.audit = audit;
@@ -75,6 +78,7 @@ public class CommandRunner {
         this.exports = exports;
         this.erasure = erasure;
         this.retention = retention;
+        this.database = database;
         this.indicators = indicators;
         this.annualReports = annualReports;
         this.renderer = renderer;
@@ -251,11 +255,39 @@ public class CommandRunner {
                 }
                 throw new UsageException("Usage : catalogue import FICHIER\n        catalogue export --format text|csv|json --out FICHIER");
             }
+            case "backup" -> {
+                expect(positional, 0, "backup --out FICHIER");
+                Path file = Path.of(required(options, "out"));
+                DatabaseBackup.Manifest dump;
+                try {
+                    dump = database.backup(file);
+                } catch (IOException e) {
+                    throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                out.println("Sauvegarde écrite dans " + file + " : " + summary(dump) + ".");
+                return 0;
+            }
+            case "restore" -> {
+                expect(positional, 1, "restore FICHIER");
+                Path file = Path.of(positional.get(0));
+                DatabaseBackup.Manifest dump;
+                try {
+                    dump = database.restore(file);
+                } catch (IOException e) {
+                    throw new UsageException("Lecture impossible de " + file + " : " + e.getMessage());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                out.println("Sauvegarde du " + dump.createdAt() + " restaurée : " + summary(dump) + ".");
+                return 0;
+            }
             case "rgpd" -> {
                 return rgpd(positional, options, out);
             }
             default -> throw new UsageException("Commande inconnue : « " + command.get(0)
-                    + " ». Commandes : centre create, user create, import, report, catalogue, rgpd, demo, bench.");
+                    + " ». Commandes : centre create, user create, import, report, catalogue, rgpd, demo, bench, backup, restore.");
         }
     }
 
@@ -343,6 +375,10 @@ public class CommandRunner {
         } catch (IOException e) {
             throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
         }
+    }
+
+    private static String summary(DatabaseBackup.Manifest dump) {
+        return dump.tables().size() + " tables, " + dump.rows() + " lignes (schéma version " + dump.schemaVersion() + ")";
     }
 
     private Centre centre(Map<String, String> options) {

@@ -1,7 +1,10 @@
 package fr.trame.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,19 +13,35 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One PostgreSQL for everything: the embedded one by default, an external one when {@code trame.db.url} is set. */
+/**
+ * One PostgreSQL for everything: the embedded one by default, an external one when {@code trame.db.url} is set.
+ * {@code trame.db.as-is} (backup, restore) leaves the database as it is at start: no migration.
+ * {@code trame.embedded.attach} (backup) uses the PostgreSQL of a server running on the data directory, if any.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${trame.db.url:}") String url,
-                                      @Value("${trame.data-dir:./trame-data}") String dataDir,
-                                      @Value("${trame.embedded.ephemeral:false}") boolean ephemeral) throws IOException {
+                                      @Value("${trame.data-dir:" + EmbeddedPostgresServer.DEFAULT_DATA_DIR + "}") String dataDir,
+                                      @Value("${trame.embedded.ephemeral:false}") boolean ephemeral,
+                                      @Value("${trame.embedded.attach:false}") boolean attach) throws IOException {
         if (!url.isBlank()) {
-            return new EmbeddedDatabase(null);
+            return new EmbeddedDatabase(null, null);
         }
         Path dir = ephemeral ? Files.createTempDirectory("trame-test-pg") : Path.of(dataDir);
-        return new EmbeddedDatabase(EmbeddedPostgresServer.start(dir, ephemeral));
+        if (attach) {
+            var running = EmbeddedPostgresServer.runningOn(dir);
+            if (running.isPresent()) {
+                return new EmbeddedDatabase(null, running.get());
+            }
+            if (!Files.exists(dir.resolve("PG_VERSION"))) {
+                throw new EmbeddedDatabaseException("Aucune base de données dans " + dir.toAbsolutePath().normalize()
+                        + " : indiquez avec --data-dir le répertoire de données de Trame.", 2);
+            }
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, ephemeral);
+        return new EmbeddedDatabase(server, server.login());
     }
 
     @Bean(destroyMethod = "close")
@@ -30,22 +49,29 @@ public class DatabaseConfiguration {
                           @Value("${trame.db.url:}") String url,
                           @Value("${trame.db.user:}") String user,
                           @Value("${trame.db.password:}") String password) {
+        DatabaseLogin login = embedded.login() != null ? embedded.login() : new DatabaseLogin(url, user, password);
         HikariDataSource ds = new HikariDataSource();
-        if (embedded.server() != null) {
-            ds.setJdbcUrl(embedded.server().jdbcUrl());
-            ds.setUsername(embedded.server().user());
-        } else {
-            ds.setJdbcUrl(url);
-            ds.setUsername(user);
-            ds.setPassword(password);
-        }
+        ds.setJdbcUrl(login.jdbcUrl());
+        ds.setUsername(login.user());
+        ds.setPassword(login.password());
         ds.setMaximumPoolSize(10);
         ds.setPoolName("trame");
         return ds;
     }
 
-    /** Holder so the embedded server closes after the pool. */
-    public record EmbeddedDatabase(EmbeddedPostgresServer server) implements AutoCloseable {
+    @Bean
+    DatabaseBackup databaseBackup(Flyway flyway) {
+        return new DatabaseBackup(flyway);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("trame.db.as-is")
+    FlywayMigrationStrategy noMigrationAtStart() {
+        return flyway -> { };
+    }
+
+    /** Holder so the embedded server closes after the pool; {@code login} is null for an external database. */
+    public record EmbeddedDatabase(EmbeddedPostgresServer server, DatabaseLogin login) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             if (server != null) {

@@ -5,10 +5,15 @@ import fr.trame.centre.CentreService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
-/** On an empty database: the first admin account, and (when serving, unless --no-demo) the demonstration centre. */
+/**
+ * On an empty database: the first admin account, and (when serving, unless --no-demo) the demonstration centre.
+ * Not for backup and restore ({@code trame.db.as-is}), which take the database as it is.
+ */
 @Component
+@ConditionalOnBooleanProperty(name = "trame.db.as-is", havingValue = false, matchIfMissing = true)
 public class FirstStart implements ApplicationRunner {
 
     private final AdminBootstrap adminBootstrap;
