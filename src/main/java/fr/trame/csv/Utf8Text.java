@@ -22,15 +22,18 @@ public final class Utf8Text {
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        // checked chunk by chunk, to find where it goes wrong without holding a second copy of a large file
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer chunk = CharBuffer.allocate(8192);
+        CoderResult result;
+        while ((result = decoder.decode(in, chunk, true)).isOverflow()) {
+            chunk.clear();
+        }
         if (result.isError()) {
             throw refused(lineOf(bytes, in.position()), "caractère invalide en UTF-8 : le fichier n'est pas en UTF-8"
                     + " (sans doute en Latin-1 ou Windows-1252) ; " + SAVE_AS);
         }
-        decoder.flush(out);
-        String text = out.flip().toString();
+        String text = new String(bytes, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static fr.trame.csv.CsvColumns.LABEL;
 import static fr.trame.csv.CsvColumns.REFERENCE;
