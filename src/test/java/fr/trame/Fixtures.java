@@ -4,11 +4,17 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.Role;
 import fr.trame.centre.UserService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Helpers that make each test's own centre and users, so tests sharing one database never see each other's rows. */
@@ -41,5 +47,15 @@ public class Fixtures {
 
     public static InputStream csv(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cells of a CSV file Trame wrote, its BOM left out: each cell as a spreadsheet receives it. */
+    public static List<List<String>> cells(String csv) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
+            return parser.getRecords().stream().map(CSVRecord::toList).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.trame.activities;
 
+import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
@@ -17,12 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.trame.csv.CsvColumns.LABEL;
+import static fr.trame.csv.CsvColumns.NAME;
+import static fr.trame.csv.CsvColumns.REFERENCE;
+import static fr.trame.csv.CsvColumns.SHORT;
+
 /** activities.csv of interchange.md, merged by {@code activity_ref}; unknown sectors are created. */
 @Service
 public class ActivityImporter {
 
-    static final Set<String> REQUIRED = Set.of("activity_ref", "name", "sector");
-    static final Set<String> OPTIONAL = Set.of("kind", "public", "capacity");
+    static final CsvColumns COLUMNS = new CsvColumns()
+            .required("activity_ref", REFERENCE).required("name", LABEL).required("sector", NAME)
+            .optional("kind", SHORT).optional("public", SHORT).optional("capacity", SHORT);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -36,7 +43,7 @@ public class ActivityImporter {
 
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        CsvTable table = CsvTable.read(in, COLUMNS);
         List<Object[]> staged = new ArrayList<>();
         Map<String, Long> refLines = new HashMap<>();
         Set<String> sectorNames = new HashSet<>();

@@ -3,6 +3,7 @@ package fr.trame.attendance;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.activities.SessionService;
 import fr.trame.centre.CentreScope;
+import fr.trame.csv.CsvExport;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 
 /** The attendance sheet (each tap saved at once), the day view of sessions, and the ACM monthly hours. */
 @Controller
@@ -174,20 +177,13 @@ public class AttendanceController {
     ResponseEntity<byte[]> acmHoursCsv(CentreScope scope, @RequestParam(required = false) String mois) {
         scope.requirePersonalData();
         YearMonth month = month(mois);
-        StringBuilder csv = new StringBuilder("\uFEFFnom;prenom;tranche_age;presences;heures\n");
-        for (HoursService.ChildHours c : hours.acmByChild(scope.id(), month)) {
-            csv.append(cell(c.lastName())).append(';').append(cell(c.firstName())).append(';').append(c.ageGroup())
-                    .append(';').append(c.presences()).append(';').append(c.hours().toPlainString().replace('.', ','))
-                    .append('\n');
-        }
+        byte[] csv = CsvExport.forExcel(List.of("nom", "prenom", "tranche_age", "presences", "heures"),
+                hours.acmByChild(scope.id(), month).stream()
+                        .map(c -> Arrays.<Object>asList(c.lastName(), c.firstName(), c.ageGroup(), c.presences(), c.hours())).toList());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"heures-acm-" + month + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String cell(String v) {
-        return v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+                .body(csv);
     }
 
     private static YearMonth month(String mois) {

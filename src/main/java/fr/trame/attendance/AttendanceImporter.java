@@ -1,5 +1,6 @@
 package fr.trame.attendance;
 
+import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.trame.csv.CsvColumns.REFERENCE;
+import static fr.trame.csv.CsvColumns.SHORT;
+
 /**
  * attendance.csv of interchange.md. {@code (activity_ref, date, start)} names the session, created as held when
  * missing; each row is a person's status or an anonymous headcount. Checked whole, then merged set-based.
@@ -26,8 +30,9 @@ import java.util.Set;
 @Service
 public class AttendanceImporter {
 
-    static final Set<String> REQUIRED = Set.of("activity_ref", "date", "start", "end");
-    static final Set<String> OPTIONAL = Set.of("person_ref", "headcount", "status");
+    static final CsvColumns COLUMNS = new CsvColumns()
+            .required("activity_ref", REFERENCE).required("date", SHORT).required("start", SHORT).required("end", SHORT)
+            .optional("person_ref", REFERENCE).optional("headcount", SHORT).optional("status", SHORT);
     private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}");
 
     private final JdbcClient jdbc;
@@ -40,7 +45,7 @@ public class AttendanceImporter {
 
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        CsvTable table = CsvTable.read(in, COLUMNS);
         List<Object[]> staged = validate(table);
         PgCopy.stage(jdbc, dataSource, "stage_attendance", """
                 line bigint, activity_ref text, date date, start_time time, end_time time, person_ref text,
@@ -58,7 +63,7 @@ public class AttendanceImporter {
         for (CsvTable.Row row : table.rows()) {
             String activity = row.required("activity_ref");
             LocalDate date = row.date("date");
-            if (row.text("date") == null) {
+            if (row.isEmpty("date")) {
                 row.error("date", "valeur obligatoire manquante");
             }
             LocalTime start = time(row, "start");
@@ -69,12 +74,12 @@ public class AttendanceImporter {
             String person = row.text("person_ref");
             Integer headcount = row.wholeNumber("headcount", 1);
             String status = row.oneOf("status", Set.of("present", "absent", "excuse"));
-            if (person == null && row.text("headcount") == null) {
+            if (row.isEmpty("person_ref") && row.isEmpty("headcount")) {
                 row.error("person_ref", "indiquez une personne (person_ref) ou un effectif anonyme (headcount)");
-            } else if (person != null && row.text("headcount") != null) {
+            } else if (!row.isEmpty("person_ref") && !row.isEmpty("headcount")) {
                 row.error("headcount", "une ligne porte une personne ou un effectif, pas les deux");
             }
-            if (person == null && status != null) {
+            if (row.isEmpty("person_ref") && status != null) {
                 row.error("status", "le statut ne s'applique qu'à une personne");
             }
             if (activity != null && date != null && start != null) {

@@ -19,7 +19,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -167,7 +166,7 @@ public class CatalogueController {
     String importFile(CentreScope scope, @RequestParam("file") MultipartFile file, Model model) throws IOException {
         requireImporter(scope);
         try {
-            model.addAttribute("report", catalogue.importText(new String(file.getBytes(), StandardCharsets.UTF_8)));
+            model.addAttribute("report", catalogue.importText(CatalogueFormat.decode(file.getBytes())));
         } catch (CatalogueFormat.FormatException e) {
             model.addAttribute("error", "Rien n'est importé. Le fichier « " + file.getOriginalFilename()
                     + " » ne suit pas le format du catalogue, " + e.getMessage());

@@ -1,5 +1,9 @@
 package fr.trame.catalogue;
 
+import fr.trame.csv.CsvError;
+import fr.trame.csv.CsvImportException;
+import fr.trame.csv.Utf8Text;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -96,6 +100,27 @@ public final class CatalogueFormat {
     }
 
     private CatalogueFormat() {
+    }
+
+    /**
+     * The text of an imported file's bytes: UTF-8 (else the line of the first bad byte, rather than letters silently
+     * replaced) and no NUL (which the database refuses in text).
+     */
+    public static String decode(byte[] bytes) {
+        String text;
+        try {
+            text = Utf8Text.decode(bytes);
+        } catch (CsvImportException e) {
+            CsvError error = e.errors().get(0);
+            throw new FormatException((int) error.line(), error.message() + ".");
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw new FormatException(line, "la ligne contient un caractère NUL (octet zéro), qui n'a pas sa place dans"
+                    + " un fichier texte.");
+        }
+        return text;
     }
 
     /** Reads a whole file; a structure error stops everything, naming its line. */

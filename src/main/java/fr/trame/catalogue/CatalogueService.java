@@ -2,17 +2,13 @@ package fr.trame.catalogue;
 
 import fr.trame.catalogue.CatalogueFormat.Field;
 import fr.trame.catalogue.CatalogueFormat.Parsed;
+import fr.trame.csv.CsvExport;
 import fr.trame.csv.PgCopy;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -331,19 +327,14 @@ public class CatalogueService {
 
     /** One row per published action, {@code ;}-separated, lists joined by {@code  | }. */
     public String exportCsv() {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
-                .setHeader(CSV_COLUMNS.keySet().toArray(String[]::new)).get())) {
-            for (Map<String, Object> action : published()) {
-                List<Object> row = new ArrayList<>();
-                CSV_COLUMNS.values().forEach(column -> row.add(action.get(column) instanceof List<?> list
-                        ? String.join(" | ", list.stream().map(Object::toString).toList()) : action.get(column)));
-                csv.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> action : published()) {
+            List<Object> row = new ArrayList<>();
+            CSV_COLUMNS.values().forEach(column -> row.add(action.get(column) instanceof List<?> list
+                    ? String.join(" | ", list.stream().map(Object::toString).toList()) : action.get(column)));
+            rows.add(row);
         }
-        return out.toString();
+        return CsvExport.write(List.copyOf(CSV_COLUMNS.keySet()), rows);
     }
 
     /** Published actions, each field by its name, lists as lists. */

@@ -100,9 +100,13 @@ public class CommandRunner {
             err.println(e.getMessage());
             return 2;
         } catch (CsvImportException e) {
-            err.println("Fichier refusé, rien n'a été importé : " + e.errors().size() + " erreur(s).");
+            err.println("Fichier refusé, rien n'a été importé : " + e.total() + " erreur(s).");
             for (CsvError error : e.errors()) {
                 err.println("  " + error);
+            }
+            if (e.notShown() > 0) {
+                err.println("  … et " + e.notShown() + " autre(s) erreur(s) : les " + e.errors().size()
+                        + " premières sont listées ; corrigez-les puis réimportez.");
             }
             return 2;
         } catch (IllegalArgumentException e) {
@@ -226,7 +230,7 @@ public class CommandRunner {
                 if (positional.size() == 2 && positional.get(0).equals("import")) {
                     Path file = Path.of(positional.get(1));
                     try {
-                        out.println(catalogue.importText(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)).summary());
+                        out.println(catalogue.importText(fr.trame.catalogue.CatalogueFormat.decode(Files.readAllBytes(file))).summary());
                     } catch (NoSuchFileException e) {
                         throw new UsageException("Fichier introuvable : " + file);
                     } catch (IOException e) {

@@ -7,89 +7,104 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A CSV file of interchange.md read whole: UTF-8 (BOM accepted), {@code ;}, RFC 4180 quoting, a header whose names are
  * case-insensitive and in any order. Typed getters record an error (line, column) instead of throwing, so an import
- * reports every problem of a file at once.
+ * reports every problem of a file at once. Lines are the file's lines, the header being line 1: a record whose quoted
+ * value holds a line break takes several.
  */
 public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setDelimiter(';').setQuote('"').get();
+    private static final String NUL = "contient un caractère NUL (octet zéro), qui n'a pas sa place dans un fichier texte";
+    /** Errors kept to show by line and column, then in the order they were found. */
+    private static final Comparator<Found> ORDER = Comparator.comparing(Found::error,
+            Comparator.comparingLong(CsvError::line).thenComparingInt(CsvError::column)).thenComparingLong(Found::seq);
 
     private final List<String> header;
+    private final CsvColumns columns;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
-    private final List<CsvError> errors = new ArrayList<>();
+    // the first errors only: a file of a million bad lines must not hold a million messages
+    private final TreeSet<Found> errors = new TreeSet<>(ORDER);
+    private long errorCount;
 
-    private CsvTable(List<String> header) {
+    private record Found(CsvError error, long seq) {
+    }
+
+    private CsvTable(List<String> header, CsvColumns columns) {
         this.header = header;
+        this.columns = columns;
         for (int i = 0; i < header.size(); i++) {
             index.put(header.get(i), i);
         }
     }
 
-    /** Reads the file and checks its header; a header problem is thrown at once, since no row can be read then. */
-    public static CsvTable read(InputStream in, Set<String> required, Set<String> optional) {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            CsvTable table = null;
-            for (CSVRecord record : parser) {
-                if (table == null) {
-                    table = fromHeader(record, required, optional);
-                    continue;
-                }
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    continue; // blank line
-                }
-                table.rows.add(table.new Row(record.getRecordNumber(), record.toList()));
-            }
-            if (table == null) {
-                throw new CsvImportException(List.of(new CsvError(1, 0, null, "le fichier est vide (il manque la ligne d'en-tête)")));
-            }
-            return table;
-        } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
+    /**
+     * Reads the file and checks its header; a problem that stops the reading (encoding, quotes, header, no data line)
+     * is thrown at once, since no row can be read then.
+     */
+    public static CsvTable read(InputStream in, CsvColumns columns) {
+        String text;
+        try {
+            text = Utf8Text.decode(in.readAllBytes());
         } catch (IOException e) {
-            throw unreadable(e);
+            throw new CsvImportException(List.of(new CsvError(1, 0, null, "fichier illisible : " + e.getMessage())));
         }
+        CsvTable table = null;
+        long line = 1; // where the next record starts
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            for (CSVRecord record : parser) {
+                long recordLine = line;
+                line = parser.getCurrentLineNumber() + 1;
+                if (table == null) {
+                    table = fromHeader(record, columns);
+                } else if (record.size() > 1 || !record.get(0).isBlank()) { // a blank line is skipped
+                    table.rows.add(table.new Row(recordLine, record.toList()));
+                }
+            }
+        } catch (UncheckedIOException | IOException e) {
+            // Commons CSV stops at a quote it cannot read, in English: say where and why in French
+            throw new CsvImportException(List.of(QuoteProblem.find(text, line, table == null ? null : table.header)));
+        }
+        if (table == null) {
+            throw new CsvImportException(List.of(new CsvError(1, 0, null, "le fichier est vide (il manque la ligne d'en-tête)")));
+        }
+        if (table.rows.isEmpty()) {
+            throw new CsvImportException(List.of(new CsvError(1, 0, null,
+                    "le fichier ne contient que la ligne d'en-tête : aucune ligne de données, rien à importer")));
+        }
+        return table;
     }
 
-    private static CsvImportException unreadable(IOException e) {
-        String why = e instanceof CharacterCodingException
-                ? "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 »)"
-                : "fichier illisible : " + e.getMessage();
-        return new CsvImportException(List.of(new CsvError(1, 0, null, why)));
-    }
-
-    private static CsvTable fromHeader(CSVRecord record, Set<String> required, Set<String> optional) {
+    private static CsvTable fromHeader(CSVRecord record, CsvColumns columns) {
         List<String> names = new ArrayList<>();
         List<CsvError> problems = new ArrayList<>();
         for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+            String name = record.get(i).trim().toLowerCase(Locale.ROOT);
             names.add(name);
-            if (!required.contains(name) && !optional.contains(name)) {
-                problems.add(new CsvError(1, i + 1, name, "colonne inconnue « " + record.get(i).trim() + " »"));
+            if (record.get(i).indexOf('\0') >= 0) {
+                problems.add(new CsvError(1, i + 1, name.replace("\0", ""), NUL));
+            } else if (!columns.knows(name)) {
+                problems.add(new CsvError(1, i + 1, name, "colonne inconnue « " + shortened(record.get(i).trim()) + " »"));
             } else if (names.indexOf(name) != i) {
                 problems.add(new CsvError(1, i + 1, name, "colonne en double"));
             }
         }
-        for (String name : required) {
+        for (String name : columns.required()) {
             if (!names.contains(name)) {
                 problems.add(new CsvError(1, 0, null, "colonne obligatoire manquante : « " + name + " »"));
             }
@@ -97,20 +112,27 @@ public final class CsvTable {
         if (!problems.isEmpty()) {
             throw new CsvImportException(problems);
         }
-        return new CsvTable(names);
+        return new CsvTable(names, columns);
+    }
+
+    private static String shortened(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 40) + "…";
     }
 
     public List<Row> rows() {
         return rows;
     }
 
-    public List<CsvError> errors() {
-        return errors;
-    }
-
     public void error(long line, String column, String message) {
         Integer i = index.get(column);
-        errors.add(new CsvError(line, i == null ? 0 : i + 1, column, message));
+        add(new CsvError(line, i == null ? 0 : i + 1, column, message));
+    }
+
+    private void add(CsvError error) {
+        errors.add(new Found(error, errorCount++));
+        if (errors.size() > CsvImportException.SHOWN) {
+            errors.pollLast();
+        }
     }
 
     /**
@@ -127,24 +149,42 @@ public final class CsvTable {
     }
 
     public void throwIfErrors() {
-        if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingLong(CsvError::line).thenComparingInt(CsvError::column));
-            throw new CsvImportException(errors);
+        if (errorCount > 0) {
+            throw new CsvImportException(errors.stream().map(Found::error).toList(), errorCount);
         }
     }
 
-    /** One data line. Getters return null for an empty cell and for a wrong value (after recording its error). */
+    /**
+     * One data line. Getters return null for an empty cell and for a wrong value (after recording its error). A cell
+     * holding a NUL or longer than its column allows is refused here, once, and reads as null from then on.
+     */
     public final class Row {
         private final long line;
         private final List<String> cells;
+        private final boolean[] refused;
 
         private Row(long line, List<String> cells) {
             this.line = line;
             this.cells = cells;
+            this.refused = new boolean[cells.size()];
             if (cells.size() != header.size()) {
-                errors.add(new CsvError(line, 0, null, cells.size() + " valeurs au lieu de " + header.size()
+                add(new CsvError(line, 0, null, cells.size() + " valeurs au lieu de " + header.size()
                         + " (vérifiez les « ; » et les guillemets)"));
             }
+            for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
+                String v = cells.get(i).trim();
+                int max = columns.maxLength(header.get(i));
+                if (cells.get(i).indexOf('\0') >= 0) { // before trim(), which drops a NUL at either end
+                    refuse(i, NUL);
+                } else if (v.length() > max && v.codePointCount(0, v.length()) > max) {
+                    refuse(i, "la valeur dépasse " + max + " caractères (elle en a " + v.codePointCount(0, v.length()) + ")");
+                }
+            }
+        }
+
+        private void refuse(int cell, String message) {
+            refused[cell] = true;
+            add(new CsvError(line, cell + 1, header.get(cell), message));
         }
 
         public long line() {
@@ -153,19 +193,24 @@ public final class CsvTable {
 
         public String text(String column) {
             Integer i = index.get(column);
-            if (i == null || i >= cells.size()) {
+            if (i == null || i >= cells.size() || refused[i]) {
                 return null;
             }
             String v = cells.get(i).trim();
             return v.isEmpty() ? null : v;
         }
 
+        /** The cell is empty or absent in the file (a refused cell is not: its error is already recorded). */
+        public boolean isEmpty(String column) {
+            Integer i = index.get(column);
+            return i == null || i >= cells.size() || cells.get(i).isBlank();
+        }
+
         public String required(String column) {
-            String v = text(column);
-            if (v == null) {
+            if (isEmpty(column)) {
                 error(column, "valeur obligatoire manquante");
             }
-            return v;
+            return text(column);
         }
 
         public String oneOf(String column, Set<String> allowed) {

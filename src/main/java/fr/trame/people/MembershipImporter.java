@@ -1,5 +1,6 @@
 package fr.trame.people;
 
+import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
@@ -15,14 +16,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import static fr.trame.csv.CsvColumns.LABEL;
+import static fr.trame.csv.CsvColumns.REFERENCE;
+import static fr.trame.csv.CsvColumns.SHORT;
 
 /** memberships.csv of interchange.md, merged by {@code membership_ref}; all-or-nothing like every import. */
 @Service
 public class MembershipImporter {
 
-    static final Set<String> REQUIRED = Set.of("membership_ref", "type", "start_date", "end_date");
-    static final Set<String> OPTIONAL = Set.of("household_ref", "person_ref", "organisation", "amount");
+    static final CsvColumns COLUMNS = new CsvColumns()
+            .required("membership_ref", REFERENCE).required("type", SHORT)
+            .required("start_date", SHORT).required("end_date", SHORT)
+            .optional("household_ref", REFERENCE).optional("person_ref", REFERENCE).optional("organisation", LABEL)
+            .optional("amount", SHORT);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -34,7 +41,7 @@ public class MembershipImporter {
 
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        CsvTable table = CsvTable.read(in, COLUMNS);
         List<Object[]> staged = validate(table);
         PgCopy.stage(jdbc, dataSource, "stage_memberships", """
                 line bigint, membership_ref text, type text, household_ref text, person_ref text, organisation text,
@@ -57,21 +64,21 @@ public class MembershipImporter {
             String householdRef = row.text("household_ref");
             String personRef = row.text("person_ref");
             String organisation = row.text("organisation");
-            if ("familiale".equals(type) && householdRef == null) {
+            if ("familiale".equals(type) && row.isEmpty("household_ref")) {
                 row.error("household_ref", "une adhésion familiale doit indiquer le foyer (household_ref)");
             }
-            if ("individuelle".equals(type) && personRef == null) {
+            if ("individuelle".equals(type) && row.isEmpty("person_ref")) {
                 row.error("person_ref", "une adhésion individuelle doit indiquer la personne (person_ref)");
             }
-            if ("associative".equals(type) && organisation == null) {
+            if ("associative".equals(type) && row.isEmpty("organisation")) {
                 row.error("organisation", "une adhésion associative doit indiquer l'organisation");
             }
             LocalDate start = row.date("start_date");
             LocalDate end = row.date("end_date");
-            if (row.text("start_date") == null) {
+            if (row.isEmpty("start_date")) {
                 row.error("start_date", "valeur obligatoire manquante");
             }
-            if (row.text("end_date") == null) {
+            if (row.isEmpty("end_date")) {
                 row.error("end_date", "valeur obligatoire manquante");
             }
             if (start != null && end != null && end.isBefore(start)) {

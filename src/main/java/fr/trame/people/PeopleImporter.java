@@ -1,5 +1,6 @@
 package fr.trame.people;
 
+import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
@@ -17,6 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.trame.csv.CsvColumns.EMAIL;
+import static fr.trame.csv.CsvColumns.LABEL;
+import static fr.trame.csv.CsvColumns.NAME;
+import static fr.trame.csv.CsvColumns.REFERENCE;
+import static fr.trame.csv.CsvColumns.SHORT;
+
 /**
  * people.csv of interchange.md: households and persons. All rows are checked first; then, in one transaction, the rows
  * are copied to a staging table and merged by set-based SQL keyed on the file's references, so re-importing the same
@@ -25,9 +32,12 @@ import java.util.Set;
 @Service
 public class PeopleImporter {
 
-    static final Set<String> REQUIRED = Set.of("household_ref", "person_ref", "last_name", "first_name");
-    static final Set<String> OPTIONAL = Set.of("sex", "birth_date", "role", "address", "postcode", "commune", "quartier",
-            "qpv", "qf", "phone", "email");
+    static final CsvColumns COLUMNS = new CsvColumns()
+            .required("household_ref", REFERENCE).required("person_ref", REFERENCE)
+            .required("last_name", NAME).required("first_name", NAME)
+            .optional("sex", SHORT).optional("birth_date", SHORT).optional("role", SHORT)
+            .optional("address", LABEL).optional("postcode", SHORT).optional("commune", NAME).optional("quartier", NAME)
+            .optional("qpv", SHORT).optional("qf", SHORT).optional("phone", SHORT).optional("email", EMAIL);
     private static final Set<String> ROLES = Set.of("responsable", "enfant", "autre");
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("address", "postcode", "commune", "quartier", "qpv", "qf");
 
@@ -41,7 +51,7 @@ public class PeopleImporter {
 
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        CsvTable table = CsvTable.read(in, COLUMNS);
         List<Object[]> staged = validate(table);
         table.throwIfErrors();
 

@@ -1,5 +1,6 @@
 package fr.trame.reception;
 
+import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
@@ -23,6 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static fr.trame.csv.CsvColumns.REFERENCE;
+import static fr.trame.csv.CsvColumns.SHORT;
+
 /**
  * reception.csv of interchange.md. The file has no reference column, so each row gets a key made of its values and
  * of how many identical rows came before it in the file: re-importing the same file changes nothing.
@@ -30,8 +34,10 @@ import java.util.stream.Collectors;
 @Service
 public class ReceptionImporter {
 
-    static final Set<String> REQUIRED = Set.of("date", "channel", "theme");
-    static final Set<String> OPTIONAL = Set.of("person_ref", "duration_min", "status");
+    /** {@code theme} lists codes: the twelve of interchange.md and the centre's own fit easily in 500 characters. */
+    static final CsvColumns COLUMNS = new CsvColumns()
+            .required("date", SHORT).required("channel", SHORT).required("theme", 500)
+            .optional("person_ref", REFERENCE).optional("duration_min", SHORT).optional("status", SHORT);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -45,14 +51,14 @@ public class ReceptionImporter {
 
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, REQUIRED, OPTIONAL);
+        CsvTable table = CsvTable.read(in, COLUMNS);
         Set<String> known = themes.list(centreId).stream().map(ThemeService.Theme::code).collect(Collectors.toSet());
         List<Object[]> contacts = new ArrayList<>();
         List<Object[]> contactThemes = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             LocalDate date = row.date("date");
-            if (row.text("date") == null) {
+            if (row.isEmpty("date")) {
                 row.error("date", "valeur obligatoire manquante");
             }
             String channel = row.required("channel");

@@ -4,6 +4,7 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.Role;
+import fr.trame.csv.CsvExport;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -84,15 +85,9 @@ public class ReportController {
 
     @GetMapping("/c/{centre}/rapport/{year}/annexe-caf.csv")
     ResponseEntity<byte[]> cafAnnex(CentreScope scope, @PathVariable int year) {
-        StringBuilder csv = new StringBuilder("\uFEFFmois;activite;tranche_age;enfants;presences;heures\n");
-        for (List<Object> row : reports.cafAnnex(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
-            for (int i = 0; i < row.size(); i++) {
-                String v = String.valueOf(row.get(i));
-                csv.append(i > 0 ? ";" : "").append(v.contains(";") ? "\"" + v.replace("\"", "\"\"") + "\"" : v.replace('.', ','));
-            }
-            csv.append('\n');
-        }
-        return download(csv.toString().getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8),
+        byte[] csv = CsvExport.forExcel(List.of("mois", "activite", "tranche_age", "enfants", "presences", "heures"),
+                reports.cafAnnex(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+        return download(csv, new MediaType("text", "csv", StandardCharsets.UTF_8),
                 "annexe-caf-" + scope.code() + "-" + year + ".csv");
     }
 

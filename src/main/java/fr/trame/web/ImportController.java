@@ -51,25 +51,28 @@ public class ImportController {
         scope.requireRegisterEdit();
         model.addAttribute("kind", kind);
         model.addAttribute("fileName", file.getOriginalFilename());
-        if (file.isEmpty()) {
-            model.addAttribute("errors", List.of(new CsvError(1, 0, null, "aucun fichier choisi, ou fichier vide")));
-            return "import";
-        }
         try (InputStream in = file.getInputStream()) {
+            if (file.isEmpty()) {
+                throw refused("aucun fichier choisi, ou fichier vide");
+            }
             ImportResult result = switch (kind) {
                 case "people" -> peopleImporter.importCsv(scope.id(), in);
                 case "memberships" -> membershipImporter.importCsv(scope.id(), in);
                 case "activities" -> activityImporter.importCsv(scope.id(), in);
                 case "attendance" -> attendanceImporter.importCsv(scope.id(), in);
                 case "reception" -> receptionImporter.importCsv(scope.id(), in);
-                default -> throw new CsvImportException(List.of(new CsvError(1, 0, null, "type de fichier inconnu")));
+                default -> throw refused("type de fichier inconnu");
             };
             model.addAttribute("result", result);
         } catch (CsvImportException e) {
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("refusal", e);
         } catch (IOException e) {
-            model.addAttribute("errors", List.of(new CsvError(1, 0, null, "fichier illisible : " + e.getMessage())));
+            model.addAttribute("refusal", refused("fichier illisible : " + e.getMessage()));
         }
         return "import";
+    }
+
+    private static CsvImportException refused(String why) {
+        return new CsvImportException(List.of(new CsvError(1, 0, null, why)));
     }
 }

@@ -103,6 +103,35 @@ class AttendancePagesTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void theAcmHoursCsvKeepsNamesThatLookLikeFormulasAsText() throws Exception {
+        Centre c = fixtures.centre("acm-csv");
+        String direction = fixtures.user(c, Role.DIRECTION);
+        long session = session(c);
+        people.importCsv(c.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name;birth_date
+                H;E1;"=HYPERLINK(""http://x"")";Zoé;2018-01-01
+                H;E2;+1;Zoé;2018-01-01
+                H;E3;@SUM(A1);Zoé;2018-01-01
+                H;E4;-2+3;Zoé;2018-01-01
+                H;E5;Tab;Zoé;2018-01-01
+                """));
+        // imports and forms trim cells: a tab-leading name can only come from elsewhere
+        jdbc.sql("update persons set last_name = E'\\tTab' where centre_id = ? and ref = 'E5'").param(c.id()).update();
+        java.util.Map<Long, String> present = new java.util.HashMap<>();
+        jdbc.sql("select id from persons where centre_id = ?").param(c.id()).query(Long.class).list()
+                .forEach(id -> present.put(id, "present"));
+        attendance.save(c.id(), session, present);
+
+        String csv = mvc.perform(get("/c/" + c.code() + "/acm/heures.csv").param("mois", "2026-03").with(user(direction)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<java.util.List<String>> cells = Fixtures.cells(csv);
+        assertThat(cells.subList(1, cells.size())).extracting(row -> row.get(0)).containsExactlyInAnyOrder(
+                "'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2+3", "'\tTab");
+        // figures are written as numbers, untouched
+        assertThat(cells.subList(1, cells.size())).allSatisfy(row -> assertThat(row.subList(3, 5)).containsExactly("1", "8,00"));
+    }
+
     private long session(Centre centre) {
         activities.importCsv(centre.id(), Fixtures.csv("activity_ref;name;sector;kind\nACM;Centre de loisirs;Enfance;acm\n"));
         long activity = jdbc.sql("select id from activities where centre_id = ? and ref = 'ACM'").param(centre.id()).query(Long.class).single();

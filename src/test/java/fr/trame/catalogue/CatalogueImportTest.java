@@ -61,6 +61,21 @@ class CatalogueImportTest {
     }
 
     @Test
+    void theCsvExportKeepsTitlesThatLookLikeFormulasAsText() {
+        String garden = "Actions\n" + CatalogueFormatTest.TWO.split("\nActions\n")[1];
+        List<String> titles = List.of("=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-2+3", "\tTab");
+        catalogue.importText(CatalogueFormat.write(titles.stream()
+                .map(title -> garden.replace("\nJardin des familles\n", "\n" + title + "\n")).toList()));
+        List<List<String>> cells = fr.trame.Fixtures.cells(catalogue.exportCsv());
+        assertThat(cells.get(0).get(0)).isEqualTo("titre");
+        assertThat(cells.subList(1, cells.size())).extracting(row -> row.get(0)).containsExactly(
+                "'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2+3", "'\tTab");
+        // free text keeps its points; a free text starting with "- " is neutralised like any cell
+        assertThat(cells.get(1).get(5)).isEqualTo("'- Le terrain a été vendu.");
+        assertThat(cells.get(1).get(cells.get(1).size() - 1)).isEqualTo("Chercher un autre terrain.");
+    }
+
+    @Test
     void aBadFileWritesNothing() {
         String bad = CatalogueFormatTest.TWO + "\nActions\nSans rien d'autre";
         CatalogueFormat.FormatException e = catchThrowableOfType(CatalogueFormat.FormatException.class, () -> catalogue.importText(bad));

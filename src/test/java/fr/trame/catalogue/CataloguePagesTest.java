@@ -129,6 +129,22 @@ class CataloguePagesTest {
     }
 
     @Test
+    void aLatin1OrNulFileIsRefusedAtItsLineInsteadOfStoredWithItsLettersReplaced() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        // the first accent, line 6 ("associé(s)"), is not UTF-8
+        mvc.perform(multipart(base + "/import").file(new MockMultipartFile("file", "actions.txt", "text/plain",
+                        CatalogueFormatTest.TWO.getBytes(StandardCharsets.ISO_8859_1))).with(user(direction)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ligne 6 : caractère invalide en UTF-8 : le fichier n&#39;est pas en UTF-8")));
+        mvc.perform(multipart(base + "/import").file(new MockMultipartFile("file", "actions.txt", "text/plain",
+                        CatalogueFormatTest.TWO.replace("Fonds propres", "Fonds\0propres").getBytes(StandardCharsets.UTF_8)))
+                        .with(user(direction)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ligne 42 : la ligne contient un caractère NUL")));
+        assertThat(jdbc.sql("select count(*) from catalogue_actions").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aLinkedActionShowsItsActivitiesAndObjectivesFigures() throws Exception {
         people.importCsv(centre.id(), csv("household_ref;person_ref;last_name;first_name\nH1;ALICE;Roux;Alice\nH2;BOB;Sow;Bob\n"));
         activities.importCsv(centre.id(), csv("activity_ref;name;sector;kind\nA1;Repas partagé;Adultes;atelier\nA2;Foot;Jeunesse;atelier\n"));

@@ -56,6 +56,39 @@ class CommandRunnerTest {
         assertThat(runner.run(List.of("import", "people", good.toString(), "--centre", "inconnu"))).isEqualTo(2);
     }
 
+    @Test
+    void aRefusedFileSaysWhyAtItsLineAndListsOnlyTheFirstHundredErrors(@TempDir Path dir) throws Exception {
+        String code = "cli-msg-" + System.nanoTime() % 100000;
+        assertThat(runner.run(List.of("centre", "create", code, "--name", "Centre CLI"))).isZero();
+        String header = "household_ref;person_ref;last_name;first_name\n";
+
+        Path headerOnly = dir.resolve("entete.csv");
+        Files.writeString(headerOnly, header);
+        String said = captureErr(() -> assertThat(runner.run(List.of("import", "people", headerOnly.toString(), "--centre", code))).isEqualTo(2));
+        assertThat(said).contains("Fichier refusé, rien n'a été importé : 1 erreur(s).",
+                "ligne 1 : le fichier ne contient que la ligne d'en-tête : aucune ligne de données, rien à importer");
+
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.writeString(latin1, header + "H1;P1;Martin;Lea\nH2;P2;Lefèvre;Théo\n", StandardCharsets.ISO_8859_1);
+        said = captureErr(() -> assertThat(runner.run(List.of("import", "people", latin1.toString(), "--centre", code))).isEqualTo(2));
+        assertThat(said).contains("ligne 3 : caractère invalide en UTF-8", "« CSV UTF-8 »");
+
+        StringBuilder bad = new StringBuilder(header);
+        for (int i = 0; i < 10_000; i++) {
+            bad.append("H").append(i).append(";P").append(i).append(";;Léa\n");
+        }
+        Path many = dir.resolve("erreurs.csv");
+        Files.writeString(many, bad);
+        said = captureErr(() -> assertThat(runner.run(List.of("import", "people", many.toString(), "--centre", code))).isEqualTo(2));
+        assertThat(said).contains("Fichier refusé, rien n'a été importé : 10000 erreur(s).",
+                "  ligne 101, colonne 3 (last_name) : valeur obligatoire manquante",
+                "  … et 9900 autre(s) erreur(s) : les 100 premières sont listées ; corrigez-les puis réimportez.");
+        assertThat(said).doesNotContain("ligne 102,");
+        assertThat(said.lines().filter(l -> l.startsWith("  ligne "))).hasSize(100);
+        assertThat(jdbc.sql("select count(*) from persons p join centres c on c.id = p.centre_id where c.code = ?")
+                .param(code).query(Long.class).single()).isZero();
+    }
+
     private static String captureErr(Runnable action) {
         PrintStream original = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -46,6 +46,7 @@ class AnnualReportTest {
     @Autowired ReportRenderer renderer;
     @Autowired CentreService centres;
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Centre centre;
 
@@ -116,5 +117,36 @@ class AnnualReportTest {
                 .andExpect(header().string("Content-Type", "application/pdf"));
         mvc.perform(get(base + "/annexe-caf.csv").with(user(direction))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("2025-03;Centre de loisirs;6 ans et plus;1;2;16,00")));
+    }
+
+    @Test
+    void theCafAnnexCsvKeepsActivityNamesAsTextAndGivesOnlyFiguresADecimalComma() throws Exception {
+        activities.importCsv(centre.id(), csv("""
+                activity_ref;name;sector;kind
+                F1;"=HYPERLINK(""http://x"")";Enfance;acm
+                F2;+1;Enfance;acm
+                F3;@SUM(A1);Enfance;acm
+                F4;-2+3;Enfance;acm
+                F5;Tab;Enfance;acm
+                F6;Accueil St. Jean;Enfance;acm
+                """));
+        // imports and forms trim cells: a tab-leading name can only come from elsewhere
+        jdbc.sql("update activities set name = E'\\tTab' where centre_id = ? and ref = 'F5'").param(centre.id()).update();
+        attendance.importCsv(centre.id(), csv("""
+                activity_ref;date;start;end;person_ref
+                F1;2025-04-02;09:00;12:30;P2
+                F2;2025-04-02;09:00;12:30;P2
+                F3;2025-04-02;09:00;12:30;P2
+                F4;2025-04-02;09:00;12:30;P2
+                F5;2025-04-02;09:00;12:30;P2
+                F6;2025-04-02;09:00;12:30;P2
+                """));
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        String csv = mvc.perform(get("/c/" + centre.code() + "/rapport/2025/annexe-caf.csv").with(user(direction)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<List<String>> april = Fixtures.cells(csv).stream().filter(row -> row.get(0).equals("2025-04")).toList();
+        assertThat(april).extracting(row -> row.get(1)).containsExactlyInAnyOrder(
+                "'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2+3", "'\tTab", "Accueil St. Jean");
+        assertThat(april).allSatisfy(row -> assertThat(row.subList(2, 6)).containsExactly("6 ans et plus", "1", "1", "3,50"));
     }
 }
