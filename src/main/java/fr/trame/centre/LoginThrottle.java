@@ -18,7 +18,7 @@ import java.util.Optional;
 public class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    static final int ACCOUNT_FREE_FAILURES = 5;
+    public static final int ACCOUNT_FREE_FAILURES = 5;
     static final int ADDRESS_FREE_FAILURES = 20;
     private static final Duration MAX_LOCK = Duration.ofMinutes(30);
 

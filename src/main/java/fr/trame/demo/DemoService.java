@@ -86,6 +86,8 @@ public class DemoService {
         fillActivities(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         fillReception(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
+        // the catalogue links compute the projet social's figures: plan them on the tables just filled
+        jdbc.sql("analyze").update();
         fillCatalogue(centre.id(), today);
         log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
         return centre;

@@ -60,7 +60,9 @@ public class PeopleImporter {
                 birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
                 qf integer, phone text, email text""", staged);
         jdbc.sql("analyze stage_people").update(); // row counts for the planner: hash joins, not nested loops
-        return merge(centreId, staged.size());
+        ImportResult result = merge(centreId, staged.size());
+        PgCopy.analyzeAfterBulk(jdbc, staged.size(), "households", "persons", "household_members", "qf_history");
+        return result;
     }
 
     private List<Object[]> validate(CsvTable table) {

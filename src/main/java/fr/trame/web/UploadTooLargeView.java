@@ -23,6 +23,7 @@ import java.util.Map;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class UploadTooLargeView implements ErrorViewResolver {
 
     private final DataSize limit;

@@ -19,7 +19,8 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RequestLimits());
+        // not on the error page: it may be showing why a request body was refused, and must not read it again
+        registry.addInterceptor(new RequestLimits()).excludePathPatterns("/error");
     }
 
     @Override

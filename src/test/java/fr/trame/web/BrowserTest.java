@@ -265,6 +265,56 @@ class BrowserTest {
         return wait;
     }
 
+    /**
+     * An administrator creates an account; its owner logs in with the generated password, must choose their own
+     * (a wrong current password is told in French), then reaches the centre; wrong passwords then lock the account.
+     */
+    @Test
+    void aNewAccountChoosesItsPasswordAtFirstLoginAndWrongPasswordsLockIt() {
+        Centre centre = fixtures.centre("compte");
+        String admin = fixtures.user(centre, Role.ADMIN);
+        WebDriverWait wait = logIn(admin, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/admin/utilisateurs");
+        String username = "yasmine-" + System.nanoTime() % 100000;
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("Yasmine Haddad");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("animateur");
+        browser.findElement(By.xpath("//button[text()='Créer']")).click();
+        String password = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.warn code"))).getText();
+        screenshot("compte-cree");
+
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/connexion");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/compte/mot-de-passe"));
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/jour");
+        wait.until(ExpectedConditions.urlContains("/compte/mot-de-passe"));
+        browser.findElement(By.id("current")).sendKeys("pas-le-bon-mot");
+        browser.findElement(By.id("chosen")).sendKeys("mon-secret-a-moi");
+        browser.findElement(By.id("confirmation")).sendKeys("mon-secret-a-moi", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.err"),
+                "Le mot de passe actuel n'est pas le bon."));
+        screenshot("mot-de-passe-a-changer");
+        browser.findElement(By.id("current")).sendKeys(password);
+        browser.findElement(By.id("chosen")).sendKeys("mon-secret-a-moi");
+        browser.findElement(By.id("confirmation")).sendKeys("mon-secret-a-moi", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/jour");
+        assertThat(browser.getCurrentUrl()).endsWith("/jour");
+
+        browser.manage().deleteAllCookies();
+        for (int i = 0; i <= fr.trame.centre.LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
+            browser.get("http://localhost:" + port + "/connexion");
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys("faux-" + i, Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("/connexion?"));
+        }
+        assertThat(browser.findElement(By.cssSelector(".flash.err")).getText())
+                .startsWith("Trop d'essais de mot de passe : ce compte, ou ce poste, est bloqué pendant encore");
+        screenshot("compte-bloque");
+    }
+
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(

@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chromium shows how a browser takes a body far over it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"trame.embedded.ephemeral=true",
-        "trame.demo=false", "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=1KB"})
+        "trame.demo=false", "trame.data-dir=target/test-data", "spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=1KB"})
 class UploadLimitTest {
 
     @LocalServerPort int port;
@@ -48,13 +47,18 @@ class UploadLimitTest {
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     Centre centre;
     String username;
-    String auth;
 
+    /** Logs in with the form, as pages require (HTTP Basic is for the API only); the session cookie is kept. */
     @BeforeEach
-    void logIn() {
+    void logIn() throws Exception {
         centre = fixtures.centre("limite");
         username = fixtures.user(centre, Role.DIRECTION);
-        auth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/connexion").body());
+        assertThat(token.find()).isTrue();
+        String form = "username=" + username + "&password=" + Fixtures.PASSWORD + "&_csrf=" + token.group(1);
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -119,14 +123,14 @@ class UploadLimitTest {
         }
         body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n")
                 .append("Content-Type: text/csv\r\n\r\n").append(content).append("\r\n--").append(boundary).append("--\r\n");
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url)).header("Authorization", auth)
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + url))
                 .header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url) throws Exception {
         URI uri = url.startsWith("http") ? URI.create(url) : URI.create("http://localhost:" + port + url);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
