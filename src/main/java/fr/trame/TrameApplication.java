@@ -88,6 +88,8 @@ public class TrameApplication {
         if (command.equals("bench")) {
             // benchmarks never touch the user's data: they run on a throw-away embedded database
             p.put("trame.embedded.ephemeral", "true");
+            // nor the user's files: no first admin, whose password file would go to the real data directory
+            p.put("trame.first-admin", "false");
         }
         return p;
     }

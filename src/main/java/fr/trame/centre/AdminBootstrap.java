@@ -1,5 +1,6 @@
 package fr.trame.centre;
 
+import fr.trame.database.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,11 +10,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * When no administrator exists (an empty database): one admin account with a random password, which must be changed
@@ -34,14 +31,21 @@ public class AdminBootstrap {
         this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
     }
 
+    /** One transaction: when the file cannot be written, no account is left whose password nobody has. */
+    @org.springframework.transaction.annotation.Transactional
     public void createFirstAdminIfNone() {
         if (!users.noPlatformAdmin()) {
             return;
         }
         String username = users.findByUsername("admin").isEmpty() ? "admin" : "admin-" + System.currentTimeMillis() % 100000;
         UserService.Created created = users.createWithGeneratedPassword(username, "Administrateur", true);
-        Path file = writeOwnerOnly(dataDirectory.resolve(PASSWORD_FILE),
-                "identifiant : " + username + "\nmot de passe : " + created.password() + "\n");
+        Path file = dataDirectory.resolve(PASSWORD_FILE);
+        try {
+            OwnerOnlyFiles.write(file, ("identifiant : " + username + "\nmot de passe : " + created.password() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Impossible d'écrire le mot de passe administrateur dans " + file, e);
+        }
         log.warn("""
 
                 ================================================================
@@ -51,22 +55,5 @@ public class AdminBootstrap {
                   connexion ; supprimez ensuite ce fichier.
                 ================================================================
                 """, username, file);
-    }
-
-    private static Path writeOwnerOnly(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                // created with mode 600, so the password is never readable by others, not even for an instant
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Impossible d'écrire le mot de passe administrateur dans " + file, e);
-        }
     }
 }

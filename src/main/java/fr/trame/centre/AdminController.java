@@ -35,7 +35,7 @@ public class AdminController {
         var members = users.usersOfCentre(scope.id());
         model.addAttribute("users", members);
         model.addAttribute("manageable", members.stream()
-                .filter(m -> m.userId() != scope.userId() && users.canManage(scope.userId(), m.userId()))
+                .filter(m -> users.canManage(scope.userId(), m.userId()))
                 .map(UserService.Membership::userId).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("roles", Role.values());
         return "admin/users";

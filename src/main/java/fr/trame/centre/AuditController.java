@@ -18,8 +18,8 @@ public class AuditController {
 
     @GetMapping("/c/{centre}/journal")
     String log(CentreScope scope, Model model) {
-        // the administrator reads it too: it holds the user-management actions (never a note's content)
-        if (!scope.canDirect()) {
+        // direction only: its entries name the case files' outcomes and documents, which only direction may read
+        if (scope.role() != Role.DIRECTION) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le journal des accès est réservé à la direction.");
         }
         model.addAttribute("entries", audit.latest(scope.id(), 500));

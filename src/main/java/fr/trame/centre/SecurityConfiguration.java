@@ -47,7 +47,7 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .addFilterAfter(new PasswordChangeFilter(users), AuthorizationFilter.class)
+                .addFilterAfter(new AccountStateFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
     }
@@ -65,7 +65,7 @@ public class SecurityConfiguration {
                                 + "/connexion?" + (e instanceof LockedException locked ? "bloque=" + locked.getMessage() : "erreur")))
                         .permitAll())
                 .logout(out -> out.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?sortie"))
-                .addFilterAfter(new PasswordChangeFilter(users), AuthorizationFilter.class)
+                .addFilterAfter(new AccountStateFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
     }
@@ -103,15 +103,14 @@ public class SecurityConfiguration {
             String username = String.valueOf(authentication.getPrincipal());
             String address = authentication.getDetails() instanceof WebAuthenticationDetails web
                     ? web.getRemoteAddress() : null;
-            var lock = throttle.lockedFor(username, address);
+            var lock = throttle.attempt(username, address);
             if (lock.isPresent()) {
-                throttle.refusedWhileLocked(username, address);
                 // the message carries the minutes left, which the login page shows in French
                 throw new LockedException(String.valueOf(minutes(lock.get())));
             }
             try {
                 Authentication done = super.authenticate(authentication);
-                throttle.succeeded(username);
+                throttle.succeeded(username, address);
                 return done;
             } catch (BadCredentialsException e) {
                 throttle.failed(username, address);
@@ -119,7 +118,7 @@ public class SecurityConfiguration {
             }
         }
 
-        private static long minutes(Duration d) {
+        static long minutes(Duration d) {
             return Math.max(1, (d.toSeconds() + 59) / 60);
         }
     }

@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
 public class UserService {
 
     public record User(long id, String username, String displayName, boolean platformAdmin, boolean enabled,
-                       boolean mustChangePassword) {
+                       boolean mustChangePassword, java.time.OffsetDateTime credentialsChangedAt) {
     }
+
+    /** What {@link #changeOwnPassword} says when the current password is not the right one. */
+    public static final String WRONG_CURRENT = "Le mot de passe actuel n'est pas le bon.";
 
     /** A user's role in one centre, for the admin page. */
     public record Membership(long userId, String username, String displayName, boolean enabled, Role role) {
@@ -82,7 +85,7 @@ public class UserService {
     @Transactional
     public String resetPassword(long userId) {
         String password = randomPassword();
-        jdbc.sql("update users set password_hash = ?, must_change_password = true where id = ?")
+        jdbc.sql("update users set password_hash = ?, must_change_password = true, credentials_changed_at = now() where id = ?")
                 .params(encoder.encode(password), userId).update();
         return password;
     }
@@ -91,14 +94,12 @@ public class UserService {
     @Transactional
     public String changeOwnPassword(long userId, String current, String chosen, String confirmation) {
         String hash = jdbc.sql("select password_hash from users where id = ?").param(userId).query(String.class).single();
-        if (current == null || !encoder.matches(current, hash)) {
-            return "Le mot de passe actuel n'est pas le bon.";
+        if (current == null || current.length() > 200 || !encoder.matches(current, hash)) {
+            return WRONG_CURRENT;
         }
-        if (chosen == null || chosen.length() < 10) {
-            return "Le nouveau mot de passe doit compter au moins 10 caractères.";
-        }
-        if (chosen.length() > 200) {
-            return "Le nouveau mot de passe dépasse 200 caractères.";
+        String problem = passwordProblem(chosen);
+        if (problem != null) {
+            return problem;
         }
         if (!chosen.equals(confirmation)) {
             return "Les deux saisies du nouveau mot de passe ne sont pas identiques.";
@@ -106,7 +107,7 @@ public class UserService {
         if (chosen.equals(current)) {
             return "Choisissez un mot de passe différent de l'actuel.";
         }
-        jdbc.sql("update users set password_hash = ?, must_change_password = false where id = ?")
+        jdbc.sql("update users set password_hash = ?, must_change_password = false, credentials_changed_at = now() where id = ?")
                 .params(encoder.encode(chosen), userId).update();
         return null;
     }
@@ -117,24 +118,23 @@ public class UserService {
      * centre they administer, so that a password reset can never open another centre's account.
      */
     public boolean canManage(long actorId, long targetId) {
+        // an account with no role at all is nobody's to take: it may be a person another centre removed
         return jdbc.sql("""
-                select actor.platform_admin or (not target.platform_admin and not exists (
-                           select 1 from user_roles t
-                           where t.user_id = target.id
-                             and not exists (select 1 from user_roles a
-                                             where a.user_id = actor.id and a.centre_id = t.centre_id and a.role = 'admin')))
+                select target.id <> actor.id and (actor.platform_admin or (not target.platform_admin
+                       and exists (select 1 from user_roles t join user_roles a on a.centre_id = t.centre_id
+                                   where t.user_id = target.id and a.user_id = actor.id and a.role = 'admin')
+                       and not exists (select 1 from user_roles t
+                                       where t.user_id = target.id
+                                         and not exists (select 1 from user_roles a where a.user_id = actor.id
+                                                         and a.centre_id = t.centre_id and a.role = 'admin'))))
                 from users actor, users target where actor.id = ? and target.id = ?""")
                 .params(actorId, targetId).query(Boolean.class).optional().orElse(false);
     }
 
-    public boolean isPlatformAdmin(long userId) {
-        return jdbc.sql("select platform_admin from users where id = ?").param(userId).query(Boolean.class)
-                .optional().orElse(false);
-    }
-
     @Transactional
     public void setEnabled(long userId, boolean enabled) {
-        jdbc.sql("update users set enabled = ? where id = ?").params(enabled, userId).update();
+        jdbc.sql("update users set enabled = ?, credentials_changed_at = case when ? then credentials_changed_at else now() end where id = ?")
+                .params(enabled, enabled, userId).update();
     }
 
     /** Gives (or changes) the user's role in the centre; null removes it. */
@@ -152,7 +152,7 @@ public class UserService {
 
     public Optional<User> findByUsername(String username) {
         return jdbc.sql("""
-                select id, username, display_name, platform_admin, enabled, must_change_password
+                select id, username, display_name, platform_admin, enabled, must_change_password, credentials_changed_at
                 from users where lower(username) = lower(?)""")
                 .param(username).query(User.class).optional();
     }
@@ -187,12 +187,21 @@ public class UserService {
     }
 
     private static void checkPassword(String raw) {
+        String problem = passwordProblem(raw);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** The rule for every password, or null when it is kept: bcrypt reads at most 72 bytes of it. */
+    static String passwordProblem(String raw) {
         if (raw == null || raw.length() < 10) {
-            throw new IllegalArgumentException("Le mot de passe doit compter au moins 10 caractères.");
+            return "Le mot de passe doit compter au moins 10 caractères.";
         }
-        if (raw.length() > 200) {
-            throw new IllegalArgumentException("Le mot de passe dépasse 200 caractères.");
+        if (raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            return "Le mot de passe est trop long : au plus 72 octets (72 lettres sans accent, moins avec des accents).";
         }
+        return null;
     }
 
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -373,9 +373,10 @@ public class CommandRunner {
         return Long.parseLong(id);
     }
 
+    /** Personal data: readable by the file's owner only. */
     private static void write(Path file, byte[] bytes) {
         try {
-            Files.write(file, bytes);
+            fr.trame.database.OwnerOnlyFiles.write(file, bytes);
         } catch (IOException e) {
             throw new UsageException("Écriture impossible de " + file + " : " + e.getMessage());
         }

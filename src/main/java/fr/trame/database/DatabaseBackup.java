@@ -87,7 +87,7 @@ public final class DatabaseBackup {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Manifest manifest;
             try (Statement s = c.createStatement();
-                 ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
+                 ZipOutputStream zip = new ZipOutputStream(OwnerOnlyFiles.create(partial))) {
                 Map<String, List<String>> columns = tableColumns(c);
                 List<Migration> migrations = migrations(c, columns);
                 for (String table : columns.keySet()) {

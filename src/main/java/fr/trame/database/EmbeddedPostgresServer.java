@@ -13,12 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,7 +78,7 @@ public final class EmbeddedPostgresServer implements Closeable {
             clearLeftovers(dir);
         }
         String secret = readSecret(dir).orElseGet(EmbeddedPostgresServer::newSecret);
-        Path pwfile = fresh ? Files.writeString(Files.createTempFile("trame-pw", "", ownerOnly()), secret) : null;
+        Path pwfile = fresh ? Files.writeString(Files.createTempFile("trame-pw", "", OwnerOnlyFiles.attributes()), secret) : null;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir.toFile())
                 .setCleanDataDirectory(false)
@@ -188,19 +184,11 @@ public final class EmbeddedPostgresServer implements Closeable {
         Path file = dir.resolve(SECRET_FILE);
         try {
             if (!Files.exists(file)) {
-                // written whole or not at all, and never readable by others, even for a moment
-                Path tmp = Files.writeString(Files.createTempFile(dir, SECRET_FILE, ".tmp", ownerOnly()), secret);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                OwnerOnlyFiles.write(file, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 
     private static void failIfNotEmpty(Path dir) throws IOException {

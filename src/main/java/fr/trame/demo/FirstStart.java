@@ -21,9 +21,12 @@ public class FirstStart implements ApplicationRunner {
     private final DemoService demo;
     private final boolean serving;
     private final boolean demoWanted;
+    private final boolean firstAdmin;
 
     public FirstStart(AdminBootstrap adminBootstrap, CentreService centres, DemoService demo,
-                      @Value("${trame.serve:false}") boolean serving, @Value("${trame.demo:true}") boolean demoWanted) {
+                      @Value("${trame.serve:false}") boolean serving, @Value("${trame.demo:true}") boolean demoWanted,
+                      @Value("${trame.first-admin:true}") boolean firstAdmin) {
+        this.firstAdmin = firstAdmin;
         this.adminBootstrap = adminBootstrap;
         this.centres = centres;
         this.demo = demo;
@@ -35,7 +38,9 @@ public class FirstStart implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         boolean emptyDatabase = centres.isEmpty();
         // the admin first: the demonstration adds staff accounts, and the first account must be the admin's
-        adminBootstrap.createFirstAdminIfNone();
+        if (firstAdmin) {
+            adminBootstrap.createFirstAdminIfNone();
+        }
         if (serving && demoWanted && emptyDatabase) {
             demo.generate(DemoData.Size.S);
         }

@@ -65,8 +65,9 @@ public class PrivacyController {
             model.addAttribute("error", "Cochez la case de confirmation pour anonymiser cette personne.");
             return "privacy/erase";
         }
-        erasure.erase(scope, id, "à la demande de la personne");
-        flash.addFlashAttribute("message", "Personne anonymisée : son nom, ses coordonnées et les textes la concernant sont effacés ; les chiffres ne changent pas.");
+        flash.addFlashAttribute("message", erasure.erase(scope, id, "à la demande de la personne")
+                ? "Personne anonymisée : son nom, ses coordonnées et les textes la concernant sont effacés ; les chiffres ne changent pas."
+                : "Cette personne était déjà anonymisée : rien n'a changé.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }
 

@@ -4,7 +4,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -17,12 +20,26 @@ import java.sql.SQLException;
 @ControllerAdvice
 class DatabaseErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(DatabaseErrors.class);
+    /** Marks a message of ours, in French, that the error page may show ({@link ErrorMessages}). */
+    static final String FRENCH_MESSAGE = DatabaseErrors.class.getName() + ".message";
+
     @ExceptionHandler(DataIntegrityViolationException.class)
-    void refused(DataIntegrityViolationException e, HttpServletResponse response) throws IOException {
+    void refused(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // logged: a refusal that no form foresaw may also be a bug
+        log.warn("Refusé par la base sur {} : {}", request.getRequestURI(), rootMessage(e));
+        request.setAttribute(FRENCH_MESSAGE, Boolean.TRUE);
         String state = sqlState(e);
         switch (state == null ? "" : state) {
-            case "23503" -> response.sendError(HttpStatus.NOT_FOUND.value(),
-                    "Une fiche choisie dans ce formulaire n'existe pas dans votre centre : rien n'a été enregistré.");
+            case "23503" -> {
+                if (rootMessage(e).contains("is still referenced")) {
+                    response.sendError(HttpStatus.CONFLICT.value(),
+                            "Cette fiche est encore utilisée par d'autres : elle n'a pas été supprimée.");
+                } else {
+                    response.sendError(HttpStatus.NOT_FOUND.value(),
+                            "Une fiche choisie dans ce formulaire n'existe pas dans votre centre : rien n'a été enregistré.");
+                }
+            }
             case "23505" -> response.sendError(HttpStatus.CONFLICT.value(),
                     "Cette fiche existe déjà : rien n'a été enregistré une seconde fois.");
             case "22001", "22003" -> response.sendError(HttpStatus.BAD_REQUEST.value(),
@@ -32,6 +49,14 @@ class DatabaseErrors {
             default -> response.sendError(HttpStatus.BAD_REQUEST.value(),
                     "Une valeur saisie ne respecte pas les règles de cette fiche : rien n'a été enregistré.");
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     private static String sqlState(Throwable e) {

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,6 +165,76 @@ class AccountSecurityTest {
         assertThat(new Browser().logIn(victim, Fixtures.PASSWORD)).endsWith("/c/" + c.code());
         assertThat(jdbc.sql("select count(*) from login_throttle where key = ?").param("user:" + victim.toLowerCase())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMoreTriesThanOneAfterTheOther() throws Exception {
+        Centre c = fixtures.centre("rafale");
+        String victim = fixtures.user(c, Role.ACCUEIL);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<String>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                tries.add(pool.submit(() -> new Browser().logIn(victim, "rafale-" + n)));
+            }
+            long checked = 0;
+            long locked = 0;
+            for (var t : tries) {
+                String where = t.get();
+                checked += where.contains("?erreur") ? 1 : 0;
+                locked += where.contains("?bloque=") ? 1 : 0;
+            }
+            assertThat(checked).as("passwords actually tried").isEqualTo(LoginThrottle.ACCOUNT_FREE_FAILURES);
+            assertThat(locked).isEqualTo(20 - LoginThrottle.ACCOUNT_FREE_FAILURES);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void disablingAnAccountOrResettingItsPasswordClosesItsOpenSessions() throws Exception {
+        Centre c = fixtures.centre("sessions");
+        String admin = fixtures.user(c, Role.ADMIN);
+        String staff = fixtures.user(c, Role.ACCUEIL);
+        long staffId = users.findByUsername(staff).orElseThrow().id();
+        Browser adminBrowser = new Browser();
+        adminBrowser.logIn(admin, Fixtures.PASSWORD);
+        Browser staffBrowser = new Browser();
+        staffBrowser.logIn(staff, Fixtures.PASSWORD);
+        assertThat(staffBrowser.get("/c/" + c.code() + "/foyers").statusCode()).isEqualTo(200);
+
+        adminBrowser.post("/c/" + c.code() + "/admin/utilisateurs/" + staffId + "/actif", Map.of("enabled", "false"));
+        HttpResponse<String> after = staffBrowser.get("/c/" + c.code() + "/foyers");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/connexion?expiree");
+        assertThat(new Browser().logIn(staff, Fixtures.PASSWORD)).contains("/connexion?erreur");
+
+        adminBrowser.post("/c/" + c.code() + "/admin/utilisateurs/" + staffId + "/actif", Map.of("enabled", "true"));
+        staffBrowser = new Browser();
+        staffBrowser.logIn(staff, Fixtures.PASSWORD);
+        adminBrowser.post("/c/" + c.code() + "/admin/utilisateurs/" + staffId + "/mot-de-passe", Map.of());
+        assertThat(staffBrowser.get("/c/" + c.code() + "/foyers").headers().firstValue("Location").orElseThrow())
+                .endsWith("/connexion?expiree");
+    }
+
+    @Test
+    void anAccountWithNoRoleIsNobodysToTakeAndATooLongPasswordIsToldInFrench() throws Exception {
+        Centre c = fixtures.centre("orphelin");
+        String admin = fixtures.user(c, Role.ADMIN);
+        String orphan = "orphelin-" + System.nanoTime() % 100000;
+        users.create(orphan, "Ancien salarié", Fixtures.PASSWORD, false);
+        Browser b = new Browser();
+        b.logIn(admin, Fixtures.PASSWORD);
+        HttpResponse<String> page = b.postFollow("/c/" + c.code() + "/admin/utilisateurs",
+                Map.of("username", orphan, "displayName", "", "role", "accueil"));
+        assertThat(page.body()).contains("est déjà utilisé par un compte");
+        assertThat(users.rolesOf(users.findByUsername(orphan).orElseThrow().id())).isEmpty();
+
+        HttpResponse<String> tooLong = b.post("/compte/mot-de-passe", Map.of("current", Fixtures.PASSWORD,
+                "chosen", "é".repeat(40), "confirmation", "é".repeat(40)));
+        assertThat(tooLong.statusCode()).isEqualTo(200);
+        assertThat(tooLong.body()).contains("Le mot de passe est trop long : au plus 72 octets");
     }
 
     @Test

@@ -60,6 +60,9 @@ class BackupRestoreTest {
         ChildJvm.Result backup = trame(tmp, "--data-dir", embedded.server().dataDirectory().toString(), "backup", "--out", dump.toString());
         assertThat(backup.exitCode()).as(backup.err()).isZero();
         assertThat(backup.out()).contains("Sauvegarde écrite dans " + dump);
+        // every centre's personal data and the accounts' hashes: readable by their owner only
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dump)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
         Path dataDir = tmp.resolve("restauree");
         ChildJvm.Result restore = trame(tmp, "--data-dir", dataDir.toString(), "restore", dump.toString());
