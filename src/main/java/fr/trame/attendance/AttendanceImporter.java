@@ -155,7 +155,6 @@ public class AttendanceImporter {
                 select :centre, k.session_id, k.headcount from stage_keys k where k.headcount is not null
                 on conflict (centre_id, session_id) do update set headcount = excluded.headcount
                 where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update());
-        PgCopy.analyzeAfterBulk(jdbc, rows, "sessions", "attendance", "headcounts");
         return new ImportResult(rows, changes);
     }
 }

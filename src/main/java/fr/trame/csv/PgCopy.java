@@ -28,16 +28,6 @@ public final class PgCopy {
         copy(dataSource, table, names, rows);
     }
 
-    /**
-     * After a bulk load, fresh statistics for the tables it filled: a report run just after a large import would
-     * otherwise be planned for the tables' old, small sizes (nested loops over thousands of rows: minutes, not ms).
-     */
-    public static void analyzeAfterBulk(org.springframework.jdbc.core.simple.JdbcClient jdbc, long rows, String... tables) {
-        if (rows >= 1_000) {
-            jdbc.sql("analyze " + String.join(", ", tables)).update();
-        }
-    }
-
     public static long copy(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
         StringBuilder data = new StringBuilder(rows.size() * 120);
         for (Object[] row : rows) {

@@ -60,9 +60,7 @@ public class PeopleImporter {
                 birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
                 qf integer, phone text, email text""", staged);
         jdbc.sql("analyze stage_people").update(); // row counts for the planner: hash joins, not nested loops
-        ImportResult result = merge(centreId, staged.size());
-        PgCopy.analyzeAfterBulk(jdbc, staged.size(), "households", "persons", "household_members", "qf_history");
-        return result;
+        return merge(centreId, staged.size());
     }
 
     private List<Object[]> validate(CsvTable table) {
