@@ -1,13 +1,12 @@
 package fr.trame.cli;
 
+import fr.trame.Printed;
 import fr.trame.TrameTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class CommandRunnerTest {
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "household_ref;person_ref;last_name;first_name\nH2;P2;;Noé\n");
-        String errors = captureErr(() -> assertThat(runner.run(List.of("import", "people", bad.toString(), "--centre", code))).isEqualTo(2));
+        String errors = Printed.err(() -> assertThat(runner.run(List.of("import", "people", bad.toString(), "--centre", code))).isEqualTo(2));
         assertThat(errors).contains("ligne 2, colonne 3 (last_name) : valeur obligatoire manquante");
         assertThat(jdbc.sql("select count(*) from persons p join centres c on c.id = p.centre_id where c.code = ?")
                 .param(code).query(Long.class).single()).isEqualTo(1);
@@ -64,13 +63,13 @@ class CommandRunnerTest {
 
         Path headerOnly = dir.resolve("entete.csv");
         Files.writeString(headerOnly, header);
-        String said = captureErr(() -> assertThat(runner.run(List.of("import", "people", headerOnly.toString(), "--centre", code))).isEqualTo(2));
+        String said = Printed.err(() -> assertThat(runner.run(List.of("import", "people", headerOnly.toString(), "--centre", code))).isEqualTo(2));
         assertThat(said).contains("Fichier refusé, rien n'a été importé : 1 erreur(s).",
                 "ligne 1 : le fichier ne contient que la ligne d'en-tête : aucune ligne de données, rien à importer");
 
         Path latin1 = dir.resolve("latin1.csv");
         Files.writeString(latin1, header + "H1;P1;Martin;Lea\nH2;P2;Lefèvre;Théo\n", StandardCharsets.ISO_8859_1);
-        said = captureErr(() -> assertThat(runner.run(List.of("import", "people", latin1.toString(), "--centre", code))).isEqualTo(2));
+        said = Printed.err(() -> assertThat(runner.run(List.of("import", "people", latin1.toString(), "--centre", code))).isEqualTo(2));
         assertThat(said).contains("ligne 3 : caractère invalide en UTF-8", "« CSV UTF-8 »");
 
         StringBuilder bad = new StringBuilder(header);
@@ -79,7 +78,7 @@ class CommandRunnerTest {
         }
         Path many = dir.resolve("erreurs.csv");
         Files.writeString(many, bad);
-        said = captureErr(() -> assertThat(runner.run(List.of("import", "people", many.toString(), "--centre", code))).isEqualTo(2));
+        said = Printed.err(() -> assertThat(runner.run(List.of("import", "people", many.toString(), "--centre", code))).isEqualTo(2));
         assertThat(said).contains("Fichier refusé, rien n'a été importé : 10000 erreur(s).",
                 "  ligne 101, colonne 3 (last_name) : valeur obligatoire manquante",
                 "  … et 9900 autre(s) erreur(s) : les 100 premières sont listées ; corrigez-les puis réimportez.");
@@ -87,17 +86,5 @@ class CommandRunnerTest {
         assertThat(said.lines().filter(l -> l.startsWith("  ligne "))).hasSize(100);
         assertThat(jdbc.sql("select count(*) from persons p join centres c on c.id = p.centre_id where c.code = ?")
                 .param(code).query(Long.class).single()).isZero();
-    }
-
-    private static String captureErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

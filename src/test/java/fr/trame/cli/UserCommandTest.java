@@ -1,5 +1,6 @@
 package fr.trame.cli;
 
+import fr.trame.Printed;
 import fr.trame.TrameTest;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.Role;
@@ -9,9 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ class UserCommandTest {
         long centreId = centres.create(code, "Centre des comptes").id();
         String username = "ines-" + System.nanoTime() % 100000;
 
-        String[] out = capture(true, () -> assertThat(runner.run(List.of("user", "create", username,
+        String[] out = Printed.out(() -> assertThat(runner.run(List.of("user", "create", username,
                 "--centre", code, "--role", "direction", "--name", "Inès Martin"))).isZero()).strip().split("\n");
         String password = out[out.length - 1];
         assertThat(password).matches("[A-Za-z0-9]{16}");
@@ -44,35 +42,13 @@ class UserCommandTest {
         assertThat(jdbc.sql("select count(*) from audit_log where centre_id = ? and entity = 'utilisateur' and entity_id = ?")
                 .params(centreId, user.id()).query(Long.class).single()).isEqualTo(1);
 
-        String refused = capture(false, () -> assertThat(runner.run(List.of("user", "create", username.toUpperCase(),
+        String refused = Printed.err(() -> assertThat(runner.run(List.of("user", "create", username.toUpperCase(),
                 "--centre", code, "--role", "accueil"))).isEqualTo(2));
         assertThat(refused).contains("est déjà pris");
-        assertThat(capture(false, () -> assertThat(runner.run(List.of("user", "create", "autre-" + username,
+        assertThat(Printed.err(() -> assertThat(runner.run(List.of("user", "create", "autre-" + username,
                 "--centre", code, "--role", "chef"))).isEqualTo(2))).contains("--role : « chef » n'est pas un rôle");
         assertThat(runner.run(List.of("user", "create", "autre-" + username, "--centre", "inconnu", "--role", "accueil")))
                 .isEqualTo(2);
         assertThat(users.findByUsername("autre-" + username)).isEmpty();
-    }
-
-    /** What the action prints on standard output ({@code out}) or on standard error. */
-    private static String capture(boolean out, Runnable action) {
-        PrintStream original = out ? System.out : System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream into = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        if (out) {
-            System.setOut(into);
-        } else {
-            System.setErr(into);
-        }
-        try {
-            action.run();
-        } finally {
-            if (out) {
-                System.setOut(original);
-            } else {
-                System.setErr(original);
-            }
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

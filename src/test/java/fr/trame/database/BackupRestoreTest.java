@@ -1,5 +1,6 @@
 package fr.trame.database;
 
+import fr.trame.Printed;
 import fr.trame.ChildJvm;
 import fr.trame.Fixtures;
 import fr.trame.TrameApplication;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,10 +88,10 @@ class BackupRestoreTest {
         assertThat(runner.run(List.of("backup", "--out", dump.toString()))).isZero();
         Map<String, String> before = contents(embedded.login());
 
-        String refused = captureErr(() -> assertThat(runner.run(List.of("restore", dump.toString()))).isEqualTo(2));
+        String refused = Printed.err(() -> assertThat(runner.run(List.of("restore", dump.toString()))).isEqualTo(2));
         assertThat(refused).startsWith("La base cible n'est pas vide (").contains("restaurez dans un répertoire de données vide");
         Path notABackup = Files.writeString(tmp.resolve("personnes.csv"), "household_ref;person_ref\n");
-        String wrongFile = captureErr(() -> assertThat(runner.run(List.of("restore", notABackup.toString()))).isEqualTo(2));
+        String wrongFile = Printed.err(() -> assertThat(runner.run(List.of("restore", notABackup.toString()))).isEqualTo(2));
         assertThat(wrongFile).contains("n'est pas une sauvegarde Trame");
         assertThat(contents(embedded.login())).isEqualTo(before);
     }
@@ -151,17 +149,5 @@ class BackupRestoreTest {
         Flyway flyway = Flyway.configure().dataSource(login.jdbcUrl(), login.user(), login.password()).load();
         flyway.validate();
         assertThat(flyway.migrate().migrationsExecuted).isZero();
-    }
-
-    private static String captureErr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package fr.trame.privacy;
 
+import fr.trame.Printed;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.association.VolunteerService;
@@ -24,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,11 +171,11 @@ class PrivacyTest {
         assertThat(inactive).extracting(RetentionService.Inactive::personId).containsExactly(bernard);
         assertThat(inactive.get(0).lastActivity()).isEqualTo(today.minusYears(3));
 
-        String listed = capture(() -> assertThat(runner.run(List.of("rgpd", "retention", "--centre", centre.code()))).isZero());
+        String listed = Printed.out(() -> assertThat(runner.run(List.of("rgpd", "retention", "--centre", centre.code()))).isZero());
         assertThat(listed).contains("1 personne(s)", "Lemoine Bernard", "--confirm").doesNotContain("Petit", "Sow", "Roux");
         assertThat(count("select count(*) from persons where centre_id = ? and anonymised_at is not null", centre)).isZero();
 
-        String done = capture(() -> assertThat(runner.run(List.of("rgpd", "retention", "--centre", centre.code(), "--confirm"))).isZero());
+        String done = Printed.out(() -> assertThat(runner.run(List.of("rgpd", "retention", "--centre", centre.code(), "--confirm"))).isZero());
         assertThat(done).contains("1 personne(s)", "n° " + bernard).doesNotContain("Lemoine");
         assertThat(jdbc.sql("select ref from persons where centre_id = ? and anonymised_at is null order by ref")
                 .param(centre.id()).query(String.class).list()).containsExactly("CAROLE", "DINA", "EDGAR");
@@ -209,17 +208,17 @@ class PrivacyTest {
                 .param(c.centre().id()).query(Long.class).single()).isEqualTo(2);
 
         Centre other = fixtures.centre("autre");
-        String refusal = captureErr(() -> assertThat(runner.run(List.of("rgpd", "export", "--centre", other.code(), "--person", id,
+        String refusal = Printed.err(() -> assertThat(runner.run(List.of("rgpd", "export", "--centre", other.code(), "--person", id,
                 "--format", "json", "--out", file.toString()))).isEqualTo(2));
         assertThat(refusal).contains("Personne introuvable.");
         String accueil = fixtures.user(c.centre(), Role.ACCUEIL);
         assertThat(runner.run(List.of("rgpd", "erase", "--centre", code, "--person", id, "--user", accueil))).isEqualTo(2);
         assertThat(runner.run(List.of("rgpd", "erase", "--centre", code, "--person", "douze"))).isEqualTo(2);
 
-        String erased = capture(() -> assertThat(runner.run(List.of("rgpd", "erase", "--centre", code, "--person", id))).isZero());
+        String erased = Printed.out(() -> assertThat(runner.run(List.of("rgpd", "erase", "--centre", code, "--person", id))).isZero());
         assertThat(erased).contains("anonymisée");
         assertThat(jdbc.sql("select last_name from persons where id = ?").param(c.amina()).query(String.class).single()).isEqualTo("anonymisée");
-        assertThat(capture(() -> runner.run(List.of("rgpd", "erase", "--centre", code, "--person", id)))).contains("déjà anonymisée");
+        assertThat(Printed.out(() -> runner.run(List.of("rgpd", "erase", "--centre", code, "--person", id)))).contains("déjà anonymisée");
     }
 
     /** Every figure that depends on a person: the indicators of several periods, ACM hours by age group, own bands. */
@@ -265,34 +264,5 @@ class PrivacyTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
-    }
-
-    private static String capture(Runnable action) {
-        return captured(action, false);
-    }
-
-    private static String captureErr(Runnable action) {
-        return captured(action, true);
-    }
-
-    private static String captured(Runnable action, boolean err) {
-        PrintStream original = err ? System.err : System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream stream = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        if (err) {
-            System.setErr(stream);
-        } else {
-            System.setOut(stream);
-        }
-        try {
-            action.run();
-        } finally {
-            if (err) {
-                System.setErr(original);
-            } else {
-                System.setOut(original);
-            }
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -315,6 +315,31 @@ class BrowserTest {
         screenshot("compte-bloque");
     }
 
+    /** The director erases a person on request: a confirmation, then the page says so and the name is gone. */
+    @Test
+    void theDirectorAnonymisesAPersonAfterConfirmingAndTheNameIsGone() {
+        Centre centre = fixtures.centre("rgpd");
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        importer.importCsv(centre.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name;birth_date;phone
+                H1;P1;Ferrand;Odile;1961-05-04;06 11 22 33 44
+                """));
+        long person = jdbc.sql("select id from persons where centre_id = ? and ref = 'P1'").param(centre.id()).query(Long.class).single();
+        WebDriverWait wait = logIn(direction, centre);
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/personnes/" + person);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Anonymiser…"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Anonymiser']"))).click();
+        // not confirmed: nothing done, said in French
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.err"), "Cochez la case de confirmation"));
+        browser.findElement(By.name("confirm")).click();
+        browser.findElement(By.xpath("//button[text()='Anonymiser']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.warn"), "Personne anonymisée le "));
+        screenshot("personne-anonymisee");
+        assertThat(browser.getPageSource()).doesNotContain("Ferrand").doesNotContain("06 11 22 33 44");
+        browser.get("http://localhost:" + port + "/c/" + centre.code() + "/foyers?q=ferrand");
+        assertThat(browser.getPageSource()).doesNotContain("Ferrand");
+    }
+
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
