@@ -37,11 +37,13 @@ public class HomeController {
         UserService.User user = users.findByUsername(auth.getName()).orElseThrow();
         Map<Long, ?> roles = users.rolesOf(user.id());
         List<Centre> mine = centres.all().stream().filter(c -> roles.containsKey(c.id())).toList();
-        if (mine.size() == 1) {
+        // the platform admin sees the list (and the platform's backup) even with a single centre
+        if (mine.size() == 1 && !user.platformAdmin()) {
             return "redirect:/c/" + mine.get(0).code();
         }
         model.addAttribute("centres", mine);
         model.addAttribute("userName", user.displayName());
+        model.addAttribute("platformAdmin", user.platformAdmin());
         return "centres";
     }
 }

@@ -45,6 +45,38 @@ class BackupRestoreTest {
     @Autowired ReceptionImporter reception;
     @Autowired CatalogueService catalogue;
     @Autowired DatabaseConfiguration.EmbeddedDatabase embedded;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired fr.trame.centre.UserService users;
+
+    @Test
+    void thePlatformAdminDownloadsTheSameBackupFromTheWebACentreAdminMayNot() throws Exception {
+        centreWithRows();
+        String platform = "plateforme-" + System.nanoTime() % 100000;
+        users.create(platform, "Plateforme", Fixtures.PASSWORD, true);
+        var asPlatform = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(platform).roles("PLATFORM_ADMIN");
+        String home = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/").with(asPlatform))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("href=\"/admin/sauvegarde\"");
+
+        var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/sauvegarde")
+                .with(asPlatform)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment; filename=\"trame-");
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+            List<String> entries = new ArrayList<>();
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+            }
+            assertThat(entries).contains("trame-backup.json", "tables/persons.copy", "tables/users.copy");
+        }
+
+        var centre = fixtures.centre("sauvegarde-web");
+        String admin = fixtures.user(centre, fr.trame.centre.Role.ADMIN);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/sauvegarde")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(admin)))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
 
     @Test
     void aBackupTakenWhileTheServerRunsComesBackRowForRowInAnEmptyDataDirectoryAndAnEmptyDatabase(@TempDir Path tmp) throws Exception {
