@@ -151,6 +151,10 @@ public class UserService {
     }
 
     public Optional<User> findByUsername(String username) {
+        // what a login form receives may be anything: a NUL (which PostgreSQL refuses) or a megabyte is nobody
+        if (username == null || username.length() > 60 || username.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 select id, username, display_name, platform_admin, enabled, must_change_password, credentials_changed_at
                 from users where lower(username) = lower(?)""")
@@ -158,6 +162,9 @@ public class UserService {
     }
 
     public Optional<String> passwordHash(String username) {
+        if (username == null || username.length() > 60 || username.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         return jdbc.sql("select password_hash from users where lower(username) = lower(?)")
                 .param(username).query(String.class).optional();
     }

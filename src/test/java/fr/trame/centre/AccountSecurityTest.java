@@ -238,6 +238,14 @@ class AccountSecurityTest {
     }
 
     @Test
+    void aNulOrAHugeUsernameAtLoginIsAWrongLoginNotA500() throws Exception {
+        for (String typed : new String[] {"admin\u0000", "x".repeat(1_000_000), "<script>", "' or 1=1 --"}) {
+            assertThat(new Browser().logIn(typed, "peu-importe-ici")).as(typed.substring(0, Math.min(12, typed.length())))
+                    .contains("/connexion?erreur");
+        }
+    }
+
+    @Test
     void httpBasicOpensTheApiOnlyNeverAPage() throws Exception {
         Centre c = fixtures.centre("basic");
         String direction = fixtures.user(c, Role.DIRECTION);
