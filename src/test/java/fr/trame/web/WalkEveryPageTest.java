@@ -1,0 +1,140 @@
+package fr.trame.web;
+
+import fr.trame.Fixtures;
+import fr.trame.TrameTest;
+import fr.trame.centre.Centre;
+import fr.trame.centre.CentreService;
+import fr.trame.centre.Role;
+import fr.trame.demo.DemoData;
+import fr.trame.demo.DemoService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * A user of each role on the demonstration centre follows every link, htmx load and GET form the application shows
+ * them, from the centre's home page (each URL once, three of each kind, at most {@value #MAX_PAGES}): none may
+ * answer a 5xx or a 4xx
+ * (a link the application offered must open), and no page may show template text.
+ */
+@TrameTest
+class WalkEveryPageTest {
+
+    static final int MAX_PAGES = 600;
+    private static final Pattern TEMPLATE_TEXT = Pattern.compile("\\$\\{|#\\{|\\*\\{|\\?\\?[a-zA-Z._]+\\?\\?|th:[a-z]+=");
+
+    @Autowired MockMvc mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired CentreService centres;
+    @Autowired DemoService demo;
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyLinkShownOpens(Role role) throws Exception {
+        Centre centre = centres.findByCode(DemoService.DEMO_CODE).orElseGet(() -> demo.generate(DemoData.Size.S));
+        String username = fixtures.user(centre, role);
+        String base = "/c/" + centre.code();
+        Map<String, String> found = new LinkedHashMap<>(); // url → the page that showed it
+        Deque<String> queue = new ArrayDeque<>();
+        found.put(base, "(accueil)");
+        queue.add(base);
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> shapes = new java.util.HashMap<>();
+        int opened = 0;
+        while (!queue.isEmpty() && opened < MAX_PAGES) {
+            String url = queue.poll();
+            opened++;
+            // as a URI: the links are already encoded, a template string would encode them twice
+            MvcResult result = mvc.perform(get(URI.create(url)).with(user(username))).andReturn();
+            int status = result.getResponse().getStatus();
+            String type = String.valueOf(result.getResponse().getContentType());
+            if (status >= 400) {
+                problems.add(status + " " + url + " (lien de " + found.get(url) + ")");
+                continue;
+            }
+            if (status >= 300 || !type.startsWith("text/html")) {
+                continue; // a redirect after a GET (the home of a single centre) or a download
+            }
+            String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Document page = Jsoup.parse(html, "http://localhost" + url);
+            if (TEMPLATE_TEXT.matcher(page.text()).find()) {
+                problems.add("texte de gabarit visible sur " + url);
+            }
+            for (String link : links(page)) {
+                // breadth over kinds of pages: the same page for a hundred households is opened three times
+                String shape = link.replaceAll("[0-9]+", "N");
+                if (link.startsWith(base) && !found.containsKey(link) && shapes.merge(shape, 1, Integer::sum) <= 3) {
+                    found.put(link, url);
+                    queue.add(link);
+                }
+            }
+        }
+        assertThat(opened).as("pages ouvertes").isGreaterThan(role == Role.FEDERATION ? 5 : 30);
+        assertThat(problems).as("liens cassés pour le rôle " + role.code()).isEmpty();
+    }
+
+    /** The application's own URLs on a page: links, htmx loads, and GET forms submitted as they come. */
+    private static List<String> links(Document page) {
+        List<String> urls = new ArrayList<>();
+        for (Element a : page.select("a[href]")) {
+            urls.add(a.attr("abs:href"));
+        }
+        for (Element h : page.select("[hx-get]")) {
+            urls.add(h.absUrl("hx-get"));
+        }
+        for (Element form : page.select("form")) {
+            if (!form.attr("method").isEmpty() && !form.attr("method").equalsIgnoreCase("get")) {
+                continue;
+            }
+            String query = form.select("input[name], select[name]").stream()
+                    .filter(i -> !List.of("checkbox", "radio", "submit", "file").contains(i.attr("type")))
+                    .map(i -> URLEncoder.encode(i.attr("name"), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(i.tagName().equals("select") ? selected(i) : i.attr("value"), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            String action = form.hasAttr("action") ? form.absUrl("action") : page.location();
+            urls.add(action + (query.isEmpty() ? "" : (action.contains("?") ? "&" : "?") + query));
+        }
+        List<String> paths = new ArrayList<>();
+        for (String u : urls) {
+            if (u.isEmpty() || !u.startsWith("http://localhost/")) {
+                continue;
+            }
+            try {
+                URI uri = URI.create(u.replace(" ", "%20"));
+                paths.add(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            } catch (IllegalArgumentException malformed) {
+                paths.add(u.substring("http://localhost".length())); // opened as it is: it will show as broken
+            }
+        }
+        return paths;
+    }
+
+    private static String selected(Element select) {
+        Element option = select.selectFirst("option[selected]");
+        if (option == null) {
+            option = select.selectFirst("option");
+        }
+        return option == null ? "" : option.hasAttr("value") ? option.attr("value") : option.text();
+    }
+}
