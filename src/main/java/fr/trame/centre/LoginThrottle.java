@@ -4,8 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,9 +13,9 @@ import java.util.Optional;
 /**
  * Password attempts lock an account, and an address, for a time that doubles with each further failure (1 minute,
  * 2, 4… at most 30): 5 free failures for an account, 20 for an address (a centre's staff share one Internet
- * address). A failure older than an hour is forgotten. Each attempt is counted <em>before</em> its password is checked, under a row lock, so that
- * parallel attempts cannot all slip through before the first failure is counted; a right password then takes its
- * attempt back. Kept in PostgreSQL so that a restart or a second instance does not reset the count.
+ * address). A failure older than an hour is forgotten. Each attempt is counted <em>before</em> its password is
+ * checked, so that parallel attempts cannot all slip through before the first failure is counted; a right password
+ * then takes its attempt back. Kept in PostgreSQL so that a restart or a second instance does not reset the count.
  */
 @Service
 public class LoginThrottle {
@@ -28,53 +26,42 @@ public class LoginThrottle {
 
     private final JdbcClient jdbc;
     private final UserService users;
-    private final TransactionTemplate transaction;
 
-    public LoginThrottle(JdbcClient jdbc, UserService users, PlatformTransactionManager transactions) {
+    public LoginThrottle(JdbcClient jdbc, UserService users) {
         this.jdbc = jdbc;
         this.users = users;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * Counts an attempt for the account and the address, unless one of them is locked: then the time left, nothing is
-     * counted, and the password must not be checked. Both rows are locked while they are read and counted, so that
-     * parallel attempts are counted one after the other. (A programmatic transaction: this bean is made early, for
-     * the security configuration, and must not depend on a proxy.)
+     * Counts an attempt for the account, then for the address, unless it is locked: then the time left, and the
+     * password must not be checked. Each count is one upsert, which PostgreSQL applies to the row one attempt after
+     * the other however many come at once, and which counts nothing when the row is locked.
      */
     public Optional<Duration> attempt(String username, String address) {
-        String account = accountKey(username);
-        String ip = addressKey(address);
-        OffsetDateTime lockedUntil = transaction.execute(status -> {
-            jdbc.sql("insert into login_throttle (key, failures, last_failure) values (?, 0, now()), (?, 0, now()) on conflict do nothing")
-                    .params(account, ip).update();
-            // in key order, so that two attempts never wait for each other crosswise
-            OffsetDateTime until = jdbc.sql("""
-                    select max(locked_until) from (select locked_until from login_throttle where key in (?, ?)
-                                                   order by key for update) k where locked_until > now()""")
-                    .params(account, ip).query(OffsetDateTime.class).optional().orElse(null);
-            if (until == null) {
-                jdbc.sql("""
-                        update login_throttle set
-                            failures = case when last_failure < now() - interval '1 hour' then 1 else failures + 1 end,
-                            last_failure = now(),
-                            locked_until = case when (case when last_failure < now() - interval '1 hour' then 1 else failures + 1 end)
-                                                     >= free then now() + least(30, power(2, least(
-                                                        (case when last_failure < now() - interval '1 hour' then 1 else failures + 1 end)
-                                                        - free, 10)))::int * interval '1 minute'
-                                                else locked_until end
-                        from (values (:account, :accountFree), (:address, :addressFree)) as threshold(k, free)
-                        where key = threshold.k""")
-                        .param("account", account).param("address", ip)
-                        .param("accountFree", ACCOUNT_FREE_FAILURES).param("addressFree", ADDRESS_FREE_FAILURES).update();
-            }
-            return until;
-        });
-        if (lockedUntil == null) {
+        Optional<OffsetDateTime> lockedUntil = count(accountKey(username), ACCOUNT_FREE_FAILURES)
+                .or(() -> count(addressKey(address), ADDRESS_FREE_FAILURES));
+        if (lockedUntil.isEmpty()) {
             return Optional.empty();
         }
         log.warn("Connexion refusée sans vérification (blocage en cours) : {}, adresse {}", who(username), address);
-        return Optional.of(Duration.between(OffsetDateTime.now(), lockedUntil));
+        return Optional.of(Duration.between(OffsetDateTime.now(), lockedUntil.get()));
+    }
+
+    /** One more attempt for the key, locking it at its threshold; when it is already locked, until when. */
+    private Optional<OffsetDateTime> count(String key, int freeFailures) {
+        return jdbc.sql("""
+                insert into login_throttle as t (key, failures, last_failure) values (:key, 1, now())
+                on conflict (key) do update set
+                    failures = case when t.locked_until > now() then t.failures
+                                    when t.last_failure < now() - interval '1 hour' then 1
+                                    else t.failures + 1 end,
+                    last_failure = case when t.locked_until > now() then t.last_failure else now() end,
+                    locked_until = case when t.locked_until > now() then t.locked_until
+                                        when t.last_failure >= now() - interval '1 hour' and t.failures + 1 >= :free
+                                        then now() + least(30, power(2, least(t.failures + 1 - :free, 10)))::int * interval '1 minute'
+                                        else t.locked_until end
+                returning case when last_failure <> now() then locked_until end""")
+                .param("key", key).param("free", freeFailures).query(OffsetDateTime.class).optional();
     }
 
     /** The password was wrong: its attempt stays counted. */
