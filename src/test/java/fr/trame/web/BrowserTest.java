@@ -340,6 +340,33 @@ class BrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("Ferrand");
     }
 
+    /** The retention page lists who has had no activity for two years; the director anonymises the ones ticked. */
+    @Test
+    void theRetentionPageAnonymisesOnlyThePersonsTickedAndConfirmed() {
+        Centre centre = fixtures.centre("conservation");
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        importer.importCsv(centre.id(), Fixtures.csv("""
+                household_ref;person_ref;last_name;first_name
+                H1;P1;Vasseur;Armand
+                H2;P2;Lemaire;Josiane
+                """));
+        jdbc.sql("update persons set created_at = now() - interval '3 years' where centre_id = ?").param(centre.id()).update();
+        long kept = jdbc.sql("select id from persons where centre_id = ? and ref = 'P2'").param(centre.id()).query(Long.class).single();
+        WebDriverWait wait = logIn(direction, centre);
+        browser.findElement(By.linkText("Conservation des données")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Durée de conservation"));
+        assertThat(browser.getPageSource()).contains("Vasseur").contains("Lemaire");
+        browser.findElement(By.id("p" + kept)).click(); // untick Josiane Lemaire
+        browser.findElement(By.name("confirm")).click();
+        screenshot("conservation");
+        browser.findElement(By.xpath("//button[text()='Anonymiser les personnes cochées']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok")));
+        assertThat(jdbc.sql("select last_name from persons where centre_id = ? and id = ?").params(centre.id(), kept)
+                .query(String.class).single()).isEqualTo("Lemaire");
+        assertThat(jdbc.sql("select count(*) from persons where centre_id = ? and anonymised_at is not null and last_name <> 'Vasseur'")
+                .param(centre.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
