@@ -26,8 +26,9 @@ class DatabaseErrors {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     void refused(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // logged: a refusal that no form foresaw may also be a bug
-        log.warn("Refusé par la base sur {} : {}", request.getRequestURI(), rootMessage(e));
+        // logged: a refusal that no form foresaw may also be a bug; the first line only, which names the constraint
+        // (the detail lines quote the values typed, which may be a person's)
+        log.warn("Refusé par la base sur {} : {}", request.getRequestURI(), rootMessage(e).lines().findFirst().orElse(""));
         request.setAttribute(FRENCH_MESSAGE, Boolean.TRUE);
         String state = sqlState(e);
         switch (state == null ? "" : state) {
