@@ -1,4 +1,4 @@
 package fr.trame.territory;
 
-public record Quartier(long id, String name, boolean qpv) {
+public record Quartier(long id, String name, Boolean qpv) {
 }

@@ -1,12 +1,14 @@
 package fr.trame.territory;
 
 import fr.trame.centre.CentreScope;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -25,22 +27,33 @@ public class QuartierController {
     }
 
     @PostMapping("/c/{centre}/quartiers")
-    String create(CentreScope scope, @RequestParam String name, @RequestParam(defaultValue = "false") boolean qpv,
-                  RedirectAttributes flash) {
+    String create(CentreScope scope, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(defaultValue = "") String qpv, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         if (name.isBlank()) {
             flash.addFlashAttribute("error", "Indiquez le nom du quartier.");
         } else {
-            quartiers.create(scope.id(), name, qpv);
+            quartiers.create(scope.id(), name, qpvAnswer(qpv));
             flash.addFlashAttribute("message", "Quartier « " + name.trim() + " » enregistré.");
         }
         return "redirect:" + scope.base() + "/quartiers";
     }
 
     @PostMapping("/c/{centre}/quartiers/{id}/qpv")
-    String setQpv(CentreScope scope, @PathVariable long id, @RequestParam boolean qpv) {
+    String setQpv(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String qpv) {
         scope.requireRegisterEdit();
-        quartiers.setQpv(scope.id(), id, qpv);
+        if (!quartiers.setQpv(scope.id(), id, qpvAnswer(qpv))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Ce quartier n'existe pas dans ce centre.");
+        }
         return "redirect:" + scope.base() + "/quartiers";
+    }
+
+    /** oui, non, or anything else: not known. */
+    private static Boolean qpvAnswer(String value) {
+        return switch (value) {
+            case "oui" -> Boolean.TRUE;
+            case "non" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 }

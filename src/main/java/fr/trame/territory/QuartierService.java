@@ -22,19 +22,21 @@ public class QuartierService {
     }
 
     @Transactional
-    public long create(long centreId, String name, boolean qpv) {
+    /** {@code qpv} null: not known yet (a quartier named by an import, or typed without an answer). */
+    public long create(long centreId, String name, Boolean qpv) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Le nom du quartier est obligatoire.");
         }
         return jdbc.sql("""
                 insert into quartiers (centre_id, name, qpv) values (?, ?, ?)
-                on conflict (centre_id, lower(name)) do update set qpv = excluded.qpv
+                on conflict (centre_id, lower(name)) do update set qpv = coalesce(excluded.qpv, quartiers.qpv)
                 returning id""")
                 .params(centreId, name.trim(), qpv).query(Long.class).single();
     }
 
     @Transactional
-    public void setQpv(long centreId, long quartierId, boolean qpv) {
-        jdbc.sql("update quartiers set qpv = ? where centre_id = ? and id = ?").params(qpv, centreId, quartierId).update();
+    public boolean setQpv(long centreId, long quartierId, Boolean qpv) {
+        return jdbc.sql("update quartiers set qpv = ? where centre_id = ? and id = ?")
+                .params(qpv, centreId, quartierId).update() == 1;
     }
 }
