@@ -207,9 +207,11 @@ public class ActivityController {
     }
 
     @PostMapping("/c/{centre}/secteurs")
-    String addSector(CentreScope scope, @RequestParam String name, RedirectAttributes flash) {
+    String addSector(CentreScope scope, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        if (!name.isBlank()) {
+        if (name.isBlank()) {
+            flash.addFlashAttribute("error", "Indiquez le nom du nouveau secteur.");
+        } else {
             sectors.findOrCreate(scope.id(), name);
             flash.addFlashAttribute("message", "Secteur « " + name.trim() + " » enregistré.");
         }
@@ -220,7 +222,9 @@ public class ActivityController {
     String renameSector(CentreScope scope, @PathVariable long sectorId, @RequestParam(defaultValue = "") String name,
                         org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        if (!name.isBlank()) {
+        if (name.isBlank()) {
+            flash.addFlashAttribute("error", "Indiquez le nouveau nom du secteur : un secteur garde toujours un nom.");
+        } else {
             try {
                 if (!sectors.rename(scope.id(), sectorId, name)) {
                     throw notFound();

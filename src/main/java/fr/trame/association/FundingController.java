@@ -75,9 +75,9 @@ public class FundingController {
         Long partner = f.id("partnerId", "le financeur", false);
         String label = f.text("label", "la source du produit", partner == null);
         Long amount = f.cents("amount", "le montant", true);
-        String name = label != null ? label : partners.list(scope.id()).stream().filter(p -> p.id() == partner)
-                .map(PartnerService.Partner::name).findFirst().orElse(null);
-        if (name == null) {
+        String name = label != null || partner == null ? label : partners.list(scope.id()).stream()
+                .filter(p -> p.id() == partner).map(PartnerService.Partner::name).findFirst().orElse(null);
+        if (name == null && partner != null) {
             f.errors().add("partnerId", "Choisissez le financeur dans la liste.");
         }
         return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + year,

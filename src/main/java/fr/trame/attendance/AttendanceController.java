@@ -120,6 +120,7 @@ public class AttendanceController {
                 flash.addFlashAttribute("error", "L'heure de départ doit suivre l'heure d'arrivée.");
             } else {
                 attendance.setTimes(scope.id(), sessionId, personId, a, d);
+                flash.addFlashAttribute("message", a == null && d == null ? "Horaires effacés." : "Horaires enregistrés.");
             }
         } catch (DateTimeParseException e) {
             flash.addFlashAttribute("error", "Heures invalides : écrivez-les HH:MM.");

@@ -163,8 +163,13 @@ public class CatalogueController {
     }
 
     @PostMapping("/c/{centre}/catalogue/import")
-    String importFile(CentreScope scope, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String importFile(CentreScope scope, @RequestParam(value = "file", required = false) MultipartFile file, Model model)
+            throws IOException {
         requireImporter(scope);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("error", "Rien n'est importé : choisissez le fichier du catalogue (il est vide ou absent).");
+            return "catalogue/import";
+        }
         try {
             model.addAttribute("report", catalogue.importText(CatalogueFormat.decode(file.getBytes())));
         } catch (CatalogueFormat.FormatException e) {

@@ -147,15 +147,18 @@ public class PersonController {
     }
 
     @PostMapping("/c/{centre}/personnes/{id}/consentements")
-    String consent(CentreScope scope, @PathVariable long id, @RequestParam String kind, @RequestParam boolean granted,
-                   RedirectAttributes flash) {
+    String consent(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String kind,
+                   @RequestParam(defaultValue = "") String granted, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         editable(scope, id);
         if (!kind.equals("droit_image") && !kind.equals("donnees")) {
-            throw HouseholdController.notFound();
+            flash.addFlashAttribute("error", "Choisissez le consentement : droit à l'image ou utilisation des données.");
+        } else if (!granted.equals("true") && !granted.equals("false")) {
+            flash.addFlashAttribute("error", "Choisissez la réponse : accordé ou refusé.");
+        } else {
+            persons.recordConsent(scope.id(), id, kind, granted.equals("true"), LocalDate.now());
+            flash.addFlashAttribute("message", "Consentement enregistré.");
         }
-        persons.recordConsent(scope.id(), id, kind, granted, LocalDate.now());
-        flash.addFlashAttribute("message", "Consentement enregistré.");
         return "redirect:" + scope.base() + "/personnes/" + id + "#consentements";
     }
 

@@ -40,11 +40,15 @@ public class QuartierController {
     }
 
     @PostMapping("/c/{centre}/quartiers/{id}/qpv")
-    String setQpv(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String qpv) {
+    String setQpv(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String qpv,
+                  RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        if (!quartiers.setQpv(scope.id(), id, qpvAnswer(qpv))) {
+        Boolean answer = qpvAnswer(qpv);
+        if (!quartiers.setQpv(scope.id(), id, answer)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Ce quartier n'existe pas dans ce centre.");
         }
+        flash.addFlashAttribute("message", answer == null ? "Statut QPV du quartier : inconnu."
+                : answer ? "Quartier marqué QPV." : "Quartier marqué hors QPV.");
         return "redirect:" + scope.base() + "/quartiers";
     }
 

@@ -47,14 +47,16 @@ public class ImportController {
     }
 
     @PostMapping("/c/{centre}/import")
-    String upload(CentreScope scope, @RequestParam String kind, @RequestParam("file") MultipartFile file, Model model) {
+    String upload(CentreScope scope, @RequestParam(defaultValue = "") String kind,
+                  @RequestParam(value = "file", required = false) MultipartFile file, Model model) {
         scope.requireRegisterEdit();
         model.addAttribute("kind", kind);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("refusal", refused("aucun fichier choisi, ou fichier vide"));
+            return "import";
+        }
         model.addAttribute("fileName", file.getOriginalFilename());
         try (InputStream in = file.getInputStream()) {
-            if (file.isEmpty()) {
-                throw refused("aucun fichier choisi, ou fichier vide");
-            }
             ImportResult result = switch (kind) {
                 case "people" -> peopleImporter.importCsv(scope.id(), in);
                 case "memberships" -> membershipImporter.importCsv(scope.id(), in);
