@@ -4,6 +4,7 @@ import static fr.trame.reporting.JsonMaps.list;
 import static fr.trame.reporting.JsonMaps.sub;
 
 import fr.trame.centre.CentreScope;
+import fr.trame.csv.ListDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,6 +125,11 @@ public class DashboardController {
         model.addAttribute("period", Period.range(from, to));
         model.addAttribute("dimension", dimension);
         model.addAttribute("value", value);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> persons = (List<Map<String, Object>>) model.getAttribute("persons");
+        model.addAttribute(ListDownload.MODEL, new ListDownload(ListDownload.fileName("personnes", from, to),
+                List.of("Nom", "Prénom", "Premier contact"), persons.stream()
+                .map(p -> List.<Object>of(text(p.get("last_name")), text(p.get("first_name")), text(p.get("first_date")))).toList()));
         return "reporting/persons";
     }
 
@@ -180,8 +186,12 @@ public class DashboardController {
                     @RequestParam(defaultValue = "") String statut, @RequestParam(defaultValue = "false") boolean anonymes,
                     Model model) {
         scope.requirePersonalData();
-        model.addAttribute("contacts", drillDown.contacts(scope.id(), from, to,
-                new DrillDown.ContactFilter(theme, canal, statut, anonymes)));
+        List<Map<String, Object>> contacts = drillDown.contacts(scope.id(), from, to,
+                new DrillDown.ContactFilter(theme, canal, statut, anonymes));
+        model.addAttribute("contacts", contacts);
+        model.addAttribute(ListDownload.MODEL, new ListDownload(ListDownload.fileName("contacts", from, to),
+                List.of("Date", "Canal", "Personne"), contacts.stream()
+                .map(c -> List.<Object>of(text(c.get("date")), text(c.get("channel")), text(c.get("person")))).toList()));
         model.addAttribute("period", Period.range(from, to));
         model.addAttribute("theme", theme);
         return "reporting/contacts";
@@ -200,7 +210,13 @@ public class DashboardController {
         model.addAttribute("period", period);
         model.addAttribute("title", title);
         model.addAttribute("items", items);
+        model.addAttribute(ListDownload.MODEL, new ListDownload(ListDownload.fileName(title, period.from(), period.to()),
+                List.of(title, "Détail"), items.stream().map(i -> List.<Object>of(i.label(), text(i.detail()))).toList()));
         return "reporting/records";
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static <T> T badRequestUnless(boolean known, java.util.function.Supplier<T> list) {

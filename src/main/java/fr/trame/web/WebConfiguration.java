@@ -21,6 +21,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // not on the error page: it may be showing why a request body was refused, and must not read it again
         registry.addInterceptor(new RequestLimits()).excludePathPatterns("/error");
+        registry.addInterceptor(new fr.trame.csv.ListDownload.Interceptor()).excludePathPatterns("/error");
     }
 
     @Override
