@@ -62,7 +62,7 @@ public class CaseController {
             flash.addFlashAttribute("error", "Indiquez l'objet de l'accompagnement.");
             return "redirect:" + scope.base() + "/dossiers/nouveau?" + (personne != null ? "personne=" + personne : "foyer=" + foyer);
         }
-        long id = cases.open(scope, personne, personne == null ? foyer : null, referent, subject, LocalDate.now());
+        long id = cases.open(scope, personne, personne == null ? foyer : null, referent, subject, scope.today());
         flash.addFlashAttribute("message", "Dossier ouvert.");
         return "redirect:" + scope.base() + "/dossiers/" + id;
     }
@@ -83,7 +83,7 @@ public class CaseController {
                    @RequestParam(defaultValue = "") String outcome, RedirectAttributes flash) {
         scope.requireAttendance();
         try {
-            LocalDate day = date.isBlank() ? LocalDate.now() : Parse.date(date.trim());
+            LocalDate day = date.isBlank() ? scope.today() : Parse.date(date.trim());
             if (note.isBlank()) {
                 flash.addFlashAttribute("error", "La note de l'étape est vide.");
             } else {
@@ -119,7 +119,7 @@ public class CaseController {
         if (outcome.isBlank()) {
             flash.addFlashAttribute("error", "Indiquez l'issue de l'accompagnement pour clore le dossier.");
         } else {
-            cases.close(scope, id, LocalDate.now(), outcome);
+            cases.close(scope, id, scope.today(), outcome);
             flash.addFlashAttribute("message", "Dossier clos.");
         }
         return "redirect:" + scope.base() + "/dossiers/" + id;

@@ -118,8 +118,8 @@ public class ContactService {
                        count(*) filter (where status = 'non_honore') as missed,
                        count(*) filter (where status = 'annule') as cancelled
                 from contacts
-                where centre_id = ? and channel = 'rdv' and date >= date_trunc('month', current_date) - make_interval(months => ?)
-                  and date <= current_date
+                where centre_id = ? and channel = 'rdv' and date >= date_trunc('month', centre_today(centre_id)) - make_interval(months => ?)
+                  and date <= centre_today(centre_id)
                 group by 1 order by 1 desc""")
                 .params(centreId, months - 1).query(MonthRate.class).list();
     }

@@ -92,7 +92,7 @@ public class ReceptionController {
         if (errors.any()) {
             return counterPage(scope, model, errors, personId, channel, chosen, duration, note, orientation);
         }
-        contacts.log(scope.id(), new ContactService.NewContact(LocalDate.now(), null, personId, channel, chosen, minutes,
+        contacts.log(scope.id(), new ContactService.NewContact(scope.today(), null, personId, channel, chosen, minutes,
                 null, null, blankToNull(note), blankToNull(orientation), scope.userId()));
         flash.addFlashAttribute("message", "Contact enregistré.");
         return "redirect:" + scope.base() + "/accueil";
@@ -117,7 +117,7 @@ public class ReceptionController {
                   Model model) {
         scope.requireAttendance();
         long staffId = staff == null ? scope.userId() : staff;
-        LocalDate monday = (semaine == null ? LocalDate.now() : semaine).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = (semaine == null ? scope.today() : semaine).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         model.addAttribute("staffId", staffId);
         model.addAttribute("staffList", users.usersOfCentre(scope.id()));
         model.addAttribute("monday", monday);
@@ -193,7 +193,7 @@ public class ReceptionController {
         model.addAttribute("errors", errors);
         model.addAttribute("themes", themes.list(scope.id()));
         model.addAttribute("channels", ThemeService.CHANNELS.stream().filter(c -> !c.equals("rdv")).toList());
-        model.addAttribute("today", contacts.on(scope.id(), LocalDate.now()));
+        model.addAttribute("today", contacts.on(scope.id(), scope.today()));
         model.addAttribute("personId", personId);
         model.addAttribute("person", personId == null ? null : persons.find(scope.id(), personId).orElse(null));
         model.addAttribute("channel", channel);
