@@ -287,6 +287,9 @@ public class ReceptionController {
     private String editPage(CentreScope scope, Model model, ContactService.Contact contact, ContactValues v, FieldErrors errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("contact", contact);
+        model.addAttribute("crumbs", List.of(java.util.Arrays.asList("Accueil du centre", scope.base()),
+                java.util.Arrays.asList("Contacts du " + contact.date().format(Parse.FRENCH_DATE), scope.base() + "/accueil?date=" + contact.date()),
+                java.util.Arrays.asList("Corriger un contact", null)));
         model.addAttribute("themes", themes.list(scope.id()));
         model.addAttribute("channels", ThemeService.CHANNELS.stream().filter(c -> !c.equals("rdv")).toList());
         model.addAttribute("v", v);
