@@ -232,7 +232,7 @@ public class ReceptionController {
                 minutes == null ? 30 : minutes, "prevu", staffId, null, null, scope.userId()));
         flash.addFlashAttribute("message", "Rendez-vous pris le " + day.format(Parse.FRENCH_DATE) + " à " + at
                 + (overlaps.isEmpty() ? "." : ", en plus du rendez-vous déjà prévu à la même heure."));
-        return "redirect:" + scope.base() + "/rdv?staff=" + staffId + "&semaine=" + day;
+        return "redirect:" + scope.base() + "/rdv?staff=" + staffId + "&semaine=" + day + "#jour-" + day;
     }
 
     @PostMapping("/c/{centre}/rdv/{id}/statut")
