@@ -3,6 +3,7 @@ package fr.trame.activities;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
+import fr.trame.form.FormReader;
 import fr.trame.form.Parse;
 import fr.trame.people.MembershipService;
 import fr.trame.people.RegisterSearch;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 @Controller
 public class ActivityController {
@@ -97,6 +100,11 @@ public class ActivityController {
     @GetMapping("/c/{centre}/activites/{id}")
     String show(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
         scope.requireAttendance();
+        return showPage(scope, id, q, model, new FieldErrors(), Map.of(), List.of(), null);
+    }
+
+    private String showPage(CentreScope scope, long id, String q, Model model, FieldErrors errors, Map<String, String> typed,
+                            List<Integer> typedWeekdays, String openForm) {
         ActivityService.Activity activity = activity(scope, id);
         List<SessionService.Session> all = sessions.ofActivity(scope.id(), id);
         model.addAttribute("activity", activity);
@@ -108,55 +116,77 @@ public class ActivityController {
         model.addAttribute("q", q);
         model.addAttribute("hits", search.persons(scope.id(), q, 10));
         model.addAttribute("holidayRules", SessionService.HOLIDAY_RULES);
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        model.addAttribute("typedWeekdays", typedWeekdays);
+        model.addAttribute("openForm", openForm);
         return "activities/show";
     }
 
+    /** A weekly schedule; when something is wrong, the form comes back as typed, the field named. */
     @PostMapping("/c/{centre}/activites/{id}/horaires")
-    String addSchedule(CentreScope scope, @PathVariable long id, @RequestParam(required = false) List<Integer> weekdays,
-                       @RequestParam String start, @RequestParam String end, @RequestParam String from,
-                       @RequestParam String to, @RequestParam String holidays, RedirectAttributes flash) {
+    String addSchedule(CentreScope scope, @PathVariable long id, @RequestParam(required = false) List<String> weekdays,
+                       @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         activity(scope, id);
-        try {
-            LocalTime s = LocalTime.parse(start);
-            LocalTime e = LocalTime.parse(end);
-            LocalDate f = Parse.date(from.trim());
-            LocalDate t = Parse.date(to.trim());
-            if (weekdays == null || weekdays.isEmpty()) {
-                flash.addFlashAttribute("error", "Cochez au moins un jour de la semaine.");
-            } else if (!e.isAfter(s) || t.isBefore(f)) {
-                flash.addFlashAttribute("error", "La fin doit venir après le début (heures et dates).");
-            } else if (f.plusYears(2).isBefore(t)) {
-                flash.addFlashAttribute("error", "Un horaire couvre au plus deux ans.");
+        FormReader f = new FormReader(form);
+        List<Integer> days = new ArrayList<>();
+        for (String d : weekdays == null ? List.<String>of() : weekdays) {
+            if (d.matches("[1-7]")) {
+                days.add(Integer.parseInt(d));
             } else {
-                int planned = sessions.addWeekly(scope.id(), id, weekdays, s, e, f, t,
-                        SessionService.HOLIDAY_RULES.contains(holidays) ? holidays : "hors_vacances");
-                flash.addFlashAttribute("message", planned + " séance(s) planifiée(s).");
+                f.errors().add("weekdays", "Cochez les jours dans la liste.");
             }
-        } catch (DateTimeParseException ex) {
-            flash.addFlashAttribute("error", "Dates (JJ/MM/AAAA) ou heures (HH:MM) invalides.");
         }
+        if (days.isEmpty()) {
+            f.errors().add("weekdays", "Cochez au moins un jour de la semaine.");
+        }
+        LocalTime s = time(f, "start", "l'heure de début");
+        LocalTime e = time(f, "end", "l'heure de fin");
+        LocalDate from = f.date("from", "la date de début", true);
+        LocalDate to = f.date("to", "la date de fin", true);
+        String holidays = f.choice("holidays", "la règle des vacances scolaires", true, SessionService.HOLIDAY_RULES);
+        if (s != null && e != null && !e.isAfter(s)) {
+            f.errors().add("end", "L'heure de fin doit suivre l'heure de début.");
+        }
+        f.notBefore("to", to, from);
+        if (from != null && to != null && from.plusYears(2).isBefore(to)) {
+            f.errors().add("to", "Un horaire couvre au plus deux ans.");
+        }
+        if (!f.ok()) {
+            return showPage(scope, id, "", model, f.errors(), form, days, "horaire");
+        }
+        int planned = sessions.addWeekly(scope.id(), id, days, s, e, from, to, holidays);
+        flash.addFlashAttribute("message", planned + " séance(s) planifiée(s).");
         return "redirect:" + scope.base() + "/activites/" + id + "#seances";
     }
 
     @PostMapping("/c/{centre}/activites/{id}/seances")
-    String addSession(CentreScope scope, @PathVariable long id, @RequestParam String date, @RequestParam String start,
-                      @RequestParam String end, RedirectAttributes flash) {
+    String addSession(CentreScope scope, @PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         scope.requireAttendance();
         activity(scope, id);
-        try {
-            LocalTime s = LocalTime.parse(start);
-            LocalTime e = LocalTime.parse(end);
-            if (!e.isAfter(s)) {
-                flash.addFlashAttribute("error", "L'heure de fin doit suivre l'heure de début.");
-            } else {
-                long sessionId = sessions.addOneOff(scope.id(), id, Parse.date(date.trim()), s, e);
-                return "redirect:" + scope.base() + "/seances/" + sessionId;
-            }
-        } catch (DateTimeParseException ex) {
-            flash.addFlashAttribute("error", "Date (JJ/MM/AAAA) ou heures (HH:MM) invalides.");
+        FormReader f = new FormReader(form);
+        LocalDate date = f.date("date", "la date de la séance", true);
+        LocalTime s = time(f, "sessionStart", "l'heure de début");
+        LocalTime e = time(f, "sessionEnd", "l'heure de fin");
+        if (s != null && e != null && !e.isAfter(s)) {
+            f.errors().add("sessionEnd", "L'heure de fin doit suivre l'heure de début.");
         }
-        return "redirect:" + scope.base() + "/activites/" + id + "#seances";
+        if (!f.ok()) {
+            return showPage(scope, id, "", model, f.errors(), form, List.of(), "seance");
+        }
+        long sessionId = sessions.addOneOff(scope.id(), id, date, s, e);
+        return "redirect:" + scope.base() + "/seances/" + sessionId;
+    }
+
+    private static LocalTime time(FormReader f, String field, String label) {
+        String v = f.text(field, label, true);
+        try {
+            return v == null ? null : LocalTime.parse(v.length() == 4 && v.charAt(1) == ':' ? "0" + v : v.replace('h', ':'));
+        } catch (DateTimeParseException ex) {
+            f.errors().add(field, "« " + v + " » n'est pas une heure (" + label + ") : écrivez HH:MM, par exemple 14:30.");
+            return null;
+        }
     }
 
     @PostMapping("/c/{centre}/seances/{sessionId}/annuler")
@@ -244,7 +274,7 @@ public class ActivityController {
     /** The referent is one of this centre's staff: an id of another centre's user would show that user's name. */
     private void checkReferent(CentreScope scope, ActivityForm form, FieldErrors errors) {
         Long referent = form.getReferentUserId();
-        if (referent != null && users.usersOfCentre(scope.id()).stream().noneMatch(u -> u.userId() == referent)) {
+        if (referent != null && !users.isStaffOf(scope.id(), referent)) {
             errors.add("referentUserId", "Choisissez le référent dans la liste de l'équipe du centre.");
         }
     }
@@ -256,7 +286,7 @@ public class ActivityController {
         model.addAttribute("sectors", sectors.list(scope.id()));
         model.addAttribute("kinds", ActivityService.KINDS);
         model.addAttribute("publics", ActivityService.PUBLICS);
-        model.addAttribute("staff", users.usersOfCentre(scope.id()));
+        model.addAttribute("staff", users.staffOfCentre(scope.id()));
         model.addAttribute("seasons", memberships.seasons(scope.id()));
         return "activities/form";
     }

@@ -39,7 +39,7 @@ public class ActivityService {
                    (select count(*) from sessions se where se.centre_id = a.centre_id and se.activity_id = a.id
                       and se.cancelled_reason is null) as sessions_planned,
                    (select count(*) from sessions se where se.centre_id = a.centre_id and se.activity_id = a.id
-                      and se.cancelled_reason is null and se.date <= current_date
+                      and se.cancelled_reason is null and se.date <= centre_today(a.centre_id)
                       and (exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
                            or exists (select 1 from headcounts h where h.centre_id = se.centre_id and h.session_id = se.id)))
                       as sessions_held

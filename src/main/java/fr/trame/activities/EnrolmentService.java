@@ -60,7 +60,7 @@ public class EnrolmentService {
         Optional<LocalDate> birth = jdbc.sql("select birth_date from persons where centre_id = ? and id = ?")
                 .params(centreId, personId).query(LocalDate.class).optional();
         if (reason == null && birth.isPresent() && (limits[1] != null || limits[2] != null)) {
-            int age = Period.between(birth.get(), LocalDate.now()).getYears();
+            int age = Period.between(birth.get(), jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single()).getYears();
             if ((limits[1] != null && age < limits[1]) || (limits[2] != null && age > limits[2])) {
                 return new Result(Outcome.AGE_HORS_LIMITES, "Âge " + age + " ans hors des limites de l'activité ("
                         + (limits[1] == null ? "" : limits[1]) + "–" + (limits[2] == null ? "" : limits[2])

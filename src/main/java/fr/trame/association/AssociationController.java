@@ -22,10 +22,10 @@ public class AssociationController {
 
     @GetMapping("/c/{centre}/association")
     String hub(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
-        int year = annee == null ? LocalDate.now().getYear() : annee;
+        int year = annee == null ? scope.today().getYear() : annee;
         model.addAttribute("year", year);
         model.addAttribute("a", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
-        model.addAttribute("dues", funding.dueSoon(scope.id(), LocalDate.now()));
+        model.addAttribute("dues", funding.dueSoon(scope.id(), scope.today()));
         return "association/hub";
     }
 }

@@ -29,7 +29,7 @@ public class FundingController {
 
     @GetMapping("/c/{centre}/financements")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
-        int year = annee == null ? LocalDate.now().getYear() : annee;
+        int year = annee == null ? scope.today().getYear() : annee;
         model.addAttribute("year", year);
         model.addAttribute("grants", funding.grants(scope.id(), year));
         model.addAttribute("products", funding.products(scope.id(), year));
@@ -52,7 +52,7 @@ public class FundingController {
         Long requested = f.cents("requested", "le montant demandé", false);
         Long granted = f.cents("granted", "le montant accordé", false);
         String status = f.choice("status", "l'état", true, FundingService.STATUSES);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + (year == null ? LocalDate.now().getYear() : year),
+        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + (year == null ? scope.today().getYear() : year),
                 () -> funding.createGrant(scope.id(), new FundingService.NewGrant(partner, year, object, f.text("callName", "", false),
                         deadline, reportDue, requested, granted, status)), "Demande enregistrée.");
     }

@@ -33,13 +33,13 @@ public class GovernanceController {
     @GetMapping("/c/{centre}/instances")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
         scope.requirePersonalData();
-        return page(scope, annee == null ? LocalDate.now().getYear() : annee, model, new FormReader(Map.of()), new FormReader(Map.of()));
+        return page(scope, annee == null ? scope.today().getYear() : annee, model, new FormReader(Map.of()), new FormReader(Map.of()));
     }
 
     private String page(CentreScope scope, int year, Model model, FormReader mandateForm, FormReader meetingForm) {
         model.addAttribute("year", year);
         model.addAttribute("bodies", governance.bodies(scope.id()));
-        model.addAttribute("mandates", governance.mandates(scope.id(), LocalDate.now()));
+        model.addAttribute("mandates", governance.mandates(scope.id(), scope.today()));
         model.addAttribute("meetings", governance.meetings(scope.id(), year));
         model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("governance"));
         model.addAttribute("mandateForm", mandateForm.values());
@@ -80,7 +80,7 @@ public class GovernanceController {
             f.errors().add("bodyId", "Choisissez l'instance dans la liste.");
         }
         if (!f.ok()) {
-            return page(scope, LocalDate.now().getYear(), model, f, new FormReader(Map.of()));
+            return page(scope, scope.today().getYear(), model, f, new FormReader(Map.of()));
         }
         governance.createMandate(scope.id(), new GovernanceService.NewMandate(body, person, person == null ? outsider : null,
                 role, college, start, end, yesNo(form.get("livesInTerritory")), yesNo(form.get("qpv"))));
@@ -109,7 +109,7 @@ public class GovernanceController {
             f.errors().add("bodyId", "Choisissez l'instance dans la liste.");
         }
         if (!f.ok()) {
-            return page(scope, LocalDate.now().getYear(), model, new FormReader(Map.of()), f);
+            return page(scope, scope.today().getYear(), model, new FormReader(Map.of()), f);
         }
         long id = governance.createMeeting(scope.id(), body, date, agenda, quorum);
         return "redirect:" + scope.base() + "/instances/reunions/" + id;

@@ -26,7 +26,7 @@ public class PartnerController {
 
     @GetMapping("/c/{centre}/partenaires")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
-        int year = annee == null ? LocalDate.now().getYear() : annee;
+        int year = annee == null ? scope.today().getYear() : annee;
         model.addAttribute("year", year);
         model.addAttribute("partners", partners.list(scope.id()));
         model.addAttribute("conventions", partners.conventions(scope.id(), year));
@@ -76,7 +76,7 @@ public class PartnerController {
     @GetMapping("/c/{centre}/agrements")
     String agrements(CentreScope scope, Model model) {
         model.addAttribute("agrements", funding.agrements(scope.id()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", scope.today());
         return "association/agrements";
     }
 

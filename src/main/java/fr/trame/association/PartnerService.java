@@ -34,7 +34,7 @@ public class PartnerService {
                 select pa.id, pa.name, pa.kind, pa.contact,
                        (select count(*) from conventions c where c.centre_id = pa.centre_id and c.partner_id = pa.id) as conventions,
                        (select count(*) from permanences pe where pe.centre_id = pa.centre_id and pa.id = pe.partner_id
-                          and (pe.end_date is null or pe.end_date >= current_date)) as permanences
+                          and (pe.end_date is null or pe.end_date >= centre_today(pa.centre_id))) as permanences
                 from partners pa where pa.centre_id = ? order by lower(pa.name)""").param(centreId).query(Partner.class).list();
     }
 

@@ -33,7 +33,7 @@ public class SocialProjectController {
 
     @GetMapping("/c/{centre}/projet-social")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
-        int year = annee == null ? LocalDate.now().getYear() : annee;
+        int year = annee == null ? scope.today().getYear() : annee;
         model.addAttribute("year", year);
         projects.current(scope.id(), year).ifPresent(p -> {
             model.addAttribute("project", p);

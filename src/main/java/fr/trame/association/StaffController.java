@@ -32,7 +32,7 @@ public class StaffController {
     @GetMapping("/c/{centre}/equipe")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
         scope.requireDirection();
-        return page(scope, annee == null ? LocalDate.now().getYear() : annee, model, new FormReader(Map.of()));
+        return page(scope, annee == null ? scope.today().getYear() : annee, model, new FormReader(Map.of()));
     }
 
     private String page(CentreScope scope, int year, Model model, FormReader form) {
@@ -62,7 +62,7 @@ public class StaffController {
             f.errors().add("employeeId", "Choisissez la personne dans la liste.");
         }
         if (!f.ok()) {
-            return page(scope, LocalDate.now().getYear(), model, f);
+            return page(scope, scope.today().getYear(), model, f);
         }
         if (employee == null) {
             staff.hire(scope.id(), lastName, firstName, contract);

@@ -35,7 +35,7 @@ public class VolunteerController {
     @GetMapping("/c/{centre}/benevoles")
     String list(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
         scope.requirePersonalData();
-        return listPage(scope, annee == null ? LocalDate.now().getYear() : annee, model, new FormReader(Map.of()));
+        return listPage(scope, annee == null ? scope.today().getYear() : annee, model, new FormReader(Map.of()));
     }
 
     private String listPage(CentreScope scope, int year, Model model, FormReader form) {
@@ -64,9 +64,9 @@ public class VolunteerController {
         }
         LocalDate start = f.date("startDate", "la date d'arrivée", false);
         if (!f.ok()) {
-            return listPage(scope, LocalDate.now().getYear(), model, f);
+            return listPage(scope, scope.today().getYear(), model, f);
         }
-        long id = volunteers.register(scope.id(), person, chosen, f.text("skills", "", false), start == null ? LocalDate.now() : start);
+        long id = volunteers.register(scope.id(), person, chosen, f.text("skills", "", false), start == null ? scope.today() : start);
         return "redirect:" + scope.base() + "/benevoles/" + id;
     }
 
@@ -84,7 +84,7 @@ public class VolunteerController {
     @GetMapping("/c/{centre}/benevoles/{id}")
     String show(CentreScope scope, @PathVariable long id, @RequestParam(required = false) Integer annee, Model model) {
         scope.requirePersonalData();
-        return showPage(scope, id, annee == null ? LocalDate.now().getYear() : annee, model, new FormReader(Map.of()));
+        return showPage(scope, id, annee == null ? scope.today().getYear() : annee, model, new FormReader(Map.of()));
     }
 
     private String showPage(CentreScope scope, long id, int year, Model model, FormReader form) {
@@ -115,7 +115,7 @@ public class VolunteerController {
             f.errors().add("activityId", "Choisissez l'activité dans la liste.");
         }
         if (!f.ok()) {
-            return showPage(scope, id, date == null ? LocalDate.now().getYear() : date.getYear(), model, f);
+            return showPage(scope, id, date == null ? scope.today().getYear() : date.getYear(), model, f);
         }
         volunteers.find(scope.id(), id, date.getYear()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         volunteers.logHours(scope.id(), id, date, hours, activity, event, scope.userId());

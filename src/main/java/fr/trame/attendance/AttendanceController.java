@@ -55,7 +55,7 @@ public class AttendanceController {
     @GetMapping("/c/{centre}/jour")
     String day(CentreScope scope, @RequestParam(required = false) LocalDate date, Model model) {
         scope.requireAttendance();
-        LocalDate day = date == null ? LocalDate.now() : date;
+        LocalDate day = date == null ? scope.today() : date;
         model.addAttribute("day", day);
         model.addAttribute("sessions", sessions.on(scope.id(), day));
         return "attendance/day";
@@ -167,7 +167,7 @@ public class AttendanceController {
     @GetMapping("/c/{centre}/acm/heures")
     String acmHours(CentreScope scope, @RequestParam(required = false) String mois, Model model) {
         scope.requirePersonalData();
-        YearMonth month = month(mois);
+        YearMonth month = month(mois, scope.today());
         model.addAttribute("month", month);
         model.addAttribute("children", hours.acmByChild(scope.id(), month));
         model.addAttribute("groups", hours.acmByAgeGroup(scope.id(), month));
@@ -177,7 +177,7 @@ public class AttendanceController {
     @GetMapping("/c/{centre}/acm/heures.csv")
     ResponseEntity<byte[]> acmHoursCsv(CentreScope scope, @RequestParam(required = false) String mois) {
         scope.requirePersonalData();
-        YearMonth month = month(mois);
+        YearMonth month = month(mois, scope.today());
         byte[] csv = CsvExport.forExcel(List.of("nom", "prenom", "tranche_age", "presences", "heures"),
                 hours.acmByChild(scope.id(), month).stream()
                         .map(c -> Arrays.<Object>asList(c.lastName(), c.firstName(), c.ageGroup(), c.presences(), c.hours())).toList());
@@ -187,9 +187,9 @@ public class AttendanceController {
                 .body(csv);
     }
 
-    private static YearMonth month(String mois) {
+    private static YearMonth month(String mois, LocalDate today) {
         try {
-            return mois == null || mois.isBlank() ? YearMonth.now() : YearMonth.parse(mois);
+            return mois == null || mois.isBlank() ? YearMonth.from(today) : YearMonth.parse(mois);
         } catch (DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Mois invalide : AAAA-MM attendu.");
         }

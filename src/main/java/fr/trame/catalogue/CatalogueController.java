@@ -66,7 +66,7 @@ public class CatalogueController {
     String show(CentreScope scope, @PathVariable long id, @RequestParam(required = false) Integer annee, Model model) {
         Map<String, Object> action = catalogue.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean own = Long.valueOf(scope.id()).equals(action.get("owner_centre_id"));
-        int year = annee == null ? LocalDate.now().getYear() : annee;
+        int year = annee == null ? scope.today().getYear() : annee;
         model.addAttribute("action", action);
         model.addAttribute("shown", shown(action));
         model.addAttribute("own", own);

@@ -45,6 +45,7 @@ public class CentreController {
         values.put("phone", c.phone());
         values.put("email", c.email());
         values.put("schoolZone", c.schoolZone());
+        values.put("timeZone", c.zone().getId());
         return page(model, values, new FieldErrors(), centres.logo(scope.id()).isPresent());
     }
 
@@ -77,6 +78,11 @@ public class CentreController {
         if (!zone.matches("[ABC]")) {
             errors.add("schoolZone", "Choisissez la zone A, B ou C.");
         }
+        // absent (a form of before the field existed): the zone stays as it is
+        String timeZone = form.getOrDefault("timeZone", scope.zone().getId());
+        if (!Centre.knownZone(timeZone)) {
+            errors.add("timeZone", "Choisissez le fuseau horaire du centre dans la liste.");
+        }
         boolean newLogo = logo != null && !logo.isEmpty();
         if (newLogo && (!LOGO_TYPES.contains(logo.getContentType()) || logo.getSize() > LOGO_MAX_BYTES)) {
             errors.add("logo", "Le logo doit être une image PNG ou JPEG de moins de 300 Ko.");
@@ -87,6 +93,7 @@ public class CentreController {
         centres.updateIdentity(scope.id(), name, clean(form.get("address")), postcode, clean(form.get("commune")),
                 siret, clean(form.get("phone")), email);
         centres.setSchoolZone(scope.id(), zone);
+        centres.setTimeZone(scope.id(), timeZone);
         if (newLogo) {
             centres.setLogo(scope.id(), logo.getBytes(), logo.getContentType());
         }
@@ -106,6 +113,7 @@ public class CentreController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("hasLogo", hasLogo);
+        model.addAttribute("timeZones", Centre.TIME_ZONES);
         return "admin/centre";
     }
 

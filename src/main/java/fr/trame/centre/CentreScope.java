@@ -3,18 +3,27 @@ package fr.trame.centre;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 /**
  * The centre a request acts for, and the user's role there. Resolved once per request from the {@code {centre}} path
  * variable by {@link CentreScopeResolver}; every query of a centre's rows takes its {@link #id()}.
  */
-public record CentreScope(long id, String code, String name, Role role, long userId, String userName) {
+public record CentreScope(long id, String code, String name, Role role, long userId, String userName, ZoneId zone) {
 
     /**
      * The command line acting for a centre: an administrator's rights, no user (user id 0, which the audit log writes
      * as none), so it is nobody's referent and reads no confidential case note.
      */
     public static CentreScope commandLine(Centre centre) {
-        return new CentreScope(centre.id(), centre.code(), centre.name(), Role.ADMIN, 0, "ligne de commande");
+        return new CentreScope(centre.id(), centre.code(), centre.name(), Role.ADMIN, 0, "ligne de commande",
+                centre.zone());
+    }
+
+    /** Today in the centre's time zone: the day of its pages, forms and default periods. */
+    public LocalDate today() {
+        return LocalDate.now(zone);
     }
 
     /** The path prefix of this centre's pages. */

@@ -61,6 +61,7 @@ public class CentreScopeResolver implements HandlerMethodArgumentResolver {
         if (role == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return new CentreScope(centre.id(), centre.code(), centre.name(), role, user.id(), user.displayName());
+        return new CentreScope(centre.id(), centre.code(), centre.name(), role, user.id(), user.displayName(),
+                centre.zone());
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public class CentreService {
 
     public static final Pattern CODE = Pattern.compile("[a-z0-9-]{2,40}");
-    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email, school_zone";
+    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email, school_zone, time_zone";
 
     private final JdbcClient jdbc;
 
@@ -74,6 +74,24 @@ public class CentreService {
             throw new IllegalArgumentException("Zone de vacances scolaires inconnue : " + zone + " (A, B ou C).");
         }
         jdbc.sql("update centres set school_zone = ? where id = ?").params(zone, id).update();
+    }
+
+    @Transactional
+    public void setTimeZone(long id, String zone) {
+        if (!Centre.knownZone(zone)) {
+            throw new IllegalArgumentException("Fuseau horaire inconnu : " + zone + ".");
+        }
+        jdbc.sql("update centres set time_zone = ? where id = ?").params(zone, id).update();
+    }
+
+    /** The centre's time zone (Europe/Paris for an unknown centre), for services that know only the centre's id. */
+    public java.time.ZoneId zone(long id) {
+        return findById(id).map(Centre::zone).orElse(Centre.DEFAULT_ZONE);
+    }
+
+    /** Today at the centre, whatever the JVM's and the database session's time zones. */
+    public java.time.LocalDate today(long id) {
+        return java.time.LocalDate.now(zone(id));
     }
 
     @Transactional

@@ -182,6 +182,19 @@ public class UserService {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * The centre's team: enabled accounts whose role here works with the public (Role#takesAttendance), so can be
+     * an appointment's staff, an activity's referent or a case's reader. Federation accounts and platform
+     * administrators without a role in the centre are not.
+     */
+    public List<Membership> staffOfCentre(long centreId) {
+        return usersOfCentre(centreId).stream().filter(m -> m.enabled() && m.role().takesAttendance()).toList();
+    }
+
+    public boolean isStaffOf(long centreId, Long userId) {
+        return userId != null && staffOfCentre(centreId).stream().anyMatch(m -> m.userId() == userId);
+    }
+
     public List<Membership> usersOfCentre(long centreId) {
         return jdbc.sql("""
                 select u.id, u.username, u.display_name, u.enabled, r.role

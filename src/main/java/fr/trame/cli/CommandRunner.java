@@ -326,7 +326,7 @@ public class CommandRunner {
             }
             case "retention" -> {
                 CentreScope scope = scope(options);
-                java.time.LocalDate today = java.time.LocalDate.now();
+                java.time.LocalDate today = scope.today();
                 String since = today.minus(RetentionService.RETENTION).format(fr.trame.form.Parse.FRENCH_DATE);
                 if (options.containsKey("confirm")) {
                     // the erased names are not printed: a terminal's output often ends up in a log

@@ -46,8 +46,8 @@ class BackupController {
             log.warn("Sauvegarde de la base téléchargée par « {} » : {} tables, {} lignes", auth.getName(),
                     manifest.tables().size(), manifest.rows());
             response.setContentType("application/zip");
-            response.setHeader("Content-Disposition", "attachment; filename=\"trame-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".sauvegarde\"");
+            response.setHeader("Content-Disposition", "attachment; filename=\"trame-" // all centres: the default zone, Paris
+                    + LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".sauvegarde\"");
             response.setContentLengthLong(Files.size(file));
             Files.copy(file, response.getOutputStream());
         } finally {

@@ -73,7 +73,7 @@ public class HouseholdController {
         model.addAttribute("members", households.members(scope.id(), id));
         model.addAttribute("qfHistory", households.qfHistory(scope.id(), id));
         model.addAttribute("memberships", memberships.ofHousehold(scope.id(), id));
-        model.addAttribute("season", memberships.seasonOf(scope.id(), LocalDate.now()));
+        model.addAttribute("season", memberships.seasonOf(scope.id(), scope.today()));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
         return "households/show";
     }
@@ -117,7 +117,7 @@ public class HouseholdController {
             flash.addFlashAttribute("qfError", errors.get("qf"));
             flash.addFlashAttribute("qfTyped", amount);
         } else {
-            households.addQf(scope.id(), id, from == null ? LocalDate.now() : from, euros,
+            households.addQf(scope.id(), id, from == null ? scope.today() : from, euros,
                     source.equals("attestation_caf") ? "attestation_caf" : "declare");
             flash.addFlashAttribute("message", "QF enregistré.");
         }

@@ -24,8 +24,9 @@ public class HouseholdService {
 
     public record Member(long personId, String lastName, String firstName, String sex, LocalDate birthDate,
                          String role, boolean principal, LocalDate startDate, LocalDate endDate) {
-        public boolean current() {
-            return endDate == null || !endDate.isBefore(LocalDate.now());
+        /** Still a member on {@code today} (the centre's, {@code scope.today()}). */
+        public boolean current(LocalDate today) {
+            return endDate == null || !endDate.isBefore(today);
         }
     }
 
@@ -37,7 +38,7 @@ public class HouseholdService {
             coalesce((select string_agg(distinct p.last_name, ' / ')
                       from household_members hm join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
                       where hm.centre_id = h.centre_id and hm.household_id = h.id
-                        and (hm.end_date is null or hm.end_date >= current_date)), 'Foyer sans membre')""";
+                        and (hm.end_date is null or hm.end_date >= centre_today(h.centre_id))), 'Foyer sans membre')""";
 
     static final String CURRENT_QF = """
             (select q.amount_euros from qf_history q where q.centre_id = h.centre_id and q.household_id = h.id
@@ -85,7 +86,7 @@ public class HouseholdService {
                         v.cafNumber(), v.notes())
                 .query(Long.class).single();
         if (v.qf() != null) {
-            addQf(centreId, id, LocalDate.now(), v.qf(), "declare");
+            addQf(centreId, id, jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single(), v.qf(), "declare"); // the centre's day
         }
         return id;
     }

@@ -32,7 +32,7 @@ public class MembershipController {
     @GetMapping
     String list(CentreScope scope, @RequestParam(required = false) Long saison, Model model) {
         scope.requirePersonalData();
-        MembershipService.Season season = saison == null ? memberships.seasonOf(scope.id(), LocalDate.now())
+        MembershipService.Season season = saison == null ? memberships.seasonOf(scope.id(), scope.today())
                 : memberships.season(scope.id(), saison).orElseThrow(HouseholdController::notFound);
         List<MembershipService.TypeTotal> totals = memberships.totals(scope.id(), season);
         model.addAttribute("season", season);
@@ -85,7 +85,7 @@ public class MembershipController {
             memberships.create(scope.id(), new MembershipService.NewMembership(type,
                     type.equals("familiale") ? householdId : null, type.equals("individuelle") ? personId : null,
                     type.equals("associative") ? org : null, season.startDate(), season.endDate(), cents, paid,
-                    paid ? LocalDate.now() : null, paid ? mode : null));
+                    paid ? scope.today() : null, paid ? mode : null));
             flash.addFlashAttribute("message", "Adhésion " + type + " " + season.label() + " enregistrée.");
         }
         return "redirect:" + safeReturn(scope, returnTo);
@@ -107,7 +107,7 @@ public class MembershipController {
                     @RequestParam String returnTo, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        memberships.markPaid(scope.id(), id, LocalDate.now(),
+        memberships.markPaid(scope.id(), id, scope.today(),
                 MembershipService.PAYMENT_MODES.contains(paymentMode) ? paymentMode : null);
         flash.addFlashAttribute("message", "Paiement enregistré.");
         return "redirect:" + safeReturn(scope, returnTo);

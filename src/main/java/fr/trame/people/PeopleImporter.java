@@ -68,7 +68,7 @@ public class PeopleImporter {
         Map<String, Long> personLines = new HashMap<>();
         // household_ref → column → (value, line where first given)
         Map<String, Map<String, Object[]>> householdValues = new HashMap<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.MAX); // a birth after the latest date on earth is surely future
         for (CsvTable.Row row : table.rows()) {
             String householdRef = row.required("household_ref");
             String personRef = row.required("person_ref");
@@ -192,7 +192,7 @@ public class PeopleImporter {
 
         changes.put("QF enregistré(s)", jdbc.sql("""
                 insert into qf_history (centre_id, household_id, valid_from, amount_euros, source)
-                select :centre, h.id, current_date, s.qf, 'declare'
+                select :centre, h.id, centre_today(:centre), s.qf, 'declare'
                 from (select household_ref, max(qf) as qf from stage_people where qf is not null group by household_ref) s
                 join households h on h.centre_id = :centre and h.ref = s.household_ref
                 where s.qf is distinct from (select q.amount_euros from qf_history q

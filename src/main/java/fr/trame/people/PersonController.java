@@ -83,7 +83,7 @@ public class PersonController {
         model.addAttribute("links", persons.links(scope.id(), id));
         model.addAttribute("consents", persons.consents(scope.id(), id));
         model.addAttribute("memberships", memberships.ofPerson(scope.id(), id));
-        model.addAttribute("season", memberships.seasonOf(scope.id(), LocalDate.now()));
+        model.addAttribute("season", memberships.seasonOf(scope.id(), scope.today()));
         model.addAttribute("q", q);
         model.addAttribute("hits", q.isBlank() ? List.of() : search.households(scope.id(), q, 10));
         return "persons/show";
@@ -118,7 +118,7 @@ public class PersonController {
         editable(scope, id);
         households.find(scope.id(), householdId).orElseThrow(HouseholdController::notFound);
         persons.attach(scope.id(), householdId, id, List.of("responsable", "enfant").contains(role) ? role : "autre",
-                LocalDate.now());
+                scope.today());
         flash.addFlashAttribute("message", "Rattachement au foyer enregistré.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }
@@ -139,7 +139,7 @@ public class PersonController {
     String detach(CentreScope scope, @PathVariable long id, @PathVariable long householdId, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         editable(scope, id);
-        if (!persons.detach(scope.id(), householdId, id, LocalDate.now())) {
+        if (!persons.detach(scope.id(), householdId, id, scope.today())) {
             throw HouseholdController.notFound();
         }
         flash.addFlashAttribute("message", "Rattachement terminé à la date du jour.");
@@ -156,7 +156,7 @@ public class PersonController {
         } else if (!granted.equals("true") && !granted.equals("false")) {
             flash.addFlashAttribute("error", "Choisissez la réponse : accordé ou refusé.");
         } else {
-            persons.recordConsent(scope.id(), id, kind, granted.equals("true"), LocalDate.now());
+            persons.recordConsent(scope.id(), id, kind, granted.equals("true"), scope.today());
             flash.addFlashAttribute("message", "Consentement enregistré.");
         }
         return "redirect:" + scope.base() + "/personnes/" + id + "#consentements";

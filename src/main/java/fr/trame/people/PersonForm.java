@@ -31,7 +31,7 @@ public class PersonForm {
             errors.add("firstName", "Le prénom est obligatoire.");
         }
         LocalDate birth = Forms.date(birthDate, "birthDate", errors);
-        if (birth != null && birth.isAfter(LocalDate.now())) {
+        if (birth != null && birth.isAfter(LocalDate.now(java.time.ZoneOffset.MAX))) {
             errors.add("birthDate", "La date de naissance est dans le futur.");
         }
         if (birth != null && birth.isBefore(LocalDate.of(1900, 1, 1))) {

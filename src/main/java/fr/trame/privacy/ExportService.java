@@ -78,7 +78,7 @@ public class ExportService {
         scope.requireDirection();
         PersonalData data = collect(scope, personId);
         byte[] bytes = format == Format.JSON ? json.writerWithDefaultPrettyPrinter().writeValueAsBytes(data)
-                : renderer.pdf(html(data));
+                : renderer.pdf(html(data, scope.zone()));
         audit.record(scope.id(), scope.userId(), "export RGPD", "personne", personId, format.name().toLowerCase());
         return bytes;
     }
@@ -95,9 +95,9 @@ public class ExportService {
                 .map(s -> s.readable() ? PersonalData.CaseFile.of(s, cases.read(scope, s.id()))
                         : PersonalData.CaseFile.unreadable(s))
                 .toList();
-        PersonalData.Volunteer volunteer = volunteers.ofPerson(centre, personId, LocalDate.now().getYear())
+        PersonalData.Volunteer volunteer = volunteers.ofPerson(centre, personId, scope.today().getYear())
                 .map(v -> PersonalData.Volunteer.of(v, volunteers.allHours(centre, v.id()))).orElse(null);
-        return new PersonalData(PersonalData.FORMAT, PersonalData.VERSION, OffsetDateTime.now(), scope.userName(),
+        return new PersonalData(PersonalData.FORMAT, PersonalData.VERSION, OffsetDateTime.now(scope.zone()), scope.userName(),
                 new PersonalData.Centre(scope.code(), scope.name()), PersonalData.Identity.of(person), links,
                 persons.consents(centre, personId).stream().map(PersonalData.Consent::of).toList(),
                 memberships.ofPerson(centre, personId).stream().map(PersonalData.Membership::of).toList(),
@@ -110,11 +110,12 @@ public class ExportService {
     }
 
     /** The printable document, in French; templates format values with the same {@code @fmt} as the pages. */
-    String html(PersonalData data) {
+    String html(PersonalData data, java.time.ZoneId zone) {
         Context context = new Context(Locale.FRANCE);
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
         context.setVariable("data", data);
+        context.setVariable("zone", zone);
         return templates.process("privacy/export", context);
     }
 }

@@ -73,8 +73,8 @@ public class PrivacyController {
 
     @GetMapping("/c/{centre}/rgpd/conservation")
     String retentionList(CentreScope scope, Model model) {
-        model.addAttribute("inactive", retention.inactive(scope, LocalDate.now()));
-        model.addAttribute("since", LocalDate.now().minus(RetentionService.RETENTION));
+        model.addAttribute("inactive", retention.inactive(scope, scope.today()));
+        model.addAttribute("since", scope.today().minus(RetentionService.RETENTION));
         return "privacy/retention";
     }
 
@@ -87,7 +87,7 @@ public class PrivacyController {
         } else if (!confirm) {
             flash.addFlashAttribute("error", "Cochez la case de confirmation pour anonymiser les personnes choisies.");
         } else {
-            int done = retention.anonymise(scope, LocalDate.now(), chosen).size();
+            int done = retention.anonymise(scope, scope.today(), chosen).size();
             flash.addFlashAttribute("message", done + " personne(s) anonymisée(s).");
         }
         return "redirect:" + scope.base() + "/rgpd/conservation";

@@ -44,6 +44,10 @@ public class CaseService {
             (c.referent_user_id = :user or :direction
              or exists (select 1 from case_shares s where s.centre_id = c.centre_id and s.case_id = c.id and s.user_id = :user))""";
 
+    /** The roles of the centre's team, who may read a case shared with them (Role#takesAttendance), as SQL. */
+    private static final String STAFF_ROLES = java.util.Arrays.stream(Role.values()).filter(Role::takesAttendance)
+            .map(r -> "'" + r.code() + "'").collect(java.util.stream.Collectors.joining(", "));
+
     /** What replaces an erased subject, outcome, note or document name (the columns may not be empty). */
     private static final String ERASED = "Effacé (personne anonymisée)";
 
@@ -125,15 +129,24 @@ public class CaseService {
         audit.record(scope.id(), scope.userId(), "ajout d'un document", "dossier", caseId, name.trim());
     }
 
-    /** Only the referent (or direction) shares a case, with staff of the same centre. */
+    /**
+     * Only the referent (or direction) shares a case, with the centre's team: an enabled account whose role here
+     * works with the public. False, and nothing shared, for anyone else (a federation account cannot open it).
+     */
     @Transactional
-    public void share(CentreScope scope, long caseId, long userId) {
+    public boolean share(CentreScope scope, long caseId, long userId) {
         requireReferentOrDirection(scope, caseId);
-        jdbc.sql("""
-                insert into case_shares (centre_id, case_id, user_id)
-                select ?, ?, r.user_id from user_roles r where r.centre_id = ? and r.user_id = ?
-                on conflict do nothing""").params(scope.id(), caseId, scope.id(), userId).update();
+        boolean staff = jdbc.sql("""
+                select exists (select 1 from user_roles r join users u on u.id = r.user_id
+                               where r.centre_id = ? and r.user_id = ? and u.enabled and r.role in (""" + STAFF_ROLES + "))")
+                .params(scope.id(), userId).query(Boolean.class).single();
+        if (!staff) {
+            return false;
+        }
+        jdbc.sql("insert into case_shares (centre_id, case_id, user_id) values (?, ?, ?) on conflict do nothing")
+                .params(scope.id(), caseId, userId).update();
         audit.record(scope.id(), scope.userId(), "partage", "dossier", caseId, "utilisateur " + userId);
+        return true;
     }
 
     @Transactional
@@ -206,7 +219,12 @@ public class CaseService {
     private List<Share> shares(long centreId, long caseId) {
         return jdbc.sql("""
                 select s.user_id, u.display_name from case_shares s join users u on u.id = s.user_id
-                where s.centre_id = ? and s.case_id = ? order by u.display_name""")
+                where s.centre_id = ? and s.case_id = ?
+                  -- a share given before to an account that cannot open it (federation) is not shown as one
+                  and exists (select 1 from user_roles r where r.centre_id = s.centre_id and r.user_id = s.user_id
+                              and r.role in (""" + STAFF_ROLES + """
+                ))
+                order by u.display_name""")
                 .params(centreId, caseId).query(Share.class).list();
     }
 }

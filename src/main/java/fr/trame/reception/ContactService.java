@@ -26,6 +26,21 @@ public class ContactService {
     public record Contact(long id, LocalDate date, LocalTime startsAt, Long personId, String personName,
                           String channel, String themes, Integer durationMin, String status, Long staffUserId,
                           String staffName, String note, String orientation, OffsetDateTime createdAt) {
+
+        /** The time a contact shows: the one given, else when it was recorded, at the centre. */
+        public LocalTime shownTime(java.time.ZoneId zone) {
+            return startsAt != null ? startsAt : createdAt.atZoneSameInstant(zone).toLocalTime().withSecond(0).withNano(0);
+        }
+
+        /** Minutes an appointment takes in the agenda: its duration, 30 when none was given. */
+        public int minutes() {
+            return durationMin == null || durationMin == 0 ? 30 : durationMin;
+        }
+    }
+
+    /** What the counter's edit form changes of a contact (not an appointment's). */
+    public record ContactChange(LocalDate date, LocalTime startsAt, Long personId, String channel, List<String> themes,
+                                Integer durationMin, String note, String orientation) {
     }
 
     public record MonthRate(String month, long honoured, long missed, long cancelled) {
@@ -73,10 +88,10 @@ public class ContactService {
         return id;
     }
 
-    /** The counter view: today's contacts, latest first. */
+    /** The counter view: a day's contacts, latest first (by the time given, else when recorded). */
     public List<Contact> on(long centreId, LocalDate day) {
         return jdbc.sql(SELECT + " where c.centre_id = ? and c.date = ? and c.channel <> 'rdv'"
-                        + " order by c.created_at desc, c.id desc")
+                        + " order by c.starts_at desc nulls last, c.created_at desc, c.id desc")
                 .params(centreId, day).query(Contact.class).list();
     }
 
@@ -95,6 +110,46 @@ public class ContactService {
                  where c.centre_id = ? and c.channel = 'rdv' and c.staff_user_id = ? and c.date >= ? and c.date < ?
                  order by c.date, c.starts_at""")
                 .params(centreId, staffUserId, monday, monday.plusDays(7)).query(Contact.class).list();
+    }
+
+    /**
+     * The staff member's other appointments of that day whose time overlaps [at, at + minutes): a double booking.
+     * Cancelled ones do not count; an appointment without a duration takes 30 minutes.
+     */
+    public List<Contact> overlapping(long centreId, long staffUserId, LocalDate day, LocalTime at, int minutes) {
+        return jdbc.sql(SELECT + """
+                 where c.centre_id = ? and c.channel = 'rdv' and c.staff_user_id = ? and c.date = ? and c.status <> 'annule'
+                   and c.starts_at is not null
+                   and c.starts_at < ?::time + make_interval(mins => ?)
+                   and ?::time < c.starts_at + make_interval(mins => coalesce(nullif(c.duration_min, 0), 30))
+                 order by c.starts_at""")
+                .params(centreId, staffUserId, day, at, minutes, at).query(Contact.class).list();
+    }
+
+    /** Changes a counter contact (not an appointment); false when there is no such contact in the centre. */
+    @Transactional
+    public boolean update(long centreId, long contactId, ContactChange c) {
+        int rows = jdbc.sql("""
+                update contacts set date = ?, starts_at = ?, person_id = ?, channel = ?, duration_min = ?, note = ?,
+                                    orientation = ?
+                where centre_id = ? and id = ? and channel <> 'rdv'""")
+                .params(c.date(), c.startsAt(), c.personId(), c.channel(), c.durationMin(), c.note(), c.orientation(),
+                        centreId, contactId).update();
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.sql("delete from contact_themes where centre_id = ? and contact_id = ?").params(centreId, contactId).update();
+        for (String theme : c.themes()) {
+            jdbc.sql("insert into contact_themes (centre_id, contact_id, theme) values (?, ?, ?) on conflict do nothing")
+                    .params(centreId, contactId, theme).update();
+        }
+        return true;
+    }
+
+    /** The theme codes of a contact, for its edit form. */
+    public List<String> themeCodes(long centreId, long contactId) {
+        return jdbc.sql("select theme from contact_themes where centre_id = ? and contact_id = ? order by theme")
+                .params(centreId, contactId).query(String.class).list();
     }
 
     @Transactional
@@ -118,8 +173,8 @@ public class ContactService {
                        count(*) filter (where status = 'non_honore') as missed,
                        count(*) filter (where status = 'annule') as cancelled
                 from contacts
-                where centre_id = ? and channel = 'rdv' and date >= date_trunc('month', current_date) - make_interval(months => ?)
-                  and date <= current_date
+                where centre_id = ? and channel = 'rdv' and date >= date_trunc('month', centre_today(centre_id)) - make_interval(months => ?)
+                  and date <= centre_today(centre_id)
                 group by 1 order by 1 desc""")
                 .params(centreId, months - 1).query(MonthRate.class).list();
     }

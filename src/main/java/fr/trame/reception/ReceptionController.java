@@ -1,9 +1,12 @@
 package fr.trame.reception;
 
+import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
+import fr.trame.form.FormReader;
 import fr.trame.form.Parse;
+import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
 import org.springframework.http.HttpStatus;
@@ -21,9 +24,17 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
-/** The reception desk: a contact logged in a few taps, today's list, and staff appointments by week. */
+/**
+ * The reception desk: a contact logged in a few taps, the contacts of a day (today by default) and their corrections,
+ * and staff appointments by week. Forms that fail come back with what was typed and a message beside the field.
+ */
 @Controller
 public class ReceptionController {
 
@@ -33,11 +44,12 @@ public class ReceptionController {
     private final PersonService persons;
     private final UserService users;
     private final CaseService cases;
-    private final fr.trame.people.HouseholdService households;
+    private final HouseholdService households;
+    private final AuditLog audit;
 
     public ReceptionController(ContactService contacts, ThemeService themes, RegisterSearch search,
                                PersonService persons, UserService users, CaseService cases,
-                               fr.trame.people.HouseholdService households) {
+                               HouseholdService households, AuditLog audit) {
         this.households = households;
         this.contacts = contacts;
         this.themes = themes;
@@ -45,12 +57,22 @@ public class ReceptionController {
         this.persons = persons;
         this.users = users;
         this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** What the contact form holds, as typed. */
+    record ContactValues(Long personId, String channel, List<String> themes, String date, String time, String duration,
+                         String note, String orientation) {
+        static ContactValues blank(LocalDate day) {
+            return new ContactValues(null, "accueil", List.of(), day.format(Parse.FRENCH_DATE), "", "", "", "");
+        }
     }
 
     @GetMapping("/c/{centre}/accueil")
-    String counter(CentreScope scope, Model model) {
+    String counter(CentreScope scope, @RequestParam(required = false) String date, Model model) {
         scope.requireAttendance();
-        return counterPage(scope, model, new FieldErrors(), null, "accueil", List.of(), "", "", "");
+        LocalDate day = dayOrToday(scope, date);
+        return counterPage(scope, model, new FieldErrors(), day, ContactValues.blank(day), "");
     }
 
     /** Persons matching what is typed, as choices of the quick form (htmx). */
@@ -63,51 +85,83 @@ public class ReceptionController {
     }
 
     @PostMapping("/c/{centre}/accueil")
-    String logContact(CentreScope scope, @RequestParam(required = false) Long personId,
+    String logContact(CentreScope scope, @RequestParam(required = false) String personId,
                       @RequestParam(defaultValue = "accueil") String channel,
                       @RequestParam(required = false) List<String> theme,
+                      @RequestParam(required = false) String date, @RequestParam(defaultValue = "") String time,
                       @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String note,
                       @RequestParam(defaultValue = "") String orientation, Model model, RedirectAttributes flash) {
         scope.requireAttendance();
         FieldErrors errors = new FieldErrors();
-        List<String> chosen = theme == null ? List.of() : theme;
-        if (!ThemeService.CHANNELS.contains(channel) || channel.equals("rdv")) {
-            errors.add("channel", "Choisissez le canal (les rendez-vous se prennent dans l'agenda).");
-        }
-        var known = themes.list(scope.id()).stream().map(ThemeService.Theme::code).toList();
-        if (chosen.isEmpty() || !known.containsAll(chosen)) {
-            errors.add("theme", "Cochez au moins un thème.");
-        }
-        Integer minutes = null;
-        if (!duration.isBlank()) {
-            if (duration.trim().matches("\\d{1,4}")) {
-                minutes = Integer.parseInt(duration.trim());
-            } else {
-                errors.add("duration", "Durée en minutes : un nombre entier.");
-            }
-        }
-        if (personId != null && persons.find(scope.id(), personId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        ContactValues typed = new ContactValues(personIdOf(personId, errors), channel, theme == null ? List.of() : theme,
+                date == null || date.isBlank() ? scope.today().format(Parse.FRENCH_DATE) : date.trim(), time, duration, note, orientation);
+        ContactService.ContactChange c = readContact(scope, typed, errors);
         if (errors.any()) {
-            return counterPage(scope, model, errors, personId, channel, chosen, duration, note, orientation);
+            LocalDate shown = c.date() != null ? c.date() : scope.today();
+            return counterPage(scope, model, errors, shown, typed, "");
         }
-        contacts.log(scope.id(), new ContactService.NewContact(LocalDate.now(), null, personId, channel, chosen, minutes,
-                null, null, blankToNull(note), blankToNull(orientation), scope.userId()));
+        // a contact of today without a time given: now, at the centre
+        LocalTime at = c.startsAt() != null || !c.date().equals(scope.today()) ? c.startsAt()
+                : LocalTime.now(scope.zone()).withSecond(0).withNano(0);
+        contacts.log(scope.id(), new ContactService.NewContact(c.date(), at, c.personId(), c.channel(), c.themes(),
+                c.durationMin(), null, null, c.note(), c.orientation(), scope.userId()));
         flash.addFlashAttribute("message", "Contact enregistré.");
-        return "redirect:" + scope.base() + "/accueil";
+        return "redirect:" + scope.base() + "/accueil" + (c.date().equals(scope.today()) ? "" : "?date=" + c.date());
+    }
+
+    @GetMapping("/c/{centre}/accueil/{id}/modifier")
+    String editContact(CentreScope scope, @PathVariable long id, Model model) {
+        scope.requireAttendance();
+        ContactService.Contact c = counterContact(scope, id);
+        ContactValues values = new ContactValues(c.personId(), c.channel(), contacts.themeCodes(scope.id(), id),
+                c.date().format(Parse.FRENCH_DATE), c.startsAt() == null ? "" : c.startsAt().toString(),
+                c.durationMin() == null ? "" : c.durationMin().toString(), Objects.toString(c.note(), ""),
+                Objects.toString(c.orientation(), ""));
+        return editPage(scope, model, c, values, new FieldErrors());
+    }
+
+    /** A correction of a contact; written to the audit log with the names of the fields changed (not their content). */
+    @PostMapping("/c/{centre}/accueil/{id}/modifier")
+    String updateContact(CentreScope scope, @PathVariable long id, @RequestParam(required = false) String personId,
+                         @RequestParam(defaultValue = "") String channel, @RequestParam(required = false) List<String> theme,
+                         @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String time,
+                         @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String note,
+                         @RequestParam(defaultValue = "") String orientation, Model model, RedirectAttributes flash) {
+        scope.requireAttendance();
+        ContactService.Contact before = counterContact(scope, id);
+        FieldErrors errors = new FieldErrors();
+        ContactValues typed = new ContactValues(personIdOf(personId, errors), channel, theme == null ? List.of() : theme,
+                date, time, duration, note, orientation);
+        ContactService.ContactChange c = readContact(scope, typed, errors);
+        if (errors.any()) {
+            return editPage(scope, model, before, typed, errors);
+        }
+        List<String> changed = changes(before, contacts.themeCodes(scope.id(), id), c);
+        contacts.update(scope.id(), id, c);
+        if (!changed.isEmpty()) {
+            audit.record(scope.id(), scope.userId(), "modification", "contact", id, String.join(", ", changed));
+        }
+        flash.addFlashAttribute("message", changed.isEmpty() ? "Rien n'a changé." : "Contact corrigé (" + String.join(", ", changed) + ").");
+        return "redirect:" + scope.base() + "/accueil?date=" + c.date();
     }
 
     @PostMapping("/c/{centre}/accueil/themes")
-    String addTheme(CentreScope scope, @RequestParam String label, RedirectAttributes flash) {
+    String addTheme(CentreScope scope, @RequestParam(defaultValue = "") String label, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         try {
             ThemeService.Theme t = themes.add(scope.id(), label);
             flash.addFlashAttribute("message", "Thème « " + t.label() + " » ajouté (code " + t.code() + " pour les imports).");
+            return "redirect:" + scope.base() + "/accueil";
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            FieldErrors errors = new FieldErrors();
+            errors.add("label", "Nom du thème : " + e.getMessage());
+            return counterPage(scope, model, errors, scope.today(), ContactValues.blank(scope.today()), label);
         }
-        return "redirect:" + scope.base() + "/accueil";
+    }
+
+    /** What the booking form holds, as typed. */
+    record BookingValues(String staff, Long personId, String q, String date, String time, String duration,
+                         List<String> themes, boolean confirmOverlap) {
     }
 
     /** A staff member's week of appointments, the booking form, and the monthly no-show rates. */
@@ -116,43 +170,69 @@ public class ReceptionController {
                   @RequestParam(required = false) LocalDate semaine, @RequestParam(defaultValue = "") String q,
                   Model model) {
         scope.requireAttendance();
-        long staffId = staff == null ? scope.userId() : staff;
-        LocalDate monday = (semaine == null ? LocalDate.now() : semaine).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        model.addAttribute("staffId", staffId);
-        model.addAttribute("staffList", users.usersOfCentre(scope.id()));
-        model.addAttribute("monday", monday);
-        model.addAttribute("appointments", contacts.appointments(scope.id(), staffId, monday));
-        model.addAttribute("themes", themes.list(scope.id()));
-        model.addAttribute("rates", contacts.noShowRates(scope.id(), 12));
-        model.addAttribute("q", q);
-        model.addAttribute("hits", search.persons(scope.id(), q, 8));
-        return "reception/agenda";
+        List<UserService.Membership> team = users.staffOfCentre(scope.id());
+        Long staffId = staff != null && users.isStaffOf(scope.id(), staff) ? staff : defaultStaff(scope, team);
+        LocalDate week = semaine == null ? scope.today() : semaine;
+        BookingValues values = new BookingValues(staffId == null ? "" : staffId.toString(), null, q, "", "", "30",
+                List.of(), false);
+        return agendaPage(scope, model, staffId, week, values, new FieldErrors(), List.of());
     }
 
     @PostMapping("/c/{centre}/rdv")
-    String book(CentreScope scope, @RequestParam long staff, @RequestParam long personId, @RequestParam String date,
-                @RequestParam String time, @RequestParam(defaultValue = "30") String duration,
-                @RequestParam(required = false) List<String> theme, RedirectAttributes flash) {
+    String book(CentreScope scope, @RequestParam(defaultValue = "") String staff, @RequestParam(required = false) String personId,
+                @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String date,
+                @RequestParam(defaultValue = "") String time, @RequestParam(defaultValue = "30") String duration,
+                @RequestParam(required = false) List<String> theme, @RequestParam(required = false) String confirmOverlap,
+                Model model, RedirectAttributes flash) {
         scope.requireAttendance();
-        persons.find(scope.id(), personId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean staffOfCentre = users.usersOfCentre(scope.id()).stream().anyMatch(u -> u.userId() == staff);
-        if (!staffOfCentre) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        Map<String, String> form = new HashMap<>();
+        form.put("staff", staff);
+        form.put("personId", personId == null ? "" : personId);
+        form.put("date", date);
+        form.put("duration", duration);
+        FormReader f = new FormReader(form);
+        FieldErrors errors = f.errors();
+        Long staffId = f.id("staff", "le membre de l'équipe", true);
+        if (staffId != null && !users.isStaffOf(scope.id(), staffId)) {
+            errors.add("staff", "Choisissez un membre de l'équipe du centre : ce compte n'a pas d'agenda ici"
+                    + " (les comptes de la fédération n'en ont pas).");
+            staffId = null;
         }
-        LocalDate day;
-        LocalTime at;
-        try {
-            day = Parse.date(date.trim());
-            at = LocalTime.parse(time.trim());
-        } catch (DateTimeParseException e) {
-            flash.addFlashAttribute("error", "Date (JJ/MM/AAAA) ou heure (HH:MM) invalide : le rendez-vous n'est pas pris.");
-            return "redirect:" + scope.base() + "/rdv?staff=" + staff;
+        Long person = f.id("personId", "la personne", false);
+        if (person == null && !errors.has("personId")) {
+            errors.add("personId", "Choisissez la personne qui vient (cherchez-la par son nom).");
+        } else if (person != null && persons.find(scope.id(), person).isEmpty()) {
+            errors.add("personId", "Choisissez la personne dans la liste.");
+            person = null;
         }
-        List<String> chosen = theme == null || theme.isEmpty() ? List.of("autre") : theme;
-        contacts.log(scope.id(), new ContactService.NewContact(day, at, personId, "rdv", chosen,
-                duration.matches("\\d{1,3}") ? Integer.parseInt(duration) : 30, "prevu", staff, null, null, scope.userId()));
-        flash.addFlashAttribute("message", "Rendez-vous pris le " + day.format(Parse.FRENCH_DATE) + " à " + at + ".");
-        return "redirect:" + scope.base() + "/rdv?staff=" + staff + "&semaine=" + day;
+        LocalDate day = f.date("date", "la date du rendez-vous", true);
+        LocalTime at = time(time, "time", "l'heure du rendez-vous", true, errors);
+        Integer minutes = f.integer("duration", "la durée (minutes)", false, 5, 480);
+        List<String> chosen = theme == null ? List.of() : theme;
+        if (!knownThemes(scope).containsAll(chosen)) {
+            errors.add("theme", "Cochez les thèmes dans la liste.");
+        }
+        BookingValues typed = new BookingValues(staff, person, q, date, time, duration, chosen, confirmOverlap != null);
+        List<ContactService.Contact> overlaps = List.of();
+        if (!errors.any()) {
+            overlaps = contacts.overlapping(scope.id(), staffId, day, at, minutes == null ? 30 : minutes);
+            if (!overlaps.isEmpty() && confirmOverlap == null) {
+                ContactService.Contact o = overlaps.get(0);
+                errors.add("confirmOverlap", staffName(scope, staffId) + " a déjà un rendez-vous le " + day.format(Parse.FRENCH_DATE)
+                        + " à " + o.startsAt() + " (" + Objects.toString(o.personName(), "personne inconnue") + ", " + o.minutes()
+                        + " min)" + (overlaps.size() > 1 ? " et " + (overlaps.size() - 1) + " autre(s)" : "")
+                        + ". Cochez « Prendre quand même ce rendez-vous » pour le confirmer, ou changez l'heure.");
+            }
+        }
+        if (errors.any()) {
+            Long shownStaff = staffId != null ? staffId : defaultStaff(scope, users.staffOfCentre(scope.id()));
+            return agendaPage(scope, model, shownStaff, day != null ? day : scope.today(), typed, errors, overlaps);
+        }
+        contacts.log(scope.id(), new ContactService.NewContact(day, at, person, "rdv", chosen.isEmpty() ? List.of("autre") : chosen,
+                minutes == null ? 30 : minutes, "prevu", staffId, null, null, scope.userId()));
+        flash.addFlashAttribute("message", "Rendez-vous pris le " + day.format(Parse.FRENCH_DATE) + " à " + at
+                + (overlaps.isEmpty() ? "." : ", en plus du rendez-vous déjà prévu à la même heure."));
+        return "redirect:" + scope.base() + "/rdv?staff=" + staffId + "&semaine=" + day + "#jour-" + day;
     }
 
     @PostMapping("/c/{centre}/rdv/{id}/statut")
@@ -188,21 +268,179 @@ public class ReceptionController {
         return "reception/household";
     }
 
-    private String counterPage(CentreScope scope, Model model, FieldErrors errors, Long personId, String channel,
-                               List<String> chosen, String duration, String note, String orientation) {
+    private String counterPage(CentreScope scope, Model model, FieldErrors errors, LocalDate day, ContactValues v,
+                               String themeLabel) {
         model.addAttribute("errors", errors);
         model.addAttribute("themes", themes.list(scope.id()));
         model.addAttribute("channels", ThemeService.CHANNELS.stream().filter(c -> !c.equals("rdv")).toList());
-        model.addAttribute("today", contacts.on(scope.id(), LocalDate.now()));
-        model.addAttribute("personId", personId);
-        model.addAttribute("person", personId == null ? null : persons.find(scope.id(), personId).orElse(null));
-        model.addAttribute("channel", channel);
-        model.addAttribute("chosen", chosen);
-        model.addAttribute("duration", duration);
-        model.addAttribute("note", note);
-        model.addAttribute("orientation", orientation);
+        model.addAttribute("day", day);
+        model.addAttribute("isToday", day.equals(scope.today()));
+        model.addAttribute("contacts", contacts.on(scope.id(), day));
+        model.addAttribute("v", v);
+        model.addAttribute("person", v.personId() == null ? null : persons.find(scope.id(), v.personId()).orElse(null));
+        model.addAttribute("personId", v.personId());
         model.addAttribute("hits", List.of());
+        model.addAttribute("themeLabel", themeLabel);
         return "reception/counter";
+    }
+
+    private String editPage(CentreScope scope, Model model, ContactService.Contact contact, ContactValues v, FieldErrors errors) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("contact", contact);
+        model.addAttribute("crumbs", List.of(java.util.Arrays.asList("Accueil du centre", scope.base()),
+                java.util.Arrays.asList("Contacts du " + contact.date().format(Parse.FRENCH_DATE), scope.base() + "/accueil?date=" + contact.date()),
+                java.util.Arrays.asList("Corriger un contact", null)));
+        model.addAttribute("themes", themes.list(scope.id()));
+        model.addAttribute("channels", ThemeService.CHANNELS.stream().filter(c -> !c.equals("rdv")).toList());
+        model.addAttribute("v", v);
+        model.addAttribute("person", v.personId() == null ? null : persons.find(scope.id(), v.personId()).orElse(null));
+        model.addAttribute("personId", v.personId());
+        model.addAttribute("hits", List.of());
+        return "reception/contact-edit";
+    }
+
+    private String agendaPage(CentreScope scope, Model model, Long staffId, LocalDate week, BookingValues v,
+                              FieldErrors errors, List<ContactService.Contact> overlaps) {
+        LocalDate monday = week.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<ContactService.Contact> appointments = staffId == null ? List.of() : contacts.appointments(scope.id(), staffId, monday);
+        // Monday to Saturday; Sunday too when the week has an appointment that day (an event, an import), never hidden
+        boolean sunday = appointments.stream().anyMatch(a -> a.date().getDayOfWeek() == DayOfWeek.SUNDAY);
+        model.addAttribute("errors", errors);
+        model.addAttribute("staffId", staffId);
+        model.addAttribute("staffList", users.staffOfCentre(scope.id()));
+        model.addAttribute("monday", monday);
+        model.addAttribute("days", IntStream.range(0, sunday ? 7 : 6).mapToObj(monday::plusDays).toList());
+        model.addAttribute("appointments", appointments);
+        model.addAttribute("themes", themes.list(scope.id()));
+        model.addAttribute("rates", contacts.noShowRates(scope.id(), 12));
+        model.addAttribute("v", v);
+        model.addAttribute("q", v.q());
+        List<RegisterSearch.PersonHit> hits = new ArrayList<>(search.persons(scope.id(), v.q(), 8));
+        if (v.personId() != null && hits.stream().noneMatch(h -> h.id() == v.personId())) {
+            persons.find(scope.id(), v.personId()).ifPresent(p -> hits.add(0,
+                    new RegisterSearch.PersonHit(p.id(), p.lastName(), p.firstName(), p.birthDate())));
+        }
+        model.addAttribute("hits", hits);
+        model.addAttribute("overlaps", overlaps);
+        return "reception/agenda";
+    }
+
+    /** Reads the counter form (new contact or correction); an id typed by hand that is no person is a field error. */
+    private ContactService.ContactChange readContact(CentreScope scope, ContactValues v, FieldErrors errors) {
+        if (!ThemeService.CHANNELS.contains(v.channel()) || v.channel().equals("rdv")) {
+            errors.add("channel", "Choisissez le canal (les rendez-vous se prennent dans l'agenda).");
+        }
+        if (v.themes().isEmpty() || !knownThemes(scope).containsAll(v.themes())) {
+            errors.add("theme", "Cochez au moins un thème.");
+        }
+        Map<String, String> form = new HashMap<>();
+        form.put("date", v.date());
+        form.put("duration", v.duration());
+        FormReader f = new FormReader(form);
+        LocalDate day = f.date("date", "la date du contact", true);
+        if (day != null && day.isAfter(scope.today())) {
+            f.errors().add("date", "La date du contact ne peut pas être dans le futur (les rendez-vous se prennent dans l'agenda).");
+            day = null;
+        }
+        Integer minutes = f.integer("duration", "la durée (minutes)", false, 0, 1440);
+        f.errors().all().forEach(errors::add);
+        LocalTime at = time(v.time(), "time", "l'heure du contact", false, errors);
+        if (v.personId() != null && persons.find(scope.id(), v.personId()).isEmpty()) {
+            errors.add("personId", "Choisissez la personne dans la liste, ou « Anonyme ».");
+        }
+        return new ContactService.ContactChange(day, at, v.personId(), v.channel(), v.themes(), minutes,
+                blankToNull(v.note()), blankToNull(v.orientation()));
+    }
+
+    private static Long personIdOf(String typed, FieldErrors errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(typed.trim());
+        } catch (NumberFormatException e) {
+            errors.add("personId", "Choisissez la personne dans la liste, ou « Anonyme ».");
+            return null;
+        }
+    }
+
+    private static LocalTime time(String typed, String field, String label, boolean required, FieldErrors errors) {
+        String t = typed == null ? "" : typed.trim();
+        if (t.isEmpty()) {
+            if (required) {
+                errors.add(field, "Indiquez " + label + ".");
+            }
+            return null;
+        }
+        try {
+            return LocalTime.parse(t.length() == 4 && t.charAt(1) == ':' ? "0" + t : t.replace('h', ':'));
+        } catch (DateTimeParseException e) {
+            errors.add(field, "« " + t + " » n'est pas une heure (" + label + ") : écrivez HH:MM, par exemple 14:30.");
+            return null;
+        }
+    }
+
+    private static List<String> changes(ContactService.Contact before, List<String> themesBefore, ContactService.ContactChange after) {
+        List<String> changed = new ArrayList<>();
+        if (!before.date().equals(after.date())) {
+            changed.add("date");
+        }
+        if (!Objects.equals(before.startsAt(), after.startsAt())) {
+            changed.add("heure");
+        }
+        if (!Objects.equals(before.personId(), after.personId())) {
+            changed.add("personne");
+        }
+        if (!before.channel().equals(after.channel())) {
+            changed.add("canal");
+        }
+        if (!themesBefore.equals(after.themes().stream().distinct().sorted().toList())) {
+            changed.add("thèmes");
+        }
+        if (!Objects.equals(before.durationMin(), after.durationMin())) {
+            changed.add("durée");
+        }
+        if (!Objects.equals(before.note(), after.note())) {
+            changed.add("note");
+        }
+        if (!Objects.equals(before.orientation(), after.orientation())) {
+            changed.add("orientation");
+        }
+        return changed;
+    }
+
+    private ContactService.Contact counterContact(CentreScope scope, long id) {
+        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (c.channel().equals("rdv")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Un rendez-vous se modifie dans l'agenda.");
+        }
+        return c;
+    }
+
+    private List<String> knownThemes(CentreScope scope) {
+        return themes.list(scope.id()).stream().map(ThemeService.Theme::code).toList();
+    }
+
+    /** The agenda shown first: one's own when one is of the team, else the first of the team. */
+    private static Long defaultStaff(CentreScope scope, List<UserService.Membership> team) {
+        return team.stream().anyMatch(m -> m.userId() == scope.userId()) ? Long.valueOf(scope.userId())
+                : team.isEmpty() ? null : team.get(0).userId();
+    }
+
+    private String staffName(CentreScope scope, long staffId) {
+        return users.staffOfCentre(scope.id()).stream().filter(m -> m.userId() == staffId)
+                .map(UserService.Membership::displayName).findFirst().orElse("Ce membre de l'équipe");
+    }
+
+    private static LocalDate dayOrToday(CentreScope scope, String date) {
+        if (date == null || date.isBlank()) {
+            return scope.today();
+        }
+        try {
+            return Parse.date(date.trim());
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Date invalide : JJ/MM/AAAA attendu.");
+        }
     }
 
     private static String blankToNull(String s) {

@@ -63,13 +63,13 @@ public class DashboardController {
     String dashboard(CentreScope scope, @RequestParam(defaultValue = "annee") String type,
                      @RequestParam(required = false) Integer annee, @RequestParam(required = false) LocalDate from,
                      @RequestParam(required = false) LocalDate to, Model model) {
-        Period period = period(type, annee, from, to);
+        Period period = period(type, annee, from, to, scope.today());
         Period before = period.previous();
         Map<String, Object> cur = indicators.compute(scope.id(), scope.code(), period.from(), period.to());
         Map<String, Object> prev = indicators.compute(scope.id(), scope.code(), before.from(), before.to());
         model.addAttribute("type", type);
         model.addAttribute("period", period);
-        model.addAttribute("year", annee == null ? defaultYear(type) : annee);
+        model.addAttribute("year", annee == null ? defaultYear(type, scope.today()) : annee);
         model.addAttribute("members", rows(sub(cur, "members"), sub(prev, "members")));
         Map<String, Object> publics = sub(cur, "publics");
         Map<String, Object> publicsBefore = sub(prev, "publics");
@@ -277,8 +277,8 @@ public class DashboardController {
         return "reporting/quality";
     }
 
-    private static Period period(String type, Integer year, LocalDate from, LocalDate to) {
-        int y = year == null ? defaultYear(type) : year;
+    private static Period period(String type, Integer year, LocalDate from, LocalDate to, LocalDate today) {
+        int y = year == null ? defaultYear(type, today) : year;
         return switch (type) {
             case "scolaire" -> Period.schoolYear(y);
             case "libre" -> {
@@ -291,8 +291,8 @@ public class DashboardController {
         };
     }
 
-    private static int defaultYear(String type) {
-        LocalDate today = LocalDate.now();
+    /** The period shown first: the current calendar or school year at the centre. */
+    private static int defaultYear(String type, LocalDate today) {
         return type.equals("scolaire") ? (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) : today.getYear();
     }
 

@@ -39,7 +39,7 @@ public class ReportController {
 
     @GetMapping("/c/{centre}/rapport")
     String index(CentreScope scope) {
-        return "redirect:" + scope.base() + "/rapport/" + (LocalDate.now().getYear() - (LocalDate.now().getMonthValue() < 6 ? 1 : 0));
+        return "redirect:" + scope.base() + "/rapport/" + (scope.today().getYear() - (scope.today().getMonthValue() < 6 ? 1 : 0));
     }
 
     /** The texts form, and the report below it. */

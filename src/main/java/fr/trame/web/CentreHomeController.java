@@ -29,9 +29,9 @@ public class CentreHomeController {
     @GetMapping("/c/{centre}")
     String home(CentreScope scope, Model model) {
         // agréments to renew, files to send, reports to give: dates nobody should miss
-        model.addAttribute("dues", funding.dueSoon(scope.id(), LocalDate.now()));
+        model.addAttribute("dues", funding.dueSoon(scope.id(), scope.today()));
         if (scope.role().seesPersonalData()) {
-            MembershipService.Season season = memberships.seasonOf(scope.id(), LocalDate.now());
+            MembershipService.Season season = memberships.seasonOf(scope.id(), scope.today());
             model.addAttribute("season", season);
             model.addAttribute("totals", memberships.totals(scope.id(), season).stream()
                     .filter(t -> !t.type().equals("total")).toList());

@@ -4,6 +4,9 @@ import fr.trame.form.Parse;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.Period;
 import java.util.Map;
 
@@ -33,6 +36,9 @@ public class Fmt {
             Map.entry("contacts", "Contacts"), Map.entry("anonymousContacts", "dont anonymes"),
             Map.entry("bySex", "Sexe"), Map.entry("byAgeBand", "Tranche d'âge"), Map.entry("byQuartier", "Quartier"),
             Map.entry("qpv", "Domicile en QPV"), Map.entry("byQfBand", "Quotient familial (€)"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
     private static final String[] WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
 
     public String euros(Number cents) {
@@ -48,11 +54,32 @@ public class Fmt {
         return date == null ? "—" : date.format(Parse.FRENCH_DATE);
     }
 
+    /** The time of an instant at the centre ({@code scope.zone()}), whatever the server's time zone: 08:21. */
+    public String time(OffsetDateTime at, ZoneId zone) {
+        return at == null ? "—" : at.atZoneSameInstant(zone).format(TIME);
+    }
+
+    /** 15/01/2026 08:21 at the centre. */
+    public String dateTime(OffsetDateTime at, ZoneId zone) {
+        return at == null ? "—" : at.atZoneSameInstant(zone).format(DATE_TIME);
+    }
+
+    /** 15/01/2026 08:21:05 at the centre (the audit log). */
+    public String dateTimeSeconds(OffsetDateTime at, ZoneId zone) {
+        return at == null ? "—" : at.atZoneSameInstant(zone).format(DATE_TIME_SECONDS);
+    }
+
+    /** The day of an instant at the centre. */
+    public String date(OffsetDateTime at, ZoneId zone) {
+        return at == null ? "—" : at.atZoneSameInstant(zone).format(Parse.FRENCH_DATE);
+    }
+
     public String age(LocalDate birth) {
         if (birth == null) {
             return "âge inconnu";
         }
-        int years = Period.between(birth, LocalDate.now()).getYears();
+        // a day's difference at midnight between zones changes no age that matters here
+        int years = Period.between(birth, LocalDate.now(fr.trame.centre.Centre.DEFAULT_ZONE)).getYears();
         return years + (years > 1 ? " ans" : " an");
     }
 
