@@ -259,6 +259,11 @@ class AttendanceSheetPagesTest {
         // other roles see all the day's sessions by default
         Document direction = html(mvc.perform(get(home + "/jour").with(user(fixtures.user(centre, Role.DIRECTION)))).andReturn());
         assertThat(direction.select("#seances .name")).hasSize(2);
+
+        // the phone menu's button is hidden until the script shows it: without script the menu stays visible
+        assertThat(mine.select("header.top button.menu-toggle[hidden][aria-controls=menu][aria-expanded=false]")).hasSize(1);
+        assertThat(mine.select("header.top nav#menu a").eachText()).contains("Aujourd'hui", "Activités");
+        assertThat(mine.select("script[src=/js/trame.js]")).hasSize(1);
     }
 
     private MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request, String username) {
