@@ -169,7 +169,12 @@ class AttendanceSheetBrowserTest {
         WebElement menu = browser.findElement(By.cssSelector("header.top .menu-toggle"));
         assertThat(menu.isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("menu")).isDisplayed()).isFalse();
+        assertThat(js("return Array.from(document.querySelectorAll('body *')).filter(e => e.checkVisibility() && e.getBoundingClientRect().right"
+                + " > document.documentElement.clientWidth + 1).map(e => e.tagName + '#' + e.id + '.' + e.className)"))
+                .as("nothing wider than the phone's screen").asList().isEmpty();
         screenshot("appel-telephone");
+        js("window.scrollTo(0, 0)");
+        screenshot("appel-telephone-haut");
         menu.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Activités")));
         assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
