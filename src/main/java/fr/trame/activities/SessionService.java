@@ -118,6 +118,14 @@ public class SessionService {
                 .params(centreId, date).query(Session.class).list();
     }
 
+    /** The sessions of a day whose activity has this user as referent: an animateur's own sessions. */
+    public List<Session> onOfReferent(long centreId, LocalDate date, long userId) {
+        return jdbc.sql(SESSION_SELECT + """
+                 where se.centre_id = ? and se.date = ? and a.referent_user_id = ?
+                order by se.start_time, a.name""")
+                .params(centreId, date, userId).query(Session.class).list();
+    }
+
     public Optional<Session> find(long centreId, long sessionId) {
         return jdbc.sql(SESSION_SELECT + " where se.centre_id = ? and se.id = ?").params(centreId, sessionId)
                 .query(Session.class).optional();

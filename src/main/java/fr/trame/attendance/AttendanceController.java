@@ -3,6 +3,7 @@ package fr.trame.attendance;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.activities.SessionService;
 import fr.trame.centre.CentreScope;
+import fr.trame.centre.Role;
 import fr.trame.csv.CsvExport;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
@@ -52,80 +53,191 @@ public class AttendanceController {
         this.persons = persons;
     }
 
+    /**
+     * The sessions of a day. An animateur lands here (see the centre's home) on their own sessions, those of the
+     * activities they are referent of, with a link to all; when none of the day's sessions is theirs, all are shown.
+     */
     @GetMapping("/c/{centre}/jour")
-    String day(CentreScope scope, @RequestParam(required = false) LocalDate date, Model model) {
+    String day(CentreScope scope, @RequestParam(required = false) LocalDate date,
+               @RequestParam(required = false) String vue, Model model) {
         scope.requireAttendance();
         LocalDate day = date == null ? scope.today() : date;
+        List<SessionService.Session> all = sessions.on(scope.id(), day);
+        boolean mineAsked = vue == null ? scope.role() == Role.ANIMATEUR : vue.equals("miennes");
+        List<SessionService.Session> mine = mineAsked ? sessions.onOfReferent(scope.id(), day, scope.userId()) : List.of();
+        boolean showMine = mineAsked && !mine.isEmpty();
         model.addAttribute("day", day);
-        model.addAttribute("sessions", sessions.on(scope.id(), day));
+        model.addAttribute("sessions", showMine ? mine : all);
+        model.addAttribute("mine", showMine);
+        model.addAttribute("noneOfMine", mineAsked && mine.isEmpty() && !all.isEmpty());
+        model.addAttribute("allCount", all.size());
         return "attendance/day";
     }
 
     @GetMapping("/c/{centre}/seances/{sessionId}")
     String sheet(CentreScope scope, @PathVariable long sessionId, @RequestParam(defaultValue = "") String q, Model model) {
         scope.requireAttendance();
-        model.addAttribute("seance", session(scope, sessionId));
-        model.addAttribute("lines", attendance.sheet(scope.id(), sessionId));
-        model.addAttribute("q", q);
-        model.addAttribute("hits", search.persons(scope.id(), q, 10));
-        return "attendance/sheet";
+        return sheetPage(scope, session(scope, sessionId), q, model);
     }
 
-    /** One tap on a name: saved at once; htmx gets the line back, a browser without script the whole sheet. */
+    /** The sign-in sheet to print: the same lines, a signature column, no menu. */
+    @GetMapping("/c/{centre}/seances/{sessionId}/emargement")
+    String signInSheet(CentreScope scope, @PathVariable long sessionId, Model model) {
+        scope.requireAttendance();
+        model.addAttribute("seance", session(scope, sessionId));
+        model.addAttribute("lines", attendance.sheet(scope.id(), sessionId));
+        return "attendance/sign-in";
+    }
+
+    /**
+     * One tap on a name: saved at once. htmx gets back only the line, the counter and the announcement (so the sheet
+     * keeps its scroll and the focus); a browser without script comes back to the line on the whole sheet.
+     */
     @PostMapping("/c/{centre}/seances/{sessionId}/presences/{personId}")
     String tap(CentreScope scope, @PathVariable long sessionId, @PathVariable long personId,
                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         scope.requireAttendance();
-        session(scope, sessionId);
+        SessionService.Session seance = session(scope, sessionId);
         person(scope, personId);
         attendance.cycle(scope.id(), sessionId, personId);
         if (htmx == null) {
-            return "redirect:" + scope.base() + "/seances/" + sessionId;
+            return "redirect:" + scope.base() + "/seances/" + sessionId + "#p-" + personId;
         }
-        model.addAttribute("seance", session(scope, sessionId));
-        model.addAttribute("line", attendance.line(scope.id(), sessionId, personId).orElseThrow());
-        return "attendance/sheet :: line";
+        AttendanceService.Line line = attendance.line(scope.id(), sessionId, personId).orElseThrow();
+        return update(scope, seance, List.of(line), line.fullName() + " : " + line.stateWord(), model);
     }
 
+    /** Only the lines still "à faire" become present; the answer offers to undo exactly those. */
     @PostMapping("/c/{centre}/seances/{sessionId}/tous-presents")
-    String allPresent(CentreScope scope, @PathVariable long sessionId, RedirectAttributes flash) {
+    String allPresent(CentreScope scope, @PathVariable long sessionId,
+                      @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+                      RedirectAttributes flash) {
         scope.requireAttendance();
-        session(scope, sessionId);
-        attendance.allPresent(scope.id(), sessionId);
-        flash.addFlashAttribute("message", "Tous les inscrits sont notés présents.");
-        return "redirect:" + scope.base() + "/seances/" + sessionId;
+        SessionService.Session seance = session(scope, sessionId);
+        List<Long> changed = attendance.allPresent(scope.id(), sessionId);
+        String said = changed.isEmpty() ? "Aucune ligne « à faire » : rien n'a changé."
+                : changed.size() + (changed.size() > 1 ? " lignes « à faire » notées présentes." : " ligne « à faire » notée présente.")
+                  + " Les absents et excusés gardent leur état.";
+        if (htmx == null) {
+            flash.addFlashAttribute("message", said);
+            flash.addFlashAttribute("undoIds", changed);
+            return "redirect:" + scope.base() + "/seances/" + sessionId;
+        }
+        model.addAttribute("undoIds", changed);
+        model.addAttribute("undoBar", true);
+        return update(scope, seance, attendance.lines(scope.id(), sessionId, changed), said, model);
+    }
+
+    @PostMapping("/c/{centre}/seances/{sessionId}/tous-presents/annuler")
+    String undoAllPresent(CentreScope scope, @PathVariable long sessionId,
+                          @RequestParam(name = "personId", required = false) List<Long> personIds,
+                          @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+                          RedirectAttributes flash) {
+        scope.requireAttendance();
+        SessionService.Session seance = session(scope, sessionId);
+        List<Long> restored = attendance.undoAllPresent(scope.id(), sessionId, personIds == null ? List.of() : personIds);
+        String said = restored.isEmpty() ? "Rien à annuler : ces lignes ont changé depuis."
+                : "Annulé : " + restored.size() + (restored.size() > 1 ? " lignes remises" : " ligne remise") + " « à faire ».";
+        if (htmx == null) {
+            flash.addFlashAttribute("message", said);
+            return "redirect:" + scope.base() + "/seances/" + sessionId;
+        }
+        model.addAttribute("undoIds", List.of());
+        model.addAttribute("undoBar", true);
+        model.addAttribute("refocus", true);
+        return update(scope, seance, attendance.lines(scope.id(), sessionId, restored), said, model);
     }
 
     @PostMapping("/c/{centre}/seances/{sessionId}/ajout")
-    String add(CentreScope scope, @PathVariable long sessionId, @RequestParam long personId, RedirectAttributes flash) {
+    String add(CentreScope scope, @PathVariable long sessionId, @RequestParam long personId,
+               @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+               RedirectAttributes flash) {
         scope.requireAttendance();
-        session(scope, sessionId);
+        SessionService.Session seance = session(scope, sessionId);
         person(scope, personId);
-        attendance.save(scope.id(), sessionId, java.util.Map.of(personId, "present"));
-        flash.addFlashAttribute("message", "Personne ajoutée à la séance (présente).");
-        return "redirect:" + scope.base() + "/seances/" + sessionId;
+        boolean added = attendance.add(scope.id(), sessionId, personId);
+        AttendanceService.Line line = attendance.line(scope.id(), sessionId, personId).orElseThrow();
+        String said = added ? line.fullName() + " : " + line.agreed("ajouté") + " à la séance, " + line.stateWord()
+                : line.fullName() + " est déjà sur la feuille : " + line.stateWord();
+        if (htmx == null) {
+            flash.addFlashAttribute("message", said);
+            return "redirect:" + scope.base() + "/seances/" + sessionId + "#p-" + personId;
+        }
+        // the new line takes its place in alphabetical order: the table body is swapped, the page does not move
+        model.addAttribute("seance", seance);
+        model.addAttribute("lines", attendance.sheet(scope.id(), sessionId));
+        model.addAttribute("tally", attendance.tally(scope.id(), sessionId));
+        model.addAttribute("announce", said);
+        model.addAttribute("added", line);
+        return "attendance/sheet :: added";
     }
 
     @PostMapping("/c/{centre}/seances/{sessionId}/horaires/{personId}")
     String times(CentreScope scope, @PathVariable long sessionId, @PathVariable long personId,
                  @RequestParam(defaultValue = "") String arrival, @RequestParam(defaultValue = "") String departure,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
                  RedirectAttributes flash) {
         scope.requireAttendance();
-        session(scope, sessionId);
+        SessionService.Session seance = session(scope, sessionId);
         person(scope, personId);
+        String error = null;
+        LocalTime a = null;
+        LocalTime d = null;
         try {
-            LocalTime a = arrival.isBlank() ? null : LocalTime.parse(arrival);
-            LocalTime d = departure.isBlank() ? null : LocalTime.parse(departure);
-            if (a != null && d != null && !d.isAfter(a)) {
-                flash.addFlashAttribute("error", "L'heure de départ doit suivre l'heure d'arrivée.");
-            } else {
-                attendance.setTimes(scope.id(), sessionId, personId, a, d);
-                flash.addFlashAttribute("message", a == null && d == null ? "Horaires effacés." : "Horaires enregistrés.");
-            }
+            a = arrival.isBlank() ? null : LocalTime.parse(arrival.trim());
         } catch (DateTimeParseException e) {
-            flash.addFlashAttribute("error", "Heures invalides : écrivez-les HH:MM.");
+            error = "Arrivée : heure invalide, écrivez-la HH:MM.";
         }
-        return "redirect:" + scope.base() + "/seances/" + sessionId;
+        try {
+            d = departure.isBlank() ? null : LocalTime.parse(departure.trim());
+        } catch (DateTimeParseException e) {
+            error = error != null ? error : "Départ : heure invalide, écrivez-la HH:MM.";
+        }
+        if (error == null && a != null && d != null && !d.isAfter(a)) {
+            error = "Départ : l'heure de départ doit suivre l'heure d'arrivée.";
+        }
+        if (error == null) {
+            attendance.setTimes(scope.id(), sessionId, personId, a, d);
+        } else {
+            model.addAttribute("timesError", error);
+            model.addAttribute("typedArrival", arrival);
+            model.addAttribute("typedDeparture", departure);
+        }
+        AttendanceService.Line line = attendance.line(scope.id(), sessionId, personId).orElseThrow();
+        String said = error != null ? line.fullName() + " : heures non enregistrées. " + error
+                : line.fullName() + " : heures enregistrées ("
+                  + (a == null ? "…" : a) + " – " + (d == null ? "…" : d) + "), " + line.stateWord();
+        if (htmx == null) {
+            if (error == null) {
+                flash.addFlashAttribute("message", said);
+                return "redirect:" + scope.base() + "/seances/" + sessionId + "#p-" + personId;
+            }
+            model.addAttribute("timesFor", personId);
+            model.addAttribute("error", said);
+            return sheetPage(scope, seance, "", model);
+        }
+        // the times stay open on the line just saved, so the focus stays on its button
+        model.addAttribute("timesFor", personId);
+        return update(scope, seance, List.of(line), said, model);
+    }
+
+    private String sheetPage(CentreScope scope, SessionService.Session seance, String q, Model model) {
+        model.addAttribute("seance", seance);
+        model.addAttribute("lines", attendance.sheet(scope.id(), seance.id()));
+        model.addAttribute("tally", attendance.tally(scope.id(), seance.id()));
+        model.addAttribute("q", q);
+        model.addAttribute("hits", search.persons(scope.id(), q, 10));
+        return "attendance/sheet";
+    }
+
+    /** The answer to an htmx action on the sheet: the changed lines, the counter, the announcement (out of band). */
+    private String update(CentreScope scope, SessionService.Session seance, List<AttendanceService.Line> changed,
+                          String announce, Model model) {
+        model.addAttribute("seance", seance);
+        model.addAttribute("changed", changed);
+        model.addAttribute("tally", attendance.tally(scope.id(), seance.id()));
+        model.addAttribute("announce", announce);
+        return "attendance/sheet :: update";
     }
 
     @PostMapping("/c/{centre}/seances/{sessionId}/effectif")

@@ -18,7 +18,32 @@ import java.util.Optional;
 public class AttendanceService {
 
     public record Line(long personId, String lastName, String firstName, LocalDate birthDate, boolean enrolled,
-                       String status, LocalTime arrival, LocalTime departure) {
+                       String status, LocalTime arrival, LocalTime departure, String sex) {
+
+        public String fullName() {
+            return firstName + " " + lastName;
+        }
+
+        /** The state as said of this person ("Hélène Martin : présente"): agreed with the sex when it is known. */
+        public String stateWord() {
+            if (status == null) {
+                return "à faire";
+            }
+            return agreed(switch (status) {
+                case "present" -> "présent";
+                case "absent" -> "absent";
+                default -> "excusé";
+            });
+        }
+
+        /** A participle agreed with the person: "ajoutée" for a woman; the masculine when the sex is unknown. */
+        public String agreed(String masculine) {
+            return "F".equals(sex) ? masculine + "e" : masculine;
+        }
+    }
+
+    /** How many of the sheet's lines are present, out of all its lines. */
+    public record Tally(long present, long total) {
     }
 
     public record PersonAttendance(long sessionId, String activityName, LocalDate date, LocalTime startTime,
@@ -31,24 +56,45 @@ public class AttendanceService {
         this.jdbc = jdbc;
     }
 
+    /** The persons of a sheet: enrolled in the session's activity, or with a row on this session though not enrolled. */
+    private static final String SHEET_PEOPLE = """
+            with se as (select centre_id, id, activity_id from sessions where centre_id = :centre and id = :session),
+            people as (
+                select e.person_id, true as enrolled from enrolments e join se on e.centre_id = se.centre_id
+                  and e.activity_id = se.activity_id where e.status = 'inscrit'
+                union
+                select at.person_id, false from attendance at join se on at.centre_id = se.centre_id
+                  and at.session_id = se.id)
+            """;
+
     /** Enrolled persons of the session's activity, and persons with a row on this session though not enrolled. */
     public List<Line> sheet(long centreId, long sessionId) {
-        return jdbc.sql("""
-                with se as (select centre_id, id, activity_id from sessions where centre_id = :centre and id = :session),
-                people as (
-                    select e.person_id, true as enrolled from enrolments e join se on e.centre_id = se.centre_id
-                      and e.activity_id = se.activity_id where e.status = 'inscrit'
-                    union
-                    select at.person_id, false from attendance at join se on at.centre_id = se.centre_id
-                      and at.session_id = se.id)
-                select p.id as person_id, p.last_name, p.first_name, p.birth_date, bool_or(pe.enrolled) as enrolled,
+        return jdbc.sql(SHEET_PEOPLE + """
+                select p.id as person_id, p.last_name, p.first_name, p.birth_date, p.sex, bool_or(pe.enrolled) as enrolled,
                        at.status, at.arrival, at.departure
                 from people pe
                 join persons p on p.centre_id = :centre and p.id = pe.person_id
                 left join attendance at on at.centre_id = :centre and at.session_id = :session and at.person_id = p.id
-                group by p.id, p.last_name, p.first_name, p.birth_date, at.status, at.arrival, at.departure
-                order by lower(p.last_name), lower(p.first_name)""")
+                group by p.id, p.last_name, p.first_name, p.birth_date, p.sex, at.status, at.arrival, at.departure
+                order by lower(p.last_name), lower(p.first_name), p.id""")
                 .param("centre", centreId).param("session", sessionId).query(Line.class).list();
+    }
+
+    /** The counter of the sheet: present lines out of all lines. */
+    public Tally tally(long centreId, long sessionId) {
+        return jdbc.sql(SHEET_PEOPLE + """
+                select count(distinct pe.person_id) filter (where at.status = 'present') as present,
+                       count(distinct pe.person_id) as total
+                from people pe
+                join persons p on p.centre_id = :centre and p.id = pe.person_id
+                left join attendance at on at.centre_id = :centre and at.session_id = :session and at.person_id = p.id""")
+                .param("centre", centreId).param("session", sessionId).query(Tally.class).single();
+    }
+
+    /** The given lines of the sheet, in the sheet's order. */
+    public List<Line> lines(long centreId, long sessionId, java.util.Collection<Long> personIds) {
+        java.util.Set<Long> wanted = java.util.Set.copyOf(personIds);
+        return sheet(centreId, sessionId).stream().filter(l -> wanted.contains(l.personId())).toList();
     }
 
     public Optional<Line> line(long centreId, long sessionId, long personId) {
@@ -83,17 +129,47 @@ public class AttendanceService {
                 .param("persons", persons).param("statuses", statuses).update();
     }
 
-    /** Everyone enrolled is present; persons added by hand keep their status. */
+    /**
+     * "Tous présents": the enrolled persons still "à faire" (no row yet) become present; absents, excusés and anyone
+     * already noted keep their state. Returns the persons it changed, which {@link #undoAllPresent} takes back.
+     */
     @Transactional
-    public int allPresent(long centreId, long sessionId) {
+    public List<Long> allPresent(long centreId, long sessionId) {
         return jdbc.sql("""
                 insert into attendance (centre_id, session_id, person_id, status)
                 select e.centre_id, se.id, e.person_id, 'present'
                 from sessions se join enrolments e on e.centre_id = se.centre_id and e.activity_id = se.activity_id
                 where se.centre_id = ? and se.id = ? and e.status = 'inscrit'
-                on conflict (centre_id, session_id, person_id) do update set status = 'present'
-                where attendance.status <> 'present'""")
-                .params(centreId, sessionId).update();
+                on conflict (centre_id, session_id, person_id) do nothing
+                returning person_id""")
+                .params(centreId, sessionId).query(Long.class).list();
+    }
+
+    /**
+     * Undoes a "tous présents": the rows it created go back to "à faire", which was their state before it. A row
+     * changed since (tapped to absent, times written) is a later decision and stays. Returns the persons restored.
+     */
+    @Transactional
+    public List<Long> undoAllPresent(long centreId, long sessionId, java.util.Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                delete from attendance
+                where centre_id = :centre and session_id = :session and person_id = any (:persons::bigint[])
+                  and status = 'present' and arrival is null and departure is null
+                returning person_id""")
+                .param("centre", centreId).param("session", sessionId)
+                .param("persons", personIds.toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /** A person added to the sheet is present, unless already noted (their state is kept). True when added. */
+    @Transactional
+    public boolean add(long centreId, long sessionId, long personId) {
+        return jdbc.sql("""
+                insert into attendance (centre_id, session_id, person_id, status) values (?, ?, ?, 'present')
+                on conflict (centre_id, session_id, person_id) do nothing""")
+                .params(centreId, sessionId, personId).update() == 1;
     }
 
     @Transactional

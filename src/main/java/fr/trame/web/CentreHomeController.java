@@ -28,6 +28,10 @@ public class CentreHomeController {
 
     @GetMapping("/c/{centre}")
     String home(CentreScope scope, Model model) {
+        // an animateur's day is the sessions they run: they land on today's, their own first
+        if (scope.role() == fr.trame.centre.Role.ANIMATEUR) {
+            return "redirect:" + scope.base() + "/jour";
+        }
         // agréments to renew, files to send, reports to give: dates nobody should miss
         model.addAttribute("dues", funding.dueSoon(scope.id(), scope.today()));
         if (scope.role().seesPersonalData()) {

@@ -71,7 +71,7 @@ class AttendanceTest {
         assertThat(attendance.cycle(centre.id(), session, lea)).isEqualTo("excuse");
         assertThat(attendance.cycle(centre.id(), session, lea)).isEqualTo("present");
 
-        assertThat(attendance.allPresent(centre.id(), session)).isEqualTo(1); // only Noé changed
+        assertThat(attendance.allPresent(centre.id(), session)).containsExactly(id("persons", "NOE")); // only Noé was à faire
         attendance.save(centre.id(), session, Map.of(id("persons", "ANA"), "present"));
         assertThat(attendance.sheet(centre.id(), session))
                 .extracting(AttendanceService.Line::firstName, AttendanceService.Line::enrolled, AttendanceService.Line::status)
@@ -79,6 +79,74 @@ class AttendanceTest {
                         org.assertj.core.groups.Tuple.tuple("Léa", true, "present"),
                         org.assertj.core.groups.Tuple.tuple("Noé", true, "present"));
         assertThat(sessions.find(centre.id(), session).orElseThrow().held()).isTrue();
+    }
+
+    /**
+     * "Tous présents" after the receptionist marked an absent and the director an excusé (any role that takes
+     * attendance may): only the lines still "à faire" become present, and its undo puts back exactly those.
+     */
+    @Test
+    void allPresentFillsOnlyTheLinesStillToDoAndItsUndoRestoresExactlyThem() {
+        people.importCsv(centre.id(), csv("""
+                household_ref;person_ref;last_name;first_name;birth_date;sex
+                H3;ABS;Blanc;Inès;2017-01-01;F
+                H3;EXC;Blanc;Hugo;2017-01-01;M
+                H4;TIM;Caron;Lou;2017-01-01;F
+                H5;TODO1;Diaz;Mia;2017-01-01;F
+                H6;TODO2;Dupuis;Tom;2017-01-01;M
+                """));
+        long session = sessions.addOneOff(centre.id(), acm, LocalDate.of(2026, 3, 4), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        long absent = id("persons", "ABS"), excused = id("persons", "EXC"), timed = id("persons", "TIM");
+        long todo1 = id("persons", "TODO1"), todo2 = id("persons", "TODO2"), added = id("persons", "ANA");
+        for (long p : new long[] {absent, excused, timed, todo1, todo2}) {
+            enrolments.enrol(centre.id(), acm, p, null);
+        }
+        attendance.save(centre.id(), session, Map.of(absent, "absent", excused, "excuse"));
+        attendance.setTimes(centre.id(), session, timed, LocalTime.of(9, 30), null);
+        attendance.add(centre.id(), session, added); // not enrolled, added present by hand
+        Map<Long, String> before = statuses(session);
+        assertThat(attendance.tally(centre.id(), session)).isEqualTo(new AttendanceService.Tally(2, 6));
+
+        java.util.List<Long> changed = attendance.allPresent(centre.id(), session);
+        assertThat(changed).containsExactlyInAnyOrder(todo1, todo2);
+        Map<Long, String> after = statuses(session);
+        assertThat(after).containsEntry(absent, "absent").containsEntry(excused, "excuse").containsEntry(timed, "present")
+                .containsEntry(todo1, "present").containsEntry(todo2, "present").containsEntry(added, "present");
+        assertThat(attendance.tally(centre.id(), session)).isEqualTo(new AttendanceService.Tally(4, 6));
+        assertThat(attendance.allPresent(centre.id(), session)).isEmpty(); // a second tap changes nothing
+
+        // undone right after: back to exactly the states before, times included
+        assertThat(attendance.undoAllPresent(centre.id(), session, changed)).containsExactlyInAnyOrder(todo1, todo2);
+        assertThat(statuses(session)).isEqualTo(before);
+        assertThat(attendance.line(centre.id(), session, timed).orElseThrow().arrival()).isEqualTo(LocalTime.of(9, 30));
+
+        // a line tapped since "tous présents" is a later decision: the undo leaves it
+        changed = attendance.allPresent(centre.id(), session);
+        attendance.cycle(centre.id(), session, todo2); // present -> absent
+        assertThat(attendance.undoAllPresent(centre.id(), session, changed)).containsExactly(todo1);
+        assertThat(statuses(session)).containsEntry(todo1, null).containsEntry(todo2, "absent")
+                .containsEntry(added, "present").containsEntry(absent, "absent").containsEntry(excused, "excuse");
+        // and an undo never reaches another session's rows
+        long other = sessions.addOneOff(centre.id(), acm, LocalDate.of(2026, 3, 11), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        java.util.List<Long> otherChanged = attendance.allPresent(centre.id(), other);
+        assertThat(attendance.undoAllPresent(centre.id(), session, otherChanged)).isEmpty();
+        assertThat(statuses(other).values()).containsOnly("present");
+    }
+
+    @Test
+    void theStateIsSaidAgreedWithThePerson() {
+        AttendanceService.Line helene = new AttendanceService.Line(1, "Martin", "Hélène", null, true, "present", null, null, "F");
+        AttendanceService.Line paul = new AttendanceService.Line(2, "Martin", "Paul", null, true, "excuse", null, null, "M");
+        AttendanceService.Line anyone = new AttendanceService.Line(3, "Martin", "Camille", null, true, null, null, null, null);
+        assertThat(helene.fullName() + " : " + helene.stateWord()).isEqualTo("Hélène Martin : présente");
+        assertThat(paul.stateWord()).isEqualTo("excusé");
+        assertThat(anyone.stateWord()).isEqualTo("à faire");
+    }
+
+    private Map<Long, String> statuses(long session) {
+        Map<Long, String> byPerson = new java.util.HashMap<>();
+        attendance.sheet(centre.id(), session).forEach(l -> byPerson.put(l.personId(), l.status()));
+        return byPerson;
     }
 
     @Test

@@ -79,6 +79,11 @@ class WalkEveryPageTest {
                 problems.add(status + " " + url + " (lien de " + found.get(url) + ")");
                 continue;
             }
+            String location = result.getResponse().getRedirectedUrl();
+            if (status >= 300 && status < 400 && location != null && location.startsWith(base) && !found.containsKey(location)) {
+                found.put(location, url); // the animateur's home sends them to the day's sessions: walk on from there
+                queue.add(location);
+            }
             if (status >= 300 || !type.startsWith("text/html")) {
                 continue; // a redirect after a GET (the home of a single centre) or a download
             }
