@@ -73,7 +73,10 @@ public class HouseholdController {
         model.addAttribute("members", households.members(scope.id(), id));
         model.addAttribute("qfHistory", households.qfHistory(scope.id(), id));
         model.addAttribute("memberships", memberships.ofHousehold(scope.id(), id));
-        model.addAttribute("season", memberships.seasonOf(scope.id(), LocalDate.now()));
+        MembershipService.Season season = memberships.seasonOf(scope.id(), LocalDate.now());
+        model.addAttribute("season", season);
+        // the season's membership, when there is one, is shown instead of the button that would take a second one
+        model.addAttribute("seasonMembership", memberships.running(scope.id(), "familiale", id, null, season.id()).orElse(null));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
         return "households/show";
     }

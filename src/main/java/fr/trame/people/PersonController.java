@@ -83,7 +83,9 @@ public class PersonController {
         model.addAttribute("links", persons.links(scope.id(), id));
         model.addAttribute("consents", persons.consents(scope.id(), id));
         model.addAttribute("memberships", memberships.ofPerson(scope.id(), id));
-        model.addAttribute("season", memberships.seasonOf(scope.id(), LocalDate.now()));
+        MembershipService.Season season = memberships.seasonOf(scope.id(), LocalDate.now());
+        model.addAttribute("season", season);
+        model.addAttribute("seasonMembership", memberships.running(scope.id(), "individuelle", null, id, season.id()).orElse(null));
         model.addAttribute("q", q);
         model.addAttribute("hits", q.isBlank() ? List.of() : search.households(scope.id(), q, 10));
         return "persons/show";
