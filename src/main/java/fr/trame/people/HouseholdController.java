@@ -41,7 +41,9 @@ public class HouseholdController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         scope.requirePersonalData();
         model.addAttribute("q", q);
-        model.addAttribute("hits", search.households(scope.id(), q, 50));
+        RegisterSearch.Found<RegisterSearch.Hit> found = search.findHouseholds(scope.id(), q, 50);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         return htmx != null ? "households/list :: results" : "households/list";
     }
 

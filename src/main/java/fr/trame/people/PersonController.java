@@ -36,7 +36,9 @@ public class PersonController {
     @GetMapping("/c/{centre}/personnes/choix")
     String choices(CentreScope scope, @RequestParam(defaultValue = "") String q, Model model) {
         scope.requirePersonalData();
-        model.addAttribute("hits", q.isBlank() ? java.util.List.of() : search.persons(scope.id(), q, 8));
+        RegisterSearch.Found<RegisterSearch.PersonHit> found = search.findPersons(scope.id(), q, 8);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         return "persons/picker :: choices";
     }
 
@@ -87,7 +89,10 @@ public class PersonController {
         model.addAttribute("season", season);
         model.addAttribute("seasonMembership", memberships.running(scope.id(), "individuelle", null, id, season.id()).orElse(null));
         model.addAttribute("q", q);
-        model.addAttribute("hits", q.isBlank() ? List.of() : search.households(scope.id(), q, 10));
+        RegisterSearch.Found<RegisterSearch.Hit> found = q.isBlank() ? new RegisterSearch.Found<>(List.of(), 10, false)
+                : search.findHouseholds(scope.id(), q, 10);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         return "persons/show";
     }
 
