@@ -64,7 +64,7 @@ public class MembershipController {
         model.addAttribute("page", rows);
         model.addAttribute("memberships", rows.rows());
         model.addAttribute("here", query.href(scope, "", rows.page()));
-        model.addAttribute("csvHref", query.href(scope, ".csv", null));
+        model.addAttribute("csvHref", query.href(scope, "/export.csv", null));
         model.addAttribute("sortLinks", MembershipService.Filter.SORTS.stream().map(s -> new PageLink(
                 switch (s) { case "date" -> "date de début"; case "saison" -> "saison"; default -> "nom"; },
                 query.withSort(s).href(scope, "", null), s.equals(query.filter().sort()))).toList());
@@ -77,7 +77,7 @@ public class MembershipController {
     }
 
     /** The filtered list, every page, with the columns the page shows; for the roles that see the list. */
-    @GetMapping(".csv")
+    @GetMapping("/export.csv")
     ResponseEntity<byte[]> csv(CentreScope scope, @RequestParam(required = false) String saison,
                                @RequestParam(required = false) String type, @RequestParam(required = false) String tri) {
         scope.requirePersonalData();
@@ -146,8 +146,9 @@ public class MembershipController {
                     : memberships.season(scope.id(), id).orElseThrow(HouseholdController::notFound);
             saisonParam = String.valueOf(season.id());
         }
-        String t = MembershipService.TYPES.contains(type) ? type : null;
-        String sort = MembershipService.Filter.SORTS.contains(tri) ? tri : "nom";
+        // (List.of(…).contains(null) throws: test for null first)
+        String t = type != null && MembershipService.TYPES.contains(type) ? type : null;
+        String sort = tri != null && MembershipService.Filter.SORTS.contains(tri) ? tri : "nom";
         int p = page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
         return new ListQuery(season, saisonParam,
                 new MembershipService.Filter(season == null ? null : season.id(), t, sort, p));
