@@ -35,10 +35,12 @@ public class ActivityController {
     private final UserService users;
     private final MembershipService memberships;
     private final RegisterSearch search;
+    private final fr.trame.people.PersonService persons;
 
     public ActivityController(ActivityService activities, SectorService sectors, SessionService sessions,
                               EnrolmentService enrolments, UserService users, MembershipService memberships,
-                              RegisterSearch search) {
+                              RegisterSearch search, fr.trame.people.PersonService persons) {
+        this.persons = persons;
         this.activities = activities;
         this.sectors = sectors;
         this.sessions = sessions;
@@ -114,7 +116,9 @@ public class ActivityController {
         model.addAttribute("cancelledCount", all.stream().filter(SessionService.Session::cancelled).count());
         model.addAttribute("enrolments", enrolments.ofActivity(scope.id(), id));
         model.addAttribute("q", q);
-        model.addAttribute("hits", search.persons(scope.id(), q, 10));
+        RegisterSearch.Found<RegisterSearch.PersonHit> found = search.findPersons(scope.id(), q, 10);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         model.addAttribute("holidayRules", SessionService.HOLIDAY_RULES);
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
@@ -217,6 +221,35 @@ public class ActivityController {
                     result.message());
         }
         return "redirect:" + scope.base() + "/activites/" + id + "#inscriptions";
+    }
+
+    /**
+     * Enrols a person from their person or household page (the same rules as from the activity: capacity, waiting
+     * list, age limits), then goes back there.
+     */
+    @PostMapping("/c/{centre}/personnes/inscription")
+    String enrolFromRegister(CentreScope scope, @RequestParam(required = false) Long personId,
+                             @RequestParam(required = false) Long activityId,
+                             @RequestParam(defaultValue = "") String ageOverrideReason,
+                             @RequestParam(defaultValue = "") String returnTo, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        String back = returnTo.startsWith(scope.base() + "/") && !returnTo.contains("//") ? returnTo
+                : scope.base() + "/foyers";
+        if (personId == null || activityId == null) {
+            flash.addFlashAttribute("error", personId == null ? "Personne : choisissez qui inscrire."
+                    : "Activité : choisissez l'activité.");
+            return "redirect:" + back;
+        }
+        var person = persons.find(scope.id(), personId).orElseThrow(ActivityController::notFound);
+        if (person.anonymised()) {
+            throw notFound();
+        }
+        ActivityService.Activity activity = activity(scope, activityId);
+        EnrolmentService.Result result = enrolments.enrol(scope.id(), activityId, personId, ageOverrideReason);
+        flash.addFlashAttribute(result.outcome() == EnrolmentService.Outcome.INSCRIT
+                        || result.outcome() == EnrolmentService.Outcome.ATTENTE ? "message" : "error",
+                activity.name() + ", " + person.firstName() + " " + person.lastName() + " : " + result.message());
+        return "redirect:" + back;
     }
 
     @PostMapping("/c/{centre}/inscriptions/{enrolmentId}/annuler")

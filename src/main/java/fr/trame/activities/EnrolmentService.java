@@ -23,14 +23,27 @@ public class EnrolmentService {
     public record Result(Outcome outcome, String message) {
     }
 
+    /**
+     * {@code waitRank} is the place in the waiting list (1 is next), null for others; {@code phone} is the person's,
+     * else a responsable's of their principal household (to call a child's parent when a place frees).
+     */
     public record Enrolment(long id, long activityId, String activityName, long personId, String lastName,
                             String firstName, LocalDate birthDate, String status, OffsetDateTime requestedAt,
-                            String ageOverrideReason) {
+                            String ageOverrideReason, Long waitRank, String phone) {
     }
 
     private static final String SELECT = """
             select e.id, e.activity_id, a.name as activity_name, e.person_id, p.last_name, p.first_name, p.birth_date,
-                   e.status, e.requested_at, e.age_override_reason
+                   e.status, e.requested_at, e.age_override_reason,
+                   case when e.status = 'attente' then (select count(*) from enrolments w
+                        where w.centre_id = e.centre_id and w.activity_id = e.activity_id and w.status = 'attente'
+                          and (w.requested_at, w.id) <= (e.requested_at, e.id)) end as wait_rank,
+                   coalesce(p.phone, (select r.phone from household_members hm
+                        join household_members rm on rm.centre_id = hm.centre_id and rm.household_id = hm.household_id
+                             and rm.role = 'responsable' and rm.end_date is null
+                        join persons r on r.centre_id = rm.centre_id and r.id = rm.person_id and r.phone is not null
+                        where hm.centre_id = e.centre_id and hm.person_id = e.person_id and hm.end_date is null
+                        order by hm.principal desc, r.id limit 1)) as phone
             from enrolments e
             join activities a on a.centre_id = e.centre_id and a.id = e.activity_id
             join persons p on p.centre_id = e.centre_id and p.id = e.person_id
@@ -119,7 +132,7 @@ public class EnrolmentService {
     public List<Enrolment> ofActivity(long centreId, long activityId) {
         return jdbc.sql(SELECT + """
                  where e.centre_id = ? and e.activity_id = ? and e.status <> 'annule'
-                 order by e.status desc, case when e.status = 'attente' then e.requested_at end, p.last_name, p.first_name""")
+                 order by e.status desc, case when e.status = 'attente' then e.requested_at end, e.id, p.last_name, p.first_name""")
                 .params(centreId, activityId).query(Enrolment.class).list();
     }
 

@@ -40,11 +40,14 @@ public class AttendanceController {
     private final PersonService persons;
     private final EnrolmentService enrolments;
     private final fr.trame.people.HouseholdService households;
+    private final fr.trame.activities.ActivityService activities;
 
     public AttendanceController(AttendanceService attendance, SessionService sessions, HoursService hours,
                                 RegisterSearch search, PersonService persons, EnrolmentService enrolments,
-                                fr.trame.people.HouseholdService households) {
+                                fr.trame.people.HouseholdService households,
+                                fr.trame.activities.ActivityService activities) {
         this.households = households;
+        this.activities = activities;
         this.enrolments = enrolments;
         this.attendance = attendance;
         this.sessions = sessions;
@@ -259,9 +262,15 @@ public class AttendanceController {
     @GetMapping("/c/{centre}/personnes/{personId}/activites")
     String personActivities(CentreScope scope, @PathVariable long personId, Model model) {
         scope.requirePersonalData();
-        person(scope, personId);
+        PersonService.Person person = persons.find(scope.id(), personId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
         model.addAttribute("enrolments", enrolments.ofPerson(scope.id(), personId));
         model.addAttribute("history", attendance.ofPerson(scope.id(), personId, 50));
+        // enrol from here: the open activities, for this person (an anonymised person is never enrolled again)
+        model.addAttribute("openActivities", activities.list(scope.id()));
+        model.addAttribute("enrolWho", person.anonymised() ? java.util.List.of()
+                : java.util.List.of(new EnrolChoice(personId, person.firstName() + " " + person.lastName())));
+        model.addAttribute("returnTo", scope.base() + "/personnes/" + personId + "#activites");
         return "attendance/person-activities";
     }
 
@@ -273,6 +282,11 @@ public class AttendanceController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Foyer introuvable."));
         model.addAttribute("enrolments", enrolments.ofHousehold(scope.id(), householdId));
         model.addAttribute("history", java.util.List.of());
+        model.addAttribute("openActivities", activities.list(scope.id()));
+        model.addAttribute("enrolWho", households.members(scope.id(), householdId).stream()
+                .filter(fr.trame.people.HouseholdService.Member::current)
+                .map(m -> new EnrolChoice(m.personId(), m.firstName() + " " + m.lastName())).toList());
+        model.addAttribute("returnTo", scope.base() + "/foyers/" + householdId + "#activites");
         return "attendance/person-activities";
     }
 
@@ -308,6 +322,10 @@ public class AttendanceController {
     }
 
     /** Attendance rows carry no foreign key: the person is checked to be of this centre before any write. */
+    /** A person the enrolment form of a person's or household's page offers. */
+    public record EnrolChoice(long personId, String name) {
+    }
+
     private void person(CentreScope scope, long personId) {
         persons.find(scope.id(), personId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));

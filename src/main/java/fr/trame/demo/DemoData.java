@@ -130,8 +130,15 @@ public final class DemoData {
                             .append(random.nextInt(3) == 0 ? "10" : "15").append('\n');
                 }
             }
+            // one individuelle membership per person and season: a drawn person who already has one gives way to
+            // the next adult in the list (no extra draw, so the rest of the generated centre stays the same)
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
             for (int i = 0; i < 138 * scale && i < adultRefs.size(); i++) {
-                String person = adultRefs.get(random.nextInt(adultRefs.size()));
+                int drawn = random.nextInt(adultRefs.size());
+                while (!taken.add(drawn)) {
+                    drawn = (drawn + 1) % adultRefs.size();
+                }
+                String person = adultRefs.get(drawn);
                 csv.append("A").append(year).append('-').append(++k).append(";individuelle;;").append(person)
                         .append(";;").append(start).append(';').append(end).append(";8\n");
             }

@@ -41,7 +41,9 @@ public class HouseholdController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         scope.requirePersonalData();
         model.addAttribute("q", q);
-        model.addAttribute("hits", search.households(scope.id(), q, 50));
+        RegisterSearch.Found<RegisterSearch.Hit> found = search.findHouseholds(scope.id(), q, 50);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         return htmx != null ? "households/list :: results" : "households/list";
     }
 
@@ -73,7 +75,10 @@ public class HouseholdController {
         model.addAttribute("members", households.members(scope.id(), id));
         model.addAttribute("qfHistory", households.qfHistory(scope.id(), id));
         model.addAttribute("memberships", memberships.ofHousehold(scope.id(), id));
-        model.addAttribute("season", memberships.seasonOf(scope.id(), scope.today()));
+        MembershipService.Season season = memberships.seasonOf(scope.id(), scope.today());
+        model.addAttribute("season", season);
+        // the season's membership, when there is one, is shown instead of the button that would take a second one
+        model.addAttribute("seasonMembership", memberships.running(scope.id(), "familiale", id, null, season.id()).orElse(null));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
         return "households/show";
     }

@@ -1,7 +1,12 @@
 package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
+import fr.trame.csv.CsvExport;
 import fr.trame.form.FieldErrors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 @Controller
@@ -28,21 +37,140 @@ public class MembershipController {
         this.persons = persons;
     }
 
-    /** Members of a season, with totals by type. */
+    /** A page link of the list, keeping its filters. */
+    public record PageLink(String label, String href, boolean current) {
+    }
+
+    /**
+     * Members of a season (or of every season), with totals by type, 50 a page, sorted by name, date or season;
+     * the filters stay in every page, sort and export link.
+     */
     @GetMapping
-    String list(CentreScope scope, @RequestParam(required = false) Long saison, Model model) {
+    String list(CentreScope scope, @RequestParam(required = false) String saison,
+                @RequestParam(required = false) String type, @RequestParam(required = false) String tri,
+                @RequestParam(required = false) String page, Model model) {
         scope.requirePersonalData();
-        MembershipService.Season season = saison == null ? memberships.seasonOf(scope.id(), scope.today())
-                : memberships.season(scope.id(), saison).orElseThrow(HouseholdController::notFound);
+        ListQuery query = query(scope, saison, type, tri, page);
+        MembershipService.Page rows = memberships.page(scope.id(), query.filter());
+        MembershipService.Season season = query.season() == null ? memberships.seasonOf(scope.id(), scope.today())
+                : query.season();
         List<MembershipService.TypeTotal> totals = memberships.totals(scope.id(), season);
         model.addAttribute("season", season);
+        model.addAttribute("allSeasons", query.season() == null);
         model.addAttribute("seasons", memberships.seasons(scope.id()));
-        model.addAttribute("memberships", memberships.ofSeason(scope.id(), season));
+        model.addAttribute("type", query.filter().type());
+        model.addAttribute("sort", query.filter().sort());
+        model.addAttribute("types", MembershipService.TYPES);
+        model.addAttribute("page", rows);
+        model.addAttribute("memberships", rows.rows());
+        model.addAttribute("here", query.href(scope, "", rows.page()));
+        model.addAttribute("csvHref", query.href(scope, "/export.csv", null));
+        model.addAttribute("sortLinks", MembershipService.Filter.SORTS.stream().map(s -> new PageLink(
+                switch (s) { case "date" -> "date de début"; case "saison" -> "saison"; default -> "nom"; },
+                query.withSort(s).href(scope, "", null), s.equals(query.filter().sort()))).toList());
+        model.addAttribute("pageLinks", pageLinks(scope, query, rows));
         model.addAttribute("totals", totals.stream().filter(t -> !t.type().equals("total")).toList());
         model.addAttribute("grandTotal", totals.stream().filter(t -> t.type().equals("total")).findFirst()
                 .orElse(new MembershipService.TypeTotal("total", 0, 0, 0, 0)));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
         return "memberships/list";
+    }
+
+    /** The filtered list, every page, with the columns the page shows; for the roles that see the list. */
+    @GetMapping("/export.csv")
+    ResponseEntity<byte[]> csv(CentreScope scope, @RequestParam(required = false) String saison,
+                               @RequestParam(required = false) String type, @RequestParam(required = false) String tri) {
+        scope.requirePersonalData();
+        ListQuery query = query(scope, saison, type, tri, null);
+        List<List<Object>> rows = memberships.all(scope.id(), query.filter()).stream().map(m -> Arrays.<Object>asList(
+                LABELS.get(m.type()), m.holder(), repere(m), m.seasonLabel(), Forms.display(m.startDate()),
+                Forms.display(m.endDate()),
+                m.amountCents() == null ? null : BigDecimal.valueOf(m.amountCents()).movePointLeft(2),
+                m.paid() ? "payée" + (m.paidOn() == null ? "" : " le " + Forms.display(m.paidOn()))
+                        + (m.paymentMode() == null ? "" : " (" + LABELS.get(m.paymentMode()) + ")") : "à encaisser",
+                m.cancelled() ? "annulée le " + m.cancelledAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                        .toLocalDate().format(fr.trame.form.Parse.FRENCH_DATE) + " : " + m.cancelReason() : "")).toList();
+        byte[] csv = CsvExport.forExcel(List.of("Type", "Adhérent", "Repère", "Saison", "Début", "Fin", "Montant (€)",
+                "Paiement", "Annulation"), rows);
+        String name = query.season() == null ? "toutes-saisons" : query.season().label();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"adhesions-" + name + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv);
+    }
+
+    /** The French words of the CSV (the pages use fr.trame.web.Fmt, which this module may not depend on). */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("familiale", "Familiale",
+            "individuelle", "Individuelle", "associative", "Associative", "especes", "Espèces", "cheque", "Chèque",
+            "carte", "Carte bancaire", "virement", "Virement", "prelevement", "Prélèvement", "autre", "Autre");
+
+    /** What tells two holders of one name apart: reference, address and, for a person, age. */
+    static String repere(MembershipService.Membership m) {
+        String age = m.personId() != null && m.birthDate() != null
+                ? java.time.Period.between(m.birthDate(), LocalDate.now()).getYears() + " ans" : null;
+        return java.util.stream.Stream.of(age, m.detail()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    /** The list's parameters, read leniently: an unknown value falls back to the default rather than failing. */
+    private record ListQuery(MembershipService.Season season, String saisonParam, MembershipService.Filter filter) {
+        ListQuery withSort(String sort) {
+            return new ListQuery(season, saisonParam, new MembershipService.Filter(filter.seasonId(), filter.type(), sort, 1));
+        }
+
+        String href(CentreScope scope, String suffix, Integer page) {
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath(scope.base() + "/adhesions" + suffix);
+            if (saisonParam != null) {
+                b.queryParam("saison", saisonParam);
+            }
+            if (filter.type() != null) {
+                b.queryParam("type", filter.type());
+            }
+            b.queryParam("tri", filter.sort());
+            if (page != null && page > 1) {
+                b.queryParam("page", page);
+            }
+            return b.build().toUriString();
+        }
+    }
+
+    private ListQuery query(CentreScope scope, String saison, String type, String tri, String page) {
+        MembershipService.Season season;
+        String saisonParam;
+        if ("toutes".equals(saison)) {
+            season = null;
+            saisonParam = "toutes";
+        } else {
+            Long id = saison == null || !saison.matches("\\d{1,18}") ? null : Long.valueOf(saison);
+            season = id == null ? memberships.seasonOf(scope.id(), scope.today())
+                    : memberships.season(scope.id(), id).orElseThrow(HouseholdController::notFound);
+            saisonParam = String.valueOf(season.id());
+        }
+        // (List.of(…).contains(null) throws: test for null first)
+        String t = type != null && MembershipService.TYPES.contains(type) ? type : null;
+        String sort = tri != null && MembershipService.Filter.SORTS.contains(tri) ? tri : "nom";
+        int p = page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
+        return new ListQuery(season, saisonParam,
+                new MembershipService.Filter(season == null ? null : season.id(), t, sort, p));
+    }
+
+    private static List<PageLink> pageLinks(CentreScope scope, ListQuery query, MembershipService.Page rows) {
+        List<PageLink> links = new ArrayList<>();
+        if (rows.pages() <= 1) {
+            return links;
+        }
+        int last = 0;
+        for (int p = 1; p <= rows.pages(); p++) {
+            if (p == 1 || p == rows.pages() || Math.abs(p - rows.page()) <= 3) {
+                if (last != 0 && p > last + 1) {
+                    links.add(new PageLink("…", null, false));
+                }
+                ListQuery at = new ListQuery(query.season(), query.saisonParam(), query.filter());
+                links.add(new PageLink(String.valueOf(p), at.href(scope, "", p), p == rows.page()));
+                last = p;
+            }
+        }
+        return links;
     }
 
     /** Takes a membership for the chosen season, from a household page, a person page or the season list. */
@@ -82,11 +210,15 @@ public class MembershipController {
             flash.addFlashAttribute("membershipAmount", amount);
             flash.addFlashAttribute("membershipOrganisation", organisation);
         } else {
-            memberships.create(scope.id(), new MembershipService.NewMembership(type,
-                    type.equals("familiale") ? householdId : null, type.equals("individuelle") ? personId : null,
-                    type.equals("associative") ? org : null, season.startDate(), season.endDate(), cents, paid,
-                    paid ? scope.today() : null, paid ? mode : null));
-            flash.addFlashAttribute("message", "Adhésion " + type + " " + season.label() + " enregistrée.");
+            try {
+                memberships.create(scope.id(), new MembershipService.NewMembership(type,
+                        type.equals("familiale") ? householdId : null, type.equals("individuelle") ? personId : null,
+                        type.equals("associative") ? org : null, season.startDate(), season.endDate(), cents, paid,
+                        paid ? scope.today() : null, paid ? mode : null));
+                flash.addFlashAttribute("message", "Adhésion " + type + " " + season.label() + " enregistrée.");
+            } catch (MembershipService.AlreadyMember e) {
+                flash.addFlashAttribute("error", e.getMessage());
+            }
         }
         return "redirect:" + safeReturn(scope, returnTo);
     }
@@ -95,7 +227,13 @@ public class MembershipController {
     String renew(CentreScope scope, @PathVariable long id, @RequestParam String returnTo, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        long renewed = memberships.renew(scope.id(), id);
+        long renewed;
+        try {
+            renewed = memberships.renew(scope.id(), id);
+        } catch (MembershipService.AlreadyMember e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:" + safeReturn(scope, returnTo);
+        }
         MembershipService.Membership m = memberships.find(scope.id(), renewed).orElseThrow();
         flash.addFlashAttribute("message", "Adhésion renouvelée pour " + Forms.display(m.startDate()) + " – "
                 + Forms.display(m.endDate()) + " (à encaisser).");
@@ -110,6 +248,31 @@ public class MembershipController {
         memberships.markPaid(scope.id(), id, scope.today(),
                 MembershipService.PAYMENT_MODES.contains(paymentMode) ? paymentMode : null);
         flash.addFlashAttribute("message", "Paiement enregistré.");
+        return "redirect:" + safeReturn(scope, returnTo);
+    }
+
+    /**
+     * Cancels a membership with a reason (who may take one may cancel it): it stays listed, struck through, and
+     * leaves the figures; the audit log keeps who and why.
+     */
+    @PostMapping("/{id}/annuler")
+    String cancel(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam String returnTo, RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        MembershipService.Membership m = memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        String why = Forms.clean(reason);
+        if (why == null) {
+            flash.addFlashAttribute("error", "Motif de l'annulation : indiquez pourquoi l'adhésion est annulée.");
+            flash.addFlashAttribute("cancelErrorId", id);
+        } else if (why.length() > 500) {
+            flash.addFlashAttribute("error", "Motif de l'annulation : 500 caractères au plus.");
+            flash.addFlashAttribute("cancelErrorId", id);
+            flash.addFlashAttribute("cancelTyped", reason);
+        } else if (memberships.cancel(scope.id(), id, why, scope.userId())) {
+            flash.addFlashAttribute("message", "Adhésion de " + m.holder() + " annulée (" + why + ").");
+        } else {
+            flash.addFlashAttribute("error", "Cette adhésion était déjà annulée.");
+        }
         return "redirect:" + safeReturn(scope, returnTo);
     }
 

@@ -45,8 +45,10 @@ public class MembershipImporter {
         List<Object[]> staged = validate(table);
         PgCopy.stage(jdbc, dataSource, "stage_memberships", """
                 line bigint, membership_ref text, type text, household_ref text, person_ref text, organisation text,
-                start_date date, end_date date, amount_cents integer""", staged);
+                start_date date, end_date date, amount_cents integer, season_id bigint""", staged);
         checkReferences(centreId, table);
+        assignSeasons(centreId);
+        checkOnePerSeason(centreId, table);
         table.throwIfErrors();
         return merge(centreId, staged.size());
     }
@@ -94,7 +96,7 @@ public class MembershipImporter {
             staged.add(new Object[] {row.line(), ref, type,
                     "familiale".equals(type) ? householdRef : null,
                     "individuelle".equals(type) ? personRef : null,
-                    "associative".equals(type) ? organisation : null, start, end, cents});
+                    "associative".equals(type) ? organisation : null, start, end, cents, null});
         }
         return staged;
     }
@@ -113,19 +115,79 @@ public class MembershipImporter {
                 " (importez d'abord people.csv)");
     }
 
+    /**
+     * Each row's season is the one containing its start date, created on the September–August pattern when missing
+     * (as {@link MembershipService#seasonOf} does); on an error the whole import, seasons included, is rolled back.
+     */
+    private void assignSeasons(long centreId) {
+        jdbc.sql("""
+                insert into seasons (centre_id, label, start_date, end_date)
+                select distinct :centre, y.year || '-' || (y.year + 1), make_date(y.year, 9, 1), make_date(y.year + 1, 8, 31)
+                from stage_memberships s
+                cross join lateral (select extract(year from s.start_date)::int
+                                           - case when extract(month from s.start_date) < 9 then 1 else 0 end as year) y
+                where s.start_date is not null and not exists (select 1 from seasons x where x.centre_id = :centre
+                      and x.start_date <= s.start_date and x.end_date >= s.start_date)
+                on conflict (centre_id, label) do nothing""").param("centre", centreId).update();
+        jdbc.sql("""
+                update stage_memberships s set season_id = (select x.id from seasons x where x.centre_id = :centre
+                    and x.start_date <= s.start_date and x.end_date >= s.start_date order by x.start_date desc limit 1)""")
+                .param("centre", centreId).update();
+    }
+
+    /**
+     * One familiale membership per household and one individuelle per person and season: within the file (a row
+     * repeating an earlier one's holder and season), and against the register, where a running membership of another
+     * reference not in this file would be a second one. A row whose reference exists updates it (interchange.md), so
+     * importing the same file again is still allowed and changes nothing.
+     */
+    private void checkOnePerSeason(long centreId, CsvTable table) {
+        jdbc.sql("""
+                with staged as (
+                    select s.line, s.type, s.season_id, x.label, coalesce(s.household_ref, s.person_ref) as holder_ref,
+                           case s.type when 'familiale' then 'household_ref' else 'person_ref' end as col,
+                           min(s.line) over (partition by s.type, s.season_id, coalesce(s.household_ref, s.person_ref)) as first
+                    from stage_memberships s join seasons x on x.centre_id = :centre and x.id = s.season_id
+                    where s.type in ('familiale', 'individuelle'))
+                select line, col, 'l''adhésion ' || type || ' de « ' || holder_ref || ' » pour la saison ' || label
+                       || ' figure déjà ligne ' || first || ' : une seule par saison' as message
+                from staged where line > first
+                union all
+                select s.line, case s.type when 'familiale' then 'household_ref' else 'person_ref' end,
+                       '« ' || coalesce(s.household_ref, s.person_ref) || ' » a déjà une adhésion ' || s.type
+                       || ' pour la saison ' || x.label || coalesce(' (référence « ' || m.ref || ' »)', ' (saisie dans Trame)')
+                       || ' : une seule par saison ; annulez-la ou reprenez sa référence'
+                from stage_memberships s
+                join seasons x on x.centre_id = :centre and x.id = s.season_id
+                left join households h on h.centre_id = :centre and h.ref = s.household_ref
+                left join persons p on p.centre_id = :centre and p.ref = s.person_ref
+                join memberships m on m.centre_id = :centre and m.season_id = s.season_id and m.type = s.type
+                     and m.cancelled_at is null
+                     and (s.type = 'familiale' and m.household_id = h.id or s.type = 'individuelle' and m.person_id = p.id)
+                where s.type in ('familiale', 'individuelle')
+                  and (m.ref is null or m.ref not in (select membership_ref from stage_memberships where membership_ref is not null))
+                order by 1""")
+                .param("centre", centreId)
+                .query((rs, n) -> {
+                    table.error(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    return null;
+                }).list();
+    }
+
     private ImportResult merge(long centreId, int rows) {
         List<Boolean> written = jdbc.sql("""
                 insert into memberships as t (centre_id, ref, type, household_id, person_id, organisation, start_date,
-                                              end_date, amount_cents)
+                                              end_date, amount_cents, season_id)
                 select :centre, s.membership_ref, s.type, h.id, p.id, s.organisation, s.start_date, s.end_date,
-                       s.amount_cents
+                       s.amount_cents, s.season_id
                 from stage_memberships s
                 left join households h on h.centre_id = :centre and h.ref = s.household_ref
                 left join persons p on p.centre_id = :centre and p.ref = s.person_ref
                 on conflict (centre_id, ref) where ref is not null do update set
                     type = excluded.type, household_id = excluded.household_id, person_id = excluded.person_id,
                     organisation = excluded.organisation, start_date = excluded.start_date,
-                    end_date = excluded.end_date, amount_cents = coalesce(excluded.amount_cents, t.amount_cents)
+                    end_date = excluded.end_date, amount_cents = coalesce(excluded.amount_cents, t.amount_cents),
+                    season_id = excluded.season_id
                 where (t.type, t.household_id, t.person_id, t.organisation, t.start_date, t.end_date, t.amount_cents)
                       is distinct from (excluded.type, excluded.household_id, excluded.person_id, excluded.organisation,
                                         excluded.start_date, excluded.end_date,

@@ -1,10 +1,13 @@
 package fr.trame.people;
 
+import fr.trame.centre.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +21,19 @@ public class MembershipService {
     public record Season(long id, String label, LocalDate startDate, LocalDate endDate) {
     }
 
+    /**
+     * One membership as listed: {@code detail} tells two holders of the same name apart (the household's reference and
+     * address; for a person, their reference and principal household's address, and {@code birthDate} for their age).
+     * A cancelled one keeps its row, with when, why and by whom.
+     */
     public record Membership(long id, String ref, String type, Long householdId, Long personId, String organisation,
                              String holder, LocalDate startDate, LocalDate endDate, Integer amountCents, boolean paid,
-                             LocalDate paidOn, String paymentMode) {
+                             LocalDate paidOn, String paymentMode, String seasonLabel, String detail,
+                             LocalDate birthDate, OffsetDateTime cancelledAt, String cancelReason,
+                             String cancelledBy) {
+        public boolean cancelled() {
+            return cancelledAt != null;
+        }
     }
 
     /** Totals of a season by type: memberships, persons they cover, amounts. */
@@ -32,27 +45,70 @@ public class MembershipService {
                                 String paymentMode) {
     }
 
+    /** The holder already has a running membership of this type for the season. */
+    public static class AlreadyMember extends RuntimeException {
+        private final long existingId;
+
+        AlreadyMember(String message, long existingId) {
+            super(message);
+            this.existingId = existingId;
+        }
+
+        public long existingId() {
+            return existingId;
+        }
+    }
+
+    /** Which rows of the memberships list, in which order, which page (from 1). {@code seasonId} null: all seasons. */
+    public record Filter(Long seasonId, String type, String sort, int page) {
+        public static final List<String> SORTS = List.of("nom", "date", "saison");
+    }
+
+    public record Page(List<Membership> rows, long total, int page, int pages, int size) {
+    }
+
+    public static final int PAGE_SIZE = 50;
+
     private static final String SELECT = """
+            select * from (
             select m.id, m.ref, m.type, m.household_id, m.person_id, m.organisation,
-                   case m.type when 'familiale' then (select 'Famille ' || string_agg(distinct p.last_name, ' / ')
+                   case m.type when 'familiale' then 'Famille ' || coalesce((select string_agg(distinct p.last_name, ' / ')
                                      from household_members hm join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
-                                     where hm.centre_id = m.centre_id and hm.household_id = m.household_id)
+                                     where hm.centre_id = m.centre_id and hm.household_id = m.household_id), 'sans membre')
                                when 'individuelle' then (select p.first_name || ' ' || p.last_name from persons p
                                      where p.centre_id = m.centre_id and p.id = m.person_id)
                                else m.organisation end as holder,
-                   m.start_date, m.end_date, m.amount_cents, m.paid, m.paid_on, m.payment_mode
+                   m.start_date, m.end_date, m.amount_cents, m.paid, m.paid_on, m.payment_mode,
+                   s.label as season_label, s.start_date as season_start,
+                   case m.type when 'familiale' then (select nullif(concat_ws(' · ', 'réf. ' || h.ref,
+                                         nullif(concat_ws(' ', h.address, h.commune), '')), '')
+                                     from households h where h.centre_id = m.centre_id and h.id = m.household_id)
+                               when 'individuelle' then (select nullif(concat_ws(' · ', 'réf. ' || p.ref,
+                                         (select nullif(concat_ws(' ', h.address, h.commune), '')
+                                          from household_members hm join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
+                                          where hm.centre_id = p.centre_id and hm.person_id = p.id
+                                          order by hm.principal desc, hm.end_date is not null, hm.household_id limit 1)), '')
+                                     from persons p where p.centre_id = m.centre_id and p.id = m.person_id)
+                               end as detail,
+                   (select p.birth_date from persons p where p.centre_id = m.centre_id and p.id = m.person_id) as birth_date,
+                   m.cancelled_at, m.cancel_reason,
+                   (select u.display_name from users u where u.id = m.cancelled_by) as cancelled_by,
+                   m.centre_id, m.season_id, m.cancelled_at is not null as is_cancelled
             from memberships m
+            left join seasons s on s.centre_id = m.centre_id and s.id = m.season_id) m
             """;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
     /** For templates. */
     public List<String> paymentModes() {
         return PAYMENT_MODES;
     }
 
-    public MembershipService(JdbcClient jdbc) {
+    public MembershipService(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<Season> seasons(long centreId) {
@@ -124,8 +180,64 @@ public class MembershipService {
     }
 
     /**
+     * One page of the memberships list: those overlapping the season (all seasons when none), of one type if given,
+     * cancelled ones included (shown struck through), sorted by holder name, start date or season.
+     */
+    public Page page(long centreId, Filter filter) {
+        Season season = filter.seasonId() == null ? null : season(centreId, filter.seasonId()).orElse(null);
+        String where = " where m.centre_id = :centre"
+                + (season == null ? "" : " and m.start_date <= :seasonEnd and m.end_date >= :seasonStart")
+                + (filter.type() == null ? "" : " and m.type = :type");
+        long total = bind(jdbc.sql("select count(*) from memberships m" + where), centreId, season, filter)
+                .query(Long.class).single();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, filter.page()), pages);
+        String order = switch (filter.sort() == null ? "" : filter.sort()) {
+            case "date" -> " order by m.start_date desc, lower(m.holder), m.id";
+            case "saison" -> " order by m.season_start desc nulls last, lower(m.holder), m.id";
+            default -> " order by lower(m.holder), m.detail nulls last, m.id";
+        };
+        List<Membership> rows = bind(jdbc.sql(SELECT + where + order + " limit :size offset :offset"), centreId, season,
+                filter).param("size", PAGE_SIZE).param("offset", (page - 1) * PAGE_SIZE).query(Membership.class).list();
+        return new Page(rows, total, page, pages, PAGE_SIZE);
+    }
+
+    /** Every row of the filtered list, in the same order, for the CSV export. */
+    public List<Membership> all(long centreId, Filter filter) {
+        Page first = page(centreId, new Filter(filter.seasonId(), filter.type(), filter.sort(), 1));
+        List<Membership> rows = new java.util.ArrayList<>(first.rows());
+        for (int p = 2; p <= first.pages(); p++) {
+            rows.addAll(page(centreId, new Filter(filter.seasonId(), filter.type(), filter.sort(), p)).rows());
+        }
+        return rows;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, long centreId, Season season,
+                                                 Filter filter) {
+        sql = sql.param("centre", centreId);
+        if (season != null) {
+            sql = sql.param("seasonStart", season.startDate()).param("seasonEnd", season.endDate());
+        }
+        return filter.type() == null ? sql : sql.param("type", filter.type());
+    }
+
+    /** The running (not cancelled) membership of this holder and type for the season, if any. */
+    public Optional<Membership> running(long centreId, String type, Long householdId, Long personId, long seasonId) {
+        return jdbc.sql(SELECT + """
+                 where m.centre_id = :centre and m.type = :type and not m.is_cancelled
+                   and m.season_id = :season
+                   and (:type = 'familiale' and m.household_id = :household
+                        or :type = 'individuelle' and m.person_id = :person)
+                 order by m.id limit 1""")
+                .param("centre", centreId).param("type", type).param("season", seasonId)
+                .param("household", householdId == null ? -1L : householdId)
+                .param("person", personId == null ? -1L : personId)
+                .query(Membership.class).optional();
+    }
+
+    /**
      * Totals by type, then the grand total (type {@code "total"}). A familiale membership covers every person attached
-     * to the household on its start date.
+     * to the household on its start date. Cancelled memberships do not count.
      */
     public List<TypeTotal> totals(long centreId, Season season) {
         return jdbc.sql("""
@@ -139,20 +251,44 @@ public class MembershipService {
                        coalesce(sum(m.amount_cents), 0) as amount_cents,
                        coalesce(sum(m.amount_cents) filter (where m.paid), 0) as paid_cents
                 from memberships m
-                where m.centre_id = ? and m.start_date <= ? and m.end_date >= ?
+                where m.centre_id = ? and m.start_date <= ? and m.end_date >= ? and m.cancelled_at is null
                 group by rollup (m.type) order by grouping(m.type), m.type""")
                 .params(centreId, season.endDate(), season.startDate()).query(TypeTotal.class).list();
     }
 
+    /**
+     * Records a membership in the season containing its start date. A second familiale membership of a household, or
+     * individuelle of a person, for that season is refused with {@link AlreadyMember} (the unique indexes of V12 make
+     * sure of it even for two clicks at once).
+     */
     @Transactional
     public long create(long centreId, NewMembership m) {
-        return jdbc.sql("""
-                insert into memberships (centre_id, type, household_id, person_id, organisation, start_date, end_date,
-                                         amount_cents, paid, paid_on, payment_mode)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(centreId, m.type(), m.householdId(), m.personId(), m.organisation(), m.startDate(), m.endDate(),
-                        m.amountCents(), m.paid(), m.paidOn(), m.paymentMode())
-                .query(Long.class).single();
+        Season season = seasonOf(centreId, m.startDate());
+        Optional<Membership> existing = running(centreId, m.type(), m.householdId(), m.personId(), season.id());
+        if (existing.isPresent()) {
+            throw alreadyMember(m.type(), season, existing.get());
+        }
+        try {
+            return jdbc.sql("""
+                    insert into memberships (centre_id, type, household_id, person_id, organisation, start_date, end_date,
+                                             amount_cents, paid, paid_on, payment_mode, season_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(centreId, m.type(), m.householdId(), m.personId(), m.organisation(), m.startDate(),
+                            m.endDate(), m.amountCents(), m.paid(), m.paidOn(), m.paymentMode(), season.id())
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            // taken at the same instant by another request: the transaction is aborted, nothing more can be read
+            throw new AlreadyMember((m.type().equals("familiale") ? "Ce foyer a déjà une adhésion familiale"
+                    : "Cette personne a déjà une adhésion individuelle") + " pour la saison " + season.label()
+                    + " : elle n'est pas enregistrée deux fois.", 0);
+        }
+    }
+
+    private static AlreadyMember alreadyMember(String type, Season season, Membership existing) {
+        String who = type.equals("familiale") ? "Ce foyer a déjà une adhésion familiale" : "Cette personne a déjà une adhésion individuelle";
+        return new AlreadyMember(who + " pour la saison " + season.label() + " (du " + Forms.display(existing.startDate())
+                + " au " + Forms.display(existing.endDate()) + ", " + (existing.paid() ? "payée" : "à encaisser")
+                + ") : elle n'est pas enregistrée deux fois.", existing.id());
     }
 
     /**
@@ -163,13 +299,12 @@ public class MembershipService {
     public long renew(long centreId, long membershipId) {
         Membership old = find(centreId, membershipId).orElseThrow();
         Season next = seasonOf(centreId, old.endDate().plusDays(1));
-        Optional<Long> already = jdbc.sql("""
-                select id from memberships where centre_id = ? and type = ? and start_date >= ? and start_date <= ?
-                  and household_id is not distinct from ? and person_id is not distinct from ?
-                  and organisation is not distinct from ? limit 1""")
-                .params(centreId, old.type(), next.startDate(), next.endDate(), old.householdId(), old.personId(),
-                        old.organisation())
-                .query(Long.class).optional();
+        Optional<Long> already = old.type().equals("associative")
+                ? jdbc.sql("""
+                        select id from memberships where centre_id = ? and type = 'associative' and season_id = ?
+                          and organisation = ? and cancelled_at is null limit 1""")
+                        .params(centreId, next.id(), old.organisation()).query(Long.class).optional()
+                : running(centreId, old.type(), old.householdId(), old.personId(), next.id()).map(Membership::id);
         if (already.isPresent()) {
             return already.get();
         }
@@ -177,9 +312,25 @@ public class MembershipService {
                 next.startDate(), next.endDate(), old.amountCents(), false, null, null));
     }
 
+    /**
+     * Cancels a membership: the row stays, struck through, with the reason and who cancelled it, and stops counting
+     * in every figure. Returns false when it was already cancelled.
+     */
+    @Transactional
+    public boolean cancel(long centreId, long membershipId, String reason, long userId) {
+        int changed = jdbc.sql("""
+                update memberships set cancelled_at = now(), cancel_reason = ?, cancelled_by = nullif(?, 0)
+                where centre_id = ? and id = ? and cancelled_at is null""")
+                .params(reason, userId, centreId, membershipId).update();
+        if (changed == 1) {
+            audit.record(centreId, userId, "annulation", "adhésion", membershipId, reason);
+        }
+        return changed == 1;
+    }
+
     @Transactional
     public void markPaid(long centreId, long membershipId, LocalDate on, String mode) {
-        jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ? where centre_id = ? and id = ?")
+        jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ? where centre_id = ? and id = ? and cancelled_at is null")
                 .params(on, mode, centreId, membershipId).update();
     }
 }

@@ -36,7 +36,9 @@ public class PersonController {
     @GetMapping("/c/{centre}/personnes/choix")
     String choices(CentreScope scope, @RequestParam(defaultValue = "") String q, Model model) {
         scope.requirePersonalData();
-        model.addAttribute("hits", q.isBlank() ? java.util.List.of() : search.persons(scope.id(), q, 8));
+        RegisterSearch.Found<RegisterSearch.PersonHit> found = search.findPersons(scope.id(), q, 8);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         return "persons/picker :: choices";
     }
 
@@ -83,9 +85,14 @@ public class PersonController {
         model.addAttribute("links", persons.links(scope.id(), id));
         model.addAttribute("consents", persons.consents(scope.id(), id));
         model.addAttribute("memberships", memberships.ofPerson(scope.id(), id));
-        model.addAttribute("season", memberships.seasonOf(scope.id(), scope.today()));
+        MembershipService.Season season = memberships.seasonOf(scope.id(), scope.today());
+        model.addAttribute("season", season);
+        model.addAttribute("seasonMembership", memberships.running(scope.id(), "individuelle", null, id, season.id()).orElse(null));
         model.addAttribute("q", q);
-        model.addAttribute("hits", q.isBlank() ? List.of() : search.households(scope.id(), q, 10));
+        RegisterSearch.Found<RegisterSearch.Hit> found = q.isBlank() ? new RegisterSearch.Found<>(List.of(), 10, false)
+                : search.findHouseholds(scope.id(), q, 10);
+        model.addAttribute("hits", found.hits());
+        model.addAttribute("more", found.moreMessage());
         return "persons/show";
     }
 

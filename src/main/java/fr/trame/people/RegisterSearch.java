@@ -12,11 +12,27 @@ import java.util.List;
 @Service
 public class RegisterSearch {
 
-    public record Hit(long id, String ref, String label, String members, String commune, String quartier) {
+    public record Hit(long id, String ref, String label, String members, String commune, String quartier,
+                      String address) {
     }
 
-    public record PersonHit(long id, String lastName, String firstName, java.time.LocalDate birthDate) {
+    /** A person found, with what tells two namesakes apart: age, and their principal household's reference and address. */
+    public record PersonHit(long id, String lastName, String firstName, java.time.LocalDate birthDate, String ref,
+                            String household) {
     }
+
+    /**
+     * What a search found, at most {@code limit} hits; {@code more} says there were others, so the page asks to
+     * narrow the search instead of hiding them.
+     */
+    public record Found<T>(List<T> hits, int limit, boolean more) {
+        public String moreMessage() {
+            return more ? "Plus de " + limit + " résultats : précisez la recherche." : null;
+        }
+    }
+
+    /** Name matches are taken among the nearest persons first: this many, then grouped by household. */
+    static final int NEAREST_PERSONS = 40;
 
     private final JdbcClient jdbc;
 
@@ -25,9 +41,13 @@ public class RegisterSearch {
     }
 
     public List<Hit> households(long centreId, String query, int limit) {
+        return findHouseholds(centreId, query, limit).hits();
+    }
+
+    public Found<Hit> findHouseholds(long centreId, String query, int limit) {
         String q = query == null ? "" : query.trim();
         if (q.isEmpty()) {
-            return recent(centreId, limit);
+            return new Found<>(recent(centreId, limit), limit, false);
         }
         String digits = q.replaceAll("[^0-9]", "");
         boolean byNumber = digits.length() >= 4 && q.replaceAll("[0-9 .+()-]", "").isEmpty();
@@ -43,24 +63,32 @@ public class RegisterSearch {
                 select hm.household_id, 1 - n.distance as score
                 from (select p.id, p.search_name <->> :folded as distance from persons p
                       where p.centre_id = :centre and p.anonymised_at is null
-                      order by p.search_name <->> :folded limit 40) n
+                      order by p.search_name <->> :folded limit :nearest) n
                 join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
                 where n.distance < 0.55
                 """;
         String folded = byNumber ? "" : fold(q);
         if (!byNumber && folded.isEmpty()) {
-            return List.of();
+            return new Found<>(List.of(), limit, false);
         }
-        return jdbc.sql("with matches as (" + matches + "), best as ("
+        List<Hit> hits = jdbc.sql("with matches as (" + matches + "), best as ("
                         + " select household_id, max(score) as score from matches group by household_id"
                         + " order by max(score) desc, household_id limit :limit)"
                         + " select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
-                        + " h.commune, qu.name as quartier"
+                        + " h.commune, qu.name as quartier, h.address"
                         + " from best b join households h on h.centre_id = :centre and h.id = b.household_id"
                         + " left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " order by b.score desc, label")
                 .param("centre", centreId).param("folded", folded).param("digits", digits)
-                .param("limit", limit).query(Hit.class).list();
+                .param("nearest", NEAREST_PERSONS).param("limit", limit + 1).query(Hit.class).list();
+        // more households than shown, or every one of the nearest persons matched (there may be others beyond them)
+        boolean more = hits.size() > limit || !byNumber && jdbc.sql("""
+                select count(*) from (select p.search_name <->> :folded as distance from persons p
+                      where p.centre_id = :centre and p.anonymised_at is null
+                      order by p.search_name <->> :folded limit :nearest) n where n.distance < 0.55""")
+                .param("centre", centreId).param("folded", folded).param("nearest", NEAREST_PERSONS)
+                .query(Long.class).single() >= NEAREST_PERSONS;
+        return new Found<>(hits.size() > limit ? hits.subList(0, limit) : hits, limit, more);
     }
 
     /** Folded by the same SQL function as the indexed column, and passed as a value so the trigram index is used. */
@@ -70,22 +98,31 @@ public class RegisterSearch {
 
     /** Persons by name, nearest first (to enrol someone, or add them to an attendance sheet). */
     public List<PersonHit> persons(long centreId, String query, int limit) {
+        return findPersons(centreId, query, limit).hits();
+    }
+
+    public Found<PersonHit> findPersons(long centreId, String query, int limit) {
         String folded = query == null || query.isBlank() ? "" : fold(query.trim());
         if (folded.isEmpty()) {
-            return List.of();
+            return new Found<>(List.of(), limit, false);
         }
-        return jdbc.sql("""
-                select id, last_name, first_name, birth_date from (
-                    select p.id, p.last_name, p.first_name, p.birth_date, p.search_name <->> :folded as distance
-                    from persons p where p.centre_id = :centre and p.anonymised_at is null
-                    order by p.search_name <->> :folded limit :limit) n
-                where distance < 0.55 order by distance, lower(last_name), lower(first_name)""")
-                .param("centre", centreId).param("folded", folded).param("limit", limit).query(PersonHit.class).list();
+        List<PersonHit> hits = jdbc.sql("""
+                select n.id, n.last_name, n.first_name, n.birth_date, n.ref,
+                       (select nullif(concat_ws(' · ', 'foyer réf. ' || h.ref, nullif(concat_ws(' ', h.address, h.commune), '')), '')
+                        from household_members hm join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
+                        where hm.centre_id = :centre and hm.person_id = n.id
+                        order by hm.principal desc, hm.end_date is not null, hm.household_id limit 1) as household
+                from (select p.id, p.last_name, p.first_name, p.birth_date, p.ref, p.search_name <->> :folded as distance
+                      from persons p where p.centre_id = :centre and p.anonymised_at is null
+                      order by p.search_name <->> :folded limit :limit) n
+                where distance < 0.55 order by distance, lower(last_name), lower(first_name), id""")
+                .param("centre", centreId).param("folded", folded).param("limit", limit + 1).query(PersonHit.class).list();
+        return new Found<>(hits.size() > limit ? hits.subList(0, limit) : hits, limit, hits.size() > limit);
     }
 
     private List<Hit> recent(long centreId, int limit) {
         return jdbc.sql("select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
-                        + " h.commune, qu.name as quartier"
+                        + " h.commune, qu.name as quartier, h.address"
                         + " from households h left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " where h.centre_id = :centre order by h.updated_at desc, h.id desc limit :limit")
                 .param("centre", centreId).param("limit", limit).query(Hit.class).list();

@@ -88,6 +88,8 @@ public class AnnualReportService {
         Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(centre.id(), period.from(), period.to());
         Map<String, Long> activityIds = drillDown.activityIds(centre.id());
         Map<String, Object> reception = sub(cur, "reception");
+        Map<String, Object> members = sub(cur, "members");
+        Map<String, Object> membersBefore = sub(prev, "members");
         Map<String, Object> asso = sub(cur, "association");
         Map<String, Object> assoBefore = sub(prev, "association");
         List<Table> identity = new ArrayList<>(List.of(
@@ -96,21 +98,29 @@ public class AnnualReportService {
                         List.of("Adresse", join(centre.address(), centre.postcode(), centre.commune())),
                         List.of("SIRET", centre.siret() == null ? "—" : centre.siret()),
                         List.of("Contact", join(centre.phone(), centre.email())))),
+                // members first: a calendar year overlaps two seasons, so its memberships count most members twice
                 new Table("L'année en chiffres", List.of("", n, n1), List.of(
-                        List.of("Adhésions", sub(cur, "members").get("memberships"), sub(prev, "members").get("memberships")),
+                        List.of("Personnes adhérentes", members.get("persons"), membersBefore.get("persons")),
+                        List.of("Foyers adhérents", members.get("households"), membersBefore.get("households")),
+                        List.of("Associations adhérentes", members.get("organisations"), membersBefore.get("organisations")),
                         List.of("Personnes touchées", publics.get("persons"), publicsBefore.get("persons")),
                         List.of("Foyers touchés", publics.get("households"), publicsBefore.get("households")),
                         List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))),
-                        List.of(inColumn1(drill(period, "adhesions", "quoi", "memberships")), inColumn1(drill(period, "personnes")),
-                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts"))))));
+                        List.of(inColumn1(drill(period, "adhesions", "quoi", "persons")),
+                                inColumn1(drill(period, "adhesions", "quoi", "households")),
+                                inColumn1(drill(period, "adhesions", "quoi", "organisations")),
+                                inColumn1(drill(period, "personnes")),
+                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts")))),
+                bySeason(centre.id(), period, n)));
         identity.addAll(association.identity(centre.id(), year, asso));
         chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), identity, List.of()));
 
         List<Table> associative = new ArrayList<>(List.of(
-                compare("Adhésions", List.of("memberships", "households", "persons", "individual", "organisations"),
-                        List.of("Adhésions", "Foyers adhérents (familiales)", "Personnes couvertes", "Adhésions individuelles",
-                                "Associations adhérentes"), sub(cur, "members"), sub(prev, "members"), n, n1,
-                        key -> drill(period, "adhesions", "quoi", key))));
+                compare("Adhérents", List.of("persons", "households", "organisations", "individual", "memberships"),
+                        List.of("Personnes adhérentes (couvertes)", "Foyers adhérents (familiales)", "Associations adhérentes",
+                                "Adhésions individuelles", "Adhésions sur l'année (toutes saisons)"), members, membersBefore,
+                        n, n1, key -> drill(period, "adhesions", "quoi", key)),
+                bySeason(centre.id(), period, n)));
         associative.addAll(association.governance(centre.id(), year, asso, assoBefore));
         chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), associative, List.of()));
 
@@ -240,6 +250,15 @@ public class AnnualReportService {
             links.add(inColumn1(link.apply(keys.get(i))));
         }
         return new Table(title, List.of("", n, n1), rows, links);
+    }
+
+    /** The year's memberships season by season, beside the members they make. */
+    private Table bySeason(long centreId, Period period, String n) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (IndicatorService.SeasonCount c : indicators.membershipsBySeason(centreId, period.from(), period.to())) {
+            rows.add(List.of("Saison " + c.season(), c.memberships()));
+        }
+        return new Table("Adhésions par saison (en cours en " + n + ")", List.of("", "Adhésions"), rows);
     }
 
     /** The dashboard's drill-down page for a figure of this period. */

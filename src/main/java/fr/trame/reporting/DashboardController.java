@@ -34,6 +34,10 @@ public class DashboardController {
         }
     }
 
+    static final String[] MEMBER_ORDER = {"persons", "households", "organisations", "memberships", "individual"};
+    static final Map<String, String> MEMBER_LABELS = Map.of("persons", "Personnes adhérentes", "households",
+            "Foyers adhérents", "organisations", "Associations adhérentes", "memberships", "Adhésions",
+            "individual", "dont individuelles");
     static final Map<String, String> MEMBER_FIGURES = Map.of("memberships", "adhésions", "households", "foyers adhérents",
             "persons", "personnes couvertes", "individual", "adhésions individuelles", "organisations", "associations adhérentes");
     static final Map<String, String> UNIT_FIGURES = Map.of("persons", "personnes présentes",
@@ -70,7 +74,10 @@ public class DashboardController {
         model.addAttribute("type", type);
         model.addAttribute("period", period);
         model.addAttribute("year", annee == null ? defaultYear(type, scope.today()) : annee);
-        model.addAttribute("members", rows(sub(cur, "members"), sub(prev, "members")));
+        // distinct members lead; memberships (which a calendar year counts over two seasons) follow, by season
+        model.addAttribute("members", rows(pick(sub(cur, "members"), MEMBER_ORDER), pick(sub(prev, "members"), MEMBER_ORDER)));
+        model.addAttribute("memberLabels", MEMBER_LABELS);
+        model.addAttribute("membershipsBySeason", indicators.membershipsBySeason(scope.id(), period.from(), period.to()));
         Map<String, Object> publics = sub(cur, "publics");
         Map<String, Object> publicsBefore = sub(prev, "publics");
         model.addAttribute("publicsTotals", List.of(

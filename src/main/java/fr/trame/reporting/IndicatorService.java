@@ -70,7 +70,8 @@ public class IndicatorService {
 
     /** Memberships running on at least one day of the period, as CTE {@code m}. */
     static final String MEMBERSHIPS = """
-            m as (select * from memberships where centre_id = :centre and start_date <= :to and end_date >= :from)""";
+            m as (select * from memberships where centre_id = :centre and start_date <= :to and end_date >= :from
+                  and cancelled_at is null)""";
 
     /**
      * Persons a membership of {@code m} covers, as CTE {@code covered(person_id)} (with repeats): the members of a
@@ -251,6 +252,22 @@ public class IndicatorService {
                     from ind_firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
                     left join hh on hh.person_id = f.person_id)
                 """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND);
+    }
+
+    /** Memberships of one season, for the report: the count of those overlapping a period, season by season. */
+    public record SeasonCount(String season, long memberships) {
+    }
+
+    /**
+     * The memberships counted by {@code members.memberships} for the period, split by the season each belongs to:
+     * a calendar year overlaps two seasons, and their sum is not a number of members.
+     */
+    public List<SeasonCount> membershipsBySeason(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("with " + MEMBERSHIPS + """
+                select coalesce(s.label, 'sans saison') as season, count(*) as memberships
+                from m left join seasons s on s.centre_id = m.centre_id and s.id = m.season_id
+                group by s.label, s.start_date order by s.start_date nulls last""")
+                .param("centre", centreId).param("from", from).param("to", to).query(SeasonCount.class).list();
     }
 
     private Map<String, Object> members(long centreId, LocalDate from, LocalDate to) {
