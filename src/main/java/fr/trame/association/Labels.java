@@ -28,7 +28,26 @@ public final class Labels {
             Map.entry("preparation", "en préparation"), Map.entry("depose", "déposé"), Map.entry("accorde", "accordé"),
             Map.entry("refuse", "refusé"), Map.entry("verse", "versé"));
 
+    /** A grant request's status, counting requests: « Demandes déposées » (pages and report say the same). */
+    private static final Map<String, String> GRANTS_BY_STATUS = Map.of("preparation", "Demandes en préparation",
+            "depose", "Demandes déposées", "accorde", "Demandes accordées", "refuse", "Demandes refusées",
+            "verse", "Demandes versées");
+    /** The two sums of the grant requests of a year, in the same words on the pages and in the report. */
+    public static final String GRANTS_REQUESTED = "Montant demandé";
+    public static final String GRANTS_GRANTED = "Montant accordé (demandes accordées ou versées)";
+
     private Labels() {
+    }
+
+    /** « Demandes déposées »: the row of a count of grant requests by status. */
+    public static String grants(String status) {
+        return GRANTS_BY_STATUS.getOrDefault(status, "Demandes " + of(status));
+    }
+
+    /** « 1 demande déposée », « 3 demandes déposées »: a count of grant requests in a sentence, agreeing in number. */
+    public static String grants(String status, long count) {
+        String plural = grants(status).toLowerCase(java.util.Locale.FRENCH);
+        return count + " " + (count > 1 ? plural : plural.replace("demandes", "demande").replaceAll("es$", "e"));
     }
 
     public static String of(String code) {
