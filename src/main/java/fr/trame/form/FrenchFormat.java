@@ -104,6 +104,15 @@ public final class FrenchFormat {
         return f.format(decimalOf(n));
     }
 
+    /** A month given as {@code 2026-03} (the files' and the forms' way) in words: {@code mars 2026}. */
+    public static String month(String isoMonth) {
+        if (isoMonth == null || !isoMonth.matches("\\d{4}-\\d{2}")) {
+            return isoMonth == null ? "—" : isoMonth;
+        }
+        return java.time.YearMonth.parse(isoMonth)
+                .format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH));
+    }
+
     /** Age on a day: {@code 3 mois} under one year (« moins d'un mois » at birth), then {@code 1 an}, {@code 2 ans}. */
     public static String age(LocalDate birth, LocalDate on) {
         if (birth == null) {

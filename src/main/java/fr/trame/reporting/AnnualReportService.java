@@ -304,8 +304,7 @@ public class AnnualReportService {
     /** A row of the CAF annex with its month in words (« mars 2026 »), for the report; the CSV keeps 2026-03. */
     private static List<Object> monthInWords(List<Object> row) {
         List<Object> printed = new ArrayList<>(row);
-        java.time.YearMonth month = java.time.YearMonth.parse((String) row.get(0));
-        printed.set(0, month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH)));
+        printed.set(0, FrenchFormat.month((String) row.get(0)));
         return printed;
     }
 

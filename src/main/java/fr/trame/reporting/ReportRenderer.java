@@ -75,7 +75,13 @@ public class ReportRenderer {
     /** Any of Trame's printable HTML documents as PDF (the report, a person's data export). */
     public byte[] pdf(String html) {
         // the PDF's built-in fonts have no narrow no-break space: a no-break space separates the thousands there
-        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html.replace(FrenchFormat.THOUSANDS, '\u00a0')));
+        org.jsoup.nodes.Document parsed = Jsoup.parse(html.replace(FrenchFormat.THOUSANDS, '\u00a0'));
+        // the PDF's outline: HTML parsing puts the unknown <bookmarks> in the body, openhtmltopdf reads it in the head
+        org.jsoup.nodes.Element bookmarks = parsed.selectFirst("bookmarks");
+        if (bookmarks != null) {
+            parsed.head().appendChild(bookmarks);
+        }
+        org.w3c.dom.Document document = new W3CDom().fromJsoup(parsed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -98,6 +98,11 @@ public class Fmt {
         return fr.trame.association.Labels.GRANTS_GRANTED;
     }
 
+    /** {@code 2026-03} as {@code mars 2026}. */
+    public String month(Object isoMonth) {
+        return isoMonth == null ? "—" : FrenchFormat.month(isoMonth.toString());
+    }
+
     /** ISO weekday, 1 = lundi. */
     public String weekday(int isoDay) {
         return WEEKDAYS[isoDay - 1];
