@@ -66,6 +66,9 @@ class FrenchDisplayTest {
     @Autowired DemoService demo;
     @Autowired AnnualReportService reports;
     @Autowired ReportRenderer renderer;
+    @Autowired fr.trame.activities.ActivityImporter activityImporter;
+    @Autowired fr.trame.people.PeopleImporter people;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Centre centre;
 
@@ -154,6 +157,51 @@ class FrenchDisplayTest {
                     .doesNotContain("titre_sejour", "non_honore", "\u202f", "Demandes accordé ");
             assertThat(POINT.matcher(text.replaceAll("[\\w.-]+@[\\w.-]+", "")).find()).as("un nombre à point dans le PDF").isFalse();
         }
+    }
+
+    @Test
+    void theAssociationPageAndTheReportCountGrantRequestsInTheSameWords() throws Exception {
+        int year = LocalDate.now().getYear();
+        String hub = mvc.perform(get("/c/" + centre.code() + "/association").param("annee", "" + year)
+                        .with(user(fixtures.user(centre, Role.DIRECTION))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> onThePage = Jsoup.parse(hub).select("#demandes-par-etat li").eachText();
+        assertThat(onThePage).isNotEmpty();
+        AnnualReportService.Table requests = reports.build(centre, year).chapters().stream().flatMap(c -> c.tables().stream())
+                .filter(t -> t.title().equals("Demandes de subvention")).findFirst().orElseThrow();
+        // « 2 demandes déposées » on the page is the row « Demandes déposées | 2 » of the report, and each count agrees
+        for (String line : onThePage) {
+            long count = Long.parseLong(line.substring(0, line.indexOf(' ')));
+            String words = line.substring(line.indexOf(' ') + 1);
+            assertThat(words).matches(count > 1 ? "demandes .*" : "demande .*");
+            assertThat(requests.rows()).as(line).anySatisfy(r -> {
+                String row = ((String) r.get(0)).toLowerCase();
+                assertThat(count > 1 ? row : row.replace("demandes", "demande").replaceAll("es$", "e")).isEqualTo(words);
+                assertThat(((Number) r.get(1)).longValue()).isEqualTo(count);
+            });
+        }
+        assertThat(requests.rows()).extracting(r -> r.get(0)).contains("Montant demandé", "Montant accordé (demandes accordées ou versées)");
+        assertThat(Jsoup.parse(hub).text()).contains("montant demandé :", "montant accordé (demandes accordées ou versées) :");
+    }
+
+    @Test
+    void anOpenEndedAgeRangeAndABabysAgeReadAsFrenchDoes() throws Exception {
+        Centre small = fixtures.centre("ages");
+        String direction = fixtures.user(small, Role.DIRECTION);
+        activityImporter.importCsv(small.id(), Fixtures.csv("activity_ref;name;sector;kind\nJ;Foyer des jeunes;Jeunesse;atelier\n"));
+        LocalDate baby = LocalDate.now().minusMonths(3).minusDays(2);
+        people.importCsv(small.id(), Fixtures.csv("household_ref;person_ref;last_name;first_name;birth_date\n"
+                + "H;B;Roux;Léo;" + baby + "\nH;A;Roux;Ana;" + LocalDate.now().minusYears(1).minusDays(3) + "\n"));
+        long activity = jdbc.sql("update activities set age_min = 16, age_max = null where centre_id = ? returning id")
+                .param(small.id()).query(Long.class).single();
+        String page = mvc.perform(get("/c/" + small.code() + "/activites/" + activity).with(user(direction)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("dd").eachText()).contains("16 ans et plus");
+        assertThat(page).doesNotContain("…");
+        long household = jdbc.sql("select id from households where centre_id = ?").param(small.id()).query(Long.class).single();
+        String members = Jsoup.parse(mvc.perform(get("/c/" + small.code() + "/foyers/" + household).with(user(direction)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).text();
+        assertThat(members).contains("3 mois", "1 an").doesNotContain("0 an");
     }
 
     @Test
