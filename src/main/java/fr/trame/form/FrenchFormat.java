@@ -64,7 +64,7 @@ public final class FrenchFormat {
     }
 
     /** A share of a total: {@code 12,5 %}; a dash for a total of zero. */
-    public static String percent(long part, long total) {
+    public static String share(long part, long total) {
         return total == 0 ? "—" : percent(BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP), 1);
     }

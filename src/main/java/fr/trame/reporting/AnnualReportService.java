@@ -291,7 +291,7 @@ public class AnnualReportService {
             prev.keySet().forEach(k -> all.putIfAbsent(k, 0L));
         }
         all.forEach((k, v) -> {
-            List<Object> row = new ArrayList<>(List.of(name.apply(k), v, FrenchFormat.percent(v, total)));
+            List<Object> row = new ArrayList<>(List.of(name.apply(k), v, FrenchFormat.share(v, total)));
             if (prev != null) {
                 row.add(prev.getOrDefault(k, 0L));
             }

@@ -142,7 +142,7 @@ class AssociationChapters {
         List<List<Object>> byFunder = new ArrayList<>();
         sub(f, "byFunder").forEach((label, amount) -> byFunder.add(List.of(label, amount, products.signum() == 0 ? "—"
                 : FrenchFormat.percent(((BigDecimal) amount).multiply(BigDecimal.valueOf(100)).divide(products, 1, RoundingMode.HALF_UP), 1))));
-        byFunder.add(List.of("Total des produits", products, products.signum() == 0 ? "—" : FrenchFormat.percent(100, 0)));
+        byFunder.add(List.of("Total des produits", products, products.signum() == 0 ? "—" : FrenchFormat.percent((Number) 100, 0)));
         BigDecimal charges = (BigDecimal) f.get("charges");
         List<List<Object>> accounts = new ArrayList<>();
         accounts.add(List.of("Produits", products));

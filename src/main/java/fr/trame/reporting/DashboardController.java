@@ -33,7 +33,7 @@ public class DashboardController {
                 return current == 0 ? "=" : "nouveau";
             }
             long percent = Math.round(100.0 * (current - previous) / previous);
-            return (percent > 0 ? "+" : "") + FrenchFormat.percent(percent, 0);
+            return (percent > 0 ? "+" : "") + FrenchFormat.percent((Number) percent, 0);
         }
     }
 

@@ -44,7 +44,7 @@ public class Fmt {
 
     /** The share of {@code part} in {@code total}: {@code 12,5 %}. */
     public String share(Number part, Number total) {
-        return part == null || total == null ? "—" : FrenchFormat.percent(part.longValue(), total.longValue());
+        return part == null || total == null ? "—" : FrenchFormat.share(part.longValue(), total.longValue());
     }
 
     /** {@code 35,00 h}. */

@@ -193,10 +193,10 @@ class AssociationTest {
         assertThat(text).contains("Président(e) Alice Roux", "Direction Yasmine Dhina", "Salariés au 31 décembre 2",
                 "Équivalents temps plein au 31 décembre 1,50", "Centre social CAF 01/01/2024 31/12/2027",
                 // vie associative: 2 CA in 2025, none in 2024 (the one of 15 December is 2024's)
-                "Conseil d'administration 2 1", "Habitants 1 50,0\u00a0%",
+                "Conseil d'administration 2 1", "Habitants 1 50,0 %",
                 "ETP moyens sur l'année 1,65", "Heures données 8,00", "Valorisation (€) 96,00",
                 "Conventions signées en cours 1", "Permanence CAF mardi matin",
-                "Ville 50\u202f000,00 50,0\u00a0%", "Total des produits 100\u202f000,00 100\u00a0%", "Résultat 2\u202f000,00",
+                "Ville 50\u202f000,00 50,0 %", "Total des produits 100\u202f000,00 100 %", "Résultat 2\u202f000,00",
                 "Mises à disposition de personnel (valorisées) 9\u202f917,81");
     }
 

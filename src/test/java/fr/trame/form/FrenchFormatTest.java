@@ -36,10 +36,19 @@ class FrenchFormatTest {
         assertThat(fmt.percent(12.5, 1)).isEqualTo("12,5" + NBSP + "%");
         assertThat(fmt.share(1, 8)).isEqualTo("12,5" + NBSP + "%");
         assertThat(fmt.share(1, 0)).isEqualTo("—");
+        assertThat(FrenchFormat.share(1, 3)).isEqualTo("33,3" + NBSP + "%");
+        assertThat(FrenchFormat.percent(100, 0)).isEqualTo("100" + NBSP + "%");
         assertThat(fmt.euros(123450L)).isEqualTo("1" + NNBSP + "234,50" + NBSP + "€");
         assertThat(fmt.euros(100000L)).isEqualTo("1" + NNBSP + "000" + NBSP + "€");
         assertThat(fmt.euros(new BigDecimal("1234.5"), 0)).isEqualTo("1" + NNBSP + "235" + NBSP + "€");
         assertThat(fmt.euros((Number) null)).isEqualTo("—");
+    }
+
+    @Test
+    void theDashboardsVariationIsAFrenchPercentage() {
+        assertThat(new fr.trame.reporting.DashboardController.Row("x", 112, 100).variation()).isEqualTo("+12" + NBSP + "%");
+        assertThat(new fr.trame.reporting.DashboardController.Row("x", 50, 100).variation()).isEqualTo("-50" + NBSP + "%");
+        assertThat(new fr.trame.reporting.DashboardController.Row("x", 5, 0).variation()).isEqualTo("nouveau");
     }
 
     @Test

@@ -88,7 +88,7 @@ class RegisterPagesTest {
         mvc.perform(get(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<option value=\"\" selected=\"selected\">Selon l'âge")))
-                .andExpect(content().string(containsString("Nouvelle personne — Foyer Lefèvre")));
+                .andExpect(content().string(containsString("Nouvelle personne — <span>Foyer Lefèvre</span>")));
         mvc.perform(post(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)).with(csrf())
                 .param("lastName", "Diallo").param("firstName", "Omar").param("birthDate", "01/02/1983").param("role", ""))
                 .andExpect(status().is3xxRedirection());

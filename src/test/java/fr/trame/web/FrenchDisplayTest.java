@@ -90,6 +90,9 @@ class FrenchDisplayTest {
             String url = queue.poll();
             opened++;
             MvcResult result = mvc.perform(get(URI.create(url)).with(user(username))).andReturn();
+            if (result.getResponse().getStatus() >= 500) {
+                problems.add(url + " : erreur " + result.getResponse().getStatus());
+            }
             if (result.getResponse().getStatus() != 200
                     || !String.valueOf(result.getResponse().getContentType()).startsWith("text/html")) {
                 continue;
