@@ -27,7 +27,7 @@ public final class Vocabulary {
             Map.entry("rdv", "Rendez-vous"), Map.entry("courriel", "Courriel"), Map.entry("domicile", "À domicile"),
             Map.entry("exterieur", "À l'extérieur"), Map.entry("prevu", "prévu"), Map.entry("honore", "honoré"),
             Map.entry("non_honore", "non honoré"), Map.entry("annule", "annulé"),
-            Map.entry("inscrit", "inscrit"), Map.entry("attente", "liste d'attente"), Map.entry("desinscrit", "désinscrit"),
+            Map.entry("inscrit", "inscrit"), Map.entry("attente", "liste d'attente"),
             Map.entry("memberships", "Adhésions"), Map.entry("households", "Foyers"), Map.entry("persons", "Personnes"),
             Map.entry("individual", "dont individuelles"), Map.entry("organisations", "dont associatives"),
             Map.entry("contacts", "Contacts"), Map.entry("anonymousContacts", "dont anonymes"),
