@@ -119,7 +119,7 @@ public class VolunteerController {
         }
         volunteers.find(scope.id(), id, date.getYear()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         volunteers.logHours(scope.id(), id, date, hours, activity, event, scope.userId());
-        flash.addFlashAttribute("message", hours.stripTrailingZeros().toPlainString().replace('.', ',') + " h enregistrée(s).");
+        flash.addFlashAttribute("message", fr.trame.form.FrenchFormat.number(hours.stripTrailingZeros()) + " h enregistrée(s).");
         return "redirect:" + scope.base() + "/benevoles/" + id + "?annee=" + date.getYear();
     }
 

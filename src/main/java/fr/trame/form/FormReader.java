@@ -60,10 +60,11 @@ public class FormReader {
             return null;
         }
         try {
-            BigDecimal d = new BigDecimal(v.replace(',', '.').replace(" ", ""));
+            // « 1 234,5 » as the pages show it (any space between the thousands)
+            BigDecimal d = new BigDecimal(v.replace(',', '.').replace(" ", "").replace("\u00a0", "").replace(String.valueOf(FrenchFormat.THOUSANDS), ""));
             if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
                 errors.add(field, label.substring(0, 1).toUpperCase() + label.substring(1) + " : entre "
-                        + min.toPlainString().replace('.', ',') + " et " + max.toPlainString().replace('.', ',') + ".");
+                        + FrenchFormat.number(min.stripTrailingZeros()) + " et " + FrenchFormat.number(max.stripTrailingZeros()) + ".");
                 return null;
             }
             return d;

@@ -2,6 +2,7 @@ package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.CsvExport;
+import fr.trame.form.Vocabulary;
 import fr.trame.form.FieldErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -83,11 +84,11 @@ public class MembershipController {
         scope.requirePersonalData();
         ListQuery query = query(scope, saison, type, tri, null);
         List<List<Object>> rows = memberships.all(scope.id(), query.filter()).stream().map(m -> Arrays.<Object>asList(
-                LABELS.get(m.type()), m.holder(), repere(m), m.seasonLabel(), Forms.display(m.startDate()),
+                Vocabulary.label(m.type()), m.holder(), repere(m), m.seasonLabel(), Forms.display(m.startDate()),
                 Forms.display(m.endDate()),
                 m.amountCents() == null ? null : BigDecimal.valueOf(m.amountCents()).movePointLeft(2),
                 m.paid() ? "payée" + (m.paidOn() == null ? "" : " le " + Forms.display(m.paidOn()))
-                        + (m.paymentMode() == null ? "" : " (" + LABELS.get(m.paymentMode()) + ")") : "à encaisser",
+                        + (m.paymentMode() == null ? "" : " (" + Vocabulary.label(m.paymentMode()) + ")") : "à encaisser",
                 m.cancelled() ? "annulée le " + m.cancelledAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
                         .toLocalDate().format(fr.trame.form.Parse.FRENCH_DATE) + " : " + m.cancelReason() : "")).toList();
         byte[] csv = CsvExport.forExcel(List.of("Type", "Adhérent", "Repère", "Saison", "Début", "Fin", "Montant (€)",
@@ -98,11 +99,6 @@ public class MembershipController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv);
     }
-
-    /** The French words of the CSV (the pages use fr.trame.web.Fmt, which this module may not depend on). */
-    private static final java.util.Map<String, String> LABELS = java.util.Map.of("familiale", "Familiale",
-            "individuelle", "Individuelle", "associative", "Associative", "especes", "Espèces", "cheque", "Chèque",
-            "carte", "Carte bancaire", "virement", "Virement", "prelevement", "Prélèvement", "autre", "Autre");
 
     /** What tells two holders of one name apart: reference, address and, for a person, age. */
     static String repere(MembershipService.Membership m) {

@@ -14,12 +14,16 @@ public class PersonForm {
     private String phone;
     private String email;
     private String schoolLevel;
-    private String role = "autre";
+    /** Empty: by age, an adult (or a person of unknown age) is a responsable of the household, a minor an enfant. */
+    private String role = "";
     private boolean confirmDuplicate;
 
     public record Values(String lastName, String firstName, String sex, LocalDate birthDate, String phone, String email,
                          String schoolLevel, String role) {
     }
+
+    /** Age of majority: the default relationship of a minor added to a household is enfant. */
+    static final int ADULT = 18;
 
     public Values validate(FieldErrors errors) {
         String last = Forms.clean(lastName);
@@ -47,8 +51,8 @@ public class PersonForm {
         }
         String s = "F".equals(sex) || "M".equals(sex) ? sex : null;
         String r = switch (role == null ? "" : role) {
-            case "responsable", "enfant" -> role;
-            default -> "autre";
+            case "responsable", "enfant", "autre" -> role;
+            default -> birth != null && birth.plusYears(ADULT).isAfter(LocalDate.now()) ? "enfant" : "responsable";
         };
         return new Values(last, first, s, birth, tel, mail, Forms.clean(schoolLevel), r);
     }

@@ -6,6 +6,9 @@ import static fr.trame.reporting.JsonMaps.sub;
 import fr.trame.attendance.HoursService;
 import fr.trame.centre.Centre;
 import fr.trame.form.Bands;
+import fr.trame.form.FrenchFormat;
+import fr.trame.form.Vocabulary;
+import fr.trame.reception.ThemeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +59,11 @@ public class AnnualReportService {
     private final BandService bands;
     private final DrillDown drillDown;
     private final AssociationChapters association;
+    private final ThemeService themes;
 
     public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
-                               AssociationChapters association) {
+                               AssociationChapters association, ThemeService themes) {
+        this.themes = themes;
         this.association = association;
         this.drillDown = drillDown;
         this.bands = bands;
@@ -127,12 +132,14 @@ public class AnnualReportService {
         List<Table> publicTables = new ArrayList<>();
         for (String[] d : new String[][] {{"bySex", "Sexe"}, {"byAgeBand", "Tranche d'âge"}, {"byQuartier", "Quartier"},
                 {"qpv", "Domicile en QPV"}, {"byQfBand", "Quotient familial (€)"}}) {
-            publicTables.add(share(d[1], sub(publics, d[0]), sub(publicsBefore, d[0]), n, n1,
+            publicTables.add(share(d[1], sub(publics, d[0]), sub(publicsBefore, d[0]), n, n1, key -> Vocabulary.breakdown(d[0], key),
                     key -> drill(period, "personnes", "dimension", d[0], "value", key)));
         }
         chapters.add(new Chapter("publics", "Profil des publics", texts.get("publics"), publicTables, List.of(
-                new ChartData("Publics par tranche d'âge", sub(publics, "byAgeBand"), sub(publicsBefore, "byAgeBand"), false),
-                new ChartData("Publics par quotient familial", sub(publics, "byQfBand"), sub(publicsBefore, "byQfBand"), false))));
+                new ChartData("Publics par tranche d'âge", named(sub(publics, "byAgeBand"), k -> Vocabulary.breakdown("byAgeBand", k)),
+                        named(sub(publicsBefore, "byAgeBand"), k -> Vocabulary.breakdown("byAgeBand", k)), false),
+                new ChartData("Publics par quotient familial", named(sub(publics, "byQfBand"), k -> Vocabulary.breakdown("byQfBand", k)),
+                        named(sub(publicsBefore, "byQfBand"), k -> Vocabulary.breakdown("byQfBand", k)), false))));
 
         List<Map<String, Object>> activities = list(cur, "activities");
         for (Map<String, Object> sector : list(cur, "sectors")) {
@@ -154,21 +161,25 @@ public class AnnualReportService {
             List<Table> tables = new ArrayList<>(List.of(
                     new Table("Activités", List.of("Activité", "Séances", "Personnes", "Foyers", "Présences", "Heures",
                             "Effectif anonyme", "Moyenne par séance"), rows, links),
-                    share("Sexe", sub(sector, "bySex"), null, n, null,
+                    share("Sexe", sub(sector, "bySex"), null, n, null, sex -> Vocabulary.breakdown("bySex", sex),
                             sex -> drill(period, "secteur", "nom", name, "quoi", "bySex:" + sex)),
                     share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null,
+                            band -> Vocabulary.breakdown("byAgeBand", band),
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
             for (Map<String, Object> a : activities) {
                 String activity = IndicatorService.activityKey(a);
                 if (name.equals(a.get("sector")) && activityBands.containsKey(activity)) {
                     tables.add(share("Âges dans « " + a.get("name") + " » (tranches de l'activité)", activityBands.get(activity),
-                            null, n, null, band -> null));
+                            null, n, null, band -> Vocabulary.breakdown("byAgeBand", band), band -> null));
                 }
             }
             chapters.add(new Chapter(key, "Secteur " + name, texts.get(key), tables, List.of()));
         }
 
         Map<String, Object> receptionBefore = sub(prev, "reception");
+        Map<String, String> themeNames = new LinkedHashMap<>();
+        themes.list(centre.id()).forEach(t -> themeNames.put(t.code(), t.label()));
+        Function<String, String> theme = code -> themeNames.getOrDefault(code, code);
         chapters.add(new Chapter("accueil", "Accueil et accompagnement", texts.get("accueil"), List.of(
                 compare("Accueil", List.of("contacts", "persons", "anonymousContacts"),
                         List.of("Contacts", "Personnes distinctes", "Contacts anonymes"), reception, receptionBefore, n, n1,
@@ -178,12 +189,13 @@ public class AnnualReportService {
                             default -> drill(period, "contacts");
                         }),
                 share("Demandes par thème (un contact peut en avoir plusieurs)", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"),
-                        n, n1, theme -> drill(period, "contacts", "theme", theme)),
+                        n, n1, theme, code -> drill(period, "contacts", "theme", code)),
                 share("Contacts par canal", sub(reception, "byChannel"), sub(receptionBefore, "byChannel"), n, n1,
-                        channel -> drill(period, "contacts", "canal", channel)),
+                        Vocabulary::label, channel -> drill(period, "contacts", "canal", channel)),
                 share("Rendez-vous", sub(reception, "appointments"), sub(receptionBefore, "appointments"), n, n1,
-                        status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
-                List.of(new ChartData("Demandes par thème", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"), true))));
+                        Vocabulary::label, status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
+                List.of(new ChartData("Demandes par thème", named(sub(reception, "byTheme"), theme),
+                        named(sub(receptionBefore, "byTheme"), theme), true))));
 
         chapters.add(new Chapter("ressources-humaines", "Ressources humaines", texts.get("ressources-humaines"),
                 association.humanResources(asso, assoBefore, year), List.of()));
@@ -195,7 +207,8 @@ public class AnnualReportService {
 
         chapters.add(new Chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs", texts.get("annexe-caf"),
                 List.of(new Table("Heures par mois, tranche d'âge et activité", List.of("Mois", "Activité", "Tranche d'âge",
-                        "Enfants", "Présences", "Heures"), cafAnnex(centre.id(), period.from(), period.to()))), List.of()));
+                        "Enfants", "Présences", "Heures"), cafAnnex(centre.id(), period.from(), period.to()).stream()
+                        .map(AnnualReportService::monthInWords).toList())), List.of()));
         return new Report(centre, year, texts.get("moral"), chapters);
     }
 
@@ -280,9 +293,15 @@ public class AnnualReportService {
         return java.util.Arrays.asList(null, figure.apply("sessions"), figure.apply("persons"), figure.apply("households"));
     }
 
-    /** Counts with their share of the total, beside last year's when given. */
+    /** Counts with their share of the total, beside last year's when given; the keys are shown as they are. */
     static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1,
                                Function<String, String> link) {
+        return share(title, cur, prev, n, n1, Function.identity(), link);
+    }
+
+    /** Counts with their share of the total, beside last year's when given; {@code name} gives a key's French name. */
+    static Table share(String title, Map<String, Long> cur, Map<String, Long> prev, String n, String n1,
+                       Function<String, String> name, Function<String, String> link) {
         long total = cur.values().stream().mapToLong(Long::longValue).sum();
         List<List<Object>> rows = new ArrayList<>();
         List<List<String>> links = new ArrayList<>();
@@ -291,7 +310,7 @@ public class AnnualReportService {
             prev.keySet().forEach(k -> all.putIfAbsent(k, 0L));
         }
         all.forEach((k, v) -> {
-            List<Object> row = new ArrayList<>(List.of(k, v, total == 0 ? "—" : percent(v, total)));
+            List<Object> row = new ArrayList<>(List.of(name.apply(k), v, FrenchFormat.share(v, total)));
             if (prev != null) {
                 row.add(prev.getOrDefault(k, 0L));
             }
@@ -301,8 +320,18 @@ public class AnnualReportService {
         return new Table(title, prev == null ? List.of("", n, "%") : List.of("", n, "%", n1), rows, links);
     }
 
-    private static String percent(long part, long total) {
-        return BigDecimal.valueOf(100.0 * part / total).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
+    /** A row of the CAF annex with its month in words (« mars 2026 »), for the report; the CSV keeps 2026-03. */
+    private static List<Object> monthInWords(List<Object> row) {
+        List<Object> printed = new ArrayList<>(row);
+        printed.set(0, FrenchFormat.month((String) row.get(0)));
+        return printed;
+    }
+
+    /** The same counts under their French names, for a chart. */
+    static Map<String, Long> named(Map<String, Long> counts, Function<String, String> name) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((k, v) -> named.merge(name.apply(k), v, Long::sum));
+        return named;
     }
 
     private static String join(String... parts) {

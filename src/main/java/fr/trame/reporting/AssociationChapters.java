@@ -8,6 +8,7 @@ import fr.trame.association.GovernanceService;
 import fr.trame.association.Labels;
 import fr.trame.association.PartnerService;
 import fr.trame.association.StaffService;
+import fr.trame.form.FrenchFormat;
 import fr.trame.reporting.AnnualReportService.ChartData;
 import fr.trame.reporting.AnnualReportService.Table;
 import org.springframework.stereotype.Component;
@@ -140,9 +141,8 @@ class AssociationChapters {
         BigDecimal products = (BigDecimal) f.get("products");
         List<List<Object>> byFunder = new ArrayList<>();
         sub(f, "byFunder").forEach((label, amount) -> byFunder.add(List.of(label, amount, products.signum() == 0 ? "—"
-                : ((BigDecimal) amount).multiply(BigDecimal.valueOf(100)).divide(products, 1, RoundingMode.HALF_UP)
-                        .toPlainString().replace('.', ',') + " %")));
-        byFunder.add(List.of("Total des produits", products, products.signum() == 0 ? "—" : "100 %"));
+                : FrenchFormat.percent(((BigDecimal) amount).multiply(BigDecimal.valueOf(100)).divide(products, 1, RoundingMode.HALF_UP), 1))));
+        byFunder.add(List.of("Total des produits", products, products.signum() == 0 ? "—" : FrenchFormat.percent((Number) 100, 0)));
         BigDecimal charges = (BigDecimal) f.get("charges");
         List<List<Object>> accounts = new ArrayList<>();
         accounts.add(List.of("Produits", products));
@@ -154,9 +154,9 @@ class AssociationChapters {
         accounts.add(List.of("Bénévolat (valorisé)", sub(f, "inKind").get("volunteers")));
         Map<String, Object> grants = sub(f, "grants");
         List<List<Object>> grantRows = new ArrayList<>();
-        grantRows.add(List.of("Montants demandés", grants.get("requested")));
-        grantRows.add(List.of("Montants accordés", grants.get("granted")));
-        sub(grants, "byStatus").forEach((status, count) -> grantRows.add(List.of("Demandes " + Labels.of(status), count)));
+        grantRows.add(List.of(Labels.GRANTS_REQUESTED, grants.get("requested")));
+        grantRows.add(List.of(Labels.GRANTS_GRANTED, grants.get("granted")));
+        sub(grants, "byStatus").forEach((status, count) -> grantRows.add(List.of(Labels.grants(status), count)));
         return List.of(
                 new Table("Produits par financeur " + year + " (€)", List.of("", "Montant", "Part"), byFunder),
                 new Table("Comptes et contributions en nature (€)", List.of("", "Montant"), accounts),

@@ -4,6 +4,8 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import fr.trame.form.FrenchFormat;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -82,6 +84,10 @@ public class Charts {
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, CURRENT);
         renderer.setSeriesPaint(1, PREVIOUS);
+        // the value axis in French: 1 000, never 1,000; whole ticks, since the charts count persons or euros
+        NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        values.setNumberFormatOverride(FrenchFormat.integerFormat());
         CategoryAxis axis = plot.getDomainAxis();
         if (!horizontal && current.size() > 6) {
             axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);

@@ -1,5 +1,9 @@
 package fr.trame.reporting;
 
+import fr.trame.form.FrenchFormat;
+import fr.trame.form.Vocabulary;
+import java.util.function.Function;
+
 import static fr.trame.reporting.JsonMaps.list;
 import static fr.trame.reporting.JsonMaps.sub;
 
@@ -30,7 +34,7 @@ public class DashboardController {
                 return current == 0 ? "=" : "nouveau";
             }
             long percent = Math.round(100.0 * (current - previous) / previous);
-            return (percent > 0 ? "+" : "") + percent + " %";
+            return (percent > 0 ? "+" : "") + FrenchFormat.percent((Number) percent, 0);
         }
     }
 
@@ -104,15 +108,19 @@ public class DashboardController {
         model.addAttribute("receptionTotals", rows(pick(reception, "contacts", "persons", "anonymousContacts"),
                 pick(receptionBefore, "contacts", "persons", "anonymousContacts")));
         model.addAttribute("themes", rows(sub(reception, "byTheme"), sub(receptionBefore, "byTheme")));
-        model.addAttribute("themeLabels", themes.list(scope.id()).stream()
+        Function<String, String> ageBand = k -> Vocabulary.breakdown("byAgeBand", k);
+        Function<String, String> qfBand = k -> Vocabulary.breakdown("byQfBand", k);
+        Map<String, String> themeLabels = themes.list(scope.id()).stream()
                 .collect(java.util.stream.Collectors.toMap(fr.trame.reception.ThemeService.Theme::code,
-                        fr.trame.reception.ThemeService.Theme::label)));
-        model.addAttribute("ageChart", charts.bars("Publics par tranche d'âge", sub(publics, "byAgeBand"),
-                sub(publicsBefore, "byAgeBand"), false));
-        model.addAttribute("qfChart", charts.bars("Publics par quotient familial", sub(publics, "byQfBand"),
-                sub(publicsBefore, "byQfBand"), false));
-        model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", sub(reception, "byTheme"),
-                sub(receptionBefore, "byTheme"), true));
+                        fr.trame.reception.ThemeService.Theme::label));
+        Function<String, String> theme = k -> themeLabels.getOrDefault(k, k);
+        model.addAttribute("ageChart", charts.bars("Publics par tranche d'âge", AnnualReportService.named(sub(publics, "byAgeBand"), ageBand),
+                AnnualReportService.named(sub(publicsBefore, "byAgeBand"), ageBand), false));
+        model.addAttribute("qfChart", charts.bars("Publics par quotient familial", AnnualReportService.named(sub(publics, "byQfBand"), qfBand),
+                AnnualReportService.named(sub(publicsBefore, "byQfBand"), qfBand), false));
+        model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", AnnualReportService.named(sub(reception, "byTheme"), theme),
+                AnnualReportService.named(sub(receptionBefore, "byTheme"), theme), true));
+        model.addAttribute("themeLabels", themeLabels);
         model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
         return "reporting/dashboard";
     }
@@ -198,9 +206,12 @@ public class DashboardController {
         model.addAttribute("contacts", contacts);
         model.addAttribute(ListDownload.MODEL, new ListDownload(ListDownload.fileName("contacts", from, to),
                 List.of("Date", "Canal", "Personne"), contacts.stream()
-                .map(c -> List.<Object>of(text(c.get("date")), text(c.get("channel")), text(c.get("person")))).toList()));
+                .map(c -> List.<Object>of(text(c.get("date")), fr.trame.form.Vocabulary.label(text(c.get("channel"))), text(c.get("person")))).toList()));
         model.addAttribute("period", Period.range(from, to));
-        model.addAttribute("theme", theme);
+        model.addAttribute("theme", theme.isEmpty() ? "" : themes.list(scope.id()).stream().filter(t -> t.code().equals(theme))
+                .map(fr.trame.reception.ThemeService.Theme::label).findFirst().orElse(theme));
+        model.addAttribute("canal", canal);
+        model.addAttribute("statut", statut);
         return "reporting/contacts";
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import fr.trame.form.FrenchFormat;
 import java.util.Set;
 
 /** The annual report as HTML, as PDF made from the same HTML, and as a workbook holding the same tables. */
@@ -25,6 +26,11 @@ public class ReportRenderer {
 
     /** A chapter ready to print: cells as text, charts as SVG (page) or PNG (PDF). */
     public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
+        /** The chapter's id in the document, for the table of contents (a key may hold spaces and accents). */
+        public String anchor() {
+            return "chapitre-" + java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        }
     }
 
     /** A table ready to print; {@code link} gives a cell's drill-down page, or null. */
@@ -68,7 +74,14 @@ public class ReportRenderer {
 
     /** Any of Trame's printable HTML documents as PDF (the report, a person's data export). */
     public byte[] pdf(String html) {
-        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
+        // the PDF's built-in fonts have no narrow no-break space: a no-break space separates the thousands there
+        org.jsoup.nodes.Document parsed = Jsoup.parse(html.replace(FrenchFormat.THOUSANDS, '\u00a0'));
+        // the PDF's outline: HTML parsing puts the unknown <bookmarks> in the body, openhtmltopdf reads it in the head
+        org.jsoup.nodes.Element bookmarks = parsed.selectFirst("bookmarks");
+        if (bookmarks != null) {
+            parsed.head().appendChild(bookmarks);
+        }
+        org.w3c.dom.Document document = new W3CDom().fromJsoup(parsed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -108,6 +121,9 @@ public class ReportRenderer {
                             Object v = cells.get(c);
                             if (v instanceof Number number) {
                                 sheet.value(row, c, number);
+                                // Excel shows the number in the reader's own (French) way: 1 234,50
+                                int places = number instanceof BigDecimal d ? Math.max(d.scale(), 0) : 0;
+                                sheet.style(row, c).format(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places)).set();
                             } else {
                                 sheet.value(row, c, v == null ? "" : v.toString());
                             }
@@ -138,16 +154,13 @@ public class ReportRenderer {
         return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn);
     }
 
-    /** French number formatting: 1 234 and 12,50. */
+    /** French number formatting (FrenchFormat): 1 234 and 12,50. */
     static String cell(Object v) {
         if (v == null) {
             return "";
         }
-        if (v instanceof BigDecimal d) {
-            return String.format(Locale.FRANCE, "%,." + Math.max(d.scale(), 0) + "f", d).replace('\u202f', ' ').replace('\u00a0', ' ');
-        }
-        if (v instanceof Long || v instanceof Integer) {
-            return String.format(Locale.FRANCE, "%,d", ((Number) v).longValue()).replace('\u202f', ' ').replace('\u00a0', ' ');
+        if (v instanceof Number number) {
+            return FrenchFormat.number(number);
         }
         return v.toString();
     }

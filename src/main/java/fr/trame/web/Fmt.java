@@ -1,6 +1,8 @@
 package fr.trame.web;
 
+import fr.trame.form.FrenchFormat;
 import fr.trame.form.Parse;
+import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -14,40 +16,53 @@ import java.util.Map;
 @Component("fmt")
 public class Fmt {
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("familiale", "Familiale"), Map.entry("individuelle", "Individuelle"),
-            Map.entry("associative", "Associative"), Map.entry("responsable", "Responsable"),
-            Map.entry("enfant", "Enfant"), Map.entry("autre", "Autre"), Map.entry("especes", "Espèces"),
-            Map.entry("cheque", "Chèque"), Map.entry("carte", "Carte bancaire"), Map.entry("virement", "Virement"),
-            Map.entry("prelevement", "Prélèvement"), Map.entry("declare", "Déclaré"),
-            Map.entry("attestation_caf", "Attestation CAF"), Map.entry("droit_image", "Droit à l'image"),
-            Map.entry("donnees", "Utilisation des données"), Map.entry("F", "Femme"), Map.entry("M", "Homme"),
-            Map.entry("atelier", "Atelier"), Map.entry("acm", "Accueil de loisirs (ACM)"),
-            Map.entry("accompagnement_scolaire", "Accompagnement scolaire"), Map.entry("sortie", "Sortie"),
-            Map.entry("sejour", "Séjour"), Map.entry("evenement", "Événement"), Map.entry("permanence", "Permanence"),
-            Map.entry("hors_vacances", "hors vacances scolaires"), Map.entry("vacances_seulement", "vacances scolaires seulement"),
-            Map.entry("toutes", "toute l'année"), Map.entry("present", "présent"), Map.entry("absent", "absent"),
-            Map.entry("excuse", "excusé"), Map.entry("accueil", "Accueil"), Map.entry("telephone", "Téléphone"),
-            Map.entry("rdv", "Rendez-vous"), Map.entry("courriel", "Courriel"), Map.entry("domicile", "À domicile"),
-            Map.entry("exterieur", "À l'extérieur"), Map.entry("prevu", "prévu"), Map.entry("honore", "honoré"),
-            Map.entry("non_honore", "non honoré"), Map.entry("annule", "annulé"),
-            Map.entry("memberships", "Adhésions"), Map.entry("households", "Foyers"), Map.entry("persons", "Personnes"),
-            Map.entry("individual", "dont individuelles"), Map.entry("organisations", "dont associatives"),
-            Map.entry("contacts", "Contacts"), Map.entry("anonymousContacts", "dont anonymes"),
-            Map.entry("bySex", "Sexe"), Map.entry("byAgeBand", "Tranche d'âge"), Map.entry("byQuartier", "Quartier"),
-            Map.entry("qpv", "Domicile en QPV"), Map.entry("byQfBand", "Quotient familial (€)"));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
     private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
     private static final String[] WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
 
     public String euros(Number cents) {
-        if (cents == null) {
-            return "—";
-        }
-        long c = cents.longValue();
-        String euros = String.format("%,d", c / 100).replace(',', '\u202f');
-        return c % 100 == 0 ? euros + " €" : euros + "," + String.format("%02d", c % 100) + " €";
+        return FrenchFormat.euros(cents);
+    }
+
+    /** An amount in euros (the indicators' unit): {@code 1 234 €}. */
+    public String euros(Number euros, int places) {
+        return FrenchFormat.euros(euros, places);
+    }
+
+    /** {@code 1 234}. */
+    public String integer(Number n) {
+        return FrenchFormat.integer(n);
+    }
+
+    /** {@code 1 234,50}, with {@code places} decimals. */
+    public String decimal(Number n, int places) {
+        return FrenchFormat.decimal(n, places);
+    }
+
+    /** A whole number as {@code 1 234}, a decimal with its own scale as {@code 12,67}. */
+    public String number(Number n) {
+        return FrenchFormat.number(n);
+    }
+
+    /** {@code 12,5 %} from a number already in percent. */
+    public String percent(Number value, int places) {
+        return FrenchFormat.percent(value, places);
+    }
+
+    /** The share of {@code part} in {@code total}: {@code 12,5 %}. */
+    public String share(Number part, Number total) {
+        return part == null || total == null ? "—" : FrenchFormat.share(part.longValue(), total.longValue());
+    }
+
+    /** {@code 35,00 h}. */
+    public String hours(Number hours) {
+        return FrenchFormat.hours(hours);
+    }
+
+    /** A number put back in a form field: {@code 1234,50}. */
+    public String input(Number n, int places) {
+        return FrenchFormat.input(n, places);
     }
 
     public String date(LocalDate date) {
@@ -74,17 +89,46 @@ public class Fmt {
         return at == null ? "—" : at.atZoneSameInstant(zone).format(Parse.FRENCH_DATE);
     }
 
+    /** {@code 3 mois}, {@code 1 an}, {@code 2 ans} today. */
     public String age(LocalDate birth) {
-        if (birth == null) {
-            return "âge inconnu";
-        }
-        // a day's difference at midnight between zones changes no age that matters here
-        int years = Period.between(birth, LocalDate.now(fr.trame.centre.Centre.DEFAULT_ZONE)).getYears();
-        return years + (years > 1 ? " ans" : " an");
+        return FrenchFormat.age(birth, LocalDate.now(fr.trame.centre.Centre.DEFAULT_ZONE));
+    }
+
+    /** {@code 6 à 11 ans}, {@code 16 ans et plus}, {@code tous âges}. */
+    public String ageRange(Integer min, Integer max) {
+        return FrenchFormat.ageRange(min, max);
+    }
+
+    /** A household's name as a title: {@code Foyer Martin}, but never « Foyer Foyer sans membre ». */
+    public String household(String label) {
+        return label == null ? "Foyer" : label.regionMatches(true, 0, "Foyer", 0, 5) ? label : "Foyer " + label;
     }
 
     public String label(String code) {
-        return code == null ? "—" : LABELS.getOrDefault(code, fr.trame.association.Labels.of(code));
+        return code == null ? "—" : Vocabulary.names(code) ? Vocabulary.label(code) : fr.trame.association.Labels.of(code);
+    }
+
+    /** A key of an indicator breakdown (bySex, byAgeBand, byQfBand…) in words: {@code Femmes}, {@code 60 ans et plus}. */
+    public String breakdown(String dimension, String key) {
+        return Vocabulary.breakdown(dimension, key);
+    }
+
+    /** « 1 demande déposée », « 3 demandes accordées » (the grant statuses' words of the annual report). */
+    public String grants(String status, Number count) {
+        return fr.trame.association.Labels.grants(status, count == null ? 0 : count.longValue());
+    }
+
+    public String grantsRequested() {
+        return fr.trame.association.Labels.GRANTS_REQUESTED;
+    }
+
+    public String grantsGranted() {
+        return fr.trame.association.Labels.GRANTS_GRANTED;
+    }
+
+    /** {@code 2026-03} as {@code mars 2026}. */
+    public String month(Object isoMonth) {
+        return isoMonth == null ? "—" : FrenchFormat.month(isoMonth.toString());
     }
 
     /** ISO weekday, 1 = lundi. */

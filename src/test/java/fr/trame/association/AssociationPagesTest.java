@@ -130,8 +130,8 @@ class AssociationPagesTest {
                         containsString("« douze » n'est pas un montant en euros (le total des charges)")));
         assertThat(jdbc.sql("select count(*) from yearly_accounts where centre_id = ?").param(centre.id()).query(Long.class).single()).isZero();
         mvc.perform(get(base + "/financements").param("annee", "2025").with(user(direction))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("1\u202f200,50 €"))).andExpect(content().string(containsString("1\u202f000 €")))
-                .andExpect(content().string(containsString("100,0 %")));
+                .andExpect(content().string(containsString("1\u202f200,50\u00a0€"))).andExpect(content().string(containsString("1\u202f000\u00a0€")))
+                .andExpect(content().string(containsString("100,0\u00a0%")));
 
         mvc.perform(post(base + "/projet-social").with(user(direction)).with(csrf()).param("title", "Vivre ensemble")
                 .param("startYear", "2025")).andExpect(status().is3xxRedirection());

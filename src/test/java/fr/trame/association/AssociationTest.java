@@ -196,8 +196,8 @@ class AssociationTest {
                 "Conseil d'administration 2 1", "Habitants 1 50,0 %",
                 "ETP moyens sur l'année 1,65", "Heures données 8,00", "Valorisation (€) 96,00",
                 "Conventions signées en cours 1", "Permanence CAF mardi matin",
-                "Ville 50 000,00 50,0 %", "Total des produits 100 000,00 100 %", "Résultat 2 000,00",
-                "Mises à disposition de personnel (valorisées) 9 917,81");
+                "Ville 50\u202f000,00 50,0 %", "Total des produits 100\u202f000,00 100 %", "Résultat 2\u202f000,00",
+                "Mises à disposition de personnel (valorisées) 9\u202f917,81");
     }
 
     @Test

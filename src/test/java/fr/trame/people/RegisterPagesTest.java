@@ -6,6 +6,7 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -79,6 +80,39 @@ class RegisterPagesTest {
         mvc.perform(post(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)).with(csrf())
                         .param("lastName", "Lefèvre").param("firstName", "Marie").param("birthDate", "02/02/2019"))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aSecondAdultIsResponsableByDefaultAndAChildEnfant() throws Exception {
+        // the form offers « selon l'âge » first, and the household's first person is its responsable
+        mvc.perform(get(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"\" selected=\"selected\">Selon l'âge")))
+                .andExpect(content().string(containsString("Nouvelle personne — <span>Foyer Lefèvre</span>")));
+        mvc.perform(post(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)).with(csrf())
+                .param("lastName", "Diallo").param("firstName", "Omar").param("birthDate", "01/02/1983").param("role", ""))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)).with(csrf())
+                .param("lastName", "Diallo").param("firstName", "Awa").param("birthDate", "01/02/" + (LocalDate.now().getYear() - 3))
+                .param("role", "")).andExpect(status().is3xxRedirection());
+        mvc.perform(post(base() + "/foyers/" + household + "/personnes/nouvelle").with(user(accueil)).with(csrf())
+                .param("lastName", "Lefèvre").param("firstName", "Jeanne").param("birthDate", "01/02/1950").param("role", "autre"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("""
+                select p.first_name || ':' || hm.role from household_members hm
+                join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
+                where hm.centre_id = ? and hm.household_id = ? order by p.id""").params(centre.id(), household)
+                .query(String.class).list()).containsExactly("Marie:responsable", "Omar:responsable", "Awa:enfant", "Jeanne:autre");
+    }
+
+    @Test
+    void aHouseholdWithoutMembersIsNotCalledFoyerTwice() throws Exception {
+        long empty = jdbc.sql("insert into households (centre_id, ref) values (?, 'VIDE') returning id").param(centre.id())
+                .query(Long.class).single();
+        String page = mvc.perform(get(base() + "/foyers/" + empty).with(user(accueil))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).selectFirst("main h1").text()).isEqualTo("Foyer sans membre");
+        assertThat(page).doesNotContain("Foyer Foyer");
     }
 
     @Test

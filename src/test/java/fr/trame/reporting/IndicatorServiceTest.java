@@ -232,9 +232,9 @@ class IndicatorServiceTest {
         for (String page : List.of(base + "/rapport/2026", base + "/tableau-de-bord?type=annee&annee=2026")) {
             org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page(page, direction));
             for (org.jsoup.nodes.Element link : doc.select("main a[href*=/tableau-de-bord/]")) {
-                long figure = Long.parseLong(link.text().replace(" ", "").replace("\u00a0", ""));
+                long figure = Long.parseLong(link.text().replace(" ", "").replace("\u00a0", "").replace("\u202f", ""));
                 String list = page(link.attr("href"), direction);
-                assertThat(org.jsoup.Jsoup.parse(list).selectFirst("#count").text())
+                assertThat(org.jsoup.Jsoup.parse(list).selectFirst("#count").text().replace("\u202f", ""))
                         .as("%s on %s", link.attr("href"), page).isEqualTo(String.valueOf(figure));
                 followed++;
                 nonZero += figure > 0 ? 1 : 0;

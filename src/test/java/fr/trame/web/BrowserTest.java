@@ -133,7 +133,7 @@ class BrowserTest {
         browser.get("http://localhost:" + port + "/c/" + centre.code() + "/tableau-de-bord");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dim-byAgeBand")));
         assertThat(browser.findElements(By.cssSelector("section.chart svg"))).hasSizeGreaterThanOrEqualTo(3);
-        WebElement sixToEleven = browser.findElement(By.xpath("//table[@id='dim-byAgeBand']//tr[td[1]='6-11']/td[2]/a"));
+        WebElement sixToEleven = browser.findElement(By.xpath("//table[@id='dim-byAgeBand']//tr[td[1]='6 à 11\u00a0ans']/td[2]/a"));
         assertThat(sixToEleven.getText()).isEqualTo("2");
         screenshot("tableau-de-bord");
         sixToEleven.click();
@@ -147,10 +147,19 @@ class BrowserTest {
         browser.findElement(By.id("text-moral")).sendKeys("Une année où les familles sont revenues.");
         browser.findElement(By.cssSelector("details form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article.report"), "Une année où les familles sont revenues."));
-        WebElement sessions = browser.findElement(By.xpath("//div[@id='secteur-Enfance']//tr[td[1]='Atelier']/td[2]/a"));
+        // the contents lead to each chapter
+        browser.findElement(By.xpath("//nav[@id='sommaire']//a[.='Secteur Enfance']")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#chapitre-secteur-enfance"));
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var r = document.getElementById('chapitre-secteur-enfance').getBoundingClientRect();"
+                        + " return r.top >= -2 && r.top < window.innerHeight / 2;")).as("le chapitre est à l'écran").isTrue();
+        screenshot("rapport-chapitre");
+        WebElement sessions = browser.findElement(By.xpath("//div[@id='chapitre-secteur-enfance']//tr[td[1]='Atelier']/td[2]/a"));
         assertThat(sessions.getText()).isEqualTo("2");
+        browser.navigate().to(browser.getCurrentUrl().replaceAll("#.*", ""));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sommaire")));
         screenshot("rapport");
-        sessions.click();
+        browser.findElement(By.xpath("//div[@id='chapitre-secteur-enfance']//tr[td[1]='Atelier']/td[2]/a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count")));
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Atelier, 14/01/" + year).contains("Atelier, 21/01/" + year);
