@@ -284,7 +284,7 @@ public class AttendanceController {
         model.addAttribute("history", java.util.List.of());
         model.addAttribute("openActivities", activities.list(scope.id()));
         model.addAttribute("enrolWho", households.members(scope.id(), householdId).stream()
-                .filter(fr.trame.people.HouseholdService.Member::current)
+                .filter(m -> m.current(scope.today()))
                 .map(m -> new EnrolChoice(m.personId(), m.firstName() + " " + m.lastName())).toList());
         model.addAttribute("returnTo", scope.base() + "/foyers/" + householdId + "#activites");
         return "attendance/person-activities";

@@ -318,7 +318,7 @@ public class ReceptionController {
         List<RegisterSearch.PersonHit> hits = new ArrayList<>(search.persons(scope.id(), v.q(), 8));
         if (v.personId() != null && hits.stream().noneMatch(h -> h.id() == v.personId())) {
             persons.find(scope.id(), v.personId()).ifPresent(p -> hits.add(0,
-                    new RegisterSearch.PersonHit(p.id(), p.lastName(), p.firstName(), p.birthDate())));
+                    new RegisterSearch.PersonHit(p.id(), p.lastName(), p.firstName(), p.birthDate(), p.ref(), null)));
         }
         model.addAttribute("hits", hits);
         model.addAttribute("overlaps", overlaps);

@@ -183,7 +183,7 @@ class WalkEveryPageTest {
                 .collect(Collectors.joining(" "));
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         String message = !flashed.isBlank() ? flashed
-                : Jsoup.parse(body).select(".field-error, .flash, [role=alert], [role=status], [hx-swap-oob]") // an htmx answer announces out of band.text();
+                : Jsoup.parse(body).select(".field-error, .flash, [role=alert], [role=status], [hx-swap-oob]").text(); // htmx answers announce out of band
         if (message.isBlank() && status >= 400) {
             // the error page shows the reason of a ResponseStatusException; anything else gets only a generic text
             message = result.getResolvedException() instanceof org.springframework.web.server.ResponseStatusException e
