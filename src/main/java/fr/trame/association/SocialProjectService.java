@@ -6,10 +6,14 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The projet social: a four-year period, its axes, their objectives and fiches-actions; activities are linked to
@@ -93,40 +97,109 @@ public class SocialProjectService {
                 .params(centreId, indicatorId, year, value).update();
     }
 
+    /** An objective of the project in force, without its figures: what a form offers to link to. */
+    public record ObjectiveChoice(long id, String title) {
+    }
+
+    /** The objectives of the project covering the year (else the latest), in order, without computing anything. */
+    public List<ObjectiveChoice> objectiveChoices(long centreId, int year) {
+        return current(centreId, year).map(p -> jdbc.sql("""
+                select o.id, o.title from project_objectives o join project_axes x on x.centre_id = o.centre_id and x.id = o.axis_id
+                where o.centre_id = ? and x.project_id = ? order by x.position, o.id""").params(centreId, p.id())
+                .query(ObjectiveChoice.class).list()).orElse(List.of());
+    }
+
     /** Axes, objectives and indicators of a project, the actual values being those of the year. */
     public List<Axis> axes(long centreId, long projectId, int year) {
-        ProjectMetrics.Evaluation engine = metrics.over(centreId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        return load(centreId, projectId, year, null);
+    }
+
+    /** Those of the objectives given that belong to the project covering the year (else the latest), with their figures. */
+    public List<Objective> objectives(long centreId, int year, Collection<Long> objectiveIds) {
+        if (objectiveIds.isEmpty()) {
+            return List.of();
+        }
+        return current(centreId, year).map(p -> load(centreId, p.id(), year, objectiveIds).stream()
+                .flatMap(a -> a.objectives().stream()).toList()).orElse(List.of());
+    }
+
+    /**
+     * A project's axes and objectives (all, or only those given), read by a few set-based queries, every engine figure
+     * of every objective computed in one evaluation.
+     */
+    private List<Axis> load(long centreId, long projectId, int year, Collection<Long> only) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("centre", centreId);
+        params.put("project", projectId);
+        params.put("year", year);
+        params.put("only", only == null ? null : only.toArray(Long[]::new));
+        String objectivesOf = """
+                select o.id from project_objectives o join project_axes x on x.centre_id = o.centre_id and x.id = o.axis_id
+                where o.centre_id = :centre and x.project_id = :project""" + (only == null ? "" : " and o.id = any(:only)");
         Map<Long, Axis> axes = new LinkedHashMap<>();
-        jdbc.sql("select id, position, title from project_axes where centre_id = ? and project_id = ? order by position")
-                .params(centreId, projectId)
+        jdbc.sql("select id, position, title from project_axes where centre_id = :centre and project_id = :project order by position")
+                .params(params)
                 .query((rs, n) -> axes.put(rs.getLong(1), new Axis(rs.getLong(1), rs.getInt(2), rs.getString(3), new ArrayList<>())))
                 .list();
+        Map<Long, List<Map<String, Object>>> activities = new HashMap<>();
+        jdbc.sql("""
+                select oa.objective_id, a.id, a.name from objective_activities oa
+                join activities a on a.centre_id = oa.centre_id and a.id = oa.activity_id
+                where oa.centre_id = :centre and oa.objective_id in (%s) order by a.name""".formatted(objectivesOf))
+                .params(params).query((rs, n) -> {
+                    Map<String, Object> activity = new LinkedHashMap<>();
+                    activity.put("id", rs.getLong(2));
+                    activity.put("name", rs.getString(3));
+                    return activities.computeIfAbsent(rs.getLong(1), o -> new ArrayList<>()).add(activity);
+                }).list();
+        record Row(long objective, long id, String label, String metric, BigDecimal target, BigDecimal typed) {
+        }
+        Map<Long, List<Row>> rows = new HashMap<>();
+        jdbc.sql("""
+                select i.objective_id, i.id, i.label, i.metric, i.target, v.value as typed
+                from objective_indicators i
+                left join objective_indicator_values v on v.centre_id = i.centre_id and v.indicator_id = i.id and v.year = :year
+                where i.centre_id = :centre and i.objective_id in (%s) order by i.id""".formatted(objectivesOf))
+                .params(params).query((rs, n) -> rows.computeIfAbsent(rs.getLong(1), o -> new ArrayList<>())
+                        .add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+                                rs.getBigDecimal(6)))).list();
+        Map<Long, List<String>> sheets = new HashMap<>();
+        jdbc.sql("select objective_id, title from action_sheets where centre_id = :centre and objective_id in (%s) order by id"
+                        .formatted(objectivesOf))
+                .params(params).query((rs, n) -> sheets.computeIfAbsent(rs.getLong(1), o -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+
+        // the engine's figures of all the objectives at once: the metrics used, and the activity set of each objective
+        Set<String> used = new HashSet<>();
+        Map<Long, List<Long>> activitySets = new HashMap<>();
+        rows.forEach((objective, indicators) -> indicators.stream().filter(r -> r.metric() != null).forEach(r -> {
+            used.add(r.metric());
+            if (r.metric().startsWith("activities.")) {
+                activitySets.put(objective, activityIds(activities.get(objective)));
+            }
+        }));
+        ProjectMetrics.Evaluation engine = metrics.over(centreId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+                used, activitySets.values());
         jdbc.sql("""
                 select o.id, o.axis_id, o.title from project_objectives o join project_axes x on x.centre_id = o.centre_id and x.id = o.axis_id
-                where o.centre_id = ? and x.project_id = ? order by o.id""").params(centreId, projectId)
-                .query((rs, n) -> {
+                where o.centre_id = :centre and x.project_id = :project%s order by o.id""".formatted(only == null ? "" : " and o.id = any(:only)"))
+                .params(params).query((rs, n) -> {
                     long objective = rs.getLong(1);
-                    List<Map<String, Object>> activities = jdbc.sql("""
-                            select a.id, a.name from objective_activities oa join activities a on a.centre_id = oa.centre_id and a.id = oa.activity_id
-                            where oa.centre_id = ? and oa.objective_id = ? order by a.name""").params(centreId, objective).query().listOfRows();
-                    List<Long> activityIds = activities.stream().map(a -> ((Number) a.get("id")).longValue()).toList();
-                    List<Indicator> indicators = jdbc.sql("""
-                            select i.id, i.label, i.metric, i.target,
-                                   (select v.value from objective_indicator_values v where v.centre_id = i.centre_id
-                                      and v.indicator_id = i.id and v.year = ?) as typed
-                            from objective_indicators i where i.centre_id = ? and i.objective_id = ? order by i.id""")
-                            .params(year, centreId, objective).query((r, i) -> {
-                                String metric = r.getString("metric");
-                                BigDecimal actual = metric == null ? r.getBigDecimal("typed")
-                                        : engine.value(metric, activityIds);
-                                return new Indicator(r.getLong("id"), r.getString("label"), metric, r.getBigDecimal("target"),
-                                        actual, metric != null);
-                            }).list();
-                    List<String> sheets = jdbc.sql("select title from action_sheets where centre_id = ? and objective_id = ? order by id")
-                            .params(centreId, objective).query(String.class).list();
-                    axes.get(rs.getLong(2)).objectives().add(new Objective(objective, rs.getString(3), sheets, activities, indicators));
+                    List<Map<String, Object>> linked = activities.getOrDefault(objective, List.of());
+                    List<Indicator> indicators = rows.getOrDefault(objective, List.of()).stream().map(r -> new Indicator(r.id(),
+                            r.label(), r.metric(), r.target(),
+                            r.metric() == null ? r.typed() : engine.value(r.metric(), activityIds(linked)), r.metric() != null)).toList();
+                    axes.get(rs.getLong(2)).objectives().add(new Objective(objective, rs.getString(3),
+                            sheets.getOrDefault(objective, List.of()), linked, indicators));
                     return null;
                 }).list();
+        if (only != null) {
+            axes.values().removeIf(a -> a.objectives().isEmpty());
+        }
         return new ArrayList<>(axes.values());
+    }
+
+    private static List<Long> activityIds(List<Map<String, Object>> activities) {
+        return activities == null ? List.of() : activities.stream().map(a -> (Long) a.get("id")).toList();
     }
 }

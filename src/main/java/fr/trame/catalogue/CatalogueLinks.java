@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A centre's own action linked to its activities and to objectives of its projet social, and the figures of those
@@ -80,29 +81,29 @@ public class CatalogueLinks {
     public Linked linked(long centreId, long actionId, int year) {
         List<Long> activityIds = jdbc.sql("select activity_id from catalogue_action_activities where centre_id = ? and action_id = ?")
                 .params(centreId, actionId).query(Long.class).list();
-        ProjectMetrics.Evaluation figures = metrics.over(centreId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        List<ActivityService.Activity> shown = activities.list(centreId).stream().filter(a -> activityIds.contains(a.id())).toList();
+        // each linked activity and all of them together, in one engine run
+        List<List<Long>> sets = new ArrayList<>();
+        shown.forEach(a -> sets.add(List.of(a.id())));
+        sets.add(activityIds);
+        ProjectMetrics.Evaluation figures = metrics.over(centreId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+                Set.of("activities.persons", "activities.presences", "activities.sessions"), sets);
         List<LinkedActivity> linked = new ArrayList<>();
-        for (ActivityService.Activity activity : activities.list(centreId)) {
-            if (activityIds.contains(activity.id())) {
-                List<Long> one = List.of(activity.id());
-                linked.add(new LinkedActivity(activity.id(), activity.name(), figures.value("activities.persons", one),
-                        figures.value("activities.presences", one), figures.value("activities.sessions", one)));
-            }
+        for (ActivityService.Activity activity : shown) {
+            List<Long> one = List.of(activity.id());
+            linked.add(new LinkedActivity(activity.id(), activity.name(), figures.value("activities.persons", one),
+                    figures.value("activities.presences", one), figures.value("activities.sessions", one)));
         }
         Totals totals = new Totals(figures.value("activities.persons", activityIds),
                 figures.value("activities.presences", activityIds), figures.value("activities.sessions", activityIds));
         List<Long> objectiveIds = jdbc.sql("select objective_id from catalogue_action_objectives where centre_id = ? and action_id = ?")
                 .params(centreId, actionId).query(Long.class).list();
-        List<SocialProjectService.Objective> objectives = objectiveIds.isEmpty() ? List.of()
-                : objectives(centreId, year).stream().filter(o -> objectiveIds.contains(o.id())).toList();
-        return new Linked(linked, totals, objectives);
+        return new Linked(linked, totals, project.objectives(centreId, year, objectiveIds));
     }
 
-    /** The objectives of the projet social in force in the year, with their indicators for that year. */
-    public List<SocialProjectService.Objective> objectives(long centreId, int year) {
-        return project.current(centreId, year)
-                .map(p -> project.axes(centreId, p.id(), year).stream().flatMap(a -> a.objectives().stream()).toList())
-                .orElse(List.of());
+    /** The objectives of the projet social in force in the year that an action can be linked to (no figures computed). */
+    public List<SocialProjectService.ObjectiveChoice> objectives(long centreId, int year) {
+        return project.objectiveChoices(centreId, year);
     }
 
     public Map<Long, String> activityChoices(long centreId) {

@@ -28,7 +28,8 @@ import java.util.Random;
  * {@code bench [import] [search] [attendance] [reception] [indicators] [catalogue]}: import of the M people.csv and attendance.csv against a raw COPY of the
  * same rows, household search latency at 12,000 and 60,000 persons, saving a 200-person attendance sheet, and the
  * reception counter view and person search over three years of M contacts, against a primary-key lookup; the whole
- * indicator set against one scan of a year's attendance. Each figure is a ratio to a baseline of the same run.
+ * indicator set, the projet social's figures and the PDF report against one scan of a year's attendance. Each figure is a
+ * ratio to a baseline of the same run.
  */
 @Component
 public class Benchmarks {
@@ -52,6 +53,7 @@ public class Benchmarks {
     private final fr.trame.reporting.AnnualReportService annualReports;
     private final fr.trame.reporting.ReportRenderer reportRenderer;
     private final CatalogueBenchmark catalogueBenchmark;
+    private final fr.trame.association.SocialProjectService projects;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
@@ -59,8 +61,9 @@ public class Benchmarks {
                       fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts,
                       fr.trame.reporting.IndicatorService indicatorService,
                       fr.trame.reporting.AnnualReportService annualReports, fr.trame.reporting.ReportRenderer reportRenderer,
-                      CatalogueBenchmark catalogueBenchmark) {
+                      CatalogueBenchmark catalogueBenchmark, fr.trame.association.SocialProjectService projects) {
         this.catalogueBenchmark = catalogueBenchmark;
+        this.projects = projects;
         this.indicatorService = indicatorService;
         this.annualReports = annualReports;
         this.reportRenderer = reportRenderer;
@@ -133,6 +136,20 @@ public class Benchmarks {
                 where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to).query(Long.class).single();
         out.printf("Indicateurs sur 12 mois (taille M, %,d présences) : %.0f ms ; balayage des présences %.0f ms ; ratio = %.1f (cible ≤ 3)%n",
                 attendanceRows, median(full), median(scan), median(full) / median(scan));
+
+        // the projet social page's figures: every objective's indicators of the calendar year, in one engine run
+        int projectYear = to.getYear();
+        projects.current(centre.id(), projectYear).ifPresent(project -> {
+            double[] page = new double[RUNS];
+            int objectives = 0;
+            for (int run = 0; run < RUNS; run++) {
+                long t0 = System.nanoTime();
+                objectives = projects.axes(centre.id(), project.id(), projectYear).stream().mapToInt(a -> a.objectives().size()).sum();
+                page[run] = (System.nanoTime() - t0) / 1e6;
+            }
+            out.printf("Projet social %d (%d objectifs, leurs indicateurs) : %.0f ms ; ratio au balayage = %.1f%n",
+                    projectYear, objectives, median(page), median(page) / median(scan));
+        });
 
         // the PDF annual report of the calendar year: two indicator sets (N and N-1), charts, layout
         int year = to.getYear();

@@ -86,16 +86,17 @@ public class DemoService {
         fillActivities(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         fillReception(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
-        // the catalogue links compute the projet social's figures: plan them on the tables just filled
-        jdbc.sql("analyze").update();
         fillCatalogue(centre.id(), today);
+        // fresh planner statistics for the tables just filled, so that the first pages are planned on them
+        jdbc.sql("analyze").update();
         log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
         return centre;
     }
 
     /**
      * A shared catalogue of 300 generated actions (imported once: a second demo centre finds them all repeated), and
-     * one published action of the demo centre, linked to its homework-support activities and to an objective.
+     * one published action of the demo centre, linked to its homework-support activities and to an objective (chosen
+     * from the list of objectives: no figure is computed while generating).
      */
     private void fillCatalogue(long centreId, LocalDate today) {
         catalogue.importText(DemoCatalogue.file(300, 5));

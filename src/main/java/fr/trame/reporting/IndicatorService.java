@@ -90,6 +90,7 @@ public class IndicatorService {
 
     private final JdbcClient jdbc;
     private final fr.trame.association.AssociationIndicators association;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
 
     public IndicatorService(JdbcClient jdbc, fr.trame.association.AssociationIndicators association) {
         this.jdbc = jdbc;
@@ -112,23 +113,74 @@ public class IndicatorService {
         return json;
     }
 
-    /** Figures of a set of activities taken together (an objective's): distinct persons, presences, sessions counted. */
+    /**
+     * What a projet social's indicators are measured by, over one period, in one pass: the engine's sections asked
+     * for ({@code members}, {@code publics}, {@code reception}, {@code association}, as in {@link #compute}) and the
+     * figures of each set of activities taken together (an objective's): distinct persons present, presences, and
+     * sessions counted. However many objectives, the period's attendance is gathered once; when {@code publics} is not
+     * asked, only that of the sets' activities.
+     */
+    public record Figures(Map<String, Object> sections, Map<List<Long>, Map<String, Long>> activitySets) {
+    }
+
     @Transactional
-    public Map<String, Long> activitySet(long centreId, LocalDate from, LocalDate to, List<Long> activityIds) {
-        prepare(centreId, from, to);
-        Long[] ids = activityIds.toArray(Long[]::new);
-        Map<String, Long> figures = new LinkedHashMap<>();
+    public Figures figures(long centreId, LocalDate from, LocalDate to, java.util.Set<String> sections,
+                           java.util.Collection<List<Long>> activitySets) {
+        List<List<Long>> sets = activitySets.stream().map(List::copyOf).distinct().toList();
+        if (sections.contains("publics")) {
+            prepare(centreId, from, to);
+        } else if (!sets.isEmpty()) {
+            prepare(centreId, from, to, sets.stream().flatMap(List::stream).distinct().toArray(Long[]::new));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (String section : sections) {
+            json.put(section, switch (section) {
+                case "members" -> members(centreId, from, to);
+                case "publics" -> publics(centreId, from, to);
+                case "reception" -> reception(centreId, from, to);
+                case "association" -> association.compute(centreId, from, to);
+                default -> throw new IllegalArgumentException("section inconnue : " + section);
+            });
+        }
+        return new Figures(json, sets.isEmpty() ? Map.of() : activitySets(sets));
+    }
+
+    /** Every set's figures in one query, over the sets numbered by their position. */
+    private Map<List<Long>, Map<String, Long>> activitySets(List<List<Long>> sets) {
+        List<Integer> numbers = new java.util.ArrayList<>();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int n = 0; n < sets.size(); n++) {
+            for (Long id : sets.get(n)) {
+                numbers.add(n);
+                ids.add(id);
+            }
+        }
+        Map<List<Long>, Map<String, Long>> figures = new LinkedHashMap<>();
         jdbc.sql("""
-                select (select count(distinct person_id) from ind_ap where activity_id = any(:ids)) as persons,
-                       (select coalesce(sum(presences), 0) from ind_ap where activity_id = any(:ids)) as presences,
-                       (select count(*) from ind_held where counted and activity_id = any(:ids)) as sessions""")
-                .param("ids", ids).query((rs, n) -> {
-                    figures.put("persons", rs.getLong(1));
-                    figures.put("presences", rs.getLong(2));
-                    figures.put("sessions", rs.getLong(3));
-                    return null;
+                with member as (select distinct n, activity_id from unnest(:numbers, :ids) as m(n, activity_id)),
+                present as (select m.n, count(distinct ap.person_id) as persons, sum(ap.presences) as presences
+                            from member m join ind_ap ap on ap.activity_id = m.activity_id group by m.n),
+                held as (select m.n, count(*) as sessions
+                         from member m join ind_held h on h.activity_id = m.activity_id and h.counted group by m.n)
+                select s.n, coalesce(p.persons, 0) as persons, coalesce(p.presences, 0) as presences,
+                       coalesce(h.sessions, 0) as sessions
+                from generate_series(0, :last) as s(n)
+                left join present p on p.n = s.n left join held h on h.n = s.n""")
+                .param("numbers", numbers.toArray(Integer[]::new)).param("ids", ids.toArray(Long[]::new))
+                .param("last", sets.size() - 1)
+                .query((rs, row) -> {
+                    Map<String, Long> set = new LinkedHashMap<>();
+                    set.put("persons", rs.getLong("persons"));
+                    set.put("presences", rs.getLong("presences"));
+                    set.put("sessions", rs.getLong("sessions"));
+                    return figures.put(sets.get(rs.getInt("n")), set);
                 }).list();
         return figures;
+    }
+
+    /** How many times the engine gathered a period's attendance ({@link #prepare}); the tests keep pages at one. */
+    public long passes() {
+        return passes.get();
     }
 
     /**
@@ -136,6 +188,20 @@ public class IndicatorService {
      * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
      */
     void prepare(long centreId, LocalDate from, LocalDate to) {
+        prepare(centreId, from, to, null);
+    }
+
+    /**
+     * The same tables, limited to some activities' sessions when {@code only} is given: each of those activities has
+     * the rows of a whole pass, and {@code ind_firsts}, which needs every activity, is not built.
+     */
+    private void prepare(long centreId, LocalDate from, LocalDate to, Long[] only) {
+        passes.incrementAndGet();
+        String activities = only == null ? "" : " and se.activity_id = any(:only)";
+        Map<String, Object> params = new java.util.HashMap<>(params(centreId, from, to));
+        if (only != null) {
+            params.put("only", only);
+        }
         jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts; drop table if exists ind_held").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
@@ -145,20 +211,22 @@ public class IndicatorService {
                     select se.id, se.activity_id, a.sector_id, se.date,
                            extract(epoch from (se.end_time - se.start_time)) / 3600.0 as hours
                     from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to)
+                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s)
                 select h.activity_id, h.sector_id, at.person_id, min(h.date) as first_date, count(*) as presences,
                        sum(h.hours) as hours
                 from held h join attendance at on at.centre_id = :centre and at.session_id = h.id
                 where at.status = 'present'
-                group by 1, 2, 3""").params(params(centreId, from, to)).update();
-        jdbc.sql("""
-                create temp table ind_firsts on commit drop as
-                select person_id, min(first_date) as first_date from (
-                    select person_id, first_date from ind_ap
-                    union all
-                    select c.person_id, c.date from contacts c
-                    where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
-                group by person_id""").params(params(centreId, from, to)).update();
+                group by 1, 2, 3""".formatted(activities)).params(params).update();
+        if (only == null) {
+            jdbc.sql("""
+                    create temp table ind_firsts on commit drop as
+                    select person_id, min(first_date) as first_date from (
+                        select person_id, first_date from ind_ap
+                        union all
+                        select c.person_id, c.date from contacts c
+                        where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
+                    group by person_id""").params(params).update();
+        }
         // sessions held in the period (not cancelled), and whether they count: attendance or a headcount
         jdbc.sql("""
                 create temp table ind_held on commit drop as
@@ -166,9 +234,9 @@ public class IndicatorService {
                        (exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
                         or exists (select 1 from headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)) as counted
                 from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to""")
-                .params(params(centreId, from, to)).update();
-        jdbc.sql("analyze ind_ap; analyze ind_firsts; analyze ind_held").update();
+                where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s"""
+                .formatted(activities)).params(params).update();
+        jdbc.sql(only == null ? "analyze ind_ap; analyze ind_firsts; analyze ind_held" : "analyze ind_ap; analyze ind_held").update();
     }
 
     /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
