@@ -7,28 +7,20 @@ import fr.trame.people.PeopleImporter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
@@ -41,13 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 60-name attendance sheet on a tablet, in real headless Chromium: taps, times, "tous présents" and its undo never
  * bring the sheet back to the top; the counter follows; the name filter finds "Hélène" typed "helene".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data"})
-class AttendanceSheetBrowserTest {
+class AttendanceSheetBrowserTest extends InChromium {
 
-    static WebDriver browser;
-
-    @LocalServerPort int port;
     @Autowired Fixtures fixtures;
     @Autowired PeopleImporter people;
     @Autowired fr.trame.activities.ActivityImporter activities;
@@ -55,18 +42,6 @@ class AttendanceSheetBrowserTest {
     @Autowired fr.trame.activities.EnrolmentService enrolments;
     @Autowired fr.trame.attendance.AttendanceService attendance;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aSixtyNameSheetKeepsItsPlaceCountsFiltersAndUndoesTousPresents() throws Exception {
@@ -238,27 +213,8 @@ class AttendanceSheetBrowserTest {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private long id(Centre centre, String table, String ref) {
         return jdbc.sql("select id from " + table + " where centre_id = ? and ref = ?").params(centre.id(), ref)
                 .query(Long.class).single();
-    }
-
-    private WebDriverWait logIn(String username, Centre centre) {
-        browser.manage().deleteAllCookies();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(url("/connexion"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
-        return wait;
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

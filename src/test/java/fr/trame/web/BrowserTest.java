@@ -4,22 +4,14 @@ import fr.trame.Fixtures;
 import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
 import fr.trame.people.PeopleImporter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The register as a receptionist uses it, in real headless Chromium: log in, find a household by a misspelt name typed
  * without accents, open it, add a membership, see it listed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data"})
-class BrowserTest {
+class BrowserTest extends InChromium {
 
-    static WebDriver browser;
-
-    @LocalServerPort int port;
     @Autowired Fixtures fixtures;
     @Autowired PeopleImporter importer;
     @Autowired fr.trame.activities.ActivityImporter activityImporter;
@@ -43,18 +30,6 @@ class BrowserTest {
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired fr.trame.association.GovernanceService governance;
     @Autowired fr.trame.association.VolunteerService volunteers;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void takeAttendanceFromTheDayViewInThreeTapsAndFindItAfterReload() {
@@ -264,16 +239,6 @@ class BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
     }
 
-    private WebDriverWait logIn(String username, Centre centre) {
-        browser.manage().deleteAllCookies();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + port + "/connexion");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
-        return wait;
-    }
-
     /**
      * An administrator creates an account; its owner logs in with the generated password, must choose their own
      * (a wrong current password is told in French), then reaches the centre; wrong passwords then lock the account.
@@ -387,16 +352,6 @@ class BrowserTest {
     }
 
     /** Kept in target/screenshots for a person to look at after a run. */
-    private static void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-            Files.write(dir.resolve(name + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void findAHouseholdByAMisspeltNameAndAddAMembership() {
         Centre centre = fixtures.centre("nav");

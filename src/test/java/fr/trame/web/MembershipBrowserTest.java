@@ -5,23 +5,14 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
 import fr.trame.people.MembershipService;
 import fr.trame.people.PeopleImporter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,29 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In real headless Chromium, a receptionist takes a household's membership, sees the button go, then cancels the
  * membership with a reason: it stays on the page, struck through with its reason, and the button comes back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data"})
-class MembershipBrowserTest {
+class MembershipBrowserTest extends InChromium {
 
-    static WebDriver browser;
-
-    @LocalServerPort int port;
     @Autowired Fixtures fixtures;
     @Autowired PeopleImporter importer;
     @Autowired MembershipService memberships;
     @Autowired JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void cancelAMembershipWithAReason() throws Exception {
@@ -65,12 +39,7 @@ class MembershipBrowserTest {
         long household = jdbc.sql("select id from households where centre_id = ? and ref = 'H1'").param(centre.id())
                 .query(Long.class).single();
         String season = memberships.seasonOf(centre.id(), LocalDate.now()).label();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/connexion");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
+        WebDriverWait wait = logIn(username, centre);
 
         browser.get("http://localhost:" + port + "/c/" + centre.code() + "/foyers/" + household);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("m-amount"))).sendKeys("15");
@@ -96,11 +65,5 @@ class MembershipBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("annulée (Erreur de foyer)");
         assertThat(browser.findElement(By.id("add-membership")).isDisplayed()).isTrue();
         screenshot("adhesion-annulee");
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        Files.write(dir.resolve(name + ".png"), png);
     }
 }

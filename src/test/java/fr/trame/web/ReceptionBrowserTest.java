@@ -5,25 +5,15 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
 import fr.trame.centre.UserService;
 import fr.trame.people.PeopleImporter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,29 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the time and the themes still chosen and the date named; a second booking at the same time is warned, then taken
  * once confirmed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trame.embedded.ephemeral=true", "trame.demo=false", "trame.data-dir=target/test-data"})
-class ReceptionBrowserTest {
+class ReceptionBrowserTest extends InChromium {
 
-    static WebDriver browser;
-
-    @LocalServerPort int port;
     @Autowired Fixtures fixtures;
     @Autowired PeopleImporter people;
     @Autowired UserService users;
     @Autowired JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aBadDateKeepsTheFormAndADoubleBookingIsWarnedThenConfirmed() throws Exception {
@@ -116,23 +89,8 @@ class ReceptionBrowserTest {
         return jdbc.sql("select count(*) from contacts where centre_id = ? and channel = 'rdv'").param(centre.id()).query(Long.class).single();
     }
 
-    private WebDriverWait logIn(String username, Centre centre) {
-        browser.manage().deleteAllCookies();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get("http://localhost:" + port + "/connexion");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
-        return wait;
-    }
-
     /** A time field's value, as its picker would set it (typing into it depends on the browser's locale). */
     private static void setValue(WebElement input, String value) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
