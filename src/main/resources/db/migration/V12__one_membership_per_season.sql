@@ -21,9 +21,15 @@ where not exists (select 1 from seasons s
                   where s.centre_id = m.centre_id and s.start_date <= m.start_date and s.end_date >= m.start_date)
 on conflict (centre_id, label) do nothing;
 
-update memberships m set season_id = (
-    select s.id from seasons s where s.centre_id = m.centre_id and s.start_date <= m.start_date
-    and s.end_date >= m.start_date order by s.start_date desc limit 1);
+-- The season containing the start date, else the season of that name the centre typed with other dates.
+update memberships m set season_id = coalesce(
+    (select s.id from seasons s where s.centre_id = m.centre_id and s.start_date <= m.start_date
+     and s.end_date >= m.start_date order by s.start_date desc limit 1),
+    (select s.id from seasons s where s.centre_id = m.centre_id
+     and s.label = (extract(year from m.start_date)::int - case when extract(month from m.start_date) < 9 then 1 else 0 end)
+                   || '-' || (extract(year from m.start_date)::int - case when extract(month from m.start_date) < 9 then 0 else -1 end)));
+-- every membership has its season: a null would escape the unique indexes below
+alter table memberships alter column season_id set not null;
 
 -- Duplicates already recorded: one stays (a paid one first, then the earliest), the others are cancelled as
 -- "doublon", so that nothing is lost and the figures count each holder once per season.

@@ -233,8 +233,7 @@ public class ActivityController {
                              @RequestParam(defaultValue = "") String ageOverrideReason,
                              @RequestParam(defaultValue = "") String returnTo, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        String back = returnTo.startsWith(scope.base() + "/") && !returnTo.contains("//") ? returnTo
-                : scope.base() + "/foyers";
+        String back = scope.pageOrElse(returnTo, "/foyers");
         if (personId == null || activityId == null) {
             flash.addFlashAttribute("error", personId == null ? "Personne : choisissez qui inscrire."
                     : "Activité : choisissez l'activité.");
@@ -242,7 +241,8 @@ public class ActivityController {
         }
         var person = persons.find(scope.id(), personId).orElseThrow(ActivityController::notFound);
         if (person.anonymised()) {
-            throw notFound();
+            flash.addFlashAttribute("error", "Personne anonymisée : elle ne s'inscrit plus aux activités.");
+            return "redirect:" + back;
         }
         ActivityService.Activity activity = activity(scope, activityId);
         EnrolmentService.Result result = enrolments.enrol(scope.id(), activityId, personId, ageOverrideReason);

@@ -284,7 +284,7 @@ public class AttendanceController {
         model.addAttribute("history", java.util.List.of());
         model.addAttribute("openActivities", activities.list(scope.id()));
         model.addAttribute("enrolWho", households.members(scope.id(), householdId).stream()
-                .filter(m -> m.current(scope.today()))
+                .filter(m -> m.current(scope.today()) && !m.anonymised())
                 .map(m -> new EnrolChoice(m.personId(), m.firstName() + " " + m.lastName())).toList());
         model.addAttribute("returnTo", scope.base() + "/foyers/" + householdId + "#activites");
         return "attendance/person-activities";

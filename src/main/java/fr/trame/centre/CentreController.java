@@ -27,9 +27,11 @@ public class CentreController {
     private static final int LOGO_MAX_BYTES = 300_000;
 
     private final CentreService centres;
+    private final AuditLog audit;
 
-    public CentreController(CentreService centres) {
+    public CentreController(CentreService centres, AuditLog audit) {
         this.centres = centres;
+        this.audit = audit;
     }
 
     @GetMapping("/c/{centre}/admin/centre")
@@ -93,7 +95,12 @@ public class CentreController {
         centres.updateIdentity(scope.id(), name, clean(form.get("address")), postcode, clean(form.get("commune")),
                 siret, clean(form.get("phone")), email);
         centres.setSchoolZone(scope.id(), zone);
-        centres.setTimeZone(scope.id(), timeZone);
+        if (!timeZone.equals(scope.zone().getId())) {
+            // "today" changes on every page of the centre: who did it must be found
+            centres.setTimeZone(scope.id(), timeZone);
+            audit.record(scope.id(), scope.userId(), "fuseau horaire", "centre", scope.id(),
+                    scope.zone().getId() + " → " + timeZone);
+        }
         if (newLogo) {
             centres.setLogo(scope.id(), logo.getBytes(), logo.getContentType());
         }

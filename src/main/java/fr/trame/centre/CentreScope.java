@@ -31,6 +31,12 @@ public record CentreScope(long id, String code, String name, Role role, long use
         return "/c/" + code;
     }
 
+    /** {@code returnTo} when it is one of this centre's pages, else {@code fallback} (under base): never an open redirect. */
+    public String pageOrElse(String returnTo, String fallback) {
+        return returnTo != null && returnTo.startsWith(base() + "/") && !returnTo.contains("//")
+                ? returnTo : base() + fallback;
+    }
+
     public CentreScope requirePersonalData() {
         if (!role.seesPersonalData()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne donne pas accès aux données personnelles.");

@@ -84,16 +84,6 @@ public class CentreService {
         jdbc.sql("update centres set time_zone = ? where id = ?").params(zone, id).update();
     }
 
-    /** The centre's time zone (Europe/Paris for an unknown centre), for services that know only the centre's id. */
-    public java.time.ZoneId zone(long id) {
-        return findById(id).map(Centre::zone).orElse(Centre.DEFAULT_ZONE);
-    }
-
-    /** Today at the centre, whatever the JVM's and the database session's time zones. */
-    public java.time.LocalDate today(long id) {
-        return java.time.LocalDate.now(zone(id));
-    }
-
     @Transactional
     public void updateIdentity(long id, String name, String address, String postcode, String commune, String siret,
                                String phone, String email) {

@@ -21,12 +21,18 @@ import java.util.Map;
 /**
  * A list a page shows, also offered as a spreadsheet. A controller puts the list in its model under {@link #MODEL};
  * the page links to itself with {@code format=csv} or {@code format=xlsx}, and {@link Interceptor} then answers the
- * file instead of the page: same request, same filters, same rows, same permission checks.
+ * file instead of the page: same request, same filters, same permission checks. The rows are asked for only then, so
+ * a paged list can hand out all its pages.
  * <p>
  * Cells are typed: numbers stay numbers, dates are dates, anything else is text (in CSV, made safe from formulas by
  * {@link CsvExport}; in XLSX, always a text cell, which a spreadsheet never runs).
  */
-public record ListDownload(String fileName, List<String> header, List<List<Object>> rows) {
+public record ListDownload(String fileName, List<String> header, java.util.function.Supplier<List<List<Object>>> rows) {
+
+    /** A list the page has in hand already. */
+    public ListDownload(String fileName, List<String> header, List<List<Object>> rows) {
+        this(fileName, header, () -> rows);
+    }
 
     public static final String MODEL = "download";
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -62,7 +68,7 @@ public record ListDownload(String fileName, List<String> header, List<List<Objec
     }
 
     byte[] csv() {
-        List<List<Object>> shown = rows.stream().map(r -> r.stream()
+        List<List<Object>> shown = rows.get().stream().map(r -> r.stream()
                 .map(v -> v instanceof LocalDate d ? (Object) FRENCH_DATE.format(d) : v).toList()).toList();
         return CsvExport.forExcel(header, shown);
     }
@@ -76,8 +82,9 @@ public record ListDownload(String fileName, List<String> header, List<List<Objec
                 sheet.value(0, c, header.get(c));
                 sheet.style(0, c).bold().set();
             }
-            for (int r = 0; r < rows.size(); r++) {
-                List<Object> cells = rows.get(r);
+            List<List<Object>> all = rows.get();
+            for (int r = 0; r < all.size(); r++) {
+                List<Object> cells = all.get(r);
                 for (int c = 0; c < cells.size(); c++) {
                     Object v = cells.get(c);
                     if (v instanceof Number number) {

@@ -23,7 +23,7 @@ public class HouseholdService {
     }
 
     public record Member(long personId, String lastName, String firstName, String sex, LocalDate birthDate,
-                         String role, boolean principal, LocalDate startDate, LocalDate endDate) {
+                         String role, boolean principal, LocalDate startDate, LocalDate endDate, boolean anonymised) {
         /** Still a member on {@code today} (the centre's, {@code scope.today()}). */
         public boolean current(LocalDate today) {
             return endDate == null || !endDate.isBefore(today);
@@ -62,7 +62,7 @@ public class HouseholdService {
     public List<Member> members(long centreId, long householdId) {
         return jdbc.sql("""
                 select p.id as person_id, p.last_name, p.first_name, p.sex, p.birth_date, hm.role, hm.principal,
-                       hm.start_date, hm.end_date
+                       hm.start_date, hm.end_date, p.anonymised_at is not null as anonymised
                 from household_members hm join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
                 where hm.centre_id = ? and hm.household_id = ?
                 order by (hm.end_date is not null), case hm.role when 'responsable' then 0 when 'autre' then 1 else 2 end,

@@ -1,12 +1,9 @@
 package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
-import fr.trame.csv.CsvExport;
+import fr.trame.csv.ListDownload;
 import fr.trame.form.Vocabulary;
 import fr.trame.form.FieldErrors;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +61,8 @@ public class MembershipController {
         model.addAttribute("page", rows);
         model.addAttribute("memberships", rows.rows());
         model.addAttribute("here", query.href(scope, "", rows.page()));
-        model.addAttribute("csvHref", query.href(scope, "/export.csv", null));
+        model.addAttribute(ListDownload.MODEL, new ListDownload("adhesions-" + (query.season() == null ? "toutes-saisons"
+                : query.season().label()), DOWNLOAD_HEADER, () -> downloadRows(scope, query)));
         model.addAttribute("sortLinks", MembershipService.Filter.SORTS.stream().map(s -> new PageLink(
                 switch (s) { case "date" -> "date de début"; case "saison" -> "saison"; default -> "nom"; },
                 query.withSort(s).href(scope, "", null), s.equals(query.filter().sort()))).toList());
@@ -77,33 +74,23 @@ public class MembershipController {
         return "memberships/list";
     }
 
-    /** The filtered list, every page, with the columns the page shows; for the roles that see the list. */
-    @GetMapping("/export.csv")
-    ResponseEntity<byte[]> csv(CentreScope scope, @RequestParam(required = false) String saison,
-                               @RequestParam(required = false) String type, @RequestParam(required = false) String tri) {
-        scope.requirePersonalData();
-        ListQuery query = query(scope, saison, type, tri, null);
-        List<List<Object>> rows = memberships.all(scope.id(), query.filter()).stream().map(m -> Arrays.<Object>asList(
-                Vocabulary.label(m.type()), m.holder(), repere(m), m.seasonLabel(), Forms.display(m.startDate()),
-                Forms.display(m.endDate()),
-                m.amountCents() == null ? null : BigDecimal.valueOf(m.amountCents()).movePointLeft(2),
+    private static final List<String> DOWNLOAD_HEADER = List.of("Type", "Adhérent", "Repère", "Saison", "Début", "Fin",
+            "Montant (€)", "Paiement", "Annulation");
+
+    /** The filtered list, every page, with the columns the page shows. */
+    private List<List<Object>> downloadRows(CentreScope scope, ListQuery query) {
+        return memberships.all(scope.id(), query.filter()).stream().map(m -> Arrays.<Object>asList(
+                Vocabulary.label(m.type()), m.holder(), repere(m, scope.today()), m.seasonLabel(), m.startDate(),
+                m.endDate(), m.amountCents() == null ? null : BigDecimal.valueOf(m.amountCents()).movePointLeft(2),
                 m.paid() ? "payée" + (m.paidOn() == null ? "" : " le " + Forms.display(m.paidOn()))
                         + (m.paymentMode() == null ? "" : " (" + Vocabulary.label(m.paymentMode()) + ")") : "à encaisser",
-                m.cancelled() ? "annulée le " + m.cancelledAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
-                        .toLocalDate().format(fr.trame.form.Parse.FRENCH_DATE) + " : " + m.cancelReason() : "")).toList();
-        byte[] csv = CsvExport.forExcel(List.of("Type", "Adhérent", "Repère", "Saison", "Début", "Fin", "Montant (€)",
-                "Paiement", "Annulation"), rows);
-        String name = query.season() == null ? "toutes-saisons" : query.season().label();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"adhesions-" + name + ".csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv);
+                m.cancelled() ? "annulée le " + m.cancelledAt().atZoneSameInstant(scope.zone()).toLocalDate()
+                        .format(fr.trame.form.Parse.FRENCH_DATE) + " : " + m.cancelReason() : "")).toList();
     }
 
     /** What tells two holders of one name apart: reference, address and, for a person, age. */
-    static String repere(MembershipService.Membership m) {
-        String age = m.personId() != null && m.birthDate() != null
-                ? java.time.Period.between(m.birthDate(), LocalDate.now()).getYears() + " ans" : null;
+    static String repere(MembershipService.Membership m, LocalDate today) {
+        String age = m.personId() != null && m.birthDate() != null ? fr.trame.form.FrenchFormat.age(m.birthDate(), today) : null;
         return java.util.stream.Stream.of(age, m.detail()).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.joining(" · "));
     }
@@ -216,24 +203,27 @@ public class MembershipController {
                 flash.addFlashAttribute("error", e.getMessage());
             }
         }
-        return "redirect:" + safeReturn(scope, returnTo);
+        return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
     }
 
     @PostMapping("/{id}/renouveler")
     String renew(CentreScope scope, @PathVariable long id, @RequestParam String returnTo, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
+        if (memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound).cancelled()) {
+            flash.addFlashAttribute("error", "Cette adhésion est annulée : prenez une nouvelle adhésion plutôt que de la renouveler.");
+            return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
+        }
         long renewed;
         try {
             renewed = memberships.renew(scope.id(), id);
         } catch (MembershipService.AlreadyMember e) {
             flash.addFlashAttribute("error", e.getMessage());
-            return "redirect:" + safeReturn(scope, returnTo);
+            return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
         }
         MembershipService.Membership m = memberships.find(scope.id(), renewed).orElseThrow();
         flash.addFlashAttribute("message", "Adhésion renouvelée pour " + Forms.display(m.startDate()) + " – "
                 + Forms.display(m.endDate()) + " (à encaisser).");
-        return "redirect:" + safeReturn(scope, returnTo);
+        return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
     }
 
     @PostMapping("/{id}/payee")
@@ -241,15 +231,18 @@ public class MembershipController {
                     @RequestParam String returnTo, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        memberships.markPaid(scope.id(), id, scope.today(),
-                MembershipService.PAYMENT_MODES.contains(paymentMode) ? paymentMode : null);
-        flash.addFlashAttribute("message", "Paiement enregistré.");
-        return "redirect:" + safeReturn(scope, returnTo);
+        if (memberships.markPaid(scope.id(), id, scope.today(),
+                MembershipService.PAYMENT_MODES.contains(paymentMode) ? paymentMode : null)) {
+            flash.addFlashAttribute("message", "Paiement enregistré.");
+        } else {
+            flash.addFlashAttribute("error", "Cette adhésion est annulée : aucun paiement n'y est enregistré.");
+        }
+        return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
     }
 
     /**
      * Cancels a membership with a reason (who may take one may cancel it): it stays listed, struck through, and
-     * leaves the figures; the audit log keeps who and why.
+     * leaves the figures; the audit log keeps who and when.
      */
     @PostMapping("/{id}/annuler")
     String cancel(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
@@ -269,12 +262,6 @@ public class MembershipController {
         } else {
             flash.addFlashAttribute("error", "Cette adhésion était déjà annulée.");
         }
-        return "redirect:" + safeReturn(scope, returnTo);
-    }
-
-    /** Only back into this centre's pages: never an open redirect. */
-    private static String safeReturn(CentreScope scope, String returnTo) {
-        return returnTo != null && returnTo.startsWith(scope.base() + "/") && !returnTo.contains("//")
-                ? returnTo : scope.base() + "/adhesions";
+        return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
     }
 }

@@ -1,6 +1,7 @@
 package fr.trame.people;
 
 import fr.trame.csv.CsvColumns;
+import fr.trame.csv.CsvImportException;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
@@ -130,8 +131,15 @@ public class MembershipImporter {
                       and x.start_date <= s.start_date and x.end_date >= s.start_date)
                 on conflict (centre_id, label) do nothing""").param("centre", centreId).update();
         jdbc.sql("""
-                update stage_memberships s set season_id = (select x.id from seasons x where x.centre_id = :centre
-                    and x.start_date <= s.start_date and x.end_date >= s.start_date order by x.start_date desc limit 1)""")
+                update stage_memberships s set season_id = coalesce(
+                    (select x.id from seasons x where x.centre_id = :centre
+                     and x.start_date <= s.start_date and x.end_date >= s.start_date order by x.start_date desc limit 1),
+                    -- a season of that name with other dates (typed by the centre): the membership goes in it
+                    (select x.id from seasons x where x.centre_id = :centre and x.label = y.year || '-' || (y.year + 1)))
+                from (select extract(year from t.start_date)::int
+                             - case when extract(month from t.start_date) < 9 then 1 else 0 end as year, t.line
+                      from stage_memberships t) y
+                where y.line = s.line""")
                 .param("centre", centreId).update();
     }
 
@@ -165,7 +173,7 @@ public class MembershipImporter {
                      and m.cancelled_at is null
                      and (s.type = 'familiale' and m.household_id = h.id or s.type = 'individuelle' and m.person_id = p.id)
                 where s.type in ('familiale', 'individuelle')
-                  and (m.ref is null or m.ref not in (select membership_ref from stage_memberships where membership_ref is not null))
+                  and m.ref is distinct from s.membership_ref -- the same membership, updated in place
                 order by 1""")
                 .param("centre", centreId)
                 .query((rs, n) -> {
@@ -175,6 +183,16 @@ public class MembershipImporter {
     }
 
     private ImportResult merge(long centreId, int rows) {
+        try {
+            return write(centreId, rows);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the checks above saw no second membership; one was taken meanwhile (another import, or at the desk)
+            throw new CsvImportException(List.of(new fr.trame.csv.CsvError(1, 0, null,
+                    "une adhésion de ce fichier existe déjà pour la même saison (prise pendant l'import) : rien n'est importé, réessayez")));
+        }
+    }
+
+    private ImportResult write(long centreId, int rows) {
         List<Boolean> written = jdbc.sql("""
                 insert into memberships as t (centre_id, ref, type, household_id, person_id, organisation, start_date,
                                               end_date, amount_cents, season_id)

@@ -174,49 +174,49 @@ public class MembershipService {
 
     public List<Membership> ofSeason(long centreId, Season season) {
         return jdbc.sql(SELECT + """
-                 where m.centre_id = ? and m.start_date <= ? and m.end_date >= ?
+                 where m.centre_id = ? and m.season_id = ?
                  order by m.type, holder, m.id""")
-                .params(centreId, season.endDate(), season.startDate()).query(Membership.class).list();
+                .params(centreId, season.id()).query(Membership.class).list();
     }
 
     /**
-     * One page of the memberships list: those overlapping the season (all seasons when none), of one type if given,
+     * One page of the memberships list: those of the season (all seasons when none), of one type if given,
      * cancelled ones included (shown struck through), sorted by holder name, start date or season.
      */
     public Page page(long centreId, Filter filter) {
-        Season season = filter.seasonId() == null ? null : season(centreId, filter.seasonId()).orElse(null);
-        String where = " where m.centre_id = :centre"
-                + (season == null ? "" : " and m.start_date <= :seasonEnd and m.end_date >= :seasonStart")
-                + (filter.type() == null ? "" : " and m.type = :type");
-        long total = bind(jdbc.sql("select count(*) from memberships m" + where), centreId, season, filter)
+        long total = bind(jdbc.sql("select count(*) from memberships m" + where(filter)), centreId, filter)
                 .query(Long.class).single();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, filter.page()), pages);
-        String order = switch (filter.sort() == null ? "" : filter.sort()) {
+        List<Membership> rows = bind(jdbc.sql(SELECT + where(filter) + order(filter) + " limit :size offset :offset"),
+                centreId, filter).param("size", PAGE_SIZE).param("offset", (page - 1) * PAGE_SIZE)
+                .query(Membership.class).list();
+        return new Page(rows, total, page, pages, PAGE_SIZE);
+    }
+
+    /** Every row of the filtered list, in the same order, for its download. */
+    public List<Membership> all(long centreId, Filter filter) {
+        return bind(jdbc.sql(SELECT + where(filter) + order(filter)), centreId, filter).query(Membership.class).list();
+    }
+
+    private static String where(Filter filter) {
+        return " where m.centre_id = :centre"
+                + (filter.seasonId() == null ? "" : " and m.season_id = :season")
+                + (filter.type() == null ? "" : " and m.type = :type");
+    }
+
+    private static String order(Filter filter) {
+        return switch (filter.sort() == null ? "" : filter.sort()) {
             case "date" -> " order by m.start_date desc, lower(m.holder), m.id";
             case "saison" -> " order by m.season_start desc nulls last, lower(m.holder), m.id";
             default -> " order by lower(m.holder), m.detail nulls last, m.id";
         };
-        List<Membership> rows = bind(jdbc.sql(SELECT + where + order + " limit :size offset :offset"), centreId, season,
-                filter).param("size", PAGE_SIZE).param("offset", (page - 1) * PAGE_SIZE).query(Membership.class).list();
-        return new Page(rows, total, page, pages, PAGE_SIZE);
     }
 
-    /** Every row of the filtered list, in the same order, for the CSV export. */
-    public List<Membership> all(long centreId, Filter filter) {
-        Page first = page(centreId, new Filter(filter.seasonId(), filter.type(), filter.sort(), 1));
-        List<Membership> rows = new java.util.ArrayList<>(first.rows());
-        for (int p = 2; p <= first.pages(); p++) {
-            rows.addAll(page(centreId, new Filter(filter.seasonId(), filter.type(), filter.sort(), p)).rows());
-        }
-        return rows;
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, long centreId, Season season,
-                                                 Filter filter) {
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, long centreId, Filter filter) {
         sql = sql.param("centre", centreId);
-        if (season != null) {
-            sql = sql.param("seasonStart", season.startDate()).param("seasonEnd", season.endDate());
+        if (filter.seasonId() != null) {
+            sql = sql.param("season", filter.seasonId());
         }
         return filter.type() == null ? sql : sql.param("type", filter.type());
     }
@@ -251,9 +251,9 @@ public class MembershipService {
                        coalesce(sum(m.amount_cents), 0) as amount_cents,
                        coalesce(sum(m.amount_cents) filter (where m.paid), 0) as paid_cents
                 from memberships m
-                where m.centre_id = ? and m.start_date <= ? and m.end_date >= ? and m.cancelled_at is null
+                where m.centre_id = ? and m.season_id = ? and m.cancelled_at is null
                 group by rollup (m.type) order by grouping(m.type), m.type""")
-                .params(centreId, season.endDate(), season.startDate()).query(TypeTotal.class).list();
+                .params(centreId, season.id()).query(TypeTotal.class).list();
     }
 
     /**
@@ -323,14 +323,29 @@ public class MembershipService {
                 where centre_id = ? and id = ? and cancelled_at is null""")
                 .params(reason, userId, centreId, membershipId).update();
         if (changed == 1) {
-            audit.record(centreId, userId, "annulation", "adhésion", membershipId, reason);
+            // the reason stays on the membership, which erasure and the RGPD export handle; the log says only what was done
+            audit.record(centreId, userId, "annulation", "adhésion", membershipId, null);
         }
         return changed == 1;
     }
 
+    /**
+     * Anonymisation: the reasons typed when cancelling the person's memberships, and those of households nobody
+     * identifiable is left in, may name them; the cancellation itself stays (it keeps the figures as they were).
+     */
     @Transactional
-    public void markPaid(long centreId, long membershipId, LocalDate on, String mode) {
-        jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ? where centre_id = ? and id = ? and cancelled_at is null")
-                .params(on, mode, centreId, membershipId).update();
+    public void forgetCancelReasons(long centreId, long personId, List<Long> forgottenHouseholds) {
+        jdbc.sql("""
+                update memberships set cancel_reason = 'motif effacé (anonymisation)'
+                where centre_id = ? and cancelled_at is not null
+                  and (person_id = ? or household_id = any(?))""")
+                .params(centreId, personId, forgottenHouseholds.toArray(Long[]::new)).update();
+    }
+
+    /** False when the membership is cancelled: a cancelled membership takes no payment. */
+    @Transactional
+    public boolean markPaid(long centreId, long membershipId, LocalDate on, String mode) {
+        return jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ? where centre_id = ? and id = ? and cancelled_at is null")
+                .params(on, mode, centreId, membershipId).update() == 1;
     }
 }

@@ -35,12 +35,15 @@ public class ErasureService {
     private final ContactService contacts;
     private final CaseService cases;
     private final VolunteerService volunteers;
+    private final fr.trame.people.MembershipService memberships;
     private final AuditLog audit;
     private final JdbcClient jdbc;
 
     public ErasureService(PersonService persons, HouseholdService households, EnrolmentService enrolments,
                           AttendanceService attendance, ContactService contacts, CaseService cases,
-                          VolunteerService volunteers, AuditLog audit, JdbcClient jdbc) {
+                          VolunteerService volunteers, fr.trame.people.MembershipService memberships, AuditLog audit,
+                          JdbcClient jdbc) {
+        this.memberships = memberships;
         this.persons = persons;
         this.households = households;
         this.enrolments = enrolments;
@@ -77,7 +80,7 @@ public class ErasureService {
 
     /**
      * Removed: names (replaced by « Personne anonymisée »), reference, phone, e-mail, school level, consents, the free
-     * texts of contacts, case files, enrolments and volunteering, running enrolments; and, once everyone in a household
+     * texts of contacts, case files, enrolments, volunteering and membership cancellations, running enrolments; and, once everyone in a household
      * is anonymised, its address, reference, CAF number, notes and the contents of its case files. Kept: sex, the birth
      * date as coarse as the figures allow ({@link #keptBirthDate}), household links, quartier, QPV and QF, memberships,
      * attendance, contact dates, channels and themes, case, step and document rows, volunteering and mandates.
@@ -90,6 +93,7 @@ public class ErasureService {
         contacts.forgetNotes(centreId, id);
         cases.anonymise(centreId, id, forgotten);
         volunteers.forgetSkills(centreId, id);
+        memberships.forgetCancelReasons(centreId, id, forgotten);
     }
 
     /**

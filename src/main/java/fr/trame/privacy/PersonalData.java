@@ -62,10 +62,11 @@ public record PersonalData(String format, int version, OffsetDateTime generatedA
 
     /** The person's own memberships and the familiale ones of their households that cover them. */
     public record Membership(long id, String ref, String type, Long householdId, LocalDate startDate, LocalDate endDate,
-                             Integer amountCents, boolean paid, LocalDate paidOn, String paymentMode) {
+                             Integer amountCents, boolean paid, LocalDate paidOn, String paymentMode,
+                             OffsetDateTime cancelledAt, String cancelReason) {
         static Membership of(MembershipService.Membership m) {
             return new Membership(m.id(), m.ref(), m.type(), m.householdId(), m.startDate(), m.endDate(),
-                    m.amountCents(), m.paid(), m.paidOn(), m.paymentMode());
+                    m.amountCents(), m.paid(), m.paidOn(), m.paymentMode(), m.cancelledAt(), m.cancelReason());
         }
     }
 

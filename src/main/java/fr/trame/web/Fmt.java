@@ -89,9 +89,14 @@ public class Fmt {
         return at == null ? "—" : at.atZoneSameInstant(zone).format(Parse.FRENCH_DATE);
     }
 
-    /** {@code 3 mois}, {@code 1 an}, {@code 2 ans} today. */
+    /** {@code 3 mois}, {@code 1 an}, {@code 2 ans} today (in metropolitan France: pages with a centre pass its zone). */
     public String age(LocalDate birth) {
-        return FrenchFormat.age(birth, LocalDate.now(fr.trame.centre.Centre.DEFAULT_ZONE));
+        return age(birth, fr.trame.centre.Centre.DEFAULT_ZONE);
+    }
+
+    /** The age on the centre's today. */
+    public String age(LocalDate birth, ZoneId zone) {
+        return FrenchFormat.age(birth, LocalDate.now(zone));
     }
 
     /** {@code 6 à 11 ans}, {@code 16 ans et plus}, {@code tous âges}. */

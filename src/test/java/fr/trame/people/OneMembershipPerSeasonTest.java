@@ -152,6 +152,46 @@ class OneMembershipPerSeasonTest {
         assertThat(seen.stream().filter(k -> k.startsWith("individuelle")).count()).isGreaterThanOrEqualTo(2 * 138);
     }
 
+    @Test
+    void aCancelledMembershipTakesNoPayment() {
+        long first = memberships.create(centre.id(), familiale(household));
+        memberships.cancel(centre.id(), first, "erreur de saisie", 0);
+        assertThat(memberships.markPaid(centre.id(), first, LocalDate.of(2023, 10, 2), "especes")).isFalse();
+        assertThat(memberships.find(centre.id(), first).orElseThrow().paid()).isFalse();
+    }
+
+    @Test
+    void aFileGivingAnotherReferenceTheSameHolderAndSeasonIsRefusedInFrenchNotA500() {
+        importer.importCsv(centre.id(), csv("""
+                membership_ref;type;household_ref;person_ref;organisation;start_date;end_date
+                M1;familiale;H1;;;2023-09-01;2024-08-31
+                """));
+        // M1 moves to H2 while M9 takes H1: the unique index could see both at once
+        CsvImportException refused = catchThrowableOfType(CsvImportException.class, () -> importer.importCsv(centre.id(), csv("""
+                membership_ref;type;household_ref;person_ref;organisation;start_date;end_date
+                M9;familiale;H1;;;2023-09-01;2024-08-31
+                M1;familiale;H2;;;2023-09-01;2024-08-31
+                """)));
+        assertThat(refused.errors()).anySatisfy(e -> assertThat(e.message()).contains("une seule par saison"));
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMembershipStartingOutsideTheCentresOwnSeasonDatesStillHasItsSeason() {
+        // the centre typed its 2024-2025 season from October; a membership of 15 September is still of 2024-2025
+        memberships.createSeason(centre.id(), LocalDate.of(2024, 10, 1), LocalDate.of(2025, 8, 31));
+        importer.importCsv(centre.id(), csv("""
+                membership_ref;type;household_ref;person_ref;organisation;start_date;end_date
+                S1;individuelle;;P3;;2024-09-15;2025-08-31
+                """));
+        assertThat(jdbc.sql("select s.label from memberships m join seasons s on s.id = m.season_id where m.centre_id = ? and m.ref = 'S1'")
+                .param(centre.id()).query(String.class).single()).isEqualTo("2024-2025");
+        assertThatThrownBy(() -> importer.importCsv(centre.id(), csv("""
+                membership_ref;type;household_ref;person_ref;organisation;start_date;end_date
+                S2;individuelle;;P3;;2024-09-20;2025-08-31
+                """))).isInstanceOf(CsvImportException.class);
+    }
+
     private MembershipService.NewMembership familiale(long householdId) {
         return new MembershipService.NewMembership("familiale", householdId, null, null, season.startDate(),
                 season.endDate(), 1500, false, null, null);

@@ -11,6 +11,7 @@ import fr.trame.centre.CentreScopeResolver;
 import fr.trame.centre.Role;
 import fr.trame.cli.CommandRunner;
 import fr.trame.form.Bands;
+import fr.trame.people.MembershipService;
 import fr.trame.people.PeopleImporter;
 import fr.trame.people.RegisterSearch;
 import fr.trame.reception.ReceptionImporter;
@@ -55,6 +56,7 @@ class PrivacyTest {
     @Autowired CentreScopeResolver scopes;
     @Autowired CommandRunner runner;
     @Autowired JdbcClient jdbc;
+    @Autowired MembershipService memberships;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -264,5 +266,32 @@ class PrivacyTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
+    }
+
+    /** A cancellation's reason is typed text: the export shows it, the anonymisation removes it, the audit never copies it. */
+    @Test
+    void aMembershipCancellationIsExportedAndItsReasonErased() throws Exception {
+        PrivacyFixtures.Centred c = privacy.everywhere();
+        long m2 = jdbc.sql("select id from memberships where centre_id = ? and ref = 'M2'").param(c.centre().id())
+                .query(Long.class).single();
+        memberships.cancel(c.centre().id(), m2, "Amina Diallo a déménagé chez sa sœur", c.scope().userId());
+        assertThat(jdbc.sql("select count(*) from audit_log where centre_id = ? and detail like '%sœur%'")
+                .param(c.centre().id()).query(Long.class).single()).isZero();
+
+        JsonNode data = json.readTree(exports.export(c.scope(), c.amina(), ExportService.Format.JSON));
+        JsonNode cancelled = null;
+        for (JsonNode m : data.get("memberships")) {
+            if (m.get("ref").asText().equals("M2")) {
+                cancelled = m;
+            }
+        }
+        assertThat(cancelled).isNotNull();
+        assertThat(cancelled.get("cancelReason").asText()).contains("déménagé");
+        assertThat(cancelled.get("cancelledAt").isNull()).isFalse();
+
+        assertThat(erasure.erase(c.scope(), c.amina(), "à la demande de la personne")).isTrue();
+        MembershipService.Membership after = memberships.find(c.centre().id(), m2).orElseThrow();
+        assertThat(after.cancelled()).isTrue(); // the figures stay as they were
+        assertThat(after.cancelReason()).doesNotContain("Amina").doesNotContain("sœur");
     }
 }
