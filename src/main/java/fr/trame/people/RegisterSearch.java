@@ -27,7 +27,12 @@ public class RegisterSearch {
      */
     public record Found<T>(List<T> hits, int limit, boolean more) {
         public String moreMessage() {
-            return more ? "Plus de " + limit + " résultats : précisez la recherche." : null;
+            if (!more) {
+                return null;
+            }
+            // fewer hits than the limit can still hide others: the nearest persons taken first may all have matched
+            return hits.size() >= limit ? "Plus de " + limit + " résultats : précisez la recherche."
+                    : "D'autres résultats peuvent exister au-delà de ces " + hits.size() + " : précisez la recherche.";
         }
     }
 
@@ -52,42 +57,42 @@ public class RegisterSearch {
         String digits = q.replaceAll("[^0-9]", "");
         boolean byNumber = digits.length() >= 4 && q.replaceAll("[0-9 .+()-]", "").isEmpty();
         // Names: the 40 persons whose folded name is nearest (GiST KNN), kept when similar enough (> 0.45).
+        String nearest = byNumber ? "select 0.0 as distance, 0::bigint as id where false" : """
+                select p.id, p.search_name <->> :folded as distance from persons p
+                where p.centre_id = :centre and p.anonymised_at is null
+                order by p.search_name <->> :folded limit :nearest""";
         String matches = byNumber ? """
-                select hm.household_id, 1.0 as score
-                from persons p join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
-                where p.centre_id = :centre and p.phone_digits like :digits || '%'
-                union all
-                select h.id, 1.0 from households h
+                select h.id as household_id, 1.0 as score from households h
                 where h.centre_id = :centre and h.caf_number like :digits || '%'
                 """ : """
                 select hm.household_id, 1 - n.distance as score
-                from (select p.id, p.search_name <->> :folded as distance from persons p
-                      where p.centre_id = :centre and p.anonymised_at is null
-                      order by p.search_name <->> :folded limit :nearest) n
-                join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
+                from n join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
                 where n.distance < 0.55
                 """;
         String folded = byNumber ? "" : fold(q);
         if (!byNumber && folded.isEmpty()) {
             return new Found<>(List.of(), limit, false);
         }
-        List<Hit> hits = jdbc.sql("with matches as (" + matches + "), best as ("
+        long[] nearestMatched = {0};
+        List<Hit> hits = jdbc.sql("with n as (" + nearest + "), matches as (" + matches + "), best as ("
                         + " select household_id, max(score) as score from matches group by household_id"
                         + " order by max(score) desc, household_id limit :limit)"
                         + " select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
-                        + " h.commune, qu.name as quartier, h.address"
+                        + " h.commune, qu.name as quartier, h.address,"
+                        + " (select count(*) from n where n.distance < 0.55) as nearest_matched"
                         + " from best b join households h on h.centre_id = :centre and h.id = b.household_id"
                         + " left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " order by b.score desc, label")
                 .param("centre", centreId).param("folded", folded).param("digits", digits)
-                .param("nearest", NEAREST_PERSONS).param("limit", limit + 1).query(Hit.class).list();
-        // more households than shown, or every one of the nearest persons matched (there may be others beyond them)
-        boolean more = hits.size() > limit || !byNumber && jdbc.sql("""
-                select count(*) from (select p.search_name <->> :folded as distance from persons p
-                      where p.centre_id = :centre and p.anonymised_at is null
-                      order by p.search_name <->> :folded limit :nearest) n where n.distance < 0.55""")
-                .param("centre", centreId).param("folded", folded).param("nearest", NEAREST_PERSONS)
-                .query(Long.class).single() >= NEAREST_PERSONS;
+                .param("nearest", NEAREST_PERSONS).param("limit", limit + 1)
+                .query((rs, row) -> {
+                    nearestMatched[0] = rs.getLong("nearest_matched");
+                    return new Hit(rs.getLong("id"), rs.getString("ref"), rs.getString("label"), rs.getString("members"),
+                            rs.getString("commune"), rs.getString("quartier"), rs.getString("address"));
+                }).list();
+        // more households than shown, or every one of the nearest persons matched (there may be others beyond them);
+        // counted in the same statement: a second nearest-neighbour scan would double the search's cost
+        boolean more = hits.size() > limit || nearestMatched[0] >= NEAREST_PERSONS;
         return new Found<>(hits.size() > limit ? hits.subList(0, limit) : hits, limit, more);
     }
 
