@@ -62,7 +62,11 @@ public class RegisterSearch {
                 where p.centre_id = :centre and p.anonymised_at is null
                 order by p.search_name <->> :folded limit :nearest""";
         String matches = byNumber ? """
-                select h.id as household_id, 1.0 as score from households h
+                select hm.household_id, 1.0 as score
+                from persons p join household_members hm on hm.centre_id = p.centre_id and hm.person_id = p.id
+                where p.centre_id = :centre and p.phone_digits like :digits || '%'
+                union all
+                select h.id, 1.0 from households h
                 where h.centre_id = :centre and h.caf_number like :digits || '%'
                 """ : """
                 select hm.household_id, 1 - n.distance as score
