@@ -1,6 +1,7 @@
 package fr.trame.activities;
 
 import fr.trame.centre.CentreScope;
+import fr.trame.csv.ListDownload;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.FormReader;
@@ -114,7 +115,14 @@ public class ActivityController {
         model.addAttribute("sessions", all);
         model.addAttribute("heldCount", all.stream().filter(SessionService.Session::held).count());
         model.addAttribute("cancelledCount", all.stream().filter(SessionService.Session::cancelled).count());
-        model.addAttribute("enrolments", enrolments.ofActivity(scope.id(), id));
+        List<EnrolmentService.Enrolment> enrolled = enrolments.ofActivity(scope.id(), id);
+        model.addAttribute("enrolments", enrolled);
+        model.addAttribute(ListDownload.MODEL, new ListDownload("inscriptions-" + activity.name(), List.of("Nom", "Prénom",
+                "Naissance", "Statut", "Rang d'attente", "Demande", "Téléphone", "Dérogation d'âge"), enrolled.stream()
+                .map(e -> java.util.Arrays.<Object>asList(e.lastName(), e.firstName(), e.birthDate(),
+                        e.status().equals("attente") ? "liste d'attente" : e.status(), e.waitRank(),
+                        e.requestedAt() == null ? null : e.requestedAt().atZoneSameInstant(scope.zone()).toLocalDate(),
+                        e.phone(), e.ageOverrideReason())).toList()));
         model.addAttribute("q", q);
         RegisterSearch.Found<RegisterSearch.PersonHit> found = search.findPersons(scope.id(), q, 10);
         model.addAttribute("hits", found.hits());

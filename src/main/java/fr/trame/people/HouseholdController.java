@@ -1,6 +1,7 @@
 package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
+import fr.trame.csv.ListDownload;
 import fr.trame.territory.QuartierService;
 import fr.trame.form.FieldErrors;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.List;
 
 @Controller
 @RequestMapping("/c/{centre}/foyers")
@@ -44,6 +46,10 @@ public class HouseholdController {
         RegisterSearch.Found<RegisterSearch.Hit> found = search.findHouseholds(scope.id(), q, 50);
         model.addAttribute("hits", found.hits());
         model.addAttribute("more", found.moreMessage());
+        model.addAttribute(ListDownload.MODEL, new ListDownload("foyers", List.of("Foyer", "Référence", "Membres",
+                "Adresse", "Commune", "Quartier"), () -> search.allHouseholds(scope.id()).stream()
+                .map(h -> java.util.Arrays.<Object>asList(h.label(), h.ref(), h.members(), h.address(), h.commune(),
+                        h.quartier())).toList()));
         return htmx != null ? "households/list :: results" : "households/list";
     }
 

@@ -129,6 +129,15 @@ public class RegisterSearch {
         return new Found<>(hits.size() > limit ? hits.subList(0, limit) : hits, limit, hits.size() > limit);
     }
 
+    /** Every household of the register, by name: the households page's download. */
+    public List<Hit> allHouseholds(long centreId) {
+        return jdbc.sql("select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
+                        + " h.commune, qu.name as quartier, h.address"
+                        + " from households h left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " where h.centre_id = :centre order by lower(" + HouseholdService.LABEL + "), h.id")
+                .param("centre", centreId).query(Hit.class).list();
+    }
+
     private List<Hit> recent(long centreId, int limit) {
         return jdbc.sql("select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
                         + " h.commune, qu.name as quartier, h.address"

@@ -2,6 +2,7 @@ package fr.trame.reception;
 
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
+import fr.trame.csv.ListDownload;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.FormReader;
@@ -275,7 +276,12 @@ public class ReceptionController {
         model.addAttribute("channels", ThemeService.CHANNELS.stream().filter(c -> !c.equals("rdv")).toList());
         model.addAttribute("day", day);
         model.addAttribute("isToday", day.equals(scope.today()));
-        model.addAttribute("contacts", contacts.on(scope.id(), day));
+        List<ContactService.Contact> ofDay = contacts.on(scope.id(), day);
+        model.addAttribute("contacts", ofDay);
+        model.addAttribute(ListDownload.MODEL, new ListDownload("contacts-" + day, List.of("Date", "Heure", "Personne",
+                "Canal", "Thèmes", "Orientation"), ofDay.stream().map(c -> java.util.Arrays.<Object>asList(c.date(),
+                String.valueOf(c.shownTime(scope.zone())), c.personName() == null ? "anonyme" : c.personName(),
+                fr.trame.form.Vocabulary.label(c.channel()), c.themes(), c.orientation())).toList()));
         model.addAttribute("v", v);
         model.addAttribute("person", v.personId() == null ? null : persons.find(scope.id(), v.personId()).orElse(null));
         model.addAttribute("personId", v.personId());

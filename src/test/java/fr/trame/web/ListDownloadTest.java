@@ -1,4 +1,4 @@
-package fr.trame.reporting;
+package fr.trame.web;
 
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
@@ -28,15 +28,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Every drill-down list downloads as CSV and XLSX: the same rows as the page, formulas neutralised, same permission. */
+/** Lists download as CSV and XLSX from their page: the same rows, formulas neutralised, the same permission. */
 @TrameTest
-class DrillDownDownloadTest {
+class ListDownloadTest {
 
     @Autowired Fixtures fixtures;
     @Autowired PeopleImporter people;
     @Autowired ActivityImporter activities;
     @Autowired AttendanceImporter attendance;
     @Autowired MockMvc mvc;
+    @Autowired fr.trame.activities.EnrolmentService enrolments;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Centre centre;
     String direction;
@@ -111,5 +113,34 @@ class DrillDownDownloadTest {
         mvc.perform(get(file).with(user(fixtures.user(centre, Role.FEDERATION)))).andExpect(status().isForbidden());
         Centre other = fixtures.centre("dl-autre");
         mvc.perform(get(file).with(user(fixtures.user(other, Role.DIRECTION)))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRegisterAnActivitysEnrolmentsAndTheDaysContactsDownloadToo() throws Exception {
+        String accueil = fixtures.user(centre, Role.ACCUEIL);
+        String households = "/c/" + centre.code() + "/foyers?format=csv";
+        String text = mvc.perform(get(households).with(user(accueil))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(4); // the header and the three households, every one, not the page's 50
+        assertThat(text).contains("'=HYPERLINK"); // a household named after its member, neutralised
+        Document page = Jsoup.parse(mvc.perform(get("/c/" + centre.code() + "/foyers").with(user(accueil)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("p.downloads a").eachAttr("href")).contains("/c/" + centre.code() + "/foyers?format=csv");
+
+        long activity = jdbc.sql("select id from activities where centre_id = ? and ref = 'A1'").param(centre.id())
+                .query(Long.class).single();
+        enrolments.enrol(centre.id(), activity, jdbc.sql("select id from persons where centre_id = ? and ref = 'ANNA'")
+                .param(centre.id()).query(Long.class).single(), "");
+        String enrolled = mvc.perform(get("/c/" + centre.code() + "/activites/" + activity + "?format=csv")
+                        .with(user(fixtures.user(centre, Role.ANIMATEUR)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(enrolled.lines()).hasSize(2);
+        assertThat(enrolled).contains("Roux;Anna;01/06/1990;inscrit");
+
+        String contacts = mvc.perform(get("/c/" + centre.code() + "/accueil?date=2026-02-10&format=xlsx").with(user(accueil)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentType();
+        assertThat(contacts).startsWith("application/vnd.openxmlformats");
+        // a role without the register gets no file of it
+        mvc.perform(get(households).with(user(fixtures.user(centre, Role.FEDERATION)))).andExpect(status().isForbidden());
     }
 }
