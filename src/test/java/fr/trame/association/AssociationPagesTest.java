@@ -149,4 +149,23 @@ class AssociationPagesTest {
                 .andExpect(content().string(containsString("Rompre l&#39;isolement")))
                 .andExpect(content().string(containsString("Personnes touchées")));
     }
+
+    /** A refused funding form comes back with what was typed, in that form only (the page has three with the same names). */
+    @Test
+    void aRefusedFundingFormKeepsWhatWasTypedInThatFormOnly() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        var refused = mvc.perform(post("/c/" + centre.code() + "/financements/produits").with(user(direction)).with(csrf())
+                        .param("form", "produit").param("year", "2026").param("label", "Participation des familles")
+                        .param("amount", "douze"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("error").toString()).contains("Rien n'est enregistré").contains("montant");
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/c/" + centre.code() + "/financements").param("annee", "2026")
+                        .with(user(direction)).flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.selectFirst("#product-label").val()).isEqualTo("Participation des familles");
+        assertThat(page.selectFirst("#product-amount").val()).isEqualTo("douze");
+        assertThat(page.selectFirst("#charges").val()).isEmpty(); // the charges form has its own values
+        assertThat(jdbc.sql("select count(*) from products where centre_id = ?").param(centre.id())
+                .query(Long.class).single()).isZero();
+    }
 }
