@@ -22,6 +22,12 @@ import java.util.Map;
 @Component
 public class CentreScopeResolver implements HandlerMethodArgumentResolver {
 
+    /**
+     * The request attribute holding the centre the request was tied to, once it was; templates read request attributes
+     * as variables, so the error page of a later refusal shows the centre's menu like any page.
+     */
+    static final String SCOPE_ATTRIBUTE = "scope";
+
     private final CentreService centres;
     private final UserService users;
 
@@ -50,6 +56,8 @@ public class CentreScopeResolver implements HandlerMethodArgumentResolver {
         if (mav != null) {
             mav.addAttribute("scope", scope);
         }
+        // also for the error page of a refusal later in this request (a role's 403): the user stays in their centre
+        request.setAttribute(SCOPE_ATTRIBUTE, scope, RequestAttributes.SCOPE_REQUEST);
         return scope;
     }
 

@@ -218,6 +218,23 @@ class AccountSecurityTest {
                 .endsWith("/connexion?expiree");
     }
 
+    /** A page the role may not open is refused in French inside the centre's menu; another centre's is a bare 404. */
+    @Test
+    void aRefusedPageKeepsTheCentresMenuButAnotherCentresShowsNothingOfIt() throws Exception {
+        Centre c = fixtures.centre("refus");
+        Centre other = fixtures.centre("refus-autre");
+        Browser federation = new Browser();
+        federation.logIn(fixtures.user(c, Role.FEDERATION), Fixtures.PASSWORD);
+        HttpResponse<String> refused = federation.get("/c/" + c.code() + "/foyers");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Accès refusé").contains("données personnelles")
+                .contains("id=\"menu\"").contains(c.name())
+                .doesNotContain("flash ok").doesNotContain("Forbidden"); // the error's attributes are not flash messages
+        HttpResponse<String> foreign = federation.get("/c/" + other.code() + "/foyers");
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("id=\"menu\"").doesNotContain(other.name());
+    }
+
     @Test
     void anAccountWithNoRoleIsNobodysToTakeAndATooLongPasswordIsToldInFrench() throws Exception {
         Centre c = fixtures.centre("orphelin");
