@@ -233,7 +233,7 @@ public class ReceptionController {
                 minutes == null ? 30 : minutes, "prevu", staffId, null, null, scope.userId()));
         flash.addFlashAttribute("message", "Rendez-vous pris le " + day.format(Parse.FRENCH_DATE) + " à " + at
                 + (overlaps.isEmpty() ? "." : ", en plus du rendez-vous déjà prévu à la même heure."));
-        return "redirect:" + scope.base() + "/rdv?staff=" + staffId + "&semaine=" + day + "#jour-" + day;
+        return "redirect:" + scope.base() + "/rdv?staff=" + staffId + "&semaine=" + monday(day) + "#jour-" + day;
     }
 
     @PostMapping("/c/{centre}/rdv/{id}/statut")
@@ -245,7 +245,12 @@ public class ReceptionController {
         }
         contacts.setStatus(scope.id(), id, status);
         flash.addFlashAttribute("message", "Rendez-vous mis à jour.");
-        return "redirect:" + scope.base() + "/rdv?staff=" + c.staffUserId() + "&semaine=" + c.date();
+        return "redirect:" + scope.base() + "/rdv?staff=" + c.staffUserId() + "&semaine=" + monday(c.date());
+    }
+
+    /** The week as the agenda's own links name it: by its Monday. */
+    private static LocalDate monday(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     }
 
     /** Loaded into the person's page: their contacts, and the case files they have (content only for those allowed). */

@@ -103,7 +103,10 @@ class ReceptionPagesTest {
     @Test
     void aSecondAppointmentAtTheSameTimeIsWarnedThenTakenOnlyWhenConfirmed() throws Exception {
         LocalDate day = LocalDate.of(2026, 3, 3);
-        book(day, "10:00", "30", false).andExpect(status().is3xxRedirection());
+        // back to the agenda's week, named by its Monday as the agenda's own links name it
+        book(day, "10:00", "30", false).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Location",
+                        org.hamcrest.Matchers.endsWith("&semaine=2026-03-02#jour-2026-03-03")));
         String page = body(book(day, "10:15", "30", false).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page).contains("Test Accueil a déjà un rendez-vous le 03/03/2026 à 10:00 (Marie Haddad, 30 min)")
                 .contains("Prendre quand même ce rendez-vous").contains("value=\"10:15\"");
