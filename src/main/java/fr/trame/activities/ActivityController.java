@@ -120,7 +120,7 @@ public class ActivityController {
         model.addAttribute(ListDownload.MODEL, new ListDownload("inscriptions-" + activity.name(), List.of("Nom", "Prénom",
                 "Naissance", "Statut", "Rang d'attente", "Demande", "Téléphone", "Dérogation d'âge"), enrolled.stream()
                 .map(e -> java.util.Arrays.<Object>asList(e.lastName(), e.firstName(), e.birthDate(),
-                        e.status().equals("attente") ? "liste d'attente" : e.status(), e.waitRank(),
+                        fr.trame.form.Vocabulary.label(e.status()), e.waitRank(),
                         e.requestedAt() == null ? null : e.requestedAt().atZoneSameInstant(scope.zone()).toLocalDate(),
                         e.phone(), e.ageOverrideReason())).toList()));
         model.addAttribute("q", q);

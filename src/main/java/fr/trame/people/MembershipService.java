@@ -47,15 +47,8 @@ public class MembershipService {
 
     /** The holder already has a running membership of this type for the season. */
     public static class AlreadyMember extends RuntimeException {
-        private final long existingId;
-
-        AlreadyMember(String message, long existingId) {
+        AlreadyMember(String message) {
             super(message);
-            this.existingId = existingId;
-        }
-
-        public long existingId() {
-            return existingId;
         }
     }
 
@@ -278,17 +271,19 @@ public class MembershipService {
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             // taken at the same instant by another request: the transaction is aborted, nothing more can be read
-            throw new AlreadyMember((m.type().equals("familiale") ? "Ce foyer a déjà une adhésion familiale"
-                    : "Cette personne a déjà une adhésion individuelle") + " pour la saison " + season.label()
-                    + " : elle n'est pas enregistrée deux fois.", 0);
+            throw new AlreadyMember(holderAlready(m.type()) + " pour la saison " + season.label()
+                    + " : elle n'est pas enregistrée deux fois.");
         }
     }
 
     private static AlreadyMember alreadyMember(String type, Season season, Membership existing) {
-        String who = type.equals("familiale") ? "Ce foyer a déjà une adhésion familiale" : "Cette personne a déjà une adhésion individuelle";
-        return new AlreadyMember(who + " pour la saison " + season.label() + " (du " + Forms.display(existing.startDate())
-                + " au " + Forms.display(existing.endDate()) + ", " + (existing.paid() ? "payée" : "à encaisser")
-                + ") : elle n'est pas enregistrée deux fois.", existing.id());
+        return new AlreadyMember(holderAlready(type) + " pour la saison " + season.label() + " (du "
+                + Forms.display(existing.startDate()) + " au " + Forms.display(existing.endDate()) + ", "
+                + (existing.paid() ? "payée" : "à encaisser") + ") : elle n'est pas enregistrée deux fois.");
+    }
+
+    private static String holderAlready(String type) {
+        return type.equals("familiale") ? "Ce foyer a déjà une adhésion familiale" : "Cette personne a déjà une adhésion individuelle";
     }
 
     /**
