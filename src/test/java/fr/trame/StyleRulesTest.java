@@ -41,6 +41,7 @@ class StyleRulesTest {
                 "                select o.id from project_objectives o where o.centre_id = :centre",
                 "        putIfSet(props, \"trame.db.url\", env.get(\"TRAME_DB_URL\"));",
                 "        Class.forName(\"org.postgresql.Driver\");",
+                "                where kind = 'java.util.List' and centre_id = :centre",
                 "        assertThat(garden.get(CatalogueFormat.Field.STATUS)).containsExactly(\"Terminée\");",
                 "        Map.Entry<String, Object> entry = record.get(Field.STATUS);",
                 "        Files.writeString(file, text, StandardCharsets.UTF_8);",

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -343,7 +343,7 @@ public class CatalogueController {
         }
 
         private String url(Map<Facet, List<String>> facets, boolean onlyMine, int page) {
-            org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder.fromPath(base);
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base);
             if (!text.isEmpty()) {
                 uri.queryParam("q", text);
             }
