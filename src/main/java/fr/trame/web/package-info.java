@@ -1,5 +1,8 @@
-/** Layout, navigation, shared controllers and error pages. Shared infrastructure: it owns no table, and every module may use its types (an open module). */
-@ApplicationModule(displayName = "web", type = ApplicationModule.Type.OPEN)
+/**
+ * Layout, navigation, the home pages, the import page and error pages: it owns no table, and no module depends on it
+ * (it sits above them, as the command line does).
+ */
+@ApplicationModule(displayName = "web")
 package fr.trame.web;
 
 import org.springframework.modulith.ApplicationModule;
