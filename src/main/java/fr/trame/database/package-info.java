@@ -1,4 +1,7 @@
-/** The embedded or configured PostgreSQL, its login and backups. Shared infrastructure: it owns no table, and every module may use its types (an open module). */
+/**
+ * The embedded or configured PostgreSQL, its login and backups.
+ * Shared infrastructure: it owns no table, and every module may use its types (an open module).
+ */
 @ApplicationModule(displayName = "database", type = ApplicationModule.Type.OPEN)
 package fr.trame.database;
 

@@ -1,4 +1,7 @@
-/** Form reading, parsing and French formats shared by the modules. Shared infrastructure: it owns no table, and every module may use its types (an open module). */
+/**
+ * Form reading, parsing and French formats shared by the modules.
+ * Shared infrastructure: it owns no table, and every module may use its types (an open module).
+ */
 @ApplicationModule(displayName = "form", type = ApplicationModule.Type.OPEN)
 package fr.trame.form;
 
