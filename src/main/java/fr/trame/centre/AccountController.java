@@ -29,7 +29,7 @@ class AccountController {
     @GetMapping(AccountStateFilter.PASSWORD_PAGE)
     String form(Authentication auth, Model model) {
         model.addAttribute("required", user(auth).mustChangePassword());
-        return "account/password";
+        return "centre/account/password";
     }
 
     @PostMapping(AccountStateFilter.PASSWORD_PAGE)
@@ -42,7 +42,7 @@ class AccountController {
         if (lock.isPresent()) {
             model.addAttribute("error", "Trop d'essais de mot de passe : réessayez dans "
                     + SecurityConfiguration.ThrottledProvider.minutes(lock.get()) + " minute(s).");
-            return "account/password";
+            return "centre/account/password";
         }
         String problem = users.changeOwnPassword(user.id(), current, chosen, confirmation);
         if (UserService.WRONG_CURRENT.equals(problem)) {
@@ -52,7 +52,7 @@ class AccountController {
         }
         if (problem != null) {
             model.addAttribute("error", problem);
-            return "account/password";
+            return "centre/account/password";
         }
         // a new session id, and the other sessions of this account (opened before the change) are closed
         request.changeSessionId();

@@ -38,7 +38,7 @@ public class AdminController {
                 .filter(m -> users.canManage(scope.userId(), m.userId()))
                 .map(UserService.Membership::userId).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("roles", Role.values());
-        return "admin/users";
+        return "centre/admin/users";
     }
 
     /** A new account, or a role here for an account this administrator already manages. */

@@ -23,6 +23,6 @@ public class AuditController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le journal des accès est réservé à la direction.");
         }
         model.addAttribute("entries", audit.latest(scope.id(), 500));
-        return "admin/journal";
+        return "centre/admin/journal";
     }
 }

@@ -121,7 +121,7 @@ public class CentreController {
         model.addAttribute("errors", errors);
         model.addAttribute("hasLogo", hasLogo);
         model.addAttribute("timeZones", Centre.TIME_ZONES);
-        return "admin/centre";
+        return "centre/admin/centre";
     }
 
     private static String clean(String s) {

@@ -50,7 +50,7 @@ public class HouseholdController {
                 "Adresse", "Commune", "Quartier"), () -> search.allHouseholds(scope.id()).stream()
                 .map(h -> java.util.Arrays.<Object>asList(h.label(), h.ref(), h.members(), h.address(), h.commune(),
                         h.quartier())).toList()));
-        return htmx != null ? "households/list :: results" : "households/list";
+        return htmx != null ? "people/households/list :: results" : "people/households/list";
     }
 
     @GetMapping("/nouveau")
@@ -86,7 +86,7 @@ public class HouseholdController {
         // the season's membership, when there is one, is shown instead of the button that would take a second one
         model.addAttribute("seasonMembership", memberships.running(scope.id(), "familiale", id, null, season.id()).orElse(null));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
-        return "households/show";
+        return "people/households/show";
     }
 
     @GetMapping("/{id}/modifier")
@@ -146,7 +146,7 @@ public class HouseholdController {
         model.addAttribute("errors", errors);
         model.addAttribute("householdId", id);
         model.addAttribute("quartiers", quartiers.list(scope.id()));
-        return "households/form";
+        return "people/households/form";
     }
 
     static ResponseStatusException notFound() {

@@ -71,7 +71,7 @@ public class MembershipController {
         model.addAttribute("grandTotal", totals.stream().filter(t -> t.type().equals("total")).findFirst()
                 .orElse(new MembershipService.TypeTotal("total", 0, 0, 0, 0)));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
-        return "memberships/list";
+        return "people/memberships/list";
     }
 
     private static final List<String> DOWNLOAD_HEADER = List.of("Type", "Adhérent", "Repère", "Saison", "Début", "Fin",

@@ -39,7 +39,7 @@ public class PersonController {
         RegisterSearch.Found<RegisterSearch.PersonHit> found = search.findPersons(scope.id(), q, 8);
         model.addAttribute("hits", found.hits());
         model.addAttribute("more", found.moreMessage());
-        return "persons/picker :: choices";
+        return "people/persons/picker :: choices";
     }
 
     @GetMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
@@ -93,7 +93,7 @@ public class PersonController {
                 : search.findHouseholds(scope.id(), q, 10);
         model.addAttribute("hits", found.hits());
         model.addAttribute("more", found.moreMessage());
-        return "persons/show";
+        return "people/persons/show";
     }
 
     @GetMapping("/c/{centre}/personnes/{id}/modifier")
@@ -185,6 +185,6 @@ public class PersonController {
         model.addAttribute("errors", errors);
         model.addAttribute("lookalikes", lookalikes);
         model.addAttribute("personId", personId);
-        return "persons/form";
+        return "people/persons/form";
     }
 }

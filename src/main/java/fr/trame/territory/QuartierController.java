@@ -23,7 +23,7 @@ public class QuartierController {
     @GetMapping("/c/{centre}/quartiers")
     String list(CentreScope scope, Model model) {
         model.addAttribute("quartiers", quartiers.list(scope.id()));
-        return "quartiers";
+        return "territory/quartiers";
     }
 
     @PostMapping("/c/{centre}/quartiers")
