@@ -1,5 +1,6 @@
 package fr.trame.activities;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.centre.UserService;
@@ -8,7 +9,6 @@ import fr.trame.form.FormReader;
 import fr.trame.form.Parse;
 import fr.trame.people.MembershipService;
 import fr.trame.people.RegisterSearch;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -332,7 +331,7 @@ public class ActivityController {
         return "activities/form";
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Fiche introuvable.");
+    static NotFound notFound() {
+        return new NotFound("Fiche introuvable.");
     }
 }

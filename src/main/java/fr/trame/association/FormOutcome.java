@@ -1,5 +1,6 @@
 package fr.trame.association;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FormReader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,8 +28,7 @@ final class FormOutcome {
                                   java.util.function.BooleanSupplier update, String message) {
         return saveAndReturn(scope, f, flash, page, () -> {
             if (!update.getAsBoolean()) {
-                throw new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND, "Cette fiche n'existe pas dans votre centre.");
+                throw new NotFound("Cette fiche n'existe pas dans votre centre.");
             }
         }, message);
     }

@@ -1,15 +1,14 @@
 package fr.trame.association;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FormReader;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -118,7 +117,7 @@ public class GovernanceController {
     @GetMapping("/c/{centre}/instances/reunions/{id}")
     String meeting(CentreScope scope, @PathVariable long id, Model model) {
         scope.requirePersonalData();
-        model.addAttribute("meeting", governance.meeting(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("meeting", governance.meeting(scope.id(), id).orElseThrow(() -> new NotFound()));
         model.addAttribute("seats", governance.seats(scope.id(), id));
         return "association/meeting";
     }
@@ -130,7 +129,7 @@ public class GovernanceController {
                          RedirectAttributes flash) {
         scope.requireDirection();
         GovernanceService.Meeting meeting = governance.meeting(scope.id(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound());
         FormReader f = new FormReader(form);
         Integer quorum = f.integer("quorum", "le quorum", false, 0, 500);
         if (!f.ok()) {

@@ -1,16 +1,15 @@
 package fr.trame.association;
 
+import fr.trame.form.NotFound;
 import fr.trame.activities.ActivityService;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FormReader;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
@@ -89,7 +88,7 @@ public class VolunteerController {
 
     private String showPage(CentreScope scope, long id, int year, Model model, FormReader form) {
         VolunteerService.Volunteer volunteer = volunteers.find(scope.id(), id, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound());
         model.addAttribute("year", year);
         model.addAttribute("volunteer", volunteer);
         model.addAttribute("hours", volunteers.hours(scope.id(), id, year));
@@ -117,7 +116,7 @@ public class VolunteerController {
         if (!f.ok()) {
             return showPage(scope, id, date == null ? scope.today().getYear() : date.getYear(), model, f);
         }
-        volunteers.find(scope.id(), id, date.getYear()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        volunteers.find(scope.id(), id, date.getYear()).orElseThrow(() -> new NotFound());
         volunteers.logHours(scope.id(), id, date, hours, activity, event, scope.userId());
         flash.addFlashAttribute("message", fr.trame.form.FrenchFormat.number(hours.stripTrailingZeros()) + " h enregistrée(s).");
         return "redirect:" + scope.base() + "/benevoles/" + id + "?annee=" + date.getYear();
@@ -127,8 +126,7 @@ public class VolunteerController {
     String deleteHours(CentreScope scope, @PathVariable long id, @PathVariable long hoursId, RedirectAttributes flash) {
         scope.requireAttendance();
         if (!volunteers.deleteHours(scope.id(), id, hoursId)) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
-                    "Ces heures n'existent pas pour ce bénévole.");
+            throw new NotFound("Ces heures n'existent pas pour ce bénévole.");
         }
         flash.addFlashAttribute("message", "Heures supprimées.");
         return "redirect:" + scope.base() + "/benevoles/" + id;

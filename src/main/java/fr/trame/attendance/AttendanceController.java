@@ -1,5 +1,7 @@
 package fr.trame.attendance;
 
+import fr.trame.form.Refused;
+import fr.trame.form.NotFound;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.activities.SessionService;
 import fr.trame.centre.CentreScope;
@@ -8,7 +10,6 @@ import fr.trame.csv.CsvExport;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.nio.charset.StandardCharsets;
@@ -263,7 +263,7 @@ public class AttendanceController {
     String personActivities(CentreScope scope, @PathVariable long personId, Model model) {
         scope.requirePersonalData();
         PersonService.Person person = persons.find(scope.id(), personId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
         model.addAttribute("enrolments", enrolments.ofPerson(scope.id(), personId));
         model.addAttribute("history", attendance.ofPerson(scope.id(), personId, 50));
         // enrol from here: the open activities, for this person (an anonymised person is never enrolled again)
@@ -279,7 +279,7 @@ public class AttendanceController {
     String householdActivities(CentreScope scope, @PathVariable long householdId, Model model) {
         scope.requirePersonalData();
         households.find(scope.id(), householdId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Foyer introuvable."));
+                .orElseThrow(() -> new NotFound("Foyer introuvable."));
         model.addAttribute("enrolments", enrolments.ofHousehold(scope.id(), householdId));
         model.addAttribute("history", java.util.List.of());
         model.addAttribute("openActivities", activities.list(scope.id()));
@@ -317,7 +317,7 @@ public class AttendanceController {
         try {
             return mois == null || mois.isBlank() ? YearMonth.from(today) : YearMonth.parse(mois);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Mois invalide : AAAA-MM attendu.");
+            throw new Refused("Mois invalide : AAAA-MM attendu.");
         }
     }
 
@@ -328,11 +328,11 @@ public class AttendanceController {
 
     private void person(CentreScope scope, long personId) {
         persons.find(scope.id(), personId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
     }
 
     private SessionService.Session session(CentreScope scope, long sessionId) {
         return sessions.find(scope.id(), sessionId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Séance introuvable."));
+                .orElseThrow(() -> new NotFound("Séance introuvable."));
     }
 }

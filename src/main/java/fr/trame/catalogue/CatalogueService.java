@@ -1,5 +1,6 @@
 package fr.trame.catalogue;
 
+import fr.trame.form.NotFound;
 import fr.trame.catalogue.CatalogueFormat.Field;
 import fr.trame.catalogue.CatalogueFormat.Parsed;
 import fr.trame.csv.CsvExport;
@@ -231,7 +232,7 @@ public class CatalogueService {
         int updated = jdbc.sql("update catalogue_actions set " + String.join(", ", edited.stream().map(c -> c + " = ?").toList())
                 + ", updated_at = now() where id = ? and owner_centre_id = ?").params(params).update();
         if (updated == 0) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         return id;
     }

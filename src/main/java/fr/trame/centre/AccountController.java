@@ -1,14 +1,13 @@
 package fr.trame.centre;
 
+import fr.trame.form.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -62,6 +61,6 @@ class AccountController {
     }
 
     private UserService.User user(Authentication auth) {
-        return users.findByUsername(auth.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return users.findByUsername(auth.getName()).orElseThrow(() -> new NotFound());
     }
 }

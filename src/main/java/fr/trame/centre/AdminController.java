@@ -1,6 +1,7 @@
 package fr.trame.centre;
 
-import org.springframework.http.HttpStatus;
+import fr.trame.form.Forbidden;
+import fr.trame.form.NotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Optional;
@@ -125,13 +125,12 @@ public class AdminController {
         scope.requireAdmin();
         UserService.Membership member = users.usersOfCentre(scope.id()).stream()
                 .filter(m -> m.userId() == userId).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound());
         if (userId == scope.userId()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis « Mon mot de passe ».");
+            throw new Forbidden("Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis « Mon mot de passe ».");
         }
         if (!users.canManage(scope.userId(), userId)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Ce compte a aussi un rôle dans un centre que vous "
+            throw new Forbidden("Ce compte a aussi un rôle dans un centre que vous "
                     + "n'administrez pas : seul l'administrateur de la plateforme peut le modifier.");
         }
         return member;

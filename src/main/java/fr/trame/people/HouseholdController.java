@@ -1,10 +1,10 @@
 package fr.trame.people;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.territory.QuartierService;
 import fr.trame.form.FieldErrors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -149,7 +148,7 @@ public class HouseholdController {
         return "people/households/form";
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Fiche introuvable.");
+    static NotFound notFound() {
+        return new NotFound("Fiche introuvable.");
     }
 }

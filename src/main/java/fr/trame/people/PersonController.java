@@ -1,8 +1,8 @@
 package fr.trame.people;
 
+import fr.trame.form.Refused;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -173,7 +172,7 @@ public class PersonController {
     private PersonService.Person editable(CentreScope scope, long id) {
         PersonService.Person person = persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
         if (person.anonymised()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Personne anonymisée : sa fiche ne se modifie plus.");
+            throw new Refused("Personne anonymisée : sa fiche ne se modifie plus.");
         }
         return person;
     }

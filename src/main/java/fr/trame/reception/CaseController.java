@@ -1,5 +1,6 @@
 package fr.trame.reception;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.Role;
@@ -8,14 +9,12 @@ import fr.trame.form.FieldErrors;
 import fr.trame.form.FormReader;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -188,7 +187,7 @@ public class CaseController {
         boolean found = personne != null ? persons.find(scope.id(), personne).isPresent()
                 : foyer != null && households.find(scope.id(), foyer).isPresent();
         if (!found) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 }

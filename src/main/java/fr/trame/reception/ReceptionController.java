@@ -1,5 +1,7 @@
 package fr.trame.reception;
 
+import fr.trame.form.Refused;
+import fr.trame.form.NotFound;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
@@ -10,14 +12,12 @@ import fr.trame.form.Parse;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.DayOfWeek;
@@ -239,9 +239,9 @@ public class ReceptionController {
     @PostMapping("/c/{centre}/rdv/{id}/statut")
     String setStatus(CentreScope scope, @PathVariable long id, @RequestParam String status, RedirectAttributes flash) {
         scope.requireAttendance();
-        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new NotFound());
         if (!ContactService.APPOINTMENT_STATUSES.contains(status)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            throw new Refused("status", "Choisissez le statut du rendez-vous dans la liste.");
         }
         contacts.setStatus(scope.id(), id, status);
         flash.addFlashAttribute("message", "Rendez-vous mis à jour.");
@@ -257,7 +257,7 @@ public class ReceptionController {
     @GetMapping("/c/{centre}/personnes/{personId}/accueil")
     String personReception(CentreScope scope, @PathVariable long personId, Model model) {
         scope.requireAttendance();
-        persons.find(scope.id(), personId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        persons.find(scope.id(), personId).orElseThrow(() -> new NotFound());
         model.addAttribute("personId", personId);
         model.addAttribute("contacts", contacts.ofPerson(scope.id(), personId, 30));
         model.addAttribute("cases", cases.ofPerson(scope, personId));
@@ -268,7 +268,7 @@ public class ReceptionController {
     @GetMapping("/c/{centre}/foyers/{householdId}/accueil")
     String householdReception(CentreScope scope, @PathVariable long householdId, Model model) {
         scope.requireAttendance();
-        households.find(scope.id(), householdId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        households.find(scope.id(), householdId).orElseThrow(() -> new NotFound());
         model.addAttribute("householdId", householdId);
         model.addAttribute("cases", cases.ofHousehold(scope, householdId));
         return "reception/household";
@@ -421,9 +421,9 @@ public class ReceptionController {
     }
 
     private ContactService.Contact counterContact(CentreScope scope, long id) {
-        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new NotFound());
         if (c.channel().equals("rdv")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Un rendez-vous se modifie dans l'agenda.");
+            throw new NotFound("Un rendez-vous se modifie dans l'agenda.");
         }
         return c;
     }
@@ -450,7 +450,7 @@ public class ReceptionController {
         try {
             return Parse.date(date.trim());
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Date invalide : JJ/MM/AAAA attendu.");
+            throw new Refused("Date invalide : JJ/MM/AAAA attendu.");
         }
     }
 

@@ -1,14 +1,13 @@
 package fr.trame.territory;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -45,7 +44,7 @@ public class QuartierController {
         scope.requireRegisterEdit();
         Boolean answer = qpvAnswer(qpv);
         if (!quartiers.setQpv(scope.id(), id, answer)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Ce quartier n'existe pas dans ce centre.");
+            throw new NotFound("Ce quartier n'existe pas dans ce centre.");
         }
         flash.addFlashAttribute("message", answer == null ? "Statut QPV du quartier : inconnu."
                 : answer ? "Quartier marqué QPV." : "Quartier marqué hors QPV.");
