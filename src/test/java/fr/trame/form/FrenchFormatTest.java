@@ -100,11 +100,11 @@ class FrenchFormatTest {
         association.addAll(fr.trame.association.StaffService.FUNCTIONS);
         association.addAll(fr.trame.association.VolunteerService.CATEGORIES);
         association.addAll(fr.trame.association.FundingService.STATUSES);
-        assertThat(fr.trame.association.Labels.FRENCH).containsKeys(association.toArray(String[]::new));
-        assertThat(Vocabulary.FRENCH).containsKeys(fr.trame.reception.ThemeService.CHANNELS.toArray(String[]::new))
-                .containsKeys("honore", "non_honore", "annule", "present", "absent", "excuse", "familiale", "individuelle",
-                        "associative", "responsable", "enfant", "autre", "atelier", "acm", "accompagnement_scolaire", "sortie",
-                        "sejour", "evenement", "permanence");
+        assertThat(association).allMatch(Vocabulary::names);
+        assertThat(fr.trame.reception.ThemeService.CHANNELS).allMatch(Vocabulary::names);
+        assertThat(java.util.List.of("honore", "non_honore", "annule", "present", "absent", "excuse", "familiale", "individuelle",
+                "associative", "responsable", "enfant", "autre", "atelier", "acm", "accompagnement_scolaire", "sortie",
+                "sejour", "evenement", "permanence")).allMatch(Vocabulary::names);
     }
 
     @Test
