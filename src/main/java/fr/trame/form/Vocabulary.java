@@ -1,6 +1,7 @@
 package fr.trame.form;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -43,6 +44,20 @@ public final class Vocabulary {
     public static String message(String key) {
         try {
             return MESSAGES.getMessage(key, null, Locale.FRENCH);
+        } catch (NoSuchMessageException e) {
+            return null;
+        }
+    }
+
+    /** A message with its arguments (a form's error), in French. */
+    public static String message(MessageSourceResolvable resolvable) {
+        return MESSAGES.getMessage(resolvable, Locale.FRENCH);
+    }
+
+    /** A message of messages.properties with its arguments ({0}…), or null when there is none. */
+    public static String message(String key, Object... args) {
+        try {
+            return MESSAGES.getMessage(key, args, Locale.FRENCH);
         } catch (NoSuchMessageException e) {
             return null;
         }
