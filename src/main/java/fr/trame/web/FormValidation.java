@@ -23,9 +23,13 @@ class FormValidation {
         }
     };
 
+    /** Form objects are small classes with public fields, bound and read field by field. */
     @InitBinder
     void forms(WebDataBinder binder) {
-        if (binder.getTarget() instanceof Form) {
+        Class<?> type = binder.getTarget() != null ? binder.getTarget().getClass()
+                : binder.getTargetType() == null ? null : binder.getTargetType().resolve();
+        if (type != null && Form.class.isAssignableFrom(type)) {
+            binder.initDirectFieldAccess();
             binder.addValidators(FORMS);
         }
     }
