@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 @Controller
-public class ActivityController {
+class ActivityController {
 
     private final ActivityService activities;
     private final SectorService sectors;

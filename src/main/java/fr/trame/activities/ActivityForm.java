@@ -3,7 +3,7 @@ package fr.trame.activities;
 import fr.trame.form.FieldErrors;
 
 /** The activity form as typed. */
-public class ActivityForm {
+class ActivityForm {
     private String ref;
     private String name;
     private Long sectorId;

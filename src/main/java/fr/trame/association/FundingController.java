@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Grant applications, the year's products by funder and its charges: read by staff, kept by direction. */
 @Controller
-public class FundingController {
+class FundingController {
 
     private final FundingService funding;
     private final PartnerService partners;

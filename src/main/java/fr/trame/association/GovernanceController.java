@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** The bodies, their members and their meetings; direction keeps them, staff read them. */
 @Controller
-public class GovernanceController {
+class GovernanceController {
 
     private final GovernanceService governance;
     private final AssociationIndicators indicators;

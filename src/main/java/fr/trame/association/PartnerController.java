@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Partners, their conventions and permanences, and the centre's agréments: read by all staff, kept by direction. */
 @Controller
-public class PartnerController {
+class PartnerController {
 
     private final PartnerService partners;
     private final FundingService funding;

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** The projet social and its evaluation: objectives, their activities and their indicators for a year. */
 @Controller
-public class SocialProjectController {
+class SocialProjectController {
 
     private static final BigDecimal MAX = new BigDecimal("9999999999");
 

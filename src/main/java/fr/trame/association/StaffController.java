@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** The team, its contracts and ETP, its training: human-resources data, for direction only. */
 @Controller
-public class StaffController {
+class StaffController {
 
     private final StaffService staff;
     private final AssociationIndicators indicators;

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /** Volunteers: who they are, what they do, the hours they give and what those hours are worth. */
 @Controller
-public class VolunteerController {
+class VolunteerController {
 
     private final VolunteerService volunteers;
     private final AssociationIndicators indicators;

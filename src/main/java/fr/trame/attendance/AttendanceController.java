@@ -31,7 +31,7 @@ import java.util.List;
 
 /** The attendance sheet (each tap saved at once), the day view of sessions, and the ACM monthly hours. */
 @Controller
-public class AttendanceController {
+class AttendanceController {
 
     private final AttendanceService attendance;
     private final SessionService sessions;

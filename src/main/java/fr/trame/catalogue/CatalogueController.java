@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** The actions catalogue: search with facets, an action's page, a centre's own actions, import, statistics. */
 @Controller
-public class CatalogueController {
+class CatalogueController {
 
     private final CatalogueService catalogue;
     private final CatalogueSearch search;

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 @Controller
 @RequestMapping("/c/{centre}/admin/utilisateurs")
-public class AdminController {
+class AdminController {
 
     private final UserService users;
     private final AuditLog audit;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The audit log, for direction: who read or changed confidential files, and when. */
 @Controller
-public class AuditController {
+class AuditController {
 
     private final AuditLog audit;
 

@@ -2,8 +2,10 @@ package fr.trame.form;
 
 import org.springframework.validation.Errors;
 
+import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Locale;
 
 /** The rules forms share, each a message code of messages.properties naming its field. */
 public final class Checks {
@@ -40,6 +42,60 @@ public final class Checks {
     public static void email(Errors errors, String field, String value) {
         if (value != null && !value.isBlank() && !Parse.isEmail(value.trim())) {
             errors.rejectValue(field, "email");
+        }
+    }
+
+    private static final FrenchDateFormatter DATES = new FrenchDateFormatter();
+    private static final EurosFormatter AMOUNTS = new EurosFormatter();
+
+    /**
+     * A date kept as typed in a text field (so that the page shows it back as it was), read by the one date
+     * formatter: null when empty, code {@code date} when it is not a date.
+     */
+    public static LocalDate date(Errors errors, String field, String text) {
+        String v = clean(text);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return DATES.parse(v, Locale.FRENCH);
+        } catch (ParseException e) {
+            errors.rejectValue(field, "date");
+            return null;
+        }
+    }
+
+    /** The same for an amount in euros, code {@code amount}. */
+    public static Cents amount(Errors errors, String field, String text) {
+        String v = clean(text);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return AMOUNTS.parse(v, Locale.FRENCH);
+        } catch (ParseException e) {
+            errors.rejectValue(field, "amount");
+            return null;
+        }
+    }
+
+    /** A date already checked by {@link #date(Errors, String, String)}: null when empty or not a date. */
+    public static LocalDate date(String text) {
+        String v = clean(text);
+        try {
+            return v == null ? null : DATES.parse(v, Locale.FRENCH);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /** An amount already checked by {@link #amount(Errors, String, String)}, in cents: null when empty or wrong. */
+    public static Integer cents(String text) {
+        String v = clean(text);
+        try {
+            return v == null ? null : AMOUNTS.parse(v, Locale.FRENCH).intValue();
+        } catch (ParseException e) {
+            return null;
         }
     }
 

@@ -5,6 +5,8 @@ import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Controller
-public class PersonController {
+class PersonController {
 
     private final PersonService persons;
     private final HouseholdService households;
@@ -55,16 +57,16 @@ public class PersonController {
 
     /** Creates the person, unless they look like someone already registered and the user has not confirmed. */
     @PostMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
-    String create(CentreScope scope, @PathVariable long householdId, @ModelAttribute("form") PersonForm form,
-                  Model model, RedirectAttributes flash) {
+    String create(CentreScope scope, @PathVariable long householdId, @Validated @ModelAttribute("form") PersonForm form,
+                  BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         HouseholdService.Household household = households.find(scope.id(), householdId)
                 .orElseThrow(HouseholdController::notFound);
-        FieldErrors errors = new FieldErrors();
-        PersonForm.Values values = form.validate(errors);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             return form(model, household, form, errors, List.of(), null);
         }
+        PersonService.Values values = form.values();
         if (!form.isConfirmDuplicate()) {
             List<PersonService.Lookalike> lookalikes = persons.lookalikes(scope.id(), values.lastName(),
                     values.firstName(), values.birthDate());
@@ -102,16 +104,15 @@ public class PersonController {
     }
 
     @PostMapping("/c/{centre}/personnes/{id}/modifier")
-    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") PersonForm form, Model model,
-                  RedirectAttributes flash) {
+    String update(CentreScope scope, @PathVariable long id, @Validated @ModelAttribute("form") PersonForm form,
+                  BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         editable(scope, id);
-        FieldErrors errors = new FieldErrors();
-        PersonForm.Values values = form.validate(errors);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             return form(model, null, form, errors, List.of(), id);
         }
-        persons.update(scope.id(), id, values);
+        persons.update(scope.id(), id, form.values());
         flash.addFlashAttribute("message", "Fiche enregistrée.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }

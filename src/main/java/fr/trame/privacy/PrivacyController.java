@@ -19,7 +19,7 @@ import java.util.List;
 
 /** A person's RGPD rights on the web: access export, erasure by anonymisation, and the retention list. */
 @Controller
-public class PrivacyController {
+class PrivacyController {
 
     private final ExportService exports;
     private final ErasureService erasure;

@@ -25,7 +25,7 @@ import java.util.Map;
 
 /** Follow-up case files; what they hold is read only through {@link CaseService}, which checks and logs. */
 @Controller
-public class CaseController {
+class CaseController {
 
     private final CaseService cases;
     private final PersonService persons;

@@ -37,7 +37,7 @@ import java.util.stream.IntStream;
  * and staff appointments by week. Forms that fail come back with what was typed and a message beside the field.
  */
 @Controller
-public class ReceptionController {
+class ReceptionController {
 
     private final ContactService contacts;
     private final ThemeService themes;

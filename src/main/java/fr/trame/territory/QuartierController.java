@@ -2,8 +2,14 @@ package fr.trame.territory;
 
 import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
+import fr.trame.form.Checks;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class QuartierController {
+class QuartierController {
 
     private final QuartierService quartiers;
 
@@ -25,15 +31,25 @@ public class QuartierController {
         return "territory/quartiers";
     }
 
+    /** A new quartier: its name, and whether it is a QPV (oui, non, or not known). */
+    static final class QuartierForm implements Form {
+        public String name;
+        public String qpv;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.required(errors, "name", name);
+        }
+    }
+
     @PostMapping("/c/{centre}/quartiers")
-    String create(CentreScope scope, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String qpv, RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated QuartierForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        if (name.isBlank()) {
-            flash.addFlashAttribute("error", "Indiquez le nom du quartier.");
+        if (binding.hasErrors()) {
+            flash.addFlashAttribute("error", String.join(" ", FieldErrors.of(binding).all().values()));
         } else {
-            quartiers.create(scope.id(), name, qpvAnswer(qpv));
-            flash.addFlashAttribute("message", "Quartier « " + name.trim() + " » enregistré.");
+            quartiers.create(scope.id(), form.name, qpvAnswer(form.qpv == null ? "" : form.qpv));
+            flash.addFlashAttribute("message", "Quartier « " + form.name.trim() + " » enregistré.");
         }
         return "redirect:" + scope.base() + "/quartiers";
     }

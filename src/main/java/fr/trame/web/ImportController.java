@@ -22,7 +22,7 @@ import java.util.List;
 
 /** The upload page: a file is imported whole or not at all, and every error is listed with its line and column. */
 @Controller
-public class ImportController {
+class ImportController {
 
     private final PeopleImporter peopleImporter;
     private final MembershipImporter membershipImporter;
