@@ -2,6 +2,7 @@ package fr.trame.form;
 
 import org.springframework.validation.Errors;
 
+import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -95,6 +96,83 @@ public final class Checks {
         try {
             return v == null ? null : AMOUNTS.parse(v, Locale.FRENCH).intValue();
         } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /** The trimmed text, or null when empty (then code {@code required} when it is required). */
+    public static String text(Errors errors, String field, String value, boolean required) {
+        String v = clean(value);
+        if (v == null && required) {
+            required(errors, field, null);
+        }
+        return v;
+    }
+
+    /** A date typed as text, checked and read at once: code {@code date}, or {@code required}. */
+    public static LocalDate date(Errors errors, String field, String value, boolean required) {
+        text(errors, field, value, required);
+        return date(errors, field, value);
+    }
+
+    /** A decimal number with a comma or a point (« 1 234,5 » as the pages show it), between the bounds. */
+    public static BigDecimal decimal(Errors errors, String field, String value, boolean required, BigDecimal min, BigDecimal max) {
+        String v = text(errors, field, value, required);
+        if (v == null) {
+            return null;
+        }
+        try {
+            BigDecimal d = new BigDecimal(v.replace(',', '.').replace(" ", "").replace("\u00a0", "")
+                    .replace(String.valueOf(FrenchFormat.THOUSANDS), ""));
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                errors.rejectValue(field, "range", new Object[] {FrenchFormat.number(min.stripTrailingZeros()),
+                        FrenchFormat.number(max.stripTrailingZeros())}, null);
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            errors.rejectValue(field, "number");
+            return null;
+        }
+    }
+
+    /** A whole number between the bounds. */
+    public static Integer integer(Errors errors, String field, String value, boolean required, int min, int max) {
+        BigDecimal d = decimal(errors, field, value, required, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+        if (d != null && d.stripTrailingZeros().scale() > 0) {
+            errors.rejectValue(field, "wholeNumber");
+            return null;
+        }
+        return d == null ? null : d.intValue();
+    }
+
+    /** Euros ({@code 1200}, {@code 1 200,50}) in cents. */
+    public static Long cents(Errors errors, String field, String value, boolean required) {
+        text(errors, field, value, required);
+        Cents c = amount(errors, field, value);
+        return c == null ? null : c.value();
+    }
+
+    /** One of the allowed codes, else code {@code choice}. */
+    public static String choice(Errors errors, String field, String value, boolean required, Collection<String> allowed) {
+        String v = text(errors, field, value, required);
+        if (v != null && !allowed.contains(v)) {
+            errors.rejectValue(field, "choice");
+            return null;
+        }
+        return v;
+    }
+
+    /** The id of a row chosen in a list, else code {@code choice}. */
+    public static Long id(Errors errors, String field, String value, boolean required) {
+        String v = text(errors, field, value, required);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            errors.rejectValue(field, "choice");
             return null;
         }
     }

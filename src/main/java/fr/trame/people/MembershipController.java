@@ -200,7 +200,7 @@ class MembershipController {
             throw HouseholdController.notFound();
         }
         FieldErrors errors = FieldErrors.of(binding);
-        String mode = MembershipService.PAYMENT_MODES.contains(form.paymentMode) ? form.paymentMode : null;
+        String mode = form.paymentMode != null && MembershipService.PAYMENT_MODES.contains(form.paymentMode) ? form.paymentMode : null;
         if (errors.any()) {
             flash.addFlashAttribute("membershipErrors", errors);
             flash.addFlashAttribute("membershipAmount", form.amount == null ? "" : form.amount);

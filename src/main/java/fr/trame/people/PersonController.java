@@ -1,6 +1,6 @@
 package fr.trame.people;
 
-import fr.trame.form.Refused;
+import fr.trame.form.Conflict;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
 import org.springframework.stereotype.Controller;
@@ -173,7 +173,7 @@ class PersonController {
     private PersonService.Person editable(CentreScope scope, long id) {
         PersonService.Person person = persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
         if (person.anonymised()) {
-            throw new Refused("Personne anonymisée : sa fiche ne se modifie plus.");
+            throw new Conflict("Personne anonymisée : sa fiche ne se modifie plus.");
         }
         return person;
     }

@@ -1,5 +1,6 @@
 package fr.trame.web;
 
+import fr.trame.form.Conflict;
 import fr.trame.form.Forbidden;
 import fr.trame.form.NotFound;
 import fr.trame.form.Refused;
@@ -37,7 +38,7 @@ class DomainErrors {
     ModelAndView refused(Refused e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String back = samePage(request);
         if (back == null || "true".equals(request.getHeader("HX-Request"))) {
-            errorPage(HttpStatus.BAD_REQUEST, e.getMessage(), request, response);
+            errorPage(e instanceof Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.getMessage(), request, response);
             return new ModelAndView();
         }
         RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
