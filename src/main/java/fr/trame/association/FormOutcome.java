@@ -4,7 +4,6 @@ import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
-import fr.trame.form.FormReader;
 import org.springframework.validation.BindingResult;
 
 import java.util.function.BooleanSupplier;
@@ -16,19 +15,7 @@ final class FormOutcome {
     private FormOutcome() {
     }
 
-    /** Saves when the form is right; back to the page either way, with what was typed when it was not. */
-    static String saveAndReturn(CentreScope scope, FormReader f, RedirectAttributes flash, String page, Runnable save, String message) {
-        if (f.ok()) {
-            save.run();
-            flash.addFlashAttribute("message", message);
-        } else {
-            flash.addFlashAttribute("error", "Rien n'est enregistré : " + String.join(" ", f.errors().all().values()));
-            flash.addFlashAttribute("typed", f.values());
-        }
-        return "redirect:" + scope.base() + page;
-    }
-
-    /** The same for a form object: saved when it is right, else what is wrong said and what was typed kept. */
+    /** Saves when the form is right; back to the page either way, with what is wrong said and what was typed kept. */
     static String saveAndReturn(CentreScope scope, Form form, BindingResult binding, RedirectAttributes flash, String page,
                                 Runnable save, String message) {
         if (!binding.hasErrors()) {
@@ -45,16 +32,6 @@ final class FormOutcome {
     static String updateAndReturn(CentreScope scope, Form form, BindingResult binding, RedirectAttributes flash, String page,
                                   BooleanSupplier update, String message) {
         return saveAndReturn(scope, form, binding, flash, page, () -> {
-            if (!update.getAsBoolean()) {
-                throw new NotFound("Cette fiche n'existe pas dans votre centre.");
-            }
-        }, message);
-    }
-
-    /** The same for a change to one record: when the record is not this centre's, nothing is said saved (404). */
-    static String updateAndReturn(CentreScope scope, FormReader f, RedirectAttributes flash, String page,
-                                  java.util.function.BooleanSupplier update, String message) {
-        return saveAndReturn(scope, f, flash, page, () -> {
             if (!update.getAsBoolean()) {
                 throw new NotFound("Cette fiche n'existe pas dans votre centre.");
             }
