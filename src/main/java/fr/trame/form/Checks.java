@@ -5,6 +5,8 @@ import org.springframework.validation.Errors;
 import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -173,6 +175,17 @@ public final class Checks {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
             errors.rejectValue(field, "choice");
+            return null;
+        }
+    }
+
+    /** An hour typed {@code 14:30}, {@code 9:05} or {@code 14h30}; code {@code time}, or {@code required}. */
+    public static LocalTime time(Errors errors, String field, String value, boolean required) {
+        String v = text(errors, field, value, required);
+        try {
+            return v == null ? null : LocalTime.parse(v.length() == 4 && v.charAt(1) == ':' ? "0" + v : v.replace('h', ':'));
+        } catch (DateTimeParseException e) {
+            errors.rejectValue(field, "time");
             return null;
         }
     }
