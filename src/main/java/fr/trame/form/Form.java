@@ -24,6 +24,8 @@ public interface Form {
         for (Field field : getClass().getFields()) {
             if (!Modifier.isStatic(field.getModifiers())) {
                 try {
+                    // the form classes are package-private: their public fields are read from here all the same
+                    field.setAccessible(true);
                     Object value = field.get(this);
                     typed.put(field.getName(), value == null ? "" : String.valueOf(value));
                 } catch (IllegalAccessException e) {
