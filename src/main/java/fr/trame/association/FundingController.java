@@ -44,6 +44,8 @@ class FundingController {
     }
 
     static final class GrantForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
         public String partnerId;
         public String year;
         public String object;
@@ -103,6 +105,8 @@ class FundingController {
     }
 
     static final class ProductForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
         public String year;
         public String partnerId;
         public String label;
@@ -136,6 +140,8 @@ class FundingController {
     }
 
     static final class ChargesForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
         public String year;
         public String charges;
         /** Read by {@link #validate}. */

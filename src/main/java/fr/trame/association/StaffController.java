@@ -129,6 +129,8 @@ class StaffController {
     }
 
     static final class TrainingForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
         public String employeeId;
         public String date;
         public String days;

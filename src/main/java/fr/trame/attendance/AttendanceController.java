@@ -5,6 +5,9 @@ import fr.trame.form.NotFound;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.activities.SessionService;
 import fr.trame.centre.CentreScope;
+import fr.trame.form.Checks;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
 import fr.trame.centre.Role;
 import fr.trame.csv.CsvExport;
 import fr.trame.people.PersonService;
@@ -14,6 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -175,30 +181,37 @@ class AttendanceController {
         return "attendance/sheet :: added";
     }
 
+    /** A child's arrival and departure at a session. */
+    static final class TimesForm implements Form {
+        public String arrival;
+        public String departure;
+        /** Read by {@link #validate}. */
+        private LocalTime arrivesAt;
+        private LocalTime leavesAt;
+
+        @Override
+        public void validate(Errors errors) {
+            arrivesAt = Checks.time(errors, "arrival", arrival, false);
+            leavesAt = Checks.time(errors, "departure", departure, false);
+            if (arrivesAt != null && leavesAt != null && !leavesAt.isAfter(arrivesAt)) {
+                errors.rejectValue("departure", "departureBeforeArrival");
+            }
+        }
+    }
+
     @PostMapping("/c/{centre}/seances/{sessionId}/horaires/{personId}")
-    String times(CentreScope scope, @PathVariable long sessionId, @PathVariable long personId,
-                 @RequestParam(defaultValue = "") String arrival, @RequestParam(defaultValue = "") String departure,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+    String times(CentreScope scope, @PathVariable long sessionId, @PathVariable long personId, @Validated TimesForm form,
+                 BindingResult binding, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
                  RedirectAttributes flash) {
         scope.requireAttendance();
         SessionService.Session seance = session(scope, sessionId);
         person(scope, personId);
-        String error = null;
-        LocalTime a = null;
-        LocalTime d = null;
-        try {
-            a = arrival.isBlank() ? null : LocalTime.parse(arrival.trim());
-        } catch (DateTimeParseException e) {
-            error = "Arrivée : heure invalide, écrivez-la HH:MM.";
-        }
-        try {
-            d = departure.isBlank() ? null : LocalTime.parse(departure.trim());
-        } catch (DateTimeParseException e) {
-            error = error != null ? error : "Départ : heure invalide, écrivez-la HH:MM.";
-        }
-        if (error == null && a != null && d != null && !d.isAfter(a)) {
-            error = "Départ : l'heure de départ doit suivre l'heure d'arrivée.";
-        }
+        // one message, the first: the line has room for one
+        String error = binding.hasErrors() ? FieldErrors.of(binding).all().values().iterator().next() : null;
+        LocalTime a = form.arrivesAt;
+        LocalTime d = form.leavesAt;
+        String arrival = form.arrival == null ? "" : form.arrival;
+        String departure = form.departure == null ? "" : form.departure;
         if (error == null) {
             attendance.setTimes(scope.id(), sessionId, personId, a, d);
         } else {
@@ -243,16 +256,26 @@ class AttendanceController {
         return "attendance/sheet :: update";
     }
 
+    static final class HeadcountForm implements Form {
+        public String headcount;
+
+        @Override
+        public void validate(Errors errors) {
+            if (headcount == null || !headcount.trim().matches("\\d{1,6}")) {
+                errors.rejectValue("headcount", "wholeNumber");
+            }
+        }
+    }
+
     @PostMapping("/c/{centre}/seances/{sessionId}/effectif")
-    String headcount(CentreScope scope, @PathVariable long sessionId, @RequestParam String headcount,
+    String headcount(CentreScope scope, @PathVariable long sessionId, @Validated HeadcountForm form, BindingResult binding,
                      RedirectAttributes flash) {
         scope.requireAttendance();
         session(scope, sessionId);
-        String v = headcount.trim();
-        if (!v.matches("\\d{1,6}")) {
-            flash.addFlashAttribute("error", "Effectif : nombre entier attendu.");
+        if (binding.hasErrors()) {
+            flash.addFlashAttribute("error", FieldErrors.of(binding).get("headcount"));
         } else {
-            attendance.setHeadcount(scope.id(), sessionId, Integer.parseInt(v));
+            attendance.setHeadcount(scope.id(), sessionId, Integer.parseInt(form.headcount.trim()));
             flash.addFlashAttribute("message", "Effectif anonyme enregistré.");
         }
         return "redirect:" + scope.base() + "/seances/" + sessionId;

@@ -1,9 +1,14 @@
 package fr.trame.centre;
 
+import fr.trame.form.FieldErrors;
 import fr.trame.form.Forbidden;
+import fr.trame.form.Form;
 import fr.trame.form.NotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,17 +46,31 @@ class AdminController {
         return "centre/admin/users";
     }
 
+    /** A new account (or a known one) and its role here. */
+    static final class NewUserForm implements Form {
+        public String username = "";
+        public String displayName = "";
+        public String role;
+
+        @Override
+        public void validate(Errors errors) {
+            if (Role.parse(role).isEmpty()) {
+                errors.rejectValue("role", "choice");
+            }
+        }
+    }
+
     /** A new account, or a role here for an account this administrator already manages. */
     @PostMapping
-    String create(CentreScope scope, @RequestParam(defaultValue = "") String username,
-                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String role,
-                  RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated NewUserForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireAdmin();
         String redirect = "redirect:" + scope.base() + "/admin/utilisateurs";
-        Optional<Role> r = Role.parse(role);
-        if (r.isEmpty()) {
-            return refuse(flash, "Choisissez un rôle dans la liste.", username, displayName, redirect);
+        String username = form.username == null ? "" : form.username;
+        String displayName = form.displayName == null ? "" : form.displayName;
+        if (binding.hasErrors()) {
+            return refuse(flash, FieldErrors.of(binding).get("role"), username, displayName, redirect);
         }
+        Optional<Role> r = Role.parse(form.role);
         var existing = users.findByUsername(username.trim());
         if (existing.isPresent()) {
             if (!users.canManage(scope.userId(), existing.get().id())) {

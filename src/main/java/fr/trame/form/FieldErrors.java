@@ -45,12 +45,6 @@ public class FieldErrors {
         return Vocabulary.message(new DefaultMessageSourceResolvable(e.getCodes(), args.toArray(), e.getDefaultMessage()));
     }
 
-    /** A refusal of the domain, beside its field (or the given one when it names none). */
-    public FieldErrors add(Refused refused, String orField) {
-        add(refused.field() == null ? orField : refused.field(), refused.getMessage());
-        return this;
-    }
-
     public void add(String field, String message) {
         byField.putIfAbsent(field, message);
     }
