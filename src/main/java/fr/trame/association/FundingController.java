@@ -78,7 +78,8 @@ class FundingController {
     String createGrant(CentreScope scope, @Validated GrantForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
         Integer year = form.yearValue;
-        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/financements?annee=" + (year == null ? scope.today().getYear() : year),
+        String page = "/financements?annee=" + (year == null ? scope.today().getYear() : year);
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, page,
                 () -> funding.createGrant(scope.id(), form.grant), "Demande enregistrée.");
     }
 

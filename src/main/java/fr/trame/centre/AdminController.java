@@ -146,7 +146,8 @@ class AdminController {
                 .filter(m -> m.userId() == userId).findFirst()
                 .orElseThrow(() -> new NotFound());
         if (userId == scope.userId()) {
-            throw new Forbidden("Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis « Mon mot de passe ».");
+            throw new Forbidden("Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis "
+                    + "« Mon mot de passe ».");
         }
         if (!users.canManage(scope.userId(), userId)) {
             throw new Forbidden("Ce compte a aussi un rôle dans un centre que vous "

@@ -188,7 +188,8 @@ public class CaseService {
         }
         if (!readable.get()) {
             audit.record(scope.id(), scope.userId(), "accès refusé", "dossier", caseId, null);
-            throw new Forbidden("Ce dossier est confidentiel : seuls sa référente ou son référent, les personnes avec qui il est partagé et la direction le lisent.");
+            throw new Forbidden("Ce dossier est confidentiel : seuls sa référente ou son référent, les personnes avec qui il est "
+                    + "partagé et la direction le lisent.");
         }
     }
 
