@@ -1,22 +1,25 @@
 package fr.trame.activities;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
-import fr.trame.form.FormReader;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
 import fr.trame.form.Parse;
 import fr.trame.people.MembershipService;
 import fr.trame.people.RegisterSearch;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -27,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 @Controller
-public class ActivityController {
+class ActivityController {
 
     private final ActivityService activities;
     private final SectorService sectors;
@@ -65,15 +68,14 @@ public class ActivityController {
     }
 
     @PostMapping("/c/{centre}/activites/nouvelle")
-    String create(CentreScope scope, @ModelAttribute("form") ActivityForm form, Model model, RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated @ModelAttribute("form") ActivityForm form, BindingResult binding, Model model,
+                  RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        FieldErrors errors = new FieldErrors();
-        ActivityService.Values values = form.validate(errors);
-        checkReferent(scope, form, errors);
-        if (errors.any()) {
-            return form(scope, model, form, errors, null);
+        checkReferent(scope, form, binding);
+        if (binding.hasErrors()) {
+            return form(scope, model, form, FieldErrors.of(binding), null);
         }
-        long id = activities.create(scope.id(), values);
+        long id = activities.create(scope.id(), form.values());
         flash.addFlashAttribute("message", "Activité créée. Ajoutez ses horaires.");
         return "redirect:" + scope.base() + "/activites/" + id;
     }
@@ -85,17 +87,15 @@ public class ActivityController {
     }
 
     @PostMapping("/c/{centre}/activites/{id}/modifier")
-    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") ActivityForm form, Model model,
-                  RedirectAttributes flash) {
+    String update(CentreScope scope, @PathVariable long id, @Validated @ModelAttribute("form") ActivityForm form,
+                  BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         activity(scope, id);
-        FieldErrors errors = new FieldErrors();
-        ActivityService.Values values = form.validate(errors);
-        checkReferent(scope, form, errors);
-        if (errors.any()) {
-            return form(scope, model, form, errors, id);
+        checkReferent(scope, form, binding);
+        if (binding.hasErrors()) {
+            return form(scope, model, form, FieldErrors.of(binding), id);
         }
-        activities.update(scope.id(), id, values);
+        activities.update(scope.id(), id, form.values());
         flash.addFlashAttribute("message", "Activité enregistrée.");
         return "redirect:" + scope.base() + "/activites/" + id;
     }
@@ -135,70 +135,93 @@ public class ActivityController {
         return "activities/show";
     }
 
-    /** A weekly schedule; when something is wrong, the form comes back as typed, the field named. */
-    @PostMapping("/c/{centre}/activites/{id}/horaires")
-    String addSchedule(CentreScope scope, @PathVariable long id, @RequestParam(required = false) List<String> weekdays,
-                       @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
-        scope.requireRegisterEdit();
-        activity(scope, id);
-        FormReader f = new FormReader(form);
-        List<Integer> days = new ArrayList<>();
-        for (String d : weekdays == null ? List.<String>of() : weekdays) {
-            if (d.matches("[1-7]")) {
-                days.add(Integer.parseInt(d));
-            } else {
-                f.errors().add("weekdays", "Cochez les jours dans la liste.");
+    /** A weekly schedule: the days, the hours, the period and the rule of the school holidays. */
+    static final class ScheduleForm implements Form {
+        public List<String> weekdays;
+        public String start;
+        public String end;
+        public String from;
+        public String to;
+        public String holidays;
+        /** Read by {@link #validate}. */
+        private final List<Integer> days = new ArrayList<>();
+        private LocalTime startsAt;
+        private LocalTime endsAt;
+        private LocalDate first;
+        private LocalDate last;
+
+        @Override
+        public void validate(Errors errors) {
+            days.clear();
+            for (String d : weekdays == null ? List.<String>of() : weekdays) {
+                if (d.matches("[1-7]")) {
+                    days.add(Integer.parseInt(d));
+                } else if (!errors.hasFieldErrors("weekdays")) {
+                    errors.rejectValue("weekdays", "choice");
+                }
+            }
+            if (days.isEmpty() && !errors.hasFieldErrors("weekdays")) {
+                errors.rejectValue("weekdays", "oneWeekday");
+            }
+            startsAt = Checks.time(errors, "start", start, true);
+            endsAt = Checks.time(errors, "end", end, true);
+            first = Checks.date(errors, "from", from, true);
+            last = Checks.date(errors, "to", to, true);
+            Checks.choice(errors, "holidays", holidays, true, SessionService.HOLIDAY_RULES);
+            if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+                errors.rejectValue("end", "endBeforeStartTime");
+            }
+            Checks.notBefore(errors, "to", last, first);
+            if (first != null && last != null && first.plusYears(2).isBefore(last)) {
+                errors.rejectValue("to", "twoYears");
             }
         }
-        if (days.isEmpty()) {
-            f.errors().add("weekdays", "Cochez au moins un jour de la semaine.");
+    }
+
+    /** A weekly schedule; when something is wrong, the form comes back as typed, the field named. */
+    @PostMapping("/c/{centre}/activites/{id}/horaires")
+    String addSchedule(CentreScope scope, @PathVariable long id, @Validated ScheduleForm form, BindingResult binding, Model model,
+                       RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        activity(scope, id);
+        if (binding.hasErrors()) {
+            return showPage(scope, id, "", model, FieldErrors.of(binding), form.typed(), form.days, "horaire");
         }
-        LocalTime s = time(f, "start", "l'heure de début");
-        LocalTime e = time(f, "end", "l'heure de fin");
-        LocalDate from = f.date("from", "la date de début", true);
-        LocalDate to = f.date("to", "la date de fin", true);
-        String holidays = f.choice("holidays", "la règle des vacances scolaires", true, SessionService.HOLIDAY_RULES);
-        if (s != null && e != null && !e.isAfter(s)) {
-            f.errors().add("end", "L'heure de fin doit suivre l'heure de début.");
-        }
-        f.notBefore("to", to, from);
-        if (from != null && to != null && from.plusYears(2).isBefore(to)) {
-            f.errors().add("to", "Un horaire couvre au plus deux ans.");
-        }
-        if (!f.ok()) {
-            return showPage(scope, id, "", model, f.errors(), form, days, "horaire");
-        }
-        int planned = sessions.addWeekly(scope.id(), id, days, s, e, from, to, holidays);
+        int planned = sessions.addWeekly(scope.id(), id, form.days, form.startsAt, form.endsAt, form.first, form.last,
+                form.holidays.trim());
         flash.addFlashAttribute("message", planned + " séance(s) planifiée(s).");
         return "redirect:" + scope.base() + "/activites/" + id + "#seances";
     }
 
-    @PostMapping("/c/{centre}/activites/{id}/seances")
-    String addSession(CentreScope scope, @PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        scope.requireAttendance();
-        activity(scope, id);
-        FormReader f = new FormReader(form);
-        LocalDate date = f.date("date", "la date de la séance", true);
-        LocalTime s = time(f, "sessionStart", "l'heure de début");
-        LocalTime e = time(f, "sessionEnd", "l'heure de fin");
-        if (s != null && e != null && !e.isAfter(s)) {
-            f.errors().add("sessionEnd", "L'heure de fin doit suivre l'heure de début.");
+    static final class SessionForm implements Form {
+        public String date;
+        public String sessionStart;
+        public String sessionEnd;
+        /** Read by {@link #validate}. */
+        private LocalDate day;
+        private LocalTime startsAt;
+        private LocalTime endsAt;
+
+        @Override
+        public void validate(Errors errors) {
+            day = Checks.date(errors, "date", date, true);
+            startsAt = Checks.time(errors, "sessionStart", sessionStart, true);
+            endsAt = Checks.time(errors, "sessionEnd", sessionEnd, true);
+            if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt)) {
+                errors.rejectValue("sessionEnd", "endBeforeStartTime");
+            }
         }
-        if (!f.ok()) {
-            return showPage(scope, id, "", model, f.errors(), form, List.of(), "seance");
-        }
-        long sessionId = sessions.addOneOff(scope.id(), id, date, s, e);
-        return "redirect:" + scope.base() + "/seances/" + sessionId;
     }
 
-    private static LocalTime time(FormReader f, String field, String label) {
-        String v = f.text(field, label, true);
-        try {
-            return v == null ? null : LocalTime.parse(v.length() == 4 && v.charAt(1) == ':' ? "0" + v : v.replace('h', ':'));
-        } catch (DateTimeParseException ex) {
-            f.errors().add(field, "« " + v + " » n'est pas une heure (" + label + ") : écrivez HH:MM, par exemple 14:30.");
-            return null;
+    @PostMapping("/c/{centre}/activites/{id}/seances")
+    String addSession(CentreScope scope, @PathVariable long id, @Validated SessionForm form, BindingResult binding, Model model) {
+        scope.requireAttendance();
+        activity(scope, id);
+        if (binding.hasErrors()) {
+            return showPage(scope, id, "", model, FieldErrors.of(binding), form.typed(), List.of(), "seance");
         }
+        long sessionId = sessions.addOneOff(scope.id(), id, form.day, form.startsAt, form.endsAt);
+        return "redirect:" + scope.base() + "/seances/" + sessionId;
     }
 
     @PostMapping("/c/{centre}/seances/{sessionId}/annuler")
@@ -313,10 +336,10 @@ public class ActivityController {
     }
 
     /** The referent is one of this centre's staff: an id of another centre's user would show that user's name. */
-    private void checkReferent(CentreScope scope, ActivityForm form, FieldErrors errors) {
+    private void checkReferent(CentreScope scope, ActivityForm form, Errors errors) {
         Long referent = form.getReferentUserId();
         if (referent != null && !users.isStaffOf(scope.id(), referent)) {
-            errors.add("referentUserId", "Choisissez le référent dans la liste de l'équipe du centre.");
+            errors.rejectValue("referentUserId", "referent");
         }
     }
 
@@ -332,7 +355,7 @@ public class ActivityController {
         return "activities/form";
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Fiche introuvable.");
+    static NotFound notFound() {
+        return new NotFound("Fiche introuvable.");
     }
 }

@@ -1,9 +1,12 @@
 package fr.trame.activities;
 
-import fr.trame.form.FieldErrors;
+import fr.trame.form.Bands;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
+import org.springframework.validation.Errors;
 
-/** The activity form as typed. */
-public class ActivityForm {
+/** The activity form as typed (the page shows it back so); {@link #validate} checks it, {@link #values} reads it. */
+class ActivityForm implements Form {
     private String ref;
     private String name;
     private Long sectorId;
@@ -18,54 +21,57 @@ public class ActivityForm {
     private Long seasonId;
     private String ageBands;
 
-    public ActivityService.Values validate(FieldErrors errors) {
-        String n = clean(name);
-        if (n == null) {
-            errors.add("name", "Le nom de l'activité est obligatoire.");
+    @Override
+    public void validate(Errors errors) {
+        Checks.required(errors, "name", name);
+        if (sectorId == null && !errors.hasFieldErrors("sectorId")) {
+            errors.rejectValue("sectorId", "choice");
         }
-        if (sectorId == null) {
-            errors.add("sectorId", "Choisissez le secteur.");
+        if (!ActivityService.KINDS.contains(kind == null ? "" : kind)) {
+            errors.rejectValue("kind", "choice");
         }
-        String k = ActivityService.KINDS.contains(kind) ? kind : null;
-        if (k == null) {
-            errors.add("kind", "Type d'activité inconnu.");
-        }
-        Integer min = whole(ageMin, "ageMin", 0, errors);
-        Integer max = whole(ageMax, "ageMax", 0, errors);
+        Integer min = whole(errors, "ageMin", ageMin, 0);
+        Integer max = whole(errors, "ageMax", ageMax, 0);
         if (min != null && max != null && max < min) {
-            errors.add("ageMax", "L'âge maximum est inférieur à l'âge minimum.");
+            errors.rejectValue("ageMax", "ageMaxBelowMin");
         }
-        Integer cap = whole(capacity, "capacity", 1, errors);
-        String pub = ActivityService.PUBLICS.contains(publicLabel) ? publicLabel : null;
-        String bands = null;
-        if (clean(ageBands) != null) {
+        whole(errors, "capacity", capacity, 1);
+        if (Checks.clean(ageBands) != null) {
             try {
-                bands = fr.trame.form.Bands.parse(ageBands).text().replace(" ", "");
+                Bands.parse(ageBands);
             } catch (IllegalArgumentException e) {
-                errors.add("ageBands", e.getMessage());
+                errors.rejectValue("ageBands", "bands", new Object[] {e.getMessage()}, null);
             }
         }
-        return new ActivityService.Values(clean(ref), n, sectorId == null ? 0 : sectorId, k, pub, min, max, cap,
-                clean(place), referentUserId, clean(priceNote), seasonId, bands);
     }
 
-    private static Integer whole(String value, String field, int min, FieldErrors errors) {
-        String v = clean(value);
+    /** The values of a valid form. */
+    ActivityService.Values values() {
+        String pub = ActivityService.PUBLICS.contains(publicLabel == null ? "" : publicLabel) ? publicLabel : null;
+        String bands = Checks.clean(ageBands) == null ? null : Bands.parse(ageBands).text().replace(" ", "");
+        return new ActivityService.Values(Checks.clean(ref), Checks.clean(name), sectorId, kind, pub, number(ageMin),
+                number(ageMax), number(capacity), Checks.clean(place), referentUserId, Checks.clean(priceNote), seasonId, bands);
+    }
+
+    /** A whole number of at most four digits, {@code min} or more; code {@code wholeAtLeast}. */
+    private static Integer whole(Errors errors, String field, String value, int min) {
+        String v = Checks.clean(value);
         if (v == null) {
             return null;
         }
         if (!v.matches("\\d{1,4}") || Integer.parseInt(v) < min) {
-            errors.add(field, "Nombre entier attendu (" + min + " ou plus).");
+            errors.rejectValue(field, "wholeAtLeast", new Object[] {min}, null);
             return null;
         }
         return Integer.parseInt(v);
     }
 
-    private static String clean(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    private static Integer number(String value) {
+        String v = Checks.clean(value);
+        return v == null ? null : Integer.valueOf(v);
     }
 
-    public static ActivityForm of(ActivityService.Activity a) {
+    static ActivityForm of(ActivityService.Activity a) {
         ActivityForm f = new ActivityForm();
         f.ref = a.ref();
         f.name = a.name();

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /** The association at a glance: the year's figures of each part, and the way to each page. */
 @Controller
-public class AssociationController {
+class AssociationController {
 
     private final AssociationIndicators indicators;
     private final FundingService funding;

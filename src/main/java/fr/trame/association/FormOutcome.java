@@ -1,7 +1,12 @@
 package fr.trame.association;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
-import fr.trame.form.FormReader;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
+import org.springframework.validation.BindingResult;
+
+import java.util.function.BooleanSupplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The end of a small form posted from a list page: saved and said so, or nothing saved and what is wrong said. */
@@ -10,25 +15,25 @@ final class FormOutcome {
     private FormOutcome() {
     }
 
-    /** Saves when the form is right; back to the page either way, with what was typed when it was not. */
-    static String saveAndReturn(CentreScope scope, FormReader f, RedirectAttributes flash, String page, Runnable save, String message) {
-        if (f.ok()) {
+    /** Saves when the form is right; back to the page either way, with what is wrong said and what was typed kept. */
+    static String saveAndReturn(CentreScope scope, Form form, BindingResult binding, RedirectAttributes flash, String page,
+                                Runnable save, String message) {
+        if (!binding.hasErrors()) {
             save.run();
             flash.addFlashAttribute("message", message);
         } else {
-            flash.addFlashAttribute("error", "Rien n'est enregistré : " + String.join(" ", f.errors().all().values()));
-            flash.addFlashAttribute("typed", f.values());
+            flash.addFlashAttribute("error", "Rien n'est enregistré : " + String.join(" ", FieldErrors.of(binding).all().values()));
+            flash.addFlashAttribute("typed", form.typed());
         }
         return "redirect:" + scope.base() + page;
     }
 
-    /** The same for a change to one record: when the record is not this centre's, nothing is said saved (404). */
-    static String updateAndReturn(CentreScope scope, FormReader f, RedirectAttributes flash, String page,
-                                  java.util.function.BooleanSupplier update, String message) {
-        return saveAndReturn(scope, f, flash, page, () -> {
+    /** The same for a form object changing one record: when it is not this centre's, nothing is said saved (404). */
+    static String updateAndReturn(CentreScope scope, Form form, BindingResult binding, RedirectAttributes flash, String page,
+                                  BooleanSupplier update, String message) {
+        return saveAndReturn(scope, form, binding, flash, page, () -> {
             if (!update.getAsBoolean()) {
-                throw new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND, "Cette fiche n'existe pas dans votre centre.");
+                throw new NotFound("Cette fiche n'existe pas dans votre centre.");
             }
         }, message);
     }

@@ -1,9 +1,13 @@
 package fr.trame.association;
 
 import fr.trame.centre.CentreScope;
-import fr.trame.form.FormReader;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,11 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /** Grant applications, the year's products by funder and its charges: read by staff, kept by direction. */
 @Controller
-public class FundingController {
+class FundingController {
 
     private final FundingService funding;
     private final PartnerService partners;
@@ -40,57 +43,123 @@ public class FundingController {
         return "association/funding";
     }
 
+    static final class GrantForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
+        public String partnerId;
+        public String year;
+        public String object;
+        public String callName;
+        public String deadline;
+        public String reportDue;
+        public String requested;
+        public String granted;
+        public String status;
+        /** Read by {@link #validate}: the request when the form is right. */
+        private FundingService.NewGrant grant;
+        private Integer yearValue;
+
+        @Override
+        public void validate(Errors errors) {
+            Long partner = Checks.id(errors, "partnerId", partnerId, true);
+            yearValue = Checks.integer(errors, "year", year, true, 2000, 2100);
+            String what = Checks.text(errors, "object", object, true);
+            LocalDate due = Checks.date(errors, "deadline", deadline, false);
+            LocalDate report = Checks.date(errors, "reportDue", reportDue, false);
+            Long asked = Checks.cents(errors, "requested", requested, false);
+            Long given = Checks.cents(errors, "granted", granted, false);
+            String state = Checks.choice(errors, "status", status, true, FundingService.STATUSES);
+            grant = errors.hasErrors() ? null
+                    : new FundingService.NewGrant(partner, yearValue, what, Checks.clean(callName), due, report, asked, given, state);
+        }
+    }
+
     @PostMapping("/c/{centre}/financements/demandes")
-    String createGrant(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String createGrant(CentreScope scope, @Validated GrantForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long partner = f.id("partnerId", "le financeur", true);
-        Integer year = f.integer("year", "l'année", true, 2000, 2100);
-        String object = f.text("object", "l'objet de la demande", true);
-        LocalDate deadline = f.date("deadline", "la date limite de dépôt", false);
-        LocalDate reportDue = f.date("reportDue", "la date du bilan", false);
-        Long requested = f.cents("requested", "le montant demandé", false);
-        Long granted = f.cents("granted", "le montant accordé", false);
-        String status = f.choice("status", "l'état", true, FundingService.STATUSES);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + (year == null ? scope.today().getYear() : year),
-                () -> funding.createGrant(scope.id(), new FundingService.NewGrant(partner, year, object, f.text("callName", "", false),
-                        deadline, reportDue, requested, granted, status)), "Demande enregistrée.");
+        Integer year = form.yearValue;
+        String page = "/financements?annee=" + (year == null ? scope.today().getYear() : year);
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, page,
+                () -> funding.createGrant(scope.id(), form.grant), "Demande enregistrée.");
+    }
+
+    static final class GrantUpdateForm implements Form {
+        public String status;
+        public String granted;
+        public String year;
+        /** Read by {@link #validate}. */
+        private Long grantedCents;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.choice(errors, "status", status, true, FundingService.STATUSES);
+            grantedCents = Checks.cents(errors, "granted", granted, false);
+        }
     }
 
     @PostMapping("/c/{centre}/financements/demandes/{id}")
-    String updateGrant(CentreScope scope, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String updateGrant(CentreScope scope, @PathVariable long id, @Validated GrantUpdateForm form, BindingResult binding,
+                       RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        String status = f.choice("status", "l'état", true, FundingService.STATUSES);
-        Long granted = f.cents("granted", "le montant accordé", false);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + form.getOrDefault("year", ""),
-                () -> funding.updateGrant(scope.id(), id, status, granted), "Demande mise à jour.");
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/financements?annee=" + (form.year == null ? "" : form.year),
+                () -> funding.updateGrant(scope.id(), id, form.status.trim(), form.grantedCents), "Demande mise à jour.");
+    }
+
+    static final class ProductForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
+        public String year;
+        public String partnerId;
+        public String label;
+        public String amount;
+        /** Read by {@link #validate}. */
+        private Integer yearValue;
+        private Long partner;
+        private Long cents;
+
+        @Override
+        public void validate(Errors errors) {
+            yearValue = Checks.integer(errors, "year", year, true, 2000, 2100);
+            partner = Checks.id(errors, "partnerId", partnerId, false);
+            Checks.text(errors, "label", label, partner == null);
+            cents = Checks.cents(errors, "amount", amount, true);
+        }
     }
 
     @PostMapping("/c/{centre}/financements/produits")
-    String saveProduct(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String saveProduct(CentreScope scope, @Validated ProductForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Integer year = f.integer("year", "l'année", true, 2000, 2100);
-        Long partner = f.id("partnerId", "le financeur", false);
-        String label = f.text("label", "la source du produit", partner == null);
-        Long amount = f.cents("amount", "le montant", true);
+        Long partner = form.partner;
+        String label = Checks.clean(form.label);
         String name = label != null || partner == null ? label : partners.list(scope.id()).stream()
                 .filter(p -> p.id() == partner).map(PartnerService.Partner::name).findFirst().orElse(null);
         if (name == null && partner != null) {
-            f.errors().add("partnerId", "Choisissez le financeur dans la liste.");
+            binding.rejectValue("partnerId", "choice");
         }
-        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + year,
-                () -> funding.saveProduct(scope.id(), year, partner, name, amount), "Produit enregistré.");
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/financements?annee=" + form.yearValue,
+                () -> funding.saveProduct(scope.id(), form.yearValue, partner, name, form.cents), "Produit enregistré.");
+    }
+
+    static final class ChargesForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
+        public String year;
+        public String charges;
+        /** Read by {@link #validate}. */
+        private Integer yearValue;
+        private Long cents;
+
+        @Override
+        public void validate(Errors errors) {
+            yearValue = Checks.integer(errors, "year", year, true, 2000, 2100);
+            cents = Checks.cents(errors, "charges", charges, true);
+        }
     }
 
     @PostMapping("/c/{centre}/financements/charges")
-    String saveCharges(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String saveCharges(CentreScope scope, @Validated ChargesForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Integer year = f.integer("year", "l'année", true, 2000, 2100);
-        Long charges = f.cents("charges", "le total des charges", true);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/financements?annee=" + year,
-                () -> funding.saveCharges(scope.id(), year, charges), "Charges enregistrées.");
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/financements?annee=" + form.yearValue,
+                () -> funding.saveCharges(scope.id(), form.yearValue, form.cents), "Charges enregistrées.");
     }
 }

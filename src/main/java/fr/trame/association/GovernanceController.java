@@ -1,15 +1,19 @@
 package fr.trame.association;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
-import fr.trame.form.FormReader;
-import org.springframework.http.HttpStatus;
+import fr.trame.form.Checks;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -20,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** The bodies, their members and their meetings; direction keeps them, staff read them. */
 @Controller
-public class GovernanceController {
+class GovernanceController {
 
     private final GovernanceService governance;
     private final AssociationIndicators indicators;
@@ -33,114 +37,175 @@ public class GovernanceController {
     @GetMapping("/c/{centre}/instances")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
         scope.requirePersonalData();
-        return page(scope, annee == null ? scope.today().getYear() : annee, model, new FormReader(Map.of()), new FormReader(Map.of()));
+        return page(scope, annee == null ? scope.today().getYear() : annee, model, Map.of(), Map.of(), new FieldErrors());
     }
 
-    private String page(CentreScope scope, int year, Model model, FormReader mandateForm, FormReader meetingForm) {
+    private String page(CentreScope scope, int year, Model model, Map<String, String> mandateForm,
+                        Map<String, String> meetingForm, FieldErrors errors) {
         model.addAttribute("year", year);
         model.addAttribute("bodies", governance.bodies(scope.id()));
         model.addAttribute("mandates", governance.mandates(scope.id(), scope.today()));
         model.addAttribute("meetings", governance.meetings(scope.id(), year));
         model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("governance"));
-        model.addAttribute("mandateForm", mandateForm.values());
-        model.addAttribute("meetingForm", meetingForm.values());
-        model.addAttribute("errors", mandateForm.ok() ? meetingForm.errors() : mandateForm.errors());
+        model.addAttribute("mandateForm", mandateForm);
+        model.addAttribute("meetingForm", meetingForm);
+        model.addAttribute("errors", errors);
         model.addAttribute("roles", GovernanceService.ROLES);
         model.addAttribute("colleges", GovernanceService.COLLEGES);
         model.addAttribute("kinds", GovernanceService.KINDS);
         return "association/governance";
     }
 
+    static final class BodyForm implements Form {
+        public String kind;
+        public String name;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.choice(errors, "kind", kind, true, GovernanceService.KINDS);
+            Checks.text(errors, "name", name, true);
+        }
+    }
+
     @PostMapping("/c/{centre}/instances/organes")
-    String createBody(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String createBody(CentreScope scope, @Validated BodyForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        String kind = f.choice("kind", "le type d'instance", true, GovernanceService.KINDS);
-        String name = f.text("name", "le nom de l'instance", true);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/instances",
-                () -> governance.createBody(scope.id(), kind, name), "Instance « " + name + " » enregistrée.");
+        String name = Checks.clean(form.name);
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/instances",
+                () -> governance.createBody(scope.id(), form.kind.trim(), name), "Instance « " + name + " » enregistrée.");
+    }
+
+    static final class MandateForm implements Form {
+        public String bodyId;
+        public String personId;
+        public String outsiderName;
+        public String role;
+        public String college;
+        public String startDate;
+        public String endDate;
+        public String livesInTerritory;
+        public String qpv;
+        /** Read by {@link #validate}. */
+        private Long body;
+        private Long person;
+
+        @Override
+        public void validate(Errors errors) {
+            body = Checks.id(errors, "bodyId", bodyId, true);
+            person = Checks.id(errors, "personId", personId, false);
+            if (person == null && Checks.clean(outsiderName) == null && !errors.hasFieldErrors("personId")) {
+                errors.rejectValue("personId", "personOrOutsider");
+            }
+            Checks.choice(errors, "role", role, true, GovernanceService.ROLES);
+            Checks.choice(errors, "college", college, true, GovernanceService.COLLEGES);
+            LocalDate start = Checks.date(errors, "startDate", startDate, true);
+            LocalDate end = Checks.date(errors, "endDate", endDate, false);
+            Checks.notBefore(errors, "endDate", end, start);
+        }
     }
 
     @PostMapping("/c/{centre}/instances/mandats")
-    String createMandate(CentreScope scope, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+    String createMandate(CentreScope scope, @Validated MandateForm form, BindingResult binding, Model model,
+                         RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long body = f.id("bodyId", "l'instance", true);
-        Long person = f.id("personId", "la personne", false);
-        String outsider = f.text("outsiderName", "le nom", false);
-        if (person == null && outsider == null) {
-            f.errors().add("personId", "Choisissez une personne du registre ou écrivez le nom d'une personne extérieure.");
+        if (form.body != null && governance.body(scope.id(), form.body).isEmpty()) {
+            binding.rejectValue("bodyId", "choice");
         }
-        String role = f.choice("role", "la fonction", true, GovernanceService.ROLES);
-        String college = f.choice("college", "le collège", true, GovernanceService.COLLEGES);
-        LocalDate start = f.date("startDate", "le début du mandat", true);
-        LocalDate end = f.date("endDate", "la fin du mandat", false);
-        f.notBefore("endDate", end, start);
-        if (body != null && governance.body(scope.id(), body).isEmpty()) {
-            f.errors().add("bodyId", "Choisissez l'instance dans la liste.");
+        if (binding.hasErrors()) {
+            return page(scope, scope.today().getYear(), model, form.typed(), Map.of(), FieldErrors.of(binding));
         }
-        if (!f.ok()) {
-            return page(scope, scope.today().getYear(), model, f, new FormReader(Map.of()));
-        }
-        governance.createMandate(scope.id(), new GovernanceService.NewMandate(body, person, person == null ? outsider : null,
-                role, college, start, end, yesNo(form.get("livesInTerritory")), yesNo(form.get("qpv"))));
+        governance.createMandate(scope.id(), new GovernanceService.NewMandate(form.body, form.person,
+                form.person == null ? Checks.clean(form.outsiderName) : null, form.role.trim(), form.college.trim(),
+                Checks.date(form.startDate), Checks.date(form.endDate), yesNo(form.livesInTerritory), yesNo(form.qpv)));
         flash.addFlashAttribute("message", "Mandat enregistré.");
         return "redirect:" + scope.base() + "/instances";
     }
 
+    static final class MandateEndForm implements Form {
+        public String endDate;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.date(errors, "endDate", endDate, true);
+        }
+    }
+
     @PostMapping("/c/{centre}/instances/mandats/{id}/fin")
-    String endMandate(CentreScope scope, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String endMandate(CentreScope scope, @PathVariable long id, @Validated MandateEndForm form, BindingResult binding,
+                      RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        LocalDate end = f.date("endDate", "la fin du mandat", true);
-        return FormOutcome.updateAndReturn(scope, f, flash, "/instances",
-                () -> governance.endMandate(scope.id(), id, end), "Fin du mandat enregistrée.");
+        return FormOutcome.updateAndReturn(scope, form, binding, flash, "/instances",
+                () -> governance.endMandate(scope.id(), id, Checks.date(form.endDate)), "Fin du mandat enregistrée.");
+    }
+
+    static final class MeetingForm implements Form {
+        public String bodyId;
+        public String date;
+        public String quorum;
+        public String agenda;
+        /** Read by {@link #validate}. */
+        private Long body;
+        private Integer quorumValue;
+
+        @Override
+        public void validate(Errors errors) {
+            body = Checks.id(errors, "bodyId", bodyId, true);
+            Checks.date(errors, "date", date, true);
+            quorumValue = Checks.integer(errors, "quorum", quorum, false, 0, 500);
+        }
     }
 
     @PostMapping("/c/{centre}/instances/reunions")
-    String createMeeting(CentreScope scope, @RequestParam Map<String, String> form, Model model) {
+    String createMeeting(CentreScope scope, @Validated MeetingForm form, BindingResult binding, Model model) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long body = f.id("bodyId", "l'instance", true);
-        LocalDate date = f.date("date", "la date de la réunion", true);
-        Integer quorum = f.integer("quorum", "le quorum", false, 0, 500);
-        String agenda = f.text("agenda", "l'ordre du jour", false);
-        if (body != null && governance.body(scope.id(), body).isEmpty()) {
-            f.errors().add("bodyId", "Choisissez l'instance dans la liste.");
+        if (form.body != null && governance.body(scope.id(), form.body).isEmpty()) {
+            binding.rejectValue("bodyId", "choice");
         }
-        if (!f.ok()) {
-            return page(scope, scope.today().getYear(), model, new FormReader(Map.of()), f);
+        if (binding.hasErrors()) {
+            return page(scope, scope.today().getYear(), model, Map.of(), form.typed(), FieldErrors.of(binding));
         }
-        long id = governance.createMeeting(scope.id(), body, date, agenda, quorum);
+        long id = governance.createMeeting(scope.id(), form.body, Checks.date(form.date), Checks.clean(form.agenda),
+                form.quorumValue);
         return "redirect:" + scope.base() + "/instances/reunions/" + id;
     }
 
     @GetMapping("/c/{centre}/instances/reunions/{id}")
     String meeting(CentreScope scope, @PathVariable long id, Model model) {
         scope.requirePersonalData();
-        model.addAttribute("meeting", governance.meeting(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("meeting", governance.meeting(scope.id(), id).orElseThrow(() -> new NotFound()));
         model.addAttribute("seats", governance.seats(scope.id(), id));
         return "association/meeting";
     }
 
+    static final class MeetingRecordForm implements Form {
+        public String quorum;
+        public String decisions;
+        public String minutes;
+        public List<Long> present;
+        /** Read by {@link #validate}. */
+        private Integer quorumValue;
+
+        @Override
+        public void validate(Errors errors) {
+            quorumValue = Checks.integer(errors, "quorum", quorum, false, 0, 500);
+        }
+    }
+
     /** Who came, the quorum, the decisions and the minutes, saved in one go. */
     @PostMapping("/c/{centre}/instances/reunions/{id}")
-    String recordMeeting(CentreScope scope, @PathVariable long id, @RequestParam Map<String, String> form,
-                         @RequestParam(name = "present", required = false) List<Long> present, Model model,
-                         RedirectAttributes flash) {
+    String recordMeeting(CentreScope scope, @PathVariable long id, @Validated MeetingRecordForm form, BindingResult binding,
+                         Model model, RedirectAttributes flash) {
         scope.requireDirection();
         GovernanceService.Meeting meeting = governance.meeting(scope.id(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        FormReader f = new FormReader(form);
-        Integer quorum = f.integer("quorum", "le quorum", false, 0, 500);
-        if (!f.ok()) {
+                .orElseThrow(() -> new NotFound());
+        if (binding.hasErrors()) {
             model.addAttribute("meeting", meeting);
             model.addAttribute("seats", governance.seats(scope.id(), id));
-            model.addAttribute("errors", f.errors());
+            model.addAttribute("errors", FieldErrors.of(binding));
             return "association/meeting";
         }
-        Set<Long> came = present == null ? Set.of() : present.stream().collect(Collectors.toSet());
-        governance.recordMeeting(scope.id(), id, came, f.text("decisions", "", false), f.text("minutes", "", false), quorum);
+        Set<Long> came = form.present == null ? Set.of() : form.present.stream().collect(Collectors.toSet());
+        governance.recordMeeting(scope.id(), id, came, Checks.clean(form.decisions), Checks.clean(form.minutes), form.quorumValue);
         flash.addFlashAttribute("message", "Réunion enregistrée : " + came.size() + " présent(s).");
         return "redirect:" + scope.base() + "/instances/reunions/" + id;
     }

@@ -1,20 +1,23 @@
 package fr.trame.association;
 
 import fr.trame.centre.CentreScope;
-import fr.trame.form.FormReader;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /** Partners, their conventions and permanences, and the centre's agréments: read by all staff, kept by direction. */
 @Controller
-public class PartnerController {
+class PartnerController {
 
     private final PartnerService partners;
     private final FundingService funding;
@@ -35,41 +38,77 @@ public class PartnerController {
         return "association/partners";
     }
 
+    static final class PartnerForm implements Form {
+        public String name;
+        public String kind;
+        public String contact;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.text(errors, "name", name, true);
+            Checks.choice(errors, "kind", kind, true, PartnerService.KINDS);
+        }
+    }
+
     @PostMapping("/c/{centre}/partenaires")
-    String create(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated PartnerForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        String name = f.text("name", "le nom du partenaire", true);
-        String kind = f.choice("kind", "le type de partenaire", true, PartnerService.KINDS);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/partenaires", () -> partners.create(scope.id(), name, kind, f.text("contact", "", false)),
+        String name = Checks.clean(form.name);
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/partenaires",
+                () -> partners.create(scope.id(), name, form.kind.trim(), Checks.clean(form.contact)),
                 "Partenaire « " + name + " » enregistré.");
     }
 
+    static final class ConventionForm implements Form {
+        public String partnerId;
+        public String object;
+        public String startDate;
+        public String endDate;
+        public String signedOn;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.id(errors, "partnerId", partnerId, true);
+            Checks.text(errors, "object", object, true);
+            LocalDate start = Checks.date(errors, "startDate", startDate, true);
+            LocalDate end = Checks.date(errors, "endDate", endDate, false);
+            Checks.date(errors, "signedOn", signedOn, false);
+            Checks.notBefore(errors, "endDate", end, start);
+        }
+    }
+
     @PostMapping("/c/{centre}/partenaires/conventions")
-    String addConvention(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String addConvention(CentreScope scope, @Validated ConventionForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long partner = f.id("partnerId", "le partenaire", true);
-        String object = f.text("object", "l'objet de la convention", true);
-        LocalDate start = f.date("startDate", "le début de la convention", true);
-        LocalDate end = f.date("endDate", "la fin de la convention", false);
-        LocalDate signed = f.date("signedOn", "la date de signature", false);
-        f.notBefore("endDate", end, start);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/partenaires", () -> partners.addConvention(scope.id(), partner, object, start, end, signed),
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/partenaires",
+                () -> partners.addConvention(scope.id(), Long.valueOf(form.partnerId.trim()), form.object.trim(),
+                        Checks.date(form.startDate), Checks.date(form.endDate), Checks.date(form.signedOn)),
                 "Convention enregistrée.");
     }
 
+    static final class PermanenceForm implements Form {
+        public String partnerId;
+        public String label;
+        public String schedule;
+        public String startDate;
+        public String endDate;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.id(errors, "partnerId", partnerId, true);
+            Checks.text(errors, "label", label, true);
+            LocalDate start = Checks.date(errors, "startDate", startDate, true);
+            LocalDate end = Checks.date(errors, "endDate", endDate, false);
+            Checks.notBefore(errors, "endDate", end, start);
+        }
+    }
+
     @PostMapping("/c/{centre}/partenaires/permanences")
-    String addPermanence(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String addPermanence(CentreScope scope, @Validated PermanenceForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long partner = f.id("partnerId", "le partenaire", true);
-        String label = f.text("label", "l'objet de la permanence", true);
-        LocalDate start = f.date("startDate", "le début", true);
-        LocalDate end = f.date("endDate", "la fin", false);
-        f.notBefore("endDate", end, start);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/partenaires",
-                () -> partners.addPermanence(scope.id(), partner, label, f.text("schedule", "", false), start, end),
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/partenaires",
+                () -> partners.addPermanence(scope.id(), Long.valueOf(form.partnerId.trim()), form.label.trim(),
+                        Checks.clean(form.schedule), Checks.date(form.startDate), Checks.date(form.endDate)),
                 "Permanence enregistrée.");
     }
 
@@ -80,17 +119,29 @@ public class PartnerController {
         return "association/agrements";
     }
 
+    static final class AgrementForm implements Form {
+        public String label;
+        public String issuer;
+        public String startDate;
+        public String endDate;
+        public String reference;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.text(errors, "label", label, true);
+            Checks.text(errors, "issuer", issuer, true);
+            LocalDate start = Checks.date(errors, "startDate", startDate, true);
+            LocalDate end = Checks.date(errors, "endDate", endDate, false);
+            Checks.notBefore(errors, "endDate", end, start);
+        }
+    }
+
     @PostMapping("/c/{centre}/agrements")
-    String addAgrement(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String addAgrement(CentreScope scope, @Validated AgrementForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        String label = f.text("label", "l'objet de l'agrément", true);
-        String issuer = f.text("issuer", "qui le délivre (CAF, SDJES…)", true);
-        LocalDate start = f.date("startDate", "le début de l'agrément", true);
-        LocalDate end = f.date("endDate", "la fin de l'agrément", false);
-        f.notBefore("endDate", end, start);
-        return FormOutcome.saveAndReturn(scope, f, flash, "/agrements",
-                () -> funding.addAgrement(scope.id(), label, issuer, start, end, f.text("reference", "", false)),
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/agrements",
+                () -> funding.addAgrement(scope.id(), form.label.trim(), form.issuer.trim(), Checks.date(form.startDate),
+                        Checks.date(form.endDate), Checks.clean(form.reference)),
                 "Agrément enregistré.");
     }
 }

@@ -2,9 +2,14 @@ package fr.trame.association;
 
 import fr.trame.activities.SectorService;
 import fr.trame.centre.CentreScope;
-import fr.trame.form.FormReader;
+import fr.trame.form.Checks;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +22,7 @@ import java.util.Map;
 
 /** The team, its contracts and ETP, its training: human-resources data, for direction only. */
 @Controller
-public class StaffController {
+class StaffController {
 
     private final StaffService staff;
     private final AssociationIndicators indicators;
@@ -32,10 +37,10 @@ public class StaffController {
     @GetMapping("/c/{centre}/equipe")
     String page(CentreScope scope, @RequestParam(required = false) Integer annee, Model model) {
         scope.requireDirection();
-        return page(scope, annee == null ? scope.today().getYear() : annee, model, new FormReader(Map.of()));
+        return page(scope, annee == null ? scope.today().getYear() : annee, model, Map.of(), new FieldErrors());
     }
 
-    private String page(CentreScope scope, int year, Model model, FormReader form) {
+    private String page(CentreScope scope, int year, Model model, Map<String, String> typed, FieldErrors errors) {
         model.addAttribute("year", year);
         model.addAttribute("contracts", staff.contracts(scope.id(), year));
         model.addAttribute("trainings", staff.trainings(scope.id(), year));
@@ -44,28 +49,61 @@ public class StaffController {
         model.addAttribute("kinds", StaffService.CONTRACTS);
         model.addAttribute("functions", StaffService.FUNCTIONS);
         model.addAttribute("sectors", sectors.list(scope.id()));
-        model.addAttribute("form", form.values());
-        model.addAttribute("errors", form.errors());
+        model.addAttribute("form", typed);
+        model.addAttribute("errors", errors);
         return "association/staff";
+    }
+
+    /** A new employee (or one already employed) and their contract. */
+    static final class HireForm implements Form {
+        public String employeeId;
+        public String lastName;
+        public String firstName;
+        public String kind;
+        public String function;
+        public String sectorId;
+        public String weeklyHours;
+        public String startDate;
+        public String endDate;
+        public String inKind;
+
+        /** Read by {@link #validate}. */
+        private Long employee;
+        private StaffService.NewContract contract;
+
+        @Override
+        public void validate(Errors errors) {
+            employee = Checks.id(errors, "employeeId", employeeId, false);
+            if (employee == null) {
+                Checks.text(errors, "lastName", lastName, true);
+                Checks.text(errors, "firstName", firstName, true);
+            }
+            String k = Checks.choice(errors, "kind", kind, true, StaffService.CONTRACTS);
+            String f = Checks.choice(errors, "function", function, true, StaffService.FUNCTIONS);
+            Long sector = Checks.id(errors, "sectorId", sectorId, false);
+            BigDecimal hours = Checks.decimal(errors, "weeklyHours", weeklyHours, true, new BigDecimal("0.5"), new BigDecimal("48"));
+            LocalDate start = Checks.date(errors, "startDate", startDate, true);
+            LocalDate end = Checks.date(errors, "endDate", endDate, false);
+            Checks.notBefore(errors, "endDate", end, start);
+            Long value = Checks.cents(errors, "inKind", inKind, false);
+            contract = new StaffService.NewContract(k, f, sector, hours, start, end, value);
+        }
     }
 
     /** A new employee with their first contract, or a new contract for someone already employed. */
     @PostMapping("/c/{centre}/equipe")
-    String hire(CentreScope scope, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+    String hire(CentreScope scope, @Validated HireForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long employee = f.id("employeeId", "la personne", false);
-        String lastName = employee == null ? f.text("lastName", "le nom", true) : null;
-        String firstName = employee == null ? f.text("firstName", "le prénom", true) : null;
-        StaffService.NewContract contract = contract(f);
+        Long employee = form.employee;
         if (employee != null && staff.employeeName(scope.id(), employee).isEmpty()) {
-            f.errors().add("employeeId", "Choisissez la personne dans la liste.");
+            binding.rejectValue("employeeId", "choice");
         }
-        if (!f.ok()) {
-            return page(scope, scope.today().getYear(), model, f);
+        if (binding.hasErrors()) {
+            return page(scope, scope.today().getYear(), model, form.typed(), FieldErrors.of(binding));
         }
+        StaffService.NewContract contract = form.contract;
         if (employee == null) {
-            staff.hire(scope.id(), lastName, firstName, contract);
+            staff.hire(scope.id(), form.lastName.trim(), form.firstName.trim(), contract);
         } else {
             staff.addContract(scope.id(), employee, contract);
         }
@@ -73,39 +111,53 @@ public class StaffController {
         return "redirect:" + scope.base() + "/equipe?annee=" + contract.startDate().getYear();
     }
 
-    private StaffService.NewContract contract(FormReader f) {
-        String kind = f.choice("kind", "le type de contrat", true, StaffService.CONTRACTS);
-        String function = f.choice("function", "la fonction", true, StaffService.FUNCTIONS);
-        Long sector = f.id("sectorId", "le secteur", false);
-        BigDecimal hours = f.decimal("weeklyHours", "les heures par semaine", true, new BigDecimal("0.5"), new BigDecimal("48"));
-        LocalDate start = f.date("startDate", "le début du contrat", true);
-        LocalDate end = f.date("endDate", "la fin du contrat", false);
-        f.notBefore("endDate", end, start);
-        Long inKind = f.cents("inKind", "la valeur annuelle de la mise à disposition", false);
-        return new StaffService.NewContract(kind, function, sector, hours, start, end, inKind);
+    static final class ContractEndForm implements Form {
+        public String endDate;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.date(errors, "endDate", endDate, true);
+        }
     }
 
     @PostMapping("/c/{centre}/equipe/contrats/{id}/fin")
-    String endContract(CentreScope scope, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String endContract(CentreScope scope, @PathVariable long id, @Validated ContractEndForm form, BindingResult binding,
+                       RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        LocalDate end = f.date("endDate", "la fin du contrat", true);
-        return FormOutcome.updateAndReturn(scope, f, flash, "/equipe",
-                () -> staff.endContract(scope.id(), id, end), "Fin du contrat enregistrée.");
+        return FormOutcome.updateAndReturn(scope, form, binding, flash, "/equipe",
+                () -> staff.endContract(scope.id(), id, Checks.date(form.endDate)), "Fin du contrat enregistrée.");
+    }
+
+    static final class TrainingForm implements Form {
+        /** Which form of the page was sent (a hidden field): the page shows what was typed in that one only. */
+        public String form;
+        public String employeeId;
+        public String date;
+        public String days;
+        public String title;
+
+        /** Read by {@link #validate}. */
+        private Long employee;
+        private BigDecimal dayCount;
+
+        @Override
+        public void validate(Errors errors) {
+            employee = Checks.id(errors, "employeeId", employeeId, true);
+            Checks.date(errors, "date", date, true);
+            dayCount = Checks.decimal(errors, "days", days, true, new BigDecimal("0.5"), new BigDecimal("60"));
+            Checks.text(errors, "title", title, true);
+        }
     }
 
     @PostMapping("/c/{centre}/equipe/formations")
-    String addTraining(CentreScope scope, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String addTraining(CentreScope scope, @Validated TrainingForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireDirection();
-        FormReader f = new FormReader(form);
-        Long employee = f.id("employeeId", "la personne formée", true);
-        LocalDate date = f.date("date", "la date", true);
-        BigDecimal days = f.decimal("days", "le nombre de jours", true, new BigDecimal("0.5"), new BigDecimal("60"));
-        String title = f.text("title", "l'intitulé de la formation", true);
+        Long employee = form.employee;
         if (employee != null && staff.employeeName(scope.id(), employee).isEmpty()) {
-            f.errors().add("employeeId", "Choisissez la personne dans la liste.");
+            binding.rejectValue("employeeId", "choice");
         }
-        return FormOutcome.saveAndReturn(scope, f, flash, "/equipe",
-                () -> staff.addTraining(scope.id(), employee, date, days, title), "Formation enregistrée.");
+        return FormOutcome.saveAndReturn(scope, form, binding, flash, "/equipe",
+                () -> staff.addTraining(scope.id(), employee, Checks.date(form.date), form.dayCount, form.title.trim()),
+                "Formation enregistrée.");
     }
 }

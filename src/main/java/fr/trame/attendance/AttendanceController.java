@@ -1,24 +1,30 @@
 package fr.trame.attendance;
 
+import fr.trame.form.Refused;
+import fr.trame.form.NotFound;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.activities.SessionService;
 import fr.trame.centre.CentreScope;
+import fr.trame.form.Checks;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
 import fr.trame.centre.Role;
 import fr.trame.csv.CsvExport;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +37,7 @@ import java.util.List;
 
 /** The attendance sheet (each tap saved at once), the day view of sessions, and the ACM monthly hours. */
 @Controller
-public class AttendanceController {
+class AttendanceController {
 
     private final AttendanceService attendance;
     private final SessionService sessions;
@@ -175,30 +181,37 @@ public class AttendanceController {
         return "attendance/sheet :: added";
     }
 
+    /** A child's arrival and departure at a session. */
+    static final class TimesForm implements Form {
+        public String arrival;
+        public String departure;
+        /** Read by {@link #validate}. */
+        private LocalTime arrivesAt;
+        private LocalTime leavesAt;
+
+        @Override
+        public void validate(Errors errors) {
+            arrivesAt = Checks.time(errors, "arrival", arrival, false);
+            leavesAt = Checks.time(errors, "departure", departure, false);
+            if (arrivesAt != null && leavesAt != null && !leavesAt.isAfter(arrivesAt)) {
+                errors.rejectValue("departure", "departureBeforeArrival");
+            }
+        }
+    }
+
     @PostMapping("/c/{centre}/seances/{sessionId}/horaires/{personId}")
-    String times(CentreScope scope, @PathVariable long sessionId, @PathVariable long personId,
-                 @RequestParam(defaultValue = "") String arrival, @RequestParam(defaultValue = "") String departure,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+    String times(CentreScope scope, @PathVariable long sessionId, @PathVariable long personId, @Validated TimesForm form,
+                 BindingResult binding, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
                  RedirectAttributes flash) {
         scope.requireAttendance();
         SessionService.Session seance = session(scope, sessionId);
         person(scope, personId);
-        String error = null;
-        LocalTime a = null;
-        LocalTime d = null;
-        try {
-            a = arrival.isBlank() ? null : LocalTime.parse(arrival.trim());
-        } catch (DateTimeParseException e) {
-            error = "Arrivée : heure invalide, écrivez-la HH:MM.";
-        }
-        try {
-            d = departure.isBlank() ? null : LocalTime.parse(departure.trim());
-        } catch (DateTimeParseException e) {
-            error = error != null ? error : "Départ : heure invalide, écrivez-la HH:MM.";
-        }
-        if (error == null && a != null && d != null && !d.isAfter(a)) {
-            error = "Départ : l'heure de départ doit suivre l'heure d'arrivée.";
-        }
+        // one message, the first: the line has room for one
+        String error = binding.hasErrors() ? FieldErrors.of(binding).all().values().iterator().next() : null;
+        LocalTime a = form.arrivesAt;
+        LocalTime d = form.leavesAt;
+        String arrival = form.arrival == null ? "" : form.arrival;
+        String departure = form.departure == null ? "" : form.departure;
         if (error == null) {
             attendance.setTimes(scope.id(), sessionId, personId, a, d);
         } else {
@@ -243,16 +256,26 @@ public class AttendanceController {
         return "attendance/sheet :: update";
     }
 
+    static final class HeadcountForm implements Form {
+        public String headcount;
+
+        @Override
+        public void validate(Errors errors) {
+            if (headcount == null || !headcount.trim().matches("\\d{1,6}")) {
+                errors.rejectValue("headcount", "wholeNumber");
+            }
+        }
+    }
+
     @PostMapping("/c/{centre}/seances/{sessionId}/effectif")
-    String headcount(CentreScope scope, @PathVariable long sessionId, @RequestParam String headcount,
+    String headcount(CentreScope scope, @PathVariable long sessionId, @Validated HeadcountForm form, BindingResult binding,
                      RedirectAttributes flash) {
         scope.requireAttendance();
         session(scope, sessionId);
-        String v = headcount.trim();
-        if (!v.matches("\\d{1,6}")) {
-            flash.addFlashAttribute("error", "Effectif : nombre entier attendu.");
+        if (binding.hasErrors()) {
+            flash.addFlashAttribute("error", FieldErrors.of(binding).get("headcount"));
         } else {
-            attendance.setHeadcount(scope.id(), sessionId, Integer.parseInt(v));
+            attendance.setHeadcount(scope.id(), sessionId, Integer.parseInt(form.headcount.trim()));
             flash.addFlashAttribute("message", "Effectif anonyme enregistré.");
         }
         return "redirect:" + scope.base() + "/seances/" + sessionId;
@@ -263,7 +286,7 @@ public class AttendanceController {
     String personActivities(CentreScope scope, @PathVariable long personId, Model model) {
         scope.requirePersonalData();
         PersonService.Person person = persons.find(scope.id(), personId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
         model.addAttribute("enrolments", enrolments.ofPerson(scope.id(), personId));
         model.addAttribute("history", attendance.ofPerson(scope.id(), personId, 50));
         // enrol from here: the open activities, for this person (an anonymised person is never enrolled again)
@@ -279,7 +302,7 @@ public class AttendanceController {
     String householdActivities(CentreScope scope, @PathVariable long householdId, Model model) {
         scope.requirePersonalData();
         households.find(scope.id(), householdId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Foyer introuvable."));
+                .orElseThrow(() -> new NotFound("Foyer introuvable."));
         model.addAttribute("enrolments", enrolments.ofHousehold(scope.id(), householdId));
         model.addAttribute("history", java.util.List.of());
         model.addAttribute("openActivities", activities.list(scope.id()));
@@ -317,7 +340,7 @@ public class AttendanceController {
         try {
             return mois == null || mois.isBlank() ? YearMonth.from(today) : YearMonth.parse(mois);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Mois invalide : AAAA-MM attendu.");
+            throw new Refused("Mois invalide : AAAA-MM attendu.");
         }
     }
 
@@ -328,11 +351,11 @@ public class AttendanceController {
 
     private void person(CentreScope scope, long personId) {
         persons.find(scope.id(), personId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
     }
 
     private SessionService.Session session(CentreScope scope, long sessionId) {
         return sessions.find(scope.id(), sessionId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Séance introuvable."));
+                .orElseThrow(() -> new NotFound("Séance introuvable."));
     }
 }

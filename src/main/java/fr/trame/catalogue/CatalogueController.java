@@ -1,12 +1,13 @@
 package fr.trame.catalogue;
 
+import fr.trame.form.Forbidden;
+import fr.trame.form.NotFound;
 import fr.trame.catalogue.CatalogueFormat.Field;
 import fr.trame.catalogue.CatalogueFormat.Kind;
 import fr.trame.catalogue.CatalogueSearch.Facet;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.Role;
 import fr.trame.form.FieldErrors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -28,7 +28,7 @@ import java.util.Map;
 
 /** The actions catalogue: search with facets, an action's page, a centre's own actions, import, statistics. */
 @Controller
-public class CatalogueController {
+class CatalogueController {
 
     private final CatalogueService catalogue;
     private final CatalogueSearch search;
@@ -64,7 +64,7 @@ public class CatalogueController {
 
     @GetMapping("/c/{centre}/catalogue/{id:[0-9]+}")
     String show(CentreScope scope, @PathVariable long id, @RequestParam(required = false) Integer annee, Model model) {
-        Map<String, Object> action = catalogue.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, Object> action = catalogue.find(scope.id(), id).orElseThrow(() -> new NotFound());
         boolean own = Long.valueOf(scope.id()).equals(action.get("owner_centre_id"));
         int year = annee == null ? scope.today().getYear() : annee;
         model.addAttribute("action", action);
@@ -121,7 +121,7 @@ public class CatalogueController {
     String publish(CentreScope scope, @PathVariable long id, @RequestParam boolean publier, RedirectAttributes flash) {
         scope.requireDirection();
         if (!catalogue.publish(scope.id(), id, publier)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         flash.addFlashAttribute("message", publier ? "L'action est publiée : les autres centres la voient dans le catalogue."
                 : "L'action est retirée du catalogue : seul votre centre la voit.");
@@ -287,9 +287,9 @@ public class CatalogueController {
     }
 
     private Map<String, Object> ownAction(CentreScope scope, long id) {
-        Map<String, Object> action = catalogue.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, Object> action = catalogue.find(scope.id(), id).orElseThrow(() -> new NotFound());
         if (!Long.valueOf(scope.id()).equals(action.get("owner_centre_id"))) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Cette action appartient à un autre centre.");
+            throw new Forbidden("Cette action appartient à un autre centre.");
         }
         return action;
     }
@@ -297,7 +297,7 @@ public class CatalogueController {
     /** Staff who work with the public write their centre's actions; the federation reads them. */
     private static void requireWriter(CentreScope scope) {
         if (!scope.role().takesAttendance()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas d'écrire une action.");
+            throw new Forbidden("Votre rôle ne permet pas d'écrire une action.");
         }
     }
 
@@ -308,7 +308,7 @@ public class CatalogueController {
 
     private static void requireImporter(CentreScope scope) {
         if (!canImport(scope)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas d'importer un catalogue.");
+            throw new Forbidden("Votre rôle ne permet pas d'importer un catalogue.");
         }
     }
 

@@ -1,14 +1,13 @@
 package fr.trame.catalogue;
 
+import fr.trame.form.NotFound;
 import fr.trame.activities.ActivityService;
 import fr.trame.association.ProjectMetrics;
 import fr.trame.association.SocialProjectService;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -53,7 +52,7 @@ public class CatalogueLinks {
     public void linkActivity(long centreId, long actionId, long activityId) {
         requireOwn(centreId, actionId);
         if (activities.list(centreId).stream().noneMatch(a -> a.id() == activityId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         jdbc.sql("insert into catalogue_action_activities (centre_id, action_id, activity_id) values (?, ?, ?) on conflict do nothing")
                 .params(centreId, actionId, activityId).update();
@@ -71,7 +70,7 @@ public class CatalogueLinks {
                     .params(centreId, actionId, objectiveId).update();
         } catch (DataIntegrityViolationException e) {
             // the foreign key (centre_id, objective_id): no such objective in this centre
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 
@@ -126,7 +125,7 @@ public class CatalogueLinks {
     private void requireOwn(long centreId, long actionId) {
         if (!jdbc.sql("select exists (select 1 from catalogue_actions where id = ? and owner_centre_id = ?)")
                 .params(actionId, centreId).query(Boolean.class).single()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 }

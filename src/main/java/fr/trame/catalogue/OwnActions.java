@@ -1,13 +1,12 @@
 package fr.trame.catalogue;
 
+import fr.trame.form.NotFound;
 import fr.trame.catalogue.CatalogueFormat.Field;
 import fr.trame.catalogue.CatalogueFormat.Parsed;
 import fr.trame.catalogue.CatalogueService.OwnActionException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +77,7 @@ class OwnActions {
         int updated = jdbc.sql("update catalogue_actions set " + String.join(", ", EDITED.stream().map(c -> c + " = ?").toList())
                 + ", updated_at = now() where id = ? and owner_centre_id = ?").params(params).update();
         if (updated == 0) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         return id;
     }

@@ -1,14 +1,13 @@
 package fr.trame.centre;
 
+import fr.trame.form.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,7 +28,7 @@ class AccountController {
     @GetMapping(AccountStateFilter.PASSWORD_PAGE)
     String form(Authentication auth, Model model) {
         model.addAttribute("required", user(auth).mustChangePassword());
-        return "account/password";
+        return "centre/account/password";
     }
 
     @PostMapping(AccountStateFilter.PASSWORD_PAGE)
@@ -42,7 +41,7 @@ class AccountController {
         if (lock.isPresent()) {
             model.addAttribute("error", "Trop d'essais de mot de passe : réessayez dans "
                     + SecurityConfiguration.ThrottledProvider.minutes(lock.get()) + " minute(s).");
-            return "account/password";
+            return "centre/account/password";
         }
         String problem = users.changeOwnPassword(user.id(), current, chosen, confirmation);
         if (UserService.WRONG_CURRENT.equals(problem)) {
@@ -52,7 +51,7 @@ class AccountController {
         }
         if (problem != null) {
             model.addAttribute("error", problem);
-            return "account/password";
+            return "centre/account/password";
         }
         // a new session id, and the other sessions of this account (opened before the change) are closed
         request.changeSessionId();
@@ -62,6 +61,6 @@ class AccountController {
     }
 
     private UserService.User user(Authentication auth) {
-        return users.findByUsername(auth.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return users.findByUsername(auth.getName()).orElseThrow(() -> new NotFound());
     }
 }

@@ -1,14 +1,19 @@
 package fr.trame.centre;
 
-import org.springframework.http.HttpStatus;
+import fr.trame.form.FieldErrors;
+import fr.trame.form.Forbidden;
+import fr.trame.form.Form;
+import fr.trame.form.NotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Optional;
@@ -19,7 +24,7 @@ import java.util.Optional;
  */
 @Controller
 @RequestMapping("/c/{centre}/admin/utilisateurs")
-public class AdminController {
+class AdminController {
 
     private final UserService users;
     private final AuditLog audit;
@@ -38,20 +43,34 @@ public class AdminController {
                 .filter(m -> users.canManage(scope.userId(), m.userId()))
                 .map(UserService.Membership::userId).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("roles", Role.values());
-        return "admin/users";
+        return "centre/admin/users";
+    }
+
+    /** A new account (or a known one) and its role here. */
+    static final class NewUserForm implements Form {
+        public String username = "";
+        public String displayName = "";
+        public String role;
+
+        @Override
+        public void validate(Errors errors) {
+            if (Role.parse(role).isEmpty()) {
+                errors.rejectValue("role", "choice");
+            }
+        }
     }
 
     /** A new account, or a role here for an account this administrator already manages. */
     @PostMapping
-    String create(CentreScope scope, @RequestParam(defaultValue = "") String username,
-                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String role,
-                  RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated NewUserForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireAdmin();
         String redirect = "redirect:" + scope.base() + "/admin/utilisateurs";
-        Optional<Role> r = Role.parse(role);
-        if (r.isEmpty()) {
-            return refuse(flash, "Choisissez un rôle dans la liste.", username, displayName, redirect);
+        String username = form.username == null ? "" : form.username;
+        String displayName = form.displayName == null ? "" : form.displayName;
+        if (binding.hasErrors()) {
+            return refuse(flash, FieldErrors.of(binding).get("role"), username, displayName, redirect);
         }
+        Optional<Role> r = Role.parse(form.role);
         var existing = users.findByUsername(username.trim());
         if (existing.isPresent()) {
             if (!users.canManage(scope.userId(), existing.get().id())) {
@@ -125,13 +144,13 @@ public class AdminController {
         scope.requireAdmin();
         UserService.Membership member = users.usersOfCentre(scope.id()).stream()
                 .filter(m -> m.userId() == userId).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound());
         if (userId == scope.userId()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis « Mon mot de passe ».");
+            throw new Forbidden("Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis "
+                    + "« Mon mot de passe ».");
         }
         if (!users.canManage(scope.userId(), userId)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Ce compte a aussi un rôle dans un centre que vous "
+            throw new Forbidden("Ce compte a aussi un rôle dans un centre que vous "
                     + "n'administrez pas : seul l'administrateur de la plateforme peut le modifier.");
         }
         return member;

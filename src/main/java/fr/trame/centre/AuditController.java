@@ -1,14 +1,13 @@
 package fr.trame.centre;
 
-import org.springframework.http.HttpStatus;
+import fr.trame.form.Forbidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The audit log, for direction: who read or changed confidential files, and when. */
 @Controller
-public class AuditController {
+class AuditController {
 
     private final AuditLog audit;
 
@@ -20,9 +19,9 @@ public class AuditController {
     String log(CentreScope scope, Model model) {
         // direction only: its entries name the case files' outcomes and documents, which only direction may read
         if (scope.role() != Role.DIRECTION) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Le journal des accès est réservé à la direction.");
+            throw new Forbidden("Le journal des accès est réservé à la direction.");
         }
         model.addAttribute("entries", audit.latest(scope.id(), 500));
-        return "admin/journal";
+        return "centre/admin/journal";
     }
 }

@@ -1,12 +1,17 @@
 package fr.trame.centre;
 
 import fr.trame.form.FieldErrors;
-import fr.trame.form.Parse;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
+import fr.trame.form.Vocabulary;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The centre's identity sheet: name, address, SIRET, contacts and logo. */
 @Controller
-public class CentreController {
+class CentreController {
 
     private static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg");
     private static final int LOGO_MAX_BYTES = 300_000;
@@ -51,50 +56,56 @@ public class CentreController {
         return page(model, values, new FieldErrors(), centres.logo(scope.id()).isPresent());
     }
 
+    /** The identity sheet as sent; the logo comes as a file beside it. */
+    static final class CentreForm implements Form {
+        public String name;
+        public String address;
+        public String postcode;
+        public String commune;
+        public String siret;
+        public String phone;
+        public String email;
+        public String schoolZone;
+        /** Absent (a form of before the field existed): the zone stays as it is. */
+        public String timeZone;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.required(errors, "name", name);
+            if (siret != null && !siret.isBlank() && !siret.replace(" ", "").trim().matches("\\d{14}")) {
+                errors.rejectValue("siret", "siret");
+            }
+            if (postcode != null && !postcode.isBlank() && !postcode.trim().matches("\\d{5}")) {
+                errors.rejectValue("postcode", "postcode");
+            }
+            Checks.email(errors, "email", email);
+            if (schoolZone == null || !schoolZone.matches("[ABC]")) {
+                errors.rejectValue("schoolZone", "schoolZone");
+            }
+            if (timeZone != null && !Centre.knownZone(timeZone)) {
+                errors.rejectValue("timeZone", "choice");
+            }
+        }
+    }
+
     @PostMapping("/c/{centre}/admin/centre")
-    String save(CentreScope scope, @RequestParam Map<String, String> form,
+    String save(CentreScope scope, @Validated CentreForm form, BindingResult binding, @RequestParam Map<String, String> typed,
                 @RequestParam(value = "logo", required = false) MultipartFile logo, Model model,
                 RedirectAttributes flash) throws IOException {
         scope.requireAdmin();
-        FieldErrors errors = new FieldErrors();
-        String name = clean(form.get("name"));
-        String siret = clean(form.get("siret"));
-        String postcode = clean(form.get("postcode"));
-        String email = clean(form.get("email"));
-        if (name == null) {
-            errors.add("name", "Le nom du centre est obligatoire.");
-        }
-        if (siret != null) {
-            siret = siret.replace(" ", "");
-            if (!siret.matches("\\d{14}")) {
-                errors.add("siret", "Le SIRET compte 14 chiffres.");
-            }
-        }
-        if (postcode != null && !postcode.matches("\\d{5}")) {
-            errors.add("postcode", "Le code postal compte 5 chiffres.");
-        }
-        if (email != null && !Parse.isEmail(email)) {
-            errors.add("email", "Adresse électronique invalide.");
-        }
-        String zone = form.getOrDefault("schoolZone", "");
-        if (!zone.matches("[ABC]")) {
-            errors.add("schoolZone", "Choisissez la zone A, B ou C.");
-        }
-        // absent (a form of before the field existed): the zone stays as it is
-        String timeZone = form.getOrDefault("timeZone", scope.zone().getId());
-        if (!Centre.knownZone(timeZone)) {
-            errors.add("timeZone", "Choisissez le fuseau horaire du centre dans la liste.");
-        }
+        FieldErrors errors = FieldErrors.of(binding);
+        String timeZone = form.timeZone == null ? scope.zone().getId() : form.timeZone;
         boolean newLogo = logo != null && !logo.isEmpty();
         if (newLogo && (!LOGO_TYPES.contains(logo.getContentType()) || logo.getSize() > LOGO_MAX_BYTES)) {
-            errors.add("logo", "Le logo doit être une image PNG ou JPEG de moins de 300 Ko.");
+            errors.add("logo", Vocabulary.message("logo"));
         }
         if (errors.any()) {
-            return page(model, form, errors, centres.logo(scope.id()).isPresent());
+            return page(model, typed, errors, centres.logo(scope.id()).isPresent());
         }
-        centres.updateIdentity(scope.id(), name, clean(form.get("address")), postcode, clean(form.get("commune")),
-                siret, clean(form.get("phone")), email);
-        centres.setSchoolZone(scope.id(), zone);
+        String siret = clean(form.siret);
+        centres.updateIdentity(scope.id(), clean(form.name), clean(form.address), clean(form.postcode), clean(form.commune),
+                siret == null ? null : siret.replace(" ", ""), clean(form.phone), clean(form.email));
+        centres.setSchoolZone(scope.id(), form.schoolZone);
         if (!timeZone.equals(scope.zone().getId())) {
             // "today" changes on every page of the centre: who did it must be found
             centres.setTimeZone(scope.id(), timeZone);
@@ -121,10 +132,10 @@ public class CentreController {
         model.addAttribute("errors", errors);
         model.addAttribute("hasLogo", hasLogo);
         model.addAttribute("timeZones", Centre.TIME_ZONES);
-        return "admin/centre";
+        return "centre/admin/centre";
     }
 
     private static String clean(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return Checks.clean(s);
     }
 }

@@ -1,7 +1,6 @@
 package fr.trame.centre;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import fr.trame.form.Forbidden;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,7 +38,7 @@ public record CentreScope(long id, String code, String name, Role role, long use
 
     public CentreScope requirePersonalData() {
         if (!role.seesPersonalData()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne donne pas accès aux données personnelles.");
+            throw new Forbidden("Votre rôle ne donne pas accès aux données personnelles.");
         }
         return this;
     }
@@ -47,21 +46,21 @@ public record CentreScope(long id, String code, String name, Role role, long use
     public CentreScope requireRegisterEdit() {
         requirePersonalData();
         if (!role.editsRegister()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas de modifier le registre.");
+            throw new Forbidden("Votre rôle ne permet pas de modifier le registre.");
         }
         return this;
     }
 
     public CentreScope requireAttendance() {
         if (!role.takesAttendance()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas de faire l'appel.");
+            throw new Forbidden("Votre rôle ne permet pas de faire l'appel.");
         }
         return this;
     }
 
     public CentreScope requireAdmin() {
         if (role != Role.ADMIN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé aux administrateurs du centre.");
+            throw new Forbidden("Réservé aux administrateurs du centre.");
         }
         return this;
     }
@@ -69,7 +68,7 @@ public record CentreScope(long id, String code, String name, Role role, long use
     /** The director's own work (team, governance, funding, texts), which an administrator may also do. */
     public CentreScope requireDirection() {
         if (!canDirect()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la direction du centre.");
+            throw new Forbidden("Réservé à la direction du centre.");
         }
         return this;
     }

@@ -1,7 +1,7 @@
 package fr.trame.centre;
 
+import fr.trame.form.NotFound;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.Map;
@@ -50,7 +49,7 @@ public class CentreScopeResolver implements HandlerMethodArgumentResolver {
         String code = vars == null ? null : vars.get("centre");
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (code == null || auth == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         CentreScope scope = resolve(code, auth.getName());
         if (mav != null) {
@@ -62,12 +61,12 @@ public class CentreScopeResolver implements HandlerMethodArgumentResolver {
     }
 
     public CentreScope resolve(String code, String username) {
-        Centre centre = centres.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Centre centre = centres.findByCode(code).orElseThrow(() -> new NotFound());
         UserService.User user = users.findByUsername(username)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFound());
         Role role = users.rolesOf(user.id()).get(centre.id());
         if (role == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         return new CentreScope(centre.id(), centre.code(), centre.name(), role, user.id(), user.displayName(),
                 centre.zone());

@@ -1,21 +1,14 @@
 package fr.trame.centre;
 
+import fr.trame.form.Vocabulary;
+
 /** What a user may do in one centre. */
 public enum Role {
-    ADMIN("Administrateur"),
-    DIRECTION("Direction"),
-    ACCUEIL("Accueil"),
-    ANIMATEUR("Animateur"),
-    FEDERATION("Fédération");
+    ADMIN, DIRECTION, ACCUEIL, ANIMATEUR, FEDERATION;
 
-    private final String label;
-
-    Role(String label) {
-        this.label = label;
-    }
-
+    /** « Administrateur », « Direction »…: {@code code.role.*} in messages.properties. */
     public String label() {
-        return label;
+        return Vocabulary.label("role", code());
     }
 
     public String code() {

@@ -1,53 +1,108 @@
 package fr.trame.form;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * French names of the codes that interchange.md fixes for the register, activities, attendance and reception
- * (a membership's type, a relationship, a channel, an appointment's status…), and of the indicators' keys: the one
- * place where they are named, for the pages, the charts, the PDF and the workbook. The association's codes are named
- * in {@code fr.trame.association.Labels}; a centre's reception themes carry their own label (ThemeService).
+ * French names of the codes that interchange.md fixes (a membership's type, a relationship, a channel, an
+ * appointment's status, a role, the association's bodies, contracts and grants…) and of the indicators' keys: they
+ * live in {@code messages.properties} as {@code code.<kind>.<code>}, read here through a {@link MessageSource}, for the
+ * pages, the charts, the PDF, the workbook and the CSV files alike. A centre's reception themes carry their own label.
  */
 public final class Vocabulary {
 
-    public static final Map<String, String> FRENCH = Map.ofEntries(
-            Map.entry("familiale", "Familiale"), Map.entry("individuelle", "Individuelle"),
-            Map.entry("associative", "Associative"), Map.entry("responsable", "Responsable"),
-            Map.entry("enfant", "Enfant"), Map.entry("autre", "Autre"), Map.entry("especes", "Espèces"),
-            Map.entry("cheque", "Chèque"), Map.entry("carte", "Carte bancaire"), Map.entry("virement", "Virement"),
-            Map.entry("prelevement", "Prélèvement"), Map.entry("declare", "Déclaré"),
-            Map.entry("attestation_caf", "Attestation CAF"), Map.entry("droit_image", "Droit à l'image"),
-            Map.entry("donnees", "Utilisation des données"), Map.entry("F", "Femme"), Map.entry("M", "Homme"),
-            Map.entry("atelier", "Atelier"), Map.entry("acm", "Accueil de loisirs (ACM)"),
-            Map.entry("accompagnement_scolaire", "Accompagnement scolaire"), Map.entry("sortie", "Sortie"),
-            Map.entry("sejour", "Séjour"), Map.entry("evenement", "Événement"), Map.entry("permanence", "Permanence"),
-            Map.entry("hors_vacances", "hors vacances scolaires"), Map.entry("vacances_seulement", "vacances scolaires seulement"),
-            Map.entry("toutes", "toute l'année"), Map.entry("present", "présent"), Map.entry("absent", "absent"),
-            Map.entry("excuse", "excusé"), Map.entry("accueil", "Accueil"), Map.entry("telephone", "Téléphone"),
-            Map.entry("rdv", "Rendez-vous"), Map.entry("courriel", "Courriel"), Map.entry("domicile", "À domicile"),
-            Map.entry("exterieur", "À l'extérieur"), Map.entry("prevu", "prévu"), Map.entry("honore", "honoré"),
-            Map.entry("non_honore", "non honoré"), Map.entry("annule", "annulé"),
-            Map.entry("inscrit", "inscrit"), Map.entry("attente", "liste d'attente"),
-            Map.entry("memberships", "Adhésions"), Map.entry("households", "Foyers"), Map.entry("persons", "Personnes"),
-            Map.entry("individual", "dont individuelles"), Map.entry("organisations", "dont associatives"),
-            Map.entry("contacts", "Contacts"), Map.entry("anonymousContacts", "dont anonymes"),
-            Map.entry("bySex", "Sexe"), Map.entry("byAgeBand", "Tranche d'âge"), Map.entry("byQuartier", "Quartier"),
-            Map.entry("qpv", "Domicile en QPV"), Map.entry("byQfBand", "Quotient familial (€)"));
+    private static final MessageSource MESSAGES = messages();
 
-    /** The sexes as counted in a table (a count of persons): plural. */
-    private static final Map<String, String> SEX_COUNTED = Map.of("F", "Femmes", "M", "Hommes");
+    /**
+     * The kinds a bare code is looked up in, in this order (no two of them name one code differently). Roles are
+     * left out: « animateur » is the function « Animation » there, the role is named by {@link #label(String, String)}.
+     */
+    static final List<String> KINDS = List.of("membershipType", "relationship", "paymentMode", "qfSource", "consent",
+            "sex", "activityKind", "holidays", "attendance", "channel", "appointment", "enrolment", "indicator",
+            "body", "mandate", "college", "volunteer", "contract", "function", "partner", "grant");
 
     private Vocabulary() {
     }
 
+    /** The messages of the application, as Spring Boot reads them ({@code spring.messages.*}). */
+    private static MessageSource messages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    /** The message of a key, or null when there is none. */
+    public static String message(String key) {
+        try {
+            return MESSAGES.getMessage(key, null, Locale.FRENCH);
+        } catch (NoSuchMessageException e) {
+            return null;
+        }
+    }
+
+    /** A message with its arguments (a form's error), in French. */
+    public static String message(MessageSourceResolvable resolvable) {
+        return MESSAGES.getMessage(resolvable, Locale.FRENCH);
+    }
+
+    /** A message of messages.properties with its arguments ({0}…), or null when there is none. */
+    public static String message(String key, Object... args) {
+        try {
+            return MESSAGES.getMessage(key, args, Locale.FRENCH);
+        } catch (NoSuchMessageException e) {
+            return null;
+        }
+    }
+
+    /** The French name of a code of one kind ({@code channel}, {@code role}…), or the code itself when unnamed. */
+    public static String label(String kind, String code) {
+        if (code == null) {
+            return "—";
+        }
+        String label = message("code." + kind + "." + code);
+        return label == null ? code : label;
+    }
+
     /** The French name of a code, or the code itself when it is a name already (a quartier, a sector). */
     public static String label(String code) {
-        return code == null ? "—" : FRENCH.getOrDefault(code, code);
+        if (code == null) {
+            return "—";
+        }
+        String label = find(code);
+        return label == null ? code : label;
     }
 
     /** Whether this vocabulary names the code. */
     public static boolean names(String code) {
-        return code != null && FRENCH.containsKey(code);
+        return code != null && find(code) != null;
+    }
+
+    /** The names of some codes of one kind, in their order: for a page that lists them all. */
+    public static Map<String, String> labels(String kind, String... codes) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String code : codes) {
+            labels.put(code, label(kind, code));
+        }
+        return labels;
+    }
+
+    private static String find(String code) {
+        for (String kind : KINDS) {
+            String label = message("code." + kind + "." + code);
+            if (label != null) {
+                return label;
+            }
+        }
+        return null;
     }
 
     /**
@@ -57,7 +112,7 @@ public final class Vocabulary {
      */
     public static String breakdown(String dimension, String key) {
         return switch (dimension) {
-            case "bySex" -> SEX_COUNTED.getOrDefault(key, key);
+            case "bySex" -> label("sexCounted", key);
             case "byAgeBand" -> FrenchFormat.band(key, "ans");
             case "byQfBand" -> FrenchFormat.band(key, "€");
             default -> label(key);

@@ -1,12 +1,17 @@
 package fr.trame.people;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.territory.QuartierService;
+import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
-import org.springframework.http.HttpStatus;
+import fr.trame.form.Form;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -22,7 +26,7 @@ import java.util.List;
 
 @Controller
 @RequestMapping("/c/{centre}/foyers")
-public class HouseholdController {
+class HouseholdController {
 
     private final HouseholdService households;
     private final RegisterSearch search;
@@ -50,7 +54,7 @@ public class HouseholdController {
                 "Adresse", "Commune", "Quartier"), () -> search.allHouseholds(scope.id()).stream()
                 .map(h -> java.util.Arrays.<Object>asList(h.label(), h.ref(), h.members(), h.address(), h.commune(),
                         h.quartier())).toList()));
-        return htmx != null ? "households/list :: results" : "households/list";
+        return htmx != null ? "people/households/list :: results" : "people/households/list";
     }
 
     @GetMapping("/nouveau")
@@ -60,11 +64,12 @@ public class HouseholdController {
     }
 
     @PostMapping("/nouveau")
-    String create(CentreScope scope, @ModelAttribute("form") HouseholdForm form, Model model, RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated @ModelAttribute("form") HouseholdForm form, BindingResult binding, Model model,
+                  RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        FieldErrors errors = new FieldErrors();
-        HouseholdForm.Values values = form.validate(errors);
-        checkRef(scope, values.ref(), null, errors);
+        HouseholdService.Values values = form.values();
+        checkRef(scope, values.ref(), null, binding);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             return form(scope, model, form, errors, null);
         }
@@ -86,7 +91,7 @@ public class HouseholdController {
         // the season's membership, when there is one, is shown instead of the button that would take a second one
         model.addAttribute("seasonMembership", memberships.running(scope.id(), "familiale", id, null, season.id()).orElse(null));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
-        return "households/show";
+        return "people/households/show";
     }
 
     @GetMapping("/{id}/modifier")
@@ -97,13 +102,13 @@ public class HouseholdController {
     }
 
     @PostMapping("/{id}/modifier")
-    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") HouseholdForm form, Model model,
-                  RedirectAttributes flash) {
+    String update(CentreScope scope, @PathVariable long id, @Validated @ModelAttribute("form") HouseholdForm form,
+                  BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         households.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        FieldErrors errors = new FieldErrors();
-        HouseholdForm.Values values = form.validate(errors);
-        checkRef(scope, values.ref(), id, errors);
+        HouseholdService.Values values = form.values();
+        checkRef(scope, values.ref(), id, binding);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             return form(scope, model, form, errors, id);
         }
@@ -112,32 +117,45 @@ public class HouseholdController {
         return "redirect:" + scope.base() + "/foyers/" + id;
     }
 
+    /** A new quotient familial, from the household's page. */
+    static final class QfForm implements Form {
+        public String amount;
+        public String validFrom;
+        public String source;
+
+        @Override
+        public void validate(Errors errors) {
+            String a = Checks.clean(amount);
+            if (a != null && !a.matches("\\d{1,6}")) {
+                errors.rejectValue("amount", "wholeEuros");
+            }
+            Checks.date(errors, "validFrom", validFrom);
+            Checks.required(errors, "amount", a);
+        }
+    }
+
     @PostMapping("/{id}/qf")
-    String addQf(CentreScope scope, @PathVariable long id, @RequestParam String amount,
-                 @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "declare") String source,
+    String addQf(CentreScope scope, @PathVariable long id, @Validated QfForm form, BindingResult binding,
                  RedirectAttributes flash) {
         scope.requireRegisterEdit();
         households.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        FieldErrors errors = new FieldErrors();
-        Integer euros = Forms.wholeEuros(amount, "qf", errors);
-        LocalDate from = Forms.date(validFrom, "qf", errors);
-        if (euros == null && !errors.any()) {
-            errors.add("qf", "Indiquez le montant du QF en euros.");
-        }
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
-            flash.addFlashAttribute("qfError", errors.get("qf"));
-            flash.addFlashAttribute("qfTyped", amount);
+            // one message under the QF field, the first one
+            flash.addFlashAttribute("qfError", errors.all().values().iterator().next());
+            flash.addFlashAttribute("qfTyped", form.amount);
         } else {
-            households.addQf(scope.id(), id, from == null ? scope.today() : from, euros,
-                    source.equals("attestation_caf") ? "attestation_caf" : "declare");
+            LocalDate from = Checks.date(form.validFrom);
+            households.addQf(scope.id(), id, from == null ? scope.today() : from, Integer.valueOf(form.amount.trim()),
+                    "attestation_caf".equals(form.source) ? "attestation_caf" : "declare");
             flash.addFlashAttribute("message", "QF enregistré.");
         }
         return "redirect:" + scope.base() + "/foyers/" + id + "#qf";
     }
 
-    private void checkRef(CentreScope scope, String ref, Long id, FieldErrors errors) {
+    private void checkRef(CentreScope scope, String ref, Long id, Errors errors) {
         if (households.refTaken(scope.id(), ref, id)) {
-            errors.add("ref", "Cette référence est déjà celle d'un autre foyer.");
+            errors.rejectValue("ref", "refTaken");
         }
     }
 
@@ -146,10 +164,10 @@ public class HouseholdController {
         model.addAttribute("errors", errors);
         model.addAttribute("householdId", id);
         model.addAttribute("quartiers", quartiers.list(scope.id()));
-        return "households/form";
+        return "people/households/form";
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "Fiche introuvable.");
+    static NotFound notFound() {
+        return new NotFound("Fiche introuvable.");
     }
 }

@@ -1,9 +1,11 @@
 package fr.trame.people;
 
-import fr.trame.form.FieldErrors;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
+import org.springframework.validation.Errors;
 
-/** The household form as typed; {@link #validate} turns it into values or field errors. */
-public class HouseholdForm {
+/** The household form as typed (the page shows it back so); {@link #validate} checks it, {@link #values} reads it. */
+class HouseholdForm implements Form {
     private String ref;
     private String address;
     private String postcode;
@@ -14,30 +16,36 @@ public class HouseholdForm {
     private String notes;
     private String qf;
 
-    public record Values(String ref, String address, String postcode, String commune, Long quartierId, Boolean qpv,
-                         String cafNumber, String notes, Integer qf) {
+    @Override
+    public void validate(Errors errors) {
+        String pc = Checks.clean(postcode);
+        if (pc != null && !pc.matches("\\d{5}")) {
+            errors.rejectValue("postcode", "postcode");
+        }
+        String caf = Checks.clean(cafNumber);
+        if (caf != null && !caf.matches("\\d{4,10}")) {
+            errors.rejectValue("cafNumber", "cafNumber");
+        }
+        String q = Checks.clean(qf);
+        if (q != null && !q.matches("\\d{1,6}")) {
+            errors.rejectValue("qf", "wholeEuros");
+        }
     }
 
-    public Values validate(FieldErrors errors) {
-        String pc = Forms.clean(postcode);
-        if (pc != null && !pc.matches("\\d{5}")) {
-            errors.add("postcode", "Le code postal compte 5 chiffres.");
-        }
-        String caf = Forms.clean(cafNumber);
-        if (caf != null && !caf.matches("\\d{4,10}")) {
-            errors.add("cafNumber", "Le numéro d'allocataire ne contient que des chiffres (4 à 10).");
-        }
-        Integer qfValue = Forms.wholeEuros(qf, "qf", errors);
+    /** The values of a valid form. */
+    HouseholdService.Values values() {
         Boolean qpvValue = switch (qpv == null ? "" : qpv) {
             case "oui" -> Boolean.TRUE;
             case "non" -> Boolean.FALSE;
             default -> null;
         };
-        return new Values(Forms.clean(ref), Forms.clean(address), pc, Forms.clean(commune), quartierId, qpvValue, caf,
-                Forms.clean(notes), qfValue);
+        String q = Checks.clean(qf);
+        return new HouseholdService.Values(Checks.clean(ref), Checks.clean(address), Checks.clean(postcode),
+                Checks.clean(commune), quartierId, qpvValue, Checks.clean(cafNumber), Checks.clean(notes),
+                q == null ? null : Integer.valueOf(q));
     }
 
-    public static HouseholdForm of(HouseholdService.Household h) {
+    static HouseholdForm of(HouseholdService.Household h) {
         HouseholdForm f = new HouseholdForm();
         f.ref = h.ref();
         f.address = h.address();

@@ -78,7 +78,12 @@ public class HouseholdService {
     }
 
     @Transactional
-    public long create(long centreId, HouseholdForm.Values v) {
+    /** A household's fields, as the form or an importer gives them. */
+    public record Values(String ref, String address, String postcode, String commune, Long quartierId, Boolean qpv,
+                         String cafNumber, String notes, Integer qf) {
+    }
+
+    public long create(long centreId, Values v) {
         long id = jdbc.sql("""
                 insert into households (centre_id, ref, address, postcode, commune, quartier_id, qpv, caf_number, notes)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -92,7 +97,7 @@ public class HouseholdService {
     }
 
     @Transactional
-    public void update(long centreId, long id, HouseholdForm.Values v) {
+    public void update(long centreId, long id, Values v) {
         jdbc.sql("""
                 update households set ref = ?, address = ?, postcode = ?, commune = ?, quartier_id = ?, qpv = ?,
                        caf_number = ?, notes = ?, updated_at = now()

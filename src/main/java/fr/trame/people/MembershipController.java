@@ -3,10 +3,15 @@ package fr.trame.people;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.form.Vocabulary;
+import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
+import fr.trame.form.Form;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +27,7 @@ import java.util.List;
 
 @Controller
 @RequestMapping("/c/{centre}/adhesions")
-public class MembershipController {
+class MembershipController {
 
     private final MembershipService memberships;
     private final HouseholdService households;
@@ -71,7 +76,7 @@ public class MembershipController {
         model.addAttribute("grandTotal", totals.stream().filter(t -> t.type().equals("total")).findFirst()
                 .orElse(new MembershipService.TypeTotal("total", 0, 0, 0, 0)));
         model.addAttribute("paymentModes", MembershipService.PAYMENT_MODES);
-        return "memberships/list";
+        return "people/memberships/list";
     }
 
     private static final List<String> DOWNLOAD_HEADER = List.of("Type", "Adhérent", "Repère", "Saison", "Début", "Fin",
@@ -156,54 +161,64 @@ public class MembershipController {
         return links;
     }
 
+    /** A new membership, from a household page, a person page or the season list. */
+    static final class MembershipForm implements Form {
+        public String type;
+        public Long householdId;
+        public Long personId;
+        public String organisation;
+        public Long seasonId;
+        public String amount;
+        public boolean paid;
+        public String paymentMode;
+        public String returnTo;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.amount(errors, "amount", amount);
+            if ("associative".equals(type)) {
+                Checks.required(errors, "organisation", organisation);
+            } else if (!"familiale".equals(type) && !"individuelle".equals(type)) {
+                errors.rejectValue("type", "choice");
+            }
+        }
+    }
+
     /** Takes a membership for the chosen season, from a household page, a person page or the season list. */
     @PostMapping
-    String create(CentreScope scope, @RequestParam String type, @RequestParam(required = false) Long householdId,
-                  @RequestParam(required = false) Long personId, @RequestParam(defaultValue = "") String organisation,
-                  @RequestParam long seasonId, @RequestParam(defaultValue = "") String amount,
-                  @RequestParam(defaultValue = "false") boolean paid, @RequestParam(defaultValue = "") String paymentMode,
-                  @RequestParam String returnTo, RedirectAttributes flash) {
+    String create(CentreScope scope, @Validated MembershipForm form, BindingResult binding, RedirectAttributes flash) {
         scope.requireRegisterEdit();
-        MembershipService.Season season = memberships.season(scope.id(), seasonId)
-                .orElseThrow(HouseholdController::notFound);
-        FieldErrors errors = new FieldErrors();
-        Integer cents = Forms.euros(amount, "amount", errors);
-        String org = Forms.clean(organisation);
-        switch (type) {
-            case "familiale" -> {
-                if (householdId == null || households.find(scope.id(), householdId).isEmpty()) {
-                    throw HouseholdController.notFound();
-                }
-            }
-            case "individuelle" -> {
-                if (personId == null || persons.find(scope.id(), personId).isEmpty()) {
-                    throw HouseholdController.notFound();
-                }
-            }
-            case "associative" -> {
-                if (org == null) {
-                    errors.add("organisation", "Indiquez le nom de l'association.");
-                }
-            }
-            default -> errors.add("type", "Type d'adhésion inconnu.");
+        if (form.seasonId == null || form.returnTo == null) {
+            throw HouseholdController.notFound();
         }
-        String mode = MembershipService.PAYMENT_MODES.contains(paymentMode) ? paymentMode : null;
+        MembershipService.Season season = memberships.season(scope.id(), form.seasonId)
+                .orElseThrow(HouseholdController::notFound);
+        String type = form.type;
+        // the household or the person must be this centre's
+        if ("familiale".equals(type) && (form.householdId == null || households.find(scope.id(), form.householdId).isEmpty())
+                || "individuelle".equals(type) && (form.personId == null || persons.find(scope.id(), form.personId).isEmpty())) {
+            throw HouseholdController.notFound();
+        }
+        FieldErrors errors = FieldErrors.of(binding);
+        String mode = form.paymentMode != null && MembershipService.PAYMENT_MODES.contains(form.paymentMode) ? form.paymentMode : null;
         if (errors.any()) {
             flash.addFlashAttribute("membershipErrors", errors);
-            flash.addFlashAttribute("membershipAmount", amount);
-            flash.addFlashAttribute("membershipOrganisation", organisation);
+            flash.addFlashAttribute("membershipAmount", form.amount == null ? "" : form.amount);
+            flash.addFlashAttribute("membershipOrganisation", form.organisation == null ? "" : form.organisation);
         } else {
+            Integer cents = Checks.cents(form.amount);
+            boolean paid = form.paid;
             try {
                 memberships.create(scope.id(), new MembershipService.NewMembership(type,
-                        type.equals("familiale") ? householdId : null, type.equals("individuelle") ? personId : null,
-                        type.equals("associative") ? org : null, season.startDate(), season.endDate(), cents, paid,
-                        paid ? scope.today() : null, paid ? mode : null));
+                        type.equals("familiale") ? form.householdId : null, type.equals("individuelle") ? form.personId : null,
+                        type.equals("associative") ? Checks.clean(form.organisation) : null, season.startDate(),
+                        season.endDate(), cents, paid, paid ? scope.today() : null, paid ? mode : null));
                 flash.addFlashAttribute("message", "Adhésion " + type + " " + season.label() + " enregistrée.");
             } catch (MembershipService.AlreadyMember e) {
                 flash.addFlashAttribute("error", e.getMessage());
             }
         }
-        return "redirect:" + scope.pageOrElse(returnTo, "/adhesions");
+        return "redirect:" + scope.pageOrElse(form.returnTo, "/adhesions");
     }
 
     @PostMapping("/{id}/renouveler")
@@ -249,7 +264,7 @@ public class MembershipController {
                   @RequestParam String returnTo, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         MembershipService.Membership m = memberships.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
-        String why = Forms.clean(reason);
+        String why = Checks.clean(reason);
         if (why == null) {
             flash.addFlashAttribute("error", "Motif de l'annulation : indiquez pourquoi l'adhésion est annulée.");
             flash.addFlashAttribute("cancelErrorId", id);

@@ -1,5 +1,6 @@
 package fr.trame.people;
 
+import fr.trame.form.Refused;
 import fr.trame.centre.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ public class MembershipService {
     }
 
     /** The holder already has a running membership of this type for the season. */
-    public static class AlreadyMember extends RuntimeException {
+    public static class AlreadyMember extends Refused {
         AlreadyMember(String message) {
             super(message);
         }

@@ -1,23 +1,24 @@
 package fr.trame.people;
 
+import fr.trame.form.Conflict;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.util.List;
 
 @Controller
-public class PersonController {
+class PersonController {
 
     private final PersonService persons;
     private final HouseholdService households;
@@ -39,7 +40,7 @@ public class PersonController {
         RegisterSearch.Found<RegisterSearch.PersonHit> found = search.findPersons(scope.id(), q, 8);
         model.addAttribute("hits", found.hits());
         model.addAttribute("more", found.moreMessage());
-        return "persons/picker :: choices";
+        return "people/persons/picker :: choices";
     }
 
     @GetMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
@@ -56,16 +57,16 @@ public class PersonController {
 
     /** Creates the person, unless they look like someone already registered and the user has not confirmed. */
     @PostMapping("/c/{centre}/foyers/{householdId}/personnes/nouvelle")
-    String create(CentreScope scope, @PathVariable long householdId, @ModelAttribute("form") PersonForm form,
-                  Model model, RedirectAttributes flash) {
+    String create(CentreScope scope, @PathVariable long householdId, @Validated @ModelAttribute("form") PersonForm form,
+                  BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         HouseholdService.Household household = households.find(scope.id(), householdId)
                 .orElseThrow(HouseholdController::notFound);
-        FieldErrors errors = new FieldErrors();
-        PersonForm.Values values = form.validate(errors);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             return form(model, household, form, errors, List.of(), null);
         }
+        PersonService.Values values = form.values();
         if (!form.isConfirmDuplicate()) {
             List<PersonService.Lookalike> lookalikes = persons.lookalikes(scope.id(), values.lastName(),
                     values.firstName(), values.birthDate());
@@ -93,7 +94,7 @@ public class PersonController {
                 : search.findHouseholds(scope.id(), q, 10);
         model.addAttribute("hits", found.hits());
         model.addAttribute("more", found.moreMessage());
-        return "persons/show";
+        return "people/persons/show";
     }
 
     @GetMapping("/c/{centre}/personnes/{id}/modifier")
@@ -103,16 +104,15 @@ public class PersonController {
     }
 
     @PostMapping("/c/{centre}/personnes/{id}/modifier")
-    String update(CentreScope scope, @PathVariable long id, @ModelAttribute("form") PersonForm form, Model model,
-                  RedirectAttributes flash) {
+    String update(CentreScope scope, @PathVariable long id, @Validated @ModelAttribute("form") PersonForm form,
+                  BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         editable(scope, id);
-        FieldErrors errors = new FieldErrors();
-        PersonForm.Values values = form.validate(errors);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             return form(model, null, form, errors, List.of(), id);
         }
-        persons.update(scope.id(), id, values);
+        persons.update(scope.id(), id, form.values());
         flash.addFlashAttribute("message", "Fiche enregistrée.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }
@@ -173,7 +173,7 @@ public class PersonController {
     private PersonService.Person editable(CentreScope scope, long id) {
         PersonService.Person person = persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound);
         if (person.anonymised()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Personne anonymisée : sa fiche ne se modifie plus.");
+            throw new Conflict("Personne anonymisée : sa fiche ne se modifie plus.");
         }
         return person;
     }
@@ -185,6 +185,6 @@ public class PersonController {
         model.addAttribute("errors", errors);
         model.addAttribute("lookalikes", lookalikes);
         model.addAttribute("personId", personId);
-        return "persons/form";
+        return "people/persons/form";
     }
 }

@@ -1,12 +1,14 @@
 package fr.trame.people;
 
-import fr.trame.form.FieldErrors;
-import fr.trame.form.Parse;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
+import org.springframework.validation.Errors;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
-/** The person form as typed; {@link #validate} turns it into values or field errors. */
-public class PersonForm {
+/** The person form as typed (the page shows it back so); {@link #validate} checks it, {@link #values} reads it. */
+class PersonForm implements Form {
     private String lastName;
     private String firstName;
     private String sex = "";
@@ -18,46 +20,40 @@ public class PersonForm {
     private String role = "";
     private boolean confirmDuplicate;
 
-    public record Values(String lastName, String firstName, String sex, LocalDate birthDate, String phone, String email,
-                         String schoolLevel, String role) {
-    }
-
     /** Age of majority: the default relationship of a minor added to a household is enfant. */
     static final int ADULT = 18;
 
-    public Values validate(FieldErrors errors) {
-        String last = Forms.clean(lastName);
-        String first = Forms.clean(firstName);
-        if (last == null) {
-            errors.add("lastName", "Le nom est obligatoire.");
-        }
-        if (first == null) {
-            errors.add("firstName", "Le prénom est obligatoire.");
-        }
-        LocalDate birth = Forms.date(birthDate, "birthDate", errors);
-        if (birth != null && birth.isAfter(LocalDate.now(java.time.ZoneOffset.MAX))) {
-            errors.add("birthDate", "La date de naissance est dans le futur.");
+    @Override
+    public void validate(Errors errors) {
+        Checks.required(errors, "lastName", lastName);
+        Checks.required(errors, "firstName", firstName);
+        LocalDate birth = Checks.date(errors, "birthDate", birthDate);
+        if (birth != null && birth.isAfter(LocalDate.now(ZoneOffset.MAX))) {
+            errors.rejectValue("birthDate", "future");
         }
         if (birth != null && birth.isBefore(LocalDate.of(1900, 1, 1))) {
-            errors.add("birthDate", "La date de naissance est trop ancienne.");
+            errors.rejectValue("birthDate", "tooOld");
         }
-        String mail = Forms.clean(email);
-        if (mail != null && !Parse.isEmail(mail)) {
-            errors.add("email", "Adresse électronique invalide (exemple : nom@exemple.fr).");
-        }
-        String tel = Forms.clean(phone);
+        Checks.email(errors, "email", email);
+        String tel = Checks.clean(phone);
         if (tel != null && !tel.matches("[+0-9 .()-]{6,20}")) {
-            errors.add("phone", "Numéro de téléphone invalide.");
+            errors.rejectValue("phone", "phone");
         }
+    }
+
+    /** The values of a valid form. */
+    PersonService.Values values() {
+        LocalDate birth = Checks.date(birthDate);
         String s = "F".equals(sex) || "M".equals(sex) ? sex : null;
         String r = switch (role == null ? "" : role) {
             case "responsable", "enfant", "autre" -> role;
             default -> birth != null && birth.plusYears(ADULT).isAfter(LocalDate.now()) ? "enfant" : "responsable";
         };
-        return new Values(last, first, s, birth, tel, mail, Forms.clean(schoolLevel), r);
+        return new PersonService.Values(Checks.clean(lastName), Checks.clean(firstName), s, birth, Checks.clean(phone),
+                Checks.clean(email), Checks.clean(schoolLevel), r);
     }
 
-    public static PersonForm of(PersonService.Person p) {
+    static PersonForm of(PersonService.Person p) {
         PersonForm f = new PersonForm();
         f.lastName = p.lastName();
         f.firstName = p.firstName();

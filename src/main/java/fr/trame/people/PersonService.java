@@ -82,7 +82,12 @@ public class PersonService {
      * today usually lived there already, and a familiale membership covers the persons attached on its start date.
      */
     @Transactional
-    public long create(long centreId, long householdId, PersonForm.Values v) {
+    /** A person's fields, as the form gives them. */
+    public record Values(String lastName, String firstName, String sex, LocalDate birthDate, String phone, String email,
+                         String schoolLevel, String role) {
+    }
+
+    public long create(long centreId, long householdId, Values v) {
         long id = jdbc.sql("""
                 insert into persons (centre_id, last_name, first_name, sex, birth_date, phone, email, school_level)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -94,7 +99,7 @@ public class PersonService {
     }
 
     @Transactional
-    public void update(long centreId, long id, PersonForm.Values v) {
+    public void update(long centreId, long id, Values v) {
         jdbc.sql("""
                 update persons set last_name = ?, first_name = ?, sex = ?, birth_date = ?, phone = ?, email = ?,
                        school_level = ?, updated_at = now()

@@ -13,7 +13,7 @@ import java.util.Map;
 /** JSON reads of the register, for scripts; same access rules as the pages. */
 @RestController
 @RequestMapping("/api/v1/centres/{centre}")
-public class RegisterApiController {
+class RegisterApiController {
 
     private final HouseholdService households;
     private final PersonService persons;

@@ -1,5 +1,6 @@
 package fr.trame.privacy;
 
+import fr.trame.form.NotFound;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.association.VolunteerService;
 import fr.trame.attendance.AttendanceService;
@@ -9,13 +10,11 @@ import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
 import fr.trame.reception.CaseService;
 import fr.trame.reception.ContactService;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -64,7 +63,7 @@ public class ErasureService {
     public boolean erase(CentreScope scope, long personId, String reason) {
         scope.requireDirection();
         PersonService.Person person = persons.find(scope.id(), personId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
         if (person.anonymised()) {
             return false;
         }

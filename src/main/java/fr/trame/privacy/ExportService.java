@@ -1,5 +1,6 @@
 package fr.trame.privacy;
 
+import fr.trame.form.NotFound;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.association.GovernanceService;
 import fr.trame.association.VolunteerService;
@@ -13,9 +14,7 @@ import fr.trame.reception.CaseService;
 import fr.trame.reception.ContactService;
 import fr.trame.reporting.ReportRenderer;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -86,7 +85,7 @@ public class ExportService {
     PersonalData collect(CentreScope scope, long personId) {
         long centre = scope.id();
         PersonService.Person person = persons.find(centre, personId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
         List<PersonalData.Household> links = persons.links(centre, personId).stream()
                 .map(l -> PersonalData.Household.of(l, households.find(centre, l.householdId()).orElseThrow(),
                         households.qfHistory(centre, l.householdId())))

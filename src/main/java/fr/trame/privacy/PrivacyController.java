@@ -1,9 +1,9 @@
 package fr.trame.privacy;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
 import fr.trame.people.PersonService;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -20,7 +19,7 @@ import java.util.List;
 
 /** A person's RGPD rights on the web: access export, erasure by anonymisation, and the retention list. */
 @Controller
-public class PrivacyController {
+class PrivacyController {
 
     private final ExportService exports;
     private final ErasureService erasure;
@@ -95,7 +94,7 @@ public class PrivacyController {
 
     private PersonService.Person person(CentreScope scope, long id) {
         return persons.find(scope.id(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Personne introuvable."));
+                .orElseThrow(() -> new NotFound("Personne introuvable."));
     }
 
     private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {

@@ -1,21 +1,24 @@
 package fr.trame.reception;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.Role;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
-import fr.trame.form.FormReader;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -26,7 +29,7 @@ import java.util.Map;
 
 /** Follow-up case files; what they hold is read only through {@link CaseService}, which checks and logs. */
 @Controller
-public class CaseController {
+class CaseController {
 
     private final CaseService cases;
     private final PersonService persons;
@@ -51,23 +54,36 @@ public class CaseController {
         return newPage(scope, model, personne, foyer, "", String.valueOf(scope.userId()), new FieldErrors());
     }
 
+    /** A new case: for a person or a household, a referent of the team, a subject. */
+    static final class OpenForm implements Form {
+        public Long personne;
+        public Long foyer;
+        public String referent;
+        public String subject;
+        /** Read by {@link #validate}. */
+        private Long referentId;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.text(errors, "subject", subject, true);
+            referentId = Checks.id(errors, "referent", referent, true);
+        }
+    }
+
     @PostMapping("/c/{centre}/dossiers")
-    String open(CentreScope scope, @RequestParam(required = false) Long personne, @RequestParam(required = false) Long foyer,
-                @RequestParam(defaultValue = "") String referent, @RequestParam(defaultValue = "") String subject,
-                Model model, RedirectAttributes flash) {
+    String open(CentreScope scope, @Validated OpenForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireAttendance();
-        holder(scope, personne, foyer);
-        FormReader f = new FormReader(java.util.Map.of("referent", referent, "subject", subject));
-        String text = f.text("subject", "l'objet de l'accompagnement", true);
-        Long referentId = f.id("referent", "la référente ou le référent", true);
-        if (referentId != null && !users.isStaffOf(scope.id(), referentId)) {
-            f.errors().add("referent", "Choisissez la référente ou le référent dans l'équipe du centre"
-                    + " (un compte de la fédération ne peut pas suivre un dossier).");
+        holder(scope, form.personne, form.foyer);
+        if (form.referentId != null && !users.isStaffOf(scope.id(), form.referentId)) {
+            binding.rejectValue("referent", "caseReferent");
         }
-        if (!f.ok()) {
-            return newPage(scope, model, personne, foyer, subject, referent, f.errors());
+        String subject = form.subject == null ? "" : form.subject;
+        String referent = form.referent == null ? "" : form.referent;
+        if (binding.hasErrors()) {
+            return newPage(scope, model, form.personne, form.foyer, subject, referent, FieldErrors.of(binding));
         }
-        long id = cases.open(scope, personne, personne == null ? foyer : null, referentId, text, scope.today());
+        long id = cases.open(scope, form.personne, form.personne == null ? form.foyer : null, form.referentId, subject.trim(),
+                scope.today());
         flash.addFlashAttribute("message", "Dossier ouvert.");
         return "redirect:" + scope.base() + "/dossiers/" + id;
     }
@@ -78,63 +94,95 @@ public class CaseController {
         return casePage(scope, id, model, new FieldErrors(), Map.of());
     }
 
-    @PostMapping("/c/{centre}/dossiers/{id}/etapes")
-    String addStep(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String date,
-                   @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String outcome,
-                   Model model, RedirectAttributes flash) {
-        scope.requireAttendance();
-        FormReader f = new FormReader(Map.of("date", date, "note", note, "outcome", outcome));
-        LocalDate day = f.date("date", "la date de l'étape", false);
-        String text = f.text("note", "la note de l'étape", true);
-        if (!f.ok()) {
-            return casePage(scope, id, model, f.errors(), f.values());
+    static final class StepForm implements Form {
+        public String date;
+        public String note;
+        public String outcome;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.date(errors, "date", date, false);
+            Checks.text(errors, "note", note, true);
         }
-        cases.addStep(scope, id, day == null ? scope.today() : day, text, outcome);
+    }
+
+    @PostMapping("/c/{centre}/dossiers/{id}/etapes")
+    String addStep(CentreScope scope, @PathVariable long id, @Validated StepForm form, BindingResult binding, Model model,
+                   RedirectAttributes flash) {
+        scope.requireAttendance();
+        if (binding.hasErrors()) {
+            return casePage(scope, id, model, FieldErrors.of(binding), form.typed());
+        }
+        LocalDate day = Checks.date(form.date);
+        cases.addStep(scope, id, day == null ? scope.today() : day, form.note.trim(), form.outcome == null ? "" : form.outcome);
         flash.addFlashAttribute("message", "Étape enregistrée.");
         return "redirect:" + scope.base() + "/dossiers/" + id;
     }
 
-    @PostMapping("/c/{centre}/dossiers/{id}/documents")
-    String addDocument(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String name,
-                       Model model, RedirectAttributes flash) {
-        scope.requireAttendance();
-        FormReader f = new FormReader(Map.of("name", name));
-        String text = f.text("name", "le nom du document", true);
-        if (!f.ok()) {
-            return casePage(scope, id, model, f.errors(), f.values());
+    static final class DocumentForm implements Form {
+        public String name;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.text(errors, "name", name, true);
         }
+    }
+
+    @PostMapping("/c/{centre}/dossiers/{id}/documents")
+    String addDocument(CentreScope scope, @PathVariable long id, @Validated DocumentForm form, BindingResult binding, Model model,
+                       RedirectAttributes flash) {
+        scope.requireAttendance();
+        if (binding.hasErrors()) {
+            return casePage(scope, id, model, FieldErrors.of(binding), form.typed());
+        }
+        String text = form.name.trim();
         cases.addDocument(scope, id, text);
         flash.addFlashAttribute("message", "Document « " + text + " » ajouté.");
         return "redirect:" + scope.base() + "/dossiers/" + id;
     }
 
+    static final class ShareForm implements Form {
+        public String userId;
+        /** Read by {@link #validate}. */
+        private Long with;
+
+        @Override
+        public void validate(Errors errors) {
+            with = Checks.id(errors, "userId", userId, true);
+        }
+    }
+
     @PostMapping("/c/{centre}/dossiers/{id}/partages")
-    String share(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String userId, Model model,
+    String share(CentreScope scope, @PathVariable long id, @Validated ShareForm form, BindingResult binding, Model model,
                  RedirectAttributes flash) {
         scope.requireAttendance();
-        FormReader f = new FormReader(Map.of("userId", userId));
-        Long with = f.id("userId", "la personne de l'équipe", true);
-        if (f.ok() && !cases.share(scope, id, with)) {
-            f.errors().add("userId", "Partagez le dossier avec un membre de l'équipe du centre : ce compte ne peut pas"
-                    + " l'ouvrir (les comptes de la fédération ne lisent pas les dossiers).");
+        if (!binding.hasErrors() && !cases.share(scope, id, form.with)) {
+            binding.rejectValue("userId", "shareWithTeam");
         }
-        if (!f.ok()) {
-            return casePage(scope, id, model, f.errors(), f.values());
+        if (binding.hasErrors()) {
+            return casePage(scope, id, model, FieldErrors.of(binding), form.typed());
         }
         flash.addFlashAttribute("message", "Dossier partagé.");
         return "redirect:" + scope.base() + "/dossiers/" + id;
     }
 
-    @PostMapping("/c/{centre}/dossiers/{id}/cloture")
-    String close(CentreScope scope, @PathVariable long id, @RequestParam(name = "closeOutcome", defaultValue = "") String outcome,
-                 Model model, RedirectAttributes flash) {
-        scope.requireAttendance();
-        FormReader f = new FormReader(Map.of("closeOutcome", outcome));
-        String text = f.text("closeOutcome", "l'issue de l'accompagnement pour clore le dossier", true);
-        if (!f.ok()) {
-            return casePage(scope, id, model, f.errors(), f.values());
+    static final class CloseForm implements Form {
+        public String closeOutcome;
+
+        @Override
+        public void validate(Errors errors) {
+            Checks.text(errors, "closeOutcome", closeOutcome, true);
         }
-        cases.close(scope, id, scope.today(), text);
+    }
+
+    @PostMapping("/c/{centre}/dossiers/{id}/cloture")
+    String close(CentreScope scope, @PathVariable long id, @Validated CloseForm form, BindingResult binding, Model model,
+                 RedirectAttributes flash) {
+        scope.requireAttendance();
+        if (binding.hasErrors()) {
+            return casePage(scope, id, model, FieldErrors.of(binding), form.typed());
+        }
+        cases.close(scope, id, scope.today(), form.closeOutcome.trim());
         flash.addFlashAttribute("message", "Dossier clos.");
         return "redirect:" + scope.base() + "/dossiers/" + id;
     }
@@ -188,7 +236,7 @@ public class CaseController {
         boolean found = personne != null ? persons.find(scope.id(), personne).isPresent()
                 : foyer != null && households.find(scope.id(), foyer).isPresent();
         if (!found) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 }

@@ -1,13 +1,13 @@
 package fr.trame.reception;
 
+import fr.trame.form.Forbidden;
+import fr.trame.form.NotFound;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -184,12 +184,12 @@ public class CaseService {
                 .param("centre", scope.id()).param("case", caseId).param("user", scope.userId())
                 .param("direction", scope.role() == Role.DIRECTION).query(Boolean.class).optional();
         if (readable.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Dossier introuvable.");
+            throw new NotFound("Dossier introuvable.");
         }
         if (!readable.get()) {
             audit.record(scope.id(), scope.userId(), "accès refusé", "dossier", caseId, null);
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Ce dossier est confidentiel : seuls sa référente ou son référent, les personnes avec qui il est partagé et la direction le lisent.");
+            throw new Forbidden("Ce dossier est confidentiel : seuls sa référente ou son référent, les personnes avec qui il est "
+                    + "partagé et la direction le lisent.");
         }
     }
 
@@ -199,7 +199,7 @@ public class CaseService {
                         "select referent_user_id = ? from cases where centre_id = ? and id = ?")
                 .params(scope.userId(), scope.id(), caseId).query(Boolean.class).single();
         if (!allowed) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la référente ou au référent du dossier, et à la direction.");
+            throw new Forbidden("Réservé à la référente ou au référent du dossier, et à la direction.");
         }
     }
 

@@ -1,32 +1,36 @@
 package fr.trame.reception;
 
+import fr.trame.form.Refused;
+import fr.trame.form.NotFound;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.centre.UserService;
 import fr.trame.form.FieldErrors;
-import fr.trame.form.FormReader;
+import fr.trame.form.Checks;
+import fr.trame.form.Form;
+import fr.trame.form.Vocabulary;
 import fr.trame.form.Parse;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +41,7 @@ import java.util.stream.IntStream;
  * and staff appointments by week. Forms that fail come back with what was typed and a message beside the field.
  */
 @Controller
-public class ReceptionController {
+class ReceptionController {
 
     private final ContactService contacts;
     private final ThemeService themes;
@@ -85,21 +89,56 @@ public class ReceptionController {
         return "reception/counter :: choices";
     }
 
+    /** A contact at the counter (new, or a correction): who, how, about what, when, how long. */
+    static final class ContactForm implements Form {
+        public String personId;
+        public String channel;
+        public List<String> theme;
+        public String date;
+        public String time;
+        public String duration;
+        public String note;
+        public String orientation;
+        /** Read by {@link #validate}. */
+        private Long person;
+        private LocalDate day;
+        private LocalTime at;
+        private Integer minutes;
+
+        @Override
+        public void validate(Errors errors) {
+            person = Checks.id(errors, "personId", personId, false);
+            if (channel == null || !ThemeService.CHANNELS.contains(channel) || channel.equals("rdv")) {
+                errors.rejectValue("channel", "counterChannel");
+            }
+            day = Checks.date(errors, "date", date, true);
+            minutes = Checks.integer(errors, "duration", duration, false, 0, 1440);
+            at = Checks.time(errors, "time", time, false);
+        }
+
+        /** As typed, for the page shown again. */
+        ContactValues values() {
+            return new ContactValues(person, channel == null ? "" : channel, theme == null ? List.of() : theme,
+                    date == null ? "" : date, time == null ? "" : time, duration == null ? "" : duration,
+                    note == null ? "" : note, orientation == null ? "" : orientation);
+        }
+    }
+
     @PostMapping("/c/{centre}/accueil")
-    String logContact(CentreScope scope, @RequestParam(required = false) String personId,
-                      @RequestParam(defaultValue = "accueil") String channel,
-                      @RequestParam(required = false) List<String> theme,
-                      @RequestParam(required = false) String date, @RequestParam(defaultValue = "") String time,
-                      @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String note,
-                      @RequestParam(defaultValue = "") String orientation, Model model, RedirectAttributes flash) {
+    String logContact(CentreScope scope, ContactForm form, Model model, RedirectAttributes flash) {
         scope.requireAttendance();
-        FieldErrors errors = new FieldErrors();
-        ContactValues typed = new ContactValues(personIdOf(personId, errors), channel, theme == null ? List.of() : theme,
-                date == null || date.isBlank() ? scope.today().format(Parse.FRENCH_DATE) : date.trim(), time, duration, note, orientation);
-        ContactService.ContactChange c = readContact(scope, typed, errors);
-        if (errors.any()) {
+        // the counter's defaults: at the desk, today
+        if (form.channel == null || form.channel.isBlank()) {
+            form.channel = "accueil";
+        }
+        if (form.date == null || form.date.isBlank()) {
+            form.date = scope.today().format(Parse.FRENCH_DATE);
+        }
+        BindingResult binding = new DirectFieldBindingResult(form, "contactForm");
+        ContactService.ContactChange c = readContact(scope, form, binding);
+        if (binding.hasErrors()) {
             LocalDate shown = c.date() != null ? c.date() : scope.today();
-            return counterPage(scope, model, errors, shown, typed, "");
+            return counterPage(scope, model, FieldErrors.of(binding), shown, form.values(), "");
         }
         // a contact of today without a time given: now, at the centre
         LocalTime at = c.startsAt() != null || !c.date().equals(scope.today()) ? c.startsAt()
@@ -123,19 +162,13 @@ public class ReceptionController {
 
     /** A correction of a contact; written to the audit log with the names of the fields changed (not their content). */
     @PostMapping("/c/{centre}/accueil/{id}/modifier")
-    String updateContact(CentreScope scope, @PathVariable long id, @RequestParam(required = false) String personId,
-                         @RequestParam(defaultValue = "") String channel, @RequestParam(required = false) List<String> theme,
-                         @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String time,
-                         @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String note,
-                         @RequestParam(defaultValue = "") String orientation, Model model, RedirectAttributes flash) {
+    String updateContact(CentreScope scope, @PathVariable long id, ContactForm form, Model model, RedirectAttributes flash) {
         scope.requireAttendance();
         ContactService.Contact before = counterContact(scope, id);
-        FieldErrors errors = new FieldErrors();
-        ContactValues typed = new ContactValues(personIdOf(personId, errors), channel, theme == null ? List.of() : theme,
-                date, time, duration, note, orientation);
-        ContactService.ContactChange c = readContact(scope, typed, errors);
-        if (errors.any()) {
-            return editPage(scope, model, before, typed, errors);
+        BindingResult binding = new DirectFieldBindingResult(form, "contactForm");
+        ContactService.ContactChange c = readContact(scope, form, binding);
+        if (binding.hasErrors()) {
+            return editPage(scope, model, before, form.values(), FieldErrors.of(binding));
         }
         List<String> changed = changes(before, contacts.themeCodes(scope.id(), id), c);
         contacts.update(scope.id(), id, c);
@@ -179,45 +212,65 @@ public class ReceptionController {
         return agendaPage(scope, model, staffId, week, values, new FieldErrors(), List.of());
     }
 
+    /** An appointment booked in a staff member's agenda. */
+    static final class BookingForm implements Form {
+        public String staff;
+        public String personId;
+        public String q;
+        public String date;
+        public String time;
+        public String duration;
+        public List<String> theme;
+        public String confirmOverlap;
+        /** Read by {@link #validate}. */
+        private Long staffId;
+        private Long person;
+        private LocalDate day;
+        private LocalTime at;
+        private Integer minutes;
+
+        @Override
+        public void validate(Errors errors) {
+            staffId = Checks.id(errors, "staff", staff, true);
+            person = Checks.id(errors, "personId", personId, false);
+            if (person == null && !errors.hasFieldErrors("personId")) {
+                errors.rejectValue("personId", "whoComes");
+            }
+            day = Checks.date(errors, "date", date, true);
+            at = Checks.time(errors, "time", time, true);
+            minutes = Checks.integer(errors, "duration", duration == null ? "30" : duration, false, 5, 480);
+        }
+    }
+
     @PostMapping("/c/{centre}/rdv")
-    String book(CentreScope scope, @RequestParam(defaultValue = "") String staff, @RequestParam(required = false) String personId,
-                @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String date,
-                @RequestParam(defaultValue = "") String time, @RequestParam(defaultValue = "30") String duration,
-                @RequestParam(required = false) List<String> theme, @RequestParam(required = false) String confirmOverlap,
-                Model model, RedirectAttributes flash) {
+    String book(CentreScope scope, @Validated BookingForm form, BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireAttendance();
-        Map<String, String> form = new HashMap<>();
-        form.put("staff", staff);
-        form.put("personId", personId == null ? "" : personId);
-        form.put("date", date);
-        form.put("duration", duration);
-        FormReader f = new FormReader(form);
-        FieldErrors errors = f.errors();
-        Long staffId = f.id("staff", "le membre de l'équipe", true);
+        Long staffId = form.staffId;
         if (staffId != null && !users.isStaffOf(scope.id(), staffId)) {
-            errors.add("staff", "Choisissez un membre de l'équipe du centre : ce compte n'a pas d'agenda ici"
-                    + " (les comptes de la fédération n'en ont pas).");
+            binding.rejectValue("staff", "agendaStaff");
             staffId = null;
         }
-        Long person = f.id("personId", "la personne", false);
-        if (person == null && !errors.has("personId")) {
-            errors.add("personId", "Choisissez la personne qui vient (cherchez-la par son nom).");
-        } else if (person != null && persons.find(scope.id(), person).isEmpty()) {
-            errors.add("personId", "Choisissez la personne dans la liste.");
+        Long person = form.person;
+        if (person != null && persons.find(scope.id(), person).isEmpty()) {
+            binding.rejectValue("personId", "choice");
             person = null;
         }
-        LocalDate day = f.date("date", "la date du rendez-vous", true);
-        LocalTime at = time(time, "time", "l'heure du rendez-vous", true, errors);
-        Integer minutes = f.integer("duration", "la durée (minutes)", false, 5, 480);
-        List<String> chosen = theme == null ? List.of() : theme;
+        LocalDate day = form.day;
+        LocalTime at = form.at;
+        Integer minutes = form.minutes;
+        List<String> chosen = form.theme == null ? List.of() : form.theme;
         if (!knownThemes(scope).containsAll(chosen)) {
-            errors.add("theme", "Cochez les thèmes dans la liste.");
+            binding.rejectValue("theme", "themesInList");
         }
-        BookingValues typed = new BookingValues(staff, person, q, date, time, duration, chosen, confirmOverlap != null);
+        BookingValues typed = new BookingValues(Objects.toString(form.staff, ""), person, Objects.toString(form.q, ""),
+                Objects.toString(form.date, ""), Objects.toString(form.time, ""),
+                form.duration == null || form.duration.isBlank() ? "30" : form.duration, chosen,
+                form.confirmOverlap != null);
+        FieldErrors errors = FieldErrors.of(binding);
         List<ContactService.Contact> overlaps = List.of();
         if (!errors.any()) {
             overlaps = contacts.overlapping(scope.id(), staffId, day, at, minutes == null ? 30 : minutes);
-            if (!overlaps.isEmpty() && confirmOverlap == null) {
+            if (!overlaps.isEmpty() && form.confirmOverlap == null) {
                 ContactService.Contact o = overlaps.get(0);
                 errors.add("confirmOverlap", staffName(scope, staffId) + " a déjà un rendez-vous le " + day.format(Parse.FRENCH_DATE)
                         + " à " + o.startsAt() + " (" + Objects.toString(o.personName(), "personne inconnue") + ", " + o.minutes()
@@ -239,9 +292,9 @@ public class ReceptionController {
     @PostMapping("/c/{centre}/rdv/{id}/statut")
     String setStatus(CentreScope scope, @PathVariable long id, @RequestParam String status, RedirectAttributes flash) {
         scope.requireAttendance();
-        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new NotFound());
         if (!ContactService.APPOINTMENT_STATUSES.contains(status)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            throw new Refused("status", "Choisissez le statut du rendez-vous dans la liste.");
         }
         contacts.setStatus(scope.id(), id, status);
         flash.addFlashAttribute("message", "Rendez-vous mis à jour.");
@@ -257,7 +310,7 @@ public class ReceptionController {
     @GetMapping("/c/{centre}/personnes/{personId}/accueil")
     String personReception(CentreScope scope, @PathVariable long personId, Model model) {
         scope.requireAttendance();
-        persons.find(scope.id(), personId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        persons.find(scope.id(), personId).orElseThrow(() -> new NotFound());
         model.addAttribute("personId", personId);
         model.addAttribute("contacts", contacts.ofPerson(scope.id(), personId, 30));
         model.addAttribute("cases", cases.ofPerson(scope, personId));
@@ -268,7 +321,7 @@ public class ReceptionController {
     @GetMapping("/c/{centre}/foyers/{householdId}/accueil")
     String householdReception(CentreScope scope, @PathVariable long householdId, Model model) {
         scope.requireAttendance();
-        households.find(scope.id(), householdId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        households.find(scope.id(), householdId).orElseThrow(() -> new NotFound());
         model.addAttribute("householdId", householdId);
         model.addAttribute("cases", cases.ofHousehold(scope, householdId));
         return "reception/household";
@@ -336,59 +389,29 @@ public class ReceptionController {
         return "reception/agenda";
     }
 
-    /** Reads the counter form (new contact or correction); an id typed by hand that is no person is a field error. */
-    private ContactService.ContactChange readContact(CentreScope scope, ContactValues v, FieldErrors errors) {
-        if (!ThemeService.CHANNELS.contains(v.channel()) || v.channel().equals("rdv")) {
-            errors.add("channel", "Choisissez le canal (les rendez-vous se prennent dans l'agenda).");
+    /**
+     * Checks the counter form (new contact or correction) with its own rules, then with the centre's (its themes,
+     * its persons, its today): an id typed by hand that is no person is a field error.
+     */
+    private ContactService.ContactChange readContact(CentreScope scope, ContactForm form, Errors errors) {
+        if (form.channel != null) {
+            form.channel = form.channel.trim();
         }
-        if (v.themes().isEmpty() || !knownThemes(scope).containsAll(v.themes())) {
-            errors.add("theme", "Cochez au moins un thème.");
+        form.validate(errors);
+        List<String> themes = form.theme == null ? List.of() : form.theme;
+        if (themes.isEmpty() || !knownThemes(scope).containsAll(themes)) {
+            errors.rejectValue("theme", "oneTheme");
         }
-        Map<String, String> form = new HashMap<>();
-        form.put("date", v.date());
-        form.put("duration", v.duration());
-        FormReader f = new FormReader(form);
-        LocalDate day = f.date("date", "la date du contact", true);
+        LocalDate day = form.day;
         if (day != null && day.isAfter(scope.today())) {
-            f.errors().add("date", "La date du contact ne peut pas être dans le futur (les rendez-vous se prennent dans l'agenda).");
+            errors.rejectValue("date", "contactInFuture");
             day = null;
         }
-        Integer minutes = f.integer("duration", "la durée (minutes)", false, 0, 1440);
-        f.errors().all().forEach(errors::add);
-        LocalTime at = time(v.time(), "time", "l'heure du contact", false, errors);
-        if (v.personId() != null && persons.find(scope.id(), v.personId()).isEmpty()) {
-            errors.add("personId", "Choisissez la personne dans la liste, ou « Anonyme ».");
+        if (form.person != null && persons.find(scope.id(), form.person).isEmpty()) {
+            errors.rejectValue("personId", "counterPerson");
         }
-        return new ContactService.ContactChange(day, at, v.personId(), v.channel(), v.themes(), minutes,
-                blankToNull(v.note()), blankToNull(v.orientation()));
-    }
-
-    private static Long personIdOf(String typed, FieldErrors errors) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(typed.trim());
-        } catch (NumberFormatException e) {
-            errors.add("personId", "Choisissez la personne dans la liste, ou « Anonyme ».");
-            return null;
-        }
-    }
-
-    private static LocalTime time(String typed, String field, String label, boolean required, FieldErrors errors) {
-        String t = typed == null ? "" : typed.trim();
-        if (t.isEmpty()) {
-            if (required) {
-                errors.add(field, "Indiquez " + label + ".");
-            }
-            return null;
-        }
-        try {
-            return LocalTime.parse(t.length() == 4 && t.charAt(1) == ':' ? "0" + t : t.replace('h', ':'));
-        } catch (DateTimeParseException e) {
-            errors.add(field, "« " + t + " » n'est pas une heure (" + label + ") : écrivez HH:MM, par exemple 14:30.");
-            return null;
-        }
+        return new ContactService.ContactChange(day, form.at, form.person, form.channel, themes, form.minutes,
+                blankToNull(form.note), blankToNull(form.orientation));
     }
 
     private static List<String> changes(ContactService.Contact before, List<String> themesBefore, ContactService.ContactChange after) {
@@ -421,9 +444,9 @@ public class ReceptionController {
     }
 
     private ContactService.Contact counterContact(CentreScope scope, long id) {
-        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ContactService.Contact c = contacts.find(scope.id(), id).orElseThrow(() -> new NotFound());
         if (c.channel().equals("rdv")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Un rendez-vous se modifie dans l'agenda.");
+            throw new NotFound("Un rendez-vous se modifie dans l'agenda.");
         }
         return c;
     }
@@ -447,11 +470,11 @@ public class ReceptionController {
         if (date == null || date.isBlank()) {
             return scope.today();
         }
-        try {
-            return Parse.date(date.trim());
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Date invalide : JJ/MM/AAAA attendu.");
+        LocalDate day = Checks.date(date);
+        if (day == null) {
+            throw new Refused("date", Vocabulary.message("date", "la date", date.trim(), "La date"));
         }
+        return day;
     }
 
     private static String blankToNull(String s) {

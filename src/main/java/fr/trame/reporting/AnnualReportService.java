@@ -130,10 +130,9 @@ public class AnnualReportService {
         chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), associative, List.of()));
 
         List<Table> publicTables = new ArrayList<>();
-        for (String[] d : new String[][] {{"bySex", "Sexe"}, {"byAgeBand", "Tranche d'âge"}, {"byQuartier", "Quartier"},
-                {"qpv", "Domicile en QPV"}, {"byQfBand", "Quotient familial (€)"}}) {
-            publicTables.add(share(d[1], sub(publics, d[0]), sub(publicsBefore, d[0]), n, n1, key -> Vocabulary.breakdown(d[0], key),
-                    key -> drill(period, "personnes", "dimension", d[0], "value", key)));
+        for (String d : List.of("bySex", "byAgeBand", "byQuartier", "qpv", "byQfBand")) {
+            publicTables.add(share(Vocabulary.label("indicator", d), sub(publics, d), sub(publicsBefore, d), n, n1,
+                    key -> Vocabulary.breakdown(d, key), key -> drill(period, "personnes", "dimension", d, "value", key)));
         }
         chapters.add(new Chapter("publics", "Profil des publics", texts.get("publics"), publicTables, List.of(
                 new ChartData("Publics par tranche d'âge", named(sub(publics, "byAgeBand"), k -> Vocabulary.breakdown("byAgeBand", k)),

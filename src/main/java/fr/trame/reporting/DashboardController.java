@@ -39,13 +39,9 @@ public class DashboardController {
     }
 
     static final String[] MEMBER_ORDER = {"persons", "households", "organisations", "memberships", "individual"};
-    static final Map<String, String> MEMBER_LABELS = Map.of("persons", "Personnes adhérentes", "households",
-            "Foyers adhérents", "organisations", "Associations adhérentes", "memberships", "Adhésions",
-            "individual", "dont individuelles");
-    static final Map<String, String> MEMBER_FIGURES = Map.of("memberships", "adhésions", "households", "foyers adhérents",
-            "persons", "personnes couvertes", "individual", "adhésions individuelles", "organisations", "associations adhérentes");
-    static final Map<String, String> UNIT_FIGURES = Map.of("persons", "personnes présentes",
-            "households", "foyers", "sessions", "séances comptées");
+    static final Map<String, String> MEMBER_LABELS = Vocabulary.labels("members", MEMBER_ORDER);
+    static final Map<String, String> MEMBER_FIGURES = Vocabulary.labels("memberRecords", MEMBER_ORDER);
+    static final Map<String, String> UNIT_FIGURES = Vocabulary.labels("unitRecords", "persons", "households", "sessions");
 
     private final IndicatorService indicators;
     private final DrillDown drillDown;

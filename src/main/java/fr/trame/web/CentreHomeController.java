@@ -42,6 +42,6 @@ public class CentreHomeController {
             model.addAttribute("householdCount", households.count(scope.id()));
             model.addAttribute("personCount", persons.count(scope.id()));
         }
-        return "centre-home";
+        return "centre/centre-home";
     }
 }

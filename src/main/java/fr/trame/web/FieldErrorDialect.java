@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Marks every field in error for assistive technologies, on every page at once: an {@code input}, {@code select} or
  * {@code textarea} whose {@code name} has a message in the page's {@code errors} ({@link FieldErrors}) gets
- * {@code aria-invalid="true"}, {@code aria-describedby} naming the message that {@code fragments :: fieldError} writes
+ * {@code aria-invalid="true"}, {@code aria-describedby} naming the message that {@code web/fragments :: fieldError} writes
  * ({@code <name>-erreur}), and the {@code invalid} class. Runs after the standard dialect, so after th:field and th:name.
  */
 @Component

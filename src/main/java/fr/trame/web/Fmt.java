@@ -110,7 +110,12 @@ public class Fmt {
     }
 
     public String label(String code) {
-        return code == null ? "—" : Vocabulary.names(code) ? Vocabulary.label(code) : fr.trame.association.Labels.of(code);
+        return Vocabulary.label(code);
+    }
+
+    /** The French name of a code of one kind: {@code ${@fmt.label('channel', c.channel())}}. */
+    public String label(String kind, String code) {
+        return Vocabulary.label(kind, code);
     }
 
     /** A key of an indicator breakdown (bySex, byAgeBand, byQfBand…) in words: {@code Femmes}, {@code 60 ans et plus}. */

@@ -28,7 +28,7 @@ public class HomeController {
         if (bloque != null && bloque.matches("[0-9]{1,4}")) {
             model.addAttribute("lockedMinutes", bloque);
         }
-        return "login";
+        return "centre/login";
     }
 
     /** The centres the user acts for; with only one, straight to it. */
@@ -44,6 +44,6 @@ public class HomeController {
         model.addAttribute("centres", mine);
         model.addAttribute("userName", user.displayName());
         model.addAttribute("platformAdmin", user.platformAdmin());
-        return "centres";
+        return "centre/centres";
     }
 }

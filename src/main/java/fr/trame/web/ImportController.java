@@ -22,7 +22,7 @@ import java.util.List;
 
 /** The upload page: a file is imported whole or not at all, and every error is listed with its line and column. */
 @Controller
-public class ImportController {
+class ImportController {
 
     private final PeopleImporter peopleImporter;
     private final MembershipImporter membershipImporter;
@@ -43,7 +43,7 @@ public class ImportController {
     @GetMapping("/c/{centre}/import")
     String page(CentreScope scope) {
         scope.requireRegisterEdit();
-        return "import";
+        return "web/import";
     }
 
     @PostMapping("/c/{centre}/import")
@@ -53,7 +53,7 @@ public class ImportController {
         model.addAttribute("kind", kind);
         if (file == null || file.isEmpty()) {
             model.addAttribute("refusal", refused("aucun fichier choisi, ou fichier vide"));
-            return "import";
+            return "web/import";
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         try (InputStream in = file.getInputStream()) {
@@ -71,7 +71,7 @@ public class ImportController {
         } catch (IOException e) {
             model.addAttribute("refusal", refused("fichier illisible : " + e.getMessage()));
         }
-        return "import";
+        return "web/import";
     }
 
     private static CsvImportException refused(String why) {

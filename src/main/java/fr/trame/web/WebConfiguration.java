@@ -1,11 +1,16 @@
 package fr.trame.web;
 
 import fr.trame.centre.CentreScopeResolver;
+import fr.trame.form.Cents;
+import fr.trame.form.EurosFormatter;
+import fr.trame.form.FrenchDateFormatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.LocalDate;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +27,13 @@ public class WebConfiguration implements WebMvcConfigurer {
         // not on the error page: it may be showing why a request body was refused, and must not read it again
         registry.addInterceptor(new RequestLimits()).excludePathPatterns("/error");
         registry.addInterceptor(new fr.trame.csv.ListDownload.Interceptor()).excludePathPatterns("/error");
+    }
+
+    /** The one way every form reads a date and an amount (interchange.md). */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(LocalDate.class, new FrenchDateFormatter());
+        registry.addFormatterForFieldType(Cents.class, new EurosFormatter());
     }
 
     @Override

@@ -2,11 +2,8 @@ package fr.trame.centre;
 
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
-import fr.trame.people.HouseholdForm;
 import fr.trame.people.HouseholdService;
-import fr.trame.people.PersonForm;
 import fr.trame.people.PersonService;
-import fr.trame.form.FieldErrors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,14 +96,9 @@ class CrossCentreAccessTest {
     }
 
     private long household(Centre centre, String name) {
-        HouseholdForm form = new HouseholdForm();
-        form.setAddress("1 rue de " + centre.code().substring(0, 1).toUpperCase());
-        long id = households.create(centre.id(), form.validate(new FieldErrors()));
-        PersonForm p = new PersonForm();
-        p.setLastName(name);
-        p.setFirstName("Alex");
-        p.setRole("responsable");
-        persons.create(centre.id(), id, p.validate(new FieldErrors()));
+        long id = households.create(centre.id(), new HouseholdService.Values(null,
+                "1 rue de " + centre.code().substring(0, 1).toUpperCase(), null, null, null, null, null, null, null));
+        persons.create(centre.id(), id, new PersonService.Values(name, "Alex", null, null, null, null, null, "responsable"));
         return id;
     }
 

@@ -1,10 +1,12 @@
 package fr.trame.form;
 
+import fr.trame.reception.ThemeService;
 import fr.trame.web.Fmt;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,11 +102,11 @@ class FrenchFormatTest {
         association.addAll(fr.trame.association.StaffService.FUNCTIONS);
         association.addAll(fr.trame.association.VolunteerService.CATEGORIES);
         association.addAll(fr.trame.association.FundingService.STATUSES);
-        assertThat(fr.trame.association.Labels.FRENCH).containsKeys(association.toArray(String[]::new));
-        assertThat(Vocabulary.FRENCH).containsKeys(fr.trame.reception.ThemeService.CHANNELS.toArray(String[]::new))
-                .containsKeys("honore", "non_honore", "annule", "present", "absent", "excuse", "familiale", "individuelle",
-                        "associative", "responsable", "enfant", "autre", "atelier", "acm", "accompagnement_scolaire", "sortie",
-                        "sejour", "evenement", "permanence");
+        assertThat(association).allMatch(Vocabulary::names);
+        assertThat(ThemeService.CHANNELS).allMatch(Vocabulary::names);
+        assertThat(List.of("honore", "non_honore", "annule", "present", "absent", "excuse", "familiale", "individuelle",
+                "associative", "responsable", "enfant", "autre", "atelier", "acm", "accompagnement_scolaire", "sortie",
+                "sejour", "evenement", "permanence")).allMatch(Vocabulary::names);
     }
 
     @Test

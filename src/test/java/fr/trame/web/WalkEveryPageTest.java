@@ -185,9 +185,11 @@ class WalkEveryPageTest {
         String message = !flashed.isBlank() ? flashed
                 : Jsoup.parse(body).select(".field-error, .flash, [role=alert], [role=status], [hx-swap-oob]").text(); // htmx answers announce out of band
         if (message.isBlank() && status >= 400) {
-            // the error page shows the reason of a ResponseStatusException; anything else gets only a generic text
+            // the error page shows the French reason given with the error status (a domain exception's message,
+            // a ResponseStatusException's reason); anything else gets only a generic text
             message = result.getResolvedException() instanceof org.springframework.web.server.ResponseStatusException e
-                    && e.getReason() != null ? e.getReason() : "";
+                    && e.getReason() != null ? e.getReason()
+                    : result.getResponse().getErrorMessage() == null ? "" : result.getResponse().getErrorMessage();
             if (message.isBlank()) {
                 return List.of("page d'erreur générique (" + status + " "
                         + (result.getResolvedException() == null ? "" : result.getResolvedException().getClass().getSimpleName())
