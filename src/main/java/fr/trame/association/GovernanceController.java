@@ -41,7 +41,7 @@ public class GovernanceController {
         model.addAttribute("bodies", governance.bodies(scope.id()));
         model.addAttribute("mandates", governance.mandates(scope.id(), scope.today()));
         model.addAttribute("meetings", governance.meetings(scope.id(), year));
-        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("governance"));
+        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).governance());
         model.addAttribute("mandateForm", mandateForm.values());
         model.addAttribute("meetingForm", meetingForm.values());
         model.addAttribute("errors", mandateForm.ok() ? meetingForm.errors() : mandateForm.errors());

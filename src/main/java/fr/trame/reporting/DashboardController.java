@@ -4,11 +4,9 @@ import fr.trame.form.FrenchFormat;
 import fr.trame.form.Vocabulary;
 import java.util.function.Function;
 
-import static fr.trame.reporting.JsonMaps.list;
-import static fr.trame.reporting.JsonMaps.sub;
-
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
+import fr.trame.reception.ThemeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The year at a glance, beside the year before; every figure of the publics links to the persons behind it. */
 @Controller
@@ -38,7 +37,6 @@ public class DashboardController {
         }
     }
 
-    static final String[] MEMBER_ORDER = {"persons", "households", "organisations", "memberships", "individual"};
     static final Map<String, String> MEMBER_LABELS = Map.of("persons", "Personnes adhérentes", "households",
             "Foyers adhérents", "organisations", "Associations adhérentes", "memberships", "Adhésions",
             "individual", "dont individuelles");
@@ -73,53 +71,50 @@ public class DashboardController {
                      @RequestParam(required = false) LocalDate to, Model model) {
         Period period = period(type, annee, from, to, scope.today());
         Period before = period.previous();
-        Map<String, Object> cur = indicators.compute(scope.id(), scope.code(), period.from(), period.to());
-        Map<String, Object> prev = indicators.compute(scope.id(), scope.code(), before.from(), before.to());
+        Indicators cur = indicators.compute(scope.id(), scope.code(), period.from(), period.to());
+        Indicators prev = indicators.compute(scope.id(), scope.code(), before.from(), before.to());
         model.addAttribute("type", type);
         model.addAttribute("period", period);
         model.addAttribute("year", annee == null ? defaultYear(type, scope.today()) : annee);
         // distinct members lead; memberships (which a calendar year counts over two seasons) follow, by season
-        model.addAttribute("members", rows(pick(sub(cur, "members"), MEMBER_ORDER), pick(sub(prev, "members"), MEMBER_ORDER)));
+        model.addAttribute("members", rows(memberFigures(cur.members()), memberFigures(prev.members())));
         model.addAttribute("memberLabels", MEMBER_LABELS);
         model.addAttribute("membershipsBySeason", indicators.membershipsBySeason(scope.id(), period.from(), period.to()));
-        Map<String, Object> publics = sub(cur, "publics");
-        Map<String, Object> publicsBefore = sub(prev, "publics");
+        Publics publics = cur.publics();
+        Publics publicsBefore = prev.publics();
         model.addAttribute("publicsTotals", List.of(
-                new Row("persons", (Long) publics.get("persons"), (Long) publicsBefore.get("persons")),
-                new Row("households", (Long) publics.get("households"), (Long) publicsBefore.get("households"))));
+                new Row("persons", publics.persons(), publicsBefore.persons()),
+                new Row("households", publics.households(), publicsBefore.households())));
         Bands age = bands.age(scope.id());
         Bands qf = bands.qf(scope.id());
         if (!age.equals(Bands.STANDARD_AGE) || !qf.equals(Bands.STANDARD_QF)) {
             // the centre's own bands on its pages; the JSON keeps the standard ones
-            publics.putAll(indicators.publicsInBands(scope.id(), period.from(), period.to(), age, qf));
-            publicsBefore.putAll(indicators.publicsInBands(scope.id(), before.from(), before.to(), age, qf));
+            publics = publics.inBands(indicators.publicsInBands(scope.id(), period.from(), period.to(), age, qf));
+            publicsBefore = publicsBefore.inBands(indicators.publicsInBands(scope.id(), before.from(), before.to(), age, qf));
         }
         Map<String, List<Row>> dimensions = new LinkedHashMap<>();
-        for (String d : List.of("bySex", "byAgeBand", "byQuartier", "qpv", "byQfBand")) {
-            dimensions.put(d, rows(sub(publics, d), sub(publicsBefore, d)));
-        }
+        Map<String, Map<String, Long>> breakdownsBefore = publicsBefore.breakdowns();
+        publics.breakdowns().forEach((d, counts) -> dimensions.put(d, rows(counts, breakdownsBefore.get(d))));
         model.addAttribute("dimensions", dimensions);
         model.addAttribute("sectors", sectorRows(cur, prev));
-        Map<String, Map<String, Object>> sectorFigures = new LinkedHashMap<>();
-        list(cur, "sectors").forEach(sector -> sectorFigures.put((String) sector.get("name"), sector));
+        Map<String, UnitFigures.Sector> sectorFigures = new LinkedHashMap<>();
+        cur.sectors().forEach(sector -> sectorFigures.put(sector.name(), sector));
         model.addAttribute("sectorFigures", sectorFigures);
-        Map<String, Object> reception = sub(cur, "reception");
-        Map<String, Object> receptionBefore = sub(prev, "reception");
-        model.addAttribute("receptionTotals", rows(pick(reception, "contacts", "persons", "anonymousContacts"),
-                pick(receptionBefore, "contacts", "persons", "anonymousContacts")));
-        model.addAttribute("themes", rows(sub(reception, "byTheme"), sub(receptionBefore, "byTheme")));
+        Reception reception = cur.reception();
+        Reception receptionBefore = prev.reception();
+        model.addAttribute("receptionTotals", rows(receptionFigures(reception), receptionFigures(receptionBefore)));
+        model.addAttribute("themes", rows(reception.byTheme(), receptionBefore.byTheme()));
         Function<String, String> ageBand = k -> Vocabulary.breakdown("byAgeBand", k);
         Function<String, String> qfBand = k -> Vocabulary.breakdown("byQfBand", k);
         Map<String, String> themeLabels = themes.list(scope.id()).stream()
-                .collect(java.util.stream.Collectors.toMap(fr.trame.reception.ThemeService.Theme::code,
-                        fr.trame.reception.ThemeService.Theme::label));
+                .collect(Collectors.toMap(ThemeService.Theme::code, ThemeService.Theme::label));
         Function<String, String> theme = k -> themeLabels.getOrDefault(k, k);
-        model.addAttribute("ageChart", charts.bars("Publics par tranche d'âge", AnnualReportService.named(sub(publics, "byAgeBand"), ageBand),
-                AnnualReportService.named(sub(publicsBefore, "byAgeBand"), ageBand), false));
-        model.addAttribute("qfChart", charts.bars("Publics par quotient familial", AnnualReportService.named(sub(publics, "byQfBand"), qfBand),
-                AnnualReportService.named(sub(publicsBefore, "byQfBand"), qfBand), false));
-        model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", AnnualReportService.named(sub(reception, "byTheme"), theme),
-                AnnualReportService.named(sub(receptionBefore, "byTheme"), theme), true));
+        model.addAttribute("ageChart", charts.bars("Publics par tranche d'âge", AnnualReportService.named(publics.byAgeBand(), ageBand),
+                AnnualReportService.named(publicsBefore.byAgeBand(), ageBand), false));
+        model.addAttribute("qfChart", charts.bars("Publics par quotient familial", AnnualReportService.named(publics.byQfBand(), qfBand),
+                AnnualReportService.named(publicsBefore.byQfBand(), qfBand), false));
+        model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", AnnualReportService.named(reception.byTheme(), theme),
+                AnnualReportService.named(receptionBefore.byTheme(), theme), true));
         model.addAttribute("themeLabels", themeLabels);
         model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
         return "reporting/dashboard";
@@ -314,33 +309,42 @@ public class DashboardController {
         return type.equals("scolaire") ? (today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1) : today.getYear();
     }
 
-    private static List<Row> sectorRows(Map<String, Object> cur, Map<String, Object> prev) {
+    private static List<Row> sectorRows(Indicators cur, Indicators prev) {
         Map<String, Long> now = new LinkedHashMap<>();
         Map<String, Long> before = new LinkedHashMap<>();
-        list(cur, "sectors").forEach(s -> now.put((String) s.get("name"), (Long) s.get("persons")));
-        list(prev, "sectors").forEach(s -> before.put((String) s.get("name"), (Long) s.get("persons")));
+        cur.sectors().forEach(s -> now.put(s.name(), s.persons()));
+        prev.sectors().forEach(s -> before.put(s.name(), s.persons()));
         return rows(now, before);
     }
 
-    private static List<Row> rows(Map<String, ?> cur, Map<String, ?> prev) {
+    /** The membership figures in the order of the table: distinct members first (the keys name their labels). */
+    private static Map<String, Long> memberFigures(Members m) {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("persons", m.persons());
+        figures.put("households", m.households());
+        figures.put("organisations", m.organisations());
+        figures.put("memberships", m.memberships());
+        figures.put("individual", m.individual());
+        return figures;
+    }
+
+    /** The reception totals of the table (the keys name their labels and drill-downs). */
+    private static Map<String, Long> receptionFigures(Reception r) {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("contacts", r.contacts());
+        figures.put("persons", r.persons());
+        figures.put("anonymousContacts", r.anonymousContacts());
+        return figures;
+    }
+
+    private static List<Row> rows(Map<String, Long> cur, Map<String, Long> prev) {
         List<Row> rows = new ArrayList<>();
-        cur.forEach((k, v) -> rows.add(new Row(k, ((Number) v).longValue(),
-                prev.get(k) == null ? 0 : ((Number) prev.get(k)).longValue())));
+        cur.forEach((k, v) -> rows.add(new Row(k, v, prev.getOrDefault(k, 0L))));
         prev.forEach((k, v) -> {
             if (!cur.containsKey(k)) {
-                rows.add(new Row(k, 0, ((Number) v).longValue()));
+                rows.add(new Row(k, 0, v));
             }
         });
         return rows;
     }
-
-    private static Map<String, Object> pick(Map<String, Object> m, String... keys) {
-        Map<String, Object> picked = new LinkedHashMap<>();
-        for (String k : keys) {
-            picked.put(k, m.get(k));
-        }
-        return picked;
-    }
-
-
 }
