@@ -108,7 +108,8 @@ public class AnnualReportService {
         chapters.add(publicsChapter(y));
         chapters.addAll(sectorChapters(y));
         chapters.add(receptionChapter(y));
-        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", association.humanResources(asso, assoBefore, year), List.of()));
+        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", association.humanResources(asso, assoBefore, year),
+                List.of()));
         chapters.add(y.chapter("benevolat", "Bénévolat", association.volunteering(asso, assoBefore, year), List.of()));
         chapters.add(y.chapter("partenariats", "Partenariats", association.partnerships(centre.id(), asso, assoBefore, year), List.of()));
         chapters.add(y.chapter("financement", "Financement", association.funding(asso, year), List.of(association.fundingChart(asso))));
@@ -150,12 +151,14 @@ public class AnnualReportService {
         Members m1 = y.prev().members();
         List<Table> associative = new ArrayList<>(List.of(
                 compare("Adhérents", y.n(), y.n1(), List.of(
-                        new Line("Personnes adhérentes (couvertes)", m.persons(), m1.persons(), drill(period, "adhesions", "quoi", "persons")),
+                        new Line("Personnes adhérentes (couvertes)", m.persons(), m1.persons(),
+                                drill(period, "adhesions", "quoi", "persons")),
                         new Line("Foyers adhérents (familiales)", m.households(), m1.households(),
                                 drill(period, "adhesions", "quoi", "households")),
                         new Line("Associations adhérentes", m.organisations(), m1.organisations(),
                                 drill(period, "adhesions", "quoi", "organisations")),
-                        new Line("Adhésions individuelles", m.individual(), m1.individual(), drill(period, "adhesions", "quoi", "individual")),
+                        new Line("Adhésions individuelles", m.individual(), m1.individual(),
+                                drill(period, "adhesions", "quoi", "individual")),
                         new Line("Adhésions sur l'année (toutes saisons)", m.memberships(), m1.memberships(),
                                 drill(period, "adhesions", "quoi", "memberships")))),
                 bySeason(y.centre().id(), period, y.n())));
@@ -178,8 +181,10 @@ public class AnnualReportService {
         Function<String, String> age = k -> Vocabulary.breakdown("byAgeBand", k);
         Function<String, String> qf = k -> Vocabulary.breakdown("byQfBand", k);
         return y.chapter("publics", "Profil des publics", tables, List.of(
-                new ChartData("Publics par tranche d'âge", named(y.publics().byAgeBand(), age), named(y.publicsBefore().byAgeBand(), age), false),
-                new ChartData("Publics par quotient familial", named(y.publics().byQfBand(), qf), named(y.publicsBefore().byQfBand(), qf), false)));
+                new ChartData("Publics par tranche d'âge", named(y.publics().byAgeBand(), age),
+                        named(y.publicsBefore().byAgeBand(), age), false),
+                new ChartData("Publics par quotient familial", named(y.publics().byQfBand(), qf),
+                        named(y.publicsBefore().byQfBand(), qf), false)));
     }
 
     /** One chapter per sector: its activities' figures and total, its persons by sex and age, activities' own bands. */

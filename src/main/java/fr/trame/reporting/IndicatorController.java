@@ -12,11 +12,11 @@ import java.time.format.DateTimeParseException;
 
 /** {@code GET /api/v1/centres/{code}/indicators?from=…&to=…}: the indicators JSON of interchange.md (aggregates only). */
 @RestController
-public class IndicatorController {
+class IndicatorController {
 
     private final IndicatorService indicators;
 
-    public IndicatorController(IndicatorService indicators) {
+    IndicatorController(IndicatorService indicators) {
         this.indicators = indicators;
     }
 

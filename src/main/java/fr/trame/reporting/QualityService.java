@@ -40,7 +40,8 @@ public class QualityService {
                 select null::bigint, null::bigint, se.id, a.name, to_char(se.date, 'DD/MM/YYYY') || ' ' || to_char(se.start_time, 'HH24:MI')
                 from activities_sessions se
                 join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and least(:to, centre_today(:centre) - 1)
+                where se.centre_id = :centre and se.cancelled_reason is null
+                  and se.date between :from and least(:to, centre_today(:centre) - 1)
                   and not exists (select 1 from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id)
                   and not exists (select 1 from attendance_headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)
                 order by se.date, se.start_time"""});

@@ -25,13 +25,13 @@ import java.util.Map;
 
 /** The annual report: read it, download it (PDF, XLSX), write its texts; and the CAF annex as CSV. */
 @Controller
-public class ReportController {
+class ReportController {
 
     private final AnnualReportService reports;
     private final ReportRenderer renderer;
     private final CentreService centres;
 
-    public ReportController(AnnualReportService reports, ReportRenderer renderer, CentreService centres) {
+    ReportController(AnnualReportService reports, ReportRenderer renderer, CentreService centres) {
         this.reports = reports;
         this.renderer = renderer;
         this.centres = centres;
