@@ -40,12 +40,12 @@ public class ActivityService {
                       and se.cancelled_reason is null) as sessions_planned,
                    (select count(*) from sessions se where se.centre_id = a.centre_id and se.activity_id = a.id
                       and se.cancelled_reason is null and se.date <= centre_today(a.centre_id)
-                      and (exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
-                           or exists (select 1 from headcounts h where h.centre_id = se.centre_id and h.session_id = se.id)))
+                      and (exists (select 1 from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id)
+                           or exists (select 1 from attendance_headcounts h where h.centre_id = se.centre_id and h.session_id = se.id)))
                       as sessions_held
             from activities a
             join sectors s on s.centre_id = a.centre_id and s.id = a.sector_id
-            left join users u on u.id = a.referent_user_id
+            left join centre_users u on u.id = a.referent_user_id
             """;
 
     private final JdbcClient jdbc;

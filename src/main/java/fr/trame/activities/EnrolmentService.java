@@ -38,15 +38,15 @@ public class EnrolmentService {
                    case when e.status = 'attente' then (select count(*) from enrolments w
                         where w.centre_id = e.centre_id and w.activity_id = e.activity_id and w.status = 'attente'
                           and (w.requested_at, w.id) <= (e.requested_at, e.id)) end as wait_rank,
-                   coalesce(p.phone, (select r.phone from household_members hm
-                        join household_members rm on rm.centre_id = hm.centre_id and rm.household_id = hm.household_id
+                   coalesce(p.phone, (select r.phone from people_household_members hm
+                        join people_household_members rm on rm.centre_id = hm.centre_id and rm.household_id = hm.household_id
                              and rm.role = 'responsable' and rm.end_date is null
-                        join persons r on r.centre_id = rm.centre_id and r.id = rm.person_id and r.phone is not null
+                        join people_persons r on r.centre_id = rm.centre_id and r.id = rm.person_id and r.phone is not null
                         where hm.centre_id = e.centre_id and hm.person_id = e.person_id and hm.end_date is null
                         order by hm.principal desc, r.id limit 1)) as phone
             from enrolments e
             join activities a on a.centre_id = e.centre_id and a.id = e.activity_id
-            join persons p on p.centre_id = e.centre_id and p.id = e.person_id
+            join people_persons p on p.centre_id = e.centre_id and p.id = e.person_id
             """;
 
     private final JdbcClient jdbc;
@@ -70,7 +70,7 @@ public class EnrolmentService {
             return new Result(Outcome.DEJA_INSCRIT, "Cette personne est déjà inscrite ou en liste d'attente.");
         }
         String reason = ageOverrideReason == null || ageOverrideReason.isBlank() ? null : ageOverrideReason.trim();
-        Optional<LocalDate> birth = jdbc.sql("select birth_date from persons where centre_id = ? and id = ?")
+        Optional<LocalDate> birth = jdbc.sql("select birth_date from people_persons where centre_id = ? and id = ?")
                 .params(centreId, personId).query(LocalDate.class).optional();
         if (reason == null && birth.isPresent() && (limits[1] != null || limits[2] != null)) {
             int age = Period.between(birth.get(), jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single()).getYears();
@@ -140,7 +140,7 @@ public class EnrolmentService {
     public List<Enrolment> ofHousehold(long centreId, long householdId) {
         return jdbc.sql(SELECT + """
                  where e.centre_id = ? and e.status <> 'annule' and e.person_id in (
-                     select hm.person_id from household_members hm where hm.centre_id = e.centre_id
+                     select hm.person_id from people_household_members hm where hm.centre_id = e.centre_id
                      and hm.household_id = ? and hm.end_date is null)
                  order by p.first_name, a.name""")
                 .params(centreId, householdId).query(Enrolment.class).list();

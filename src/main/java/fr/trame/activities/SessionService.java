@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -40,10 +41,10 @@ public class SessionService {
                    se.cancelled_reason,
                    (select count(*) from enrolments e where e.centre_id = se.centre_id and e.activity_id = se.activity_id
                       and e.status = 'inscrit') as enrolled,
-                   (select count(*) from attendance at where at.centre_id = se.centre_id and at.session_id = se.id
+                   (select count(*) from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id
                       and at.status = 'present') as present,
-                   (select count(*) from attendance at where at.centre_id = se.centre_id and at.session_id = se.id) as recorded,
-                   (select h.headcount from headcounts h where h.centre_id = se.centre_id and h.session_id = se.id) as headcount
+                   (select count(*) from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id) as recorded,
+                   (select h.headcount from attendance_headcounts h where h.centre_id = se.centre_id and h.session_id = se.id) as headcount
             from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
             """;
 
@@ -71,12 +72,36 @@ public class SessionService {
                   and extract(isodow from d)::smallint = any (s.weekdays)
                   and case s.holidays
                         when 'toutes' then true
-                        else (exists (select 1 from school_holidays h join centres c on c.school_zone = h.zone
+                        else (exists (select 1 from school_holidays h join centre_centres c on c.school_zone = h.zone
                                       where c.id = s.centre_id and d >= h.start_date and d < h.end_date))
                              = (s.holidays = 'vacances_seulement')
                       end
                 on conflict (centre_id, activity_id, date, start_time) do nothing""")
                 .param("centre", centreId).param("schedule", scheduleId).update();
+    }
+
+    /** A session named by an import file: its activity's reference, date, start and end. */
+    public record Named(String activityRef, LocalDate date, LocalTime start, LocalTime end) {
+    }
+
+    /**
+     * Creates the sessions named that do not exist yet, in one statement (an import's whole set at once), in the
+     * caller's transaction; an unknown activity reference is skipped. Returns how many it created.
+     */
+    @Transactional
+    public int createMissing(long centreId, Collection<Named> sessions) {
+        return jdbc.sql("""
+                insert into sessions (centre_id, activity_id, date, start_time, end_time)
+                select distinct :centre, a.id, n.date::date, n.start_time::time, n.end_time::time
+                from unnest(:refs::text[], :dates::text[], :starts::text[], :ends::text[]) as n(ref, date, start_time, end_time)
+                join activities a on a.centre_id = :centre and a.ref = n.ref
+                on conflict (centre_id, activity_id, date, start_time) do nothing""")
+                .param("centre", centreId)
+                .param("refs", sessions.stream().map(Named::activityRef).toArray(String[]::new))
+                .param("dates", sessions.stream().map(n -> n.date().toString()).toArray(String[]::new))
+                .param("starts", sessions.stream().map(n -> n.start().toString()).toArray(String[]::new))
+                .param("ends", sessions.stream().map(n -> n.end().toString()).toArray(String[]::new))
+                .update();
     }
 
     @Transactional

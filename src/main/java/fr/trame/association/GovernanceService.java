@@ -45,7 +45,7 @@ public class GovernanceService {
     }
 
     private static final String MANDATE_NAME = """
-            coalesce(m.outsider_name, (select p.first_name || ' ' || p.last_name from persons p
+            coalesce(m.outsider_name, (select p.first_name || ' ' || p.last_name from people_persons p
                                        where p.centre_id = m.centre_id and p.id = m.person_id))""";
 
     private final JdbcClient jdbc;
@@ -147,26 +147,31 @@ public class GovernanceService {
     public List<Seat> seats(long centreId, long meetingId) {
         return jdbc.sql("select m.id as mandate_id, " + MANDATE_NAME + " " + """
                  as name, m.role, coalesce(a.present, false) as present
-                from meetings mt
-                join mandates m on m.centre_id = mt.centre_id and m.body_id = mt.body_id
-                     and m.start_date <= mt.date and (m.end_date is null or m.end_date >= mt.date)
+                """ + SEATS + """
                 left join meeting_attendance a on a.centre_id = mt.centre_id and a.meeting_id = mt.id and a.mandate_id = m.id
                 where mt.centre_id = ? and mt.id = ?
                 order by array_position(array['president','vice_president','tresorier','secretaire','membre'], m.role), 2""")
                 .params(centreId, meetingId).query(Seat.class).list();
     }
 
-    /** Records who came (the others were absent), the decisions and the minutes. */
+    /** A meeting {@code mt} and its seats {@code m}: the mandates of its body running on its date. */
+    private static final String SEATS = """
+            from meetings mt
+            join mandates m on m.centre_id = mt.centre_id and m.body_id = mt.body_id
+                 and m.start_date <= mt.date and (m.end_date is null or m.end_date >= mt.date)
+            """;
+
+    /** Records who came (the others were absent), the decisions and the minutes: every seat in one statement. */
     @Transactional
     public void recordMeeting(long centreId, long meetingId, Set<Long> presentMandates, String decisions, String minutes,
                               Integer quorum) {
         jdbc.sql("update meetings set decisions = ?, minutes = ?, quorum = ? where centre_id = ? and id = ?")
                 .params(decisions, minutes, quorum, centreId, meetingId).update();
-        for (Seat seat : seats(centreId, meetingId)) {
-            jdbc.sql("""
-                    insert into meeting_attendance (centre_id, meeting_id, mandate_id, present) values (?, ?, ?, ?)
-                    on conflict (centre_id, meeting_id, mandate_id) do update set present = excluded.present""")
-                    .params(centreId, meetingId, seat.mandateId(), presentMandates.contains(seat.mandateId())).update();
-        }
+        jdbc.sql("insert into meeting_attendance (centre_id, meeting_id, mandate_id, present)"
+                        + " select mt.centre_id, mt.id, m.id, m.id = any (:present::bigint[]) " + SEATS + """
+                        where mt.centre_id = :centre and mt.id = :meeting
+                        on conflict (centre_id, meeting_id, mandate_id) do update set present = excluded.present""")
+                .param("centre", centreId).param("meeting", meetingId).param("present", presentMandates.toArray(Long[]::new))
+                .update();
     }
 }

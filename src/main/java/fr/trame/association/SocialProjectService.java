@@ -4,8 +4,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,80 +126,96 @@ public class SocialProjectService {
                 .flatMap(a -> a.objectives().stream()).toList()).orElse(List.of());
     }
 
+    /** One row of a project's tree: an axis, one of its objectives (or none) and one of its indicators (or none). */
+    private record TreeRow(long axisId, int position, String axisTitle, Long objectiveId, String objectiveTitle,
+                           List<String> sheets, List<Map<String, Object>> activities, Long indicatorId, String label,
+                           String metric, BigDecimal target, BigDecimal typed) {
+    }
+
     /**
-     * A project's axes and objectives (all, or only those given), read by a few set-based queries, every engine figure
-     * of every objective computed in one evaluation.
+     * A project's axes and objectives (all, or only those given), read in one statement; then every engine figure of
+     * every objective is computed in one evaluation, and the tree is put together without another query.
      */
     private List<Axis> load(long centreId, long projectId, int year, Collection<Long> only) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("centre", centreId);
-        params.put("project", projectId);
-        params.put("year", year);
-        params.put("only", only == null ? null : only.toArray(Long[]::new));
-        String objectivesOf = """
-                select o.id from project_objectives o join project_axes x on x.centre_id = o.centre_id and x.id = o.axis_id
-                where o.centre_id = :centre and x.project_id = :project""" + (only == null ? "" : " and o.id = any(:only)");
-        Map<Long, Axis> axes = new LinkedHashMap<>();
-        jdbc.sql("select id, position, title from project_axes where centre_id = :centre and project_id = :project order by position")
-                .params(params)
-                .query((rs, n) -> axes.put(rs.getLong(1), new Axis(rs.getLong(1), rs.getInt(2), rs.getString(3), new ArrayList<>())))
-                .list();
-        Map<Long, List<Map<String, Object>>> activities = new HashMap<>();
-        jdbc.sql("""
-                select oa.objective_id, a.id, a.name from objective_activities oa
-                join activities a on a.centre_id = oa.centre_id and a.id = oa.activity_id
-                where oa.centre_id = :centre and oa.objective_id in (%s) order by a.name""".formatted(objectivesOf))
-                .params(params).query((rs, n) -> {
-                    Map<String, Object> activity = new LinkedHashMap<>();
-                    activity.put("id", rs.getLong(2));
-                    activity.put("name", rs.getString(3));
-                    return activities.computeIfAbsent(rs.getLong(1), o -> new ArrayList<>()).add(activity);
-                }).list();
-        record Row(long objective, long id, String label, String metric, BigDecimal target, BigDecimal typed) {
-        }
-        Map<Long, List<Row>> rows = new HashMap<>();
-        jdbc.sql("""
-                select i.objective_id, i.id, i.label, i.metric, i.target, v.value as typed
-                from objective_indicators i
+        List<TreeRow> rows = jdbc.sql("""
+                select x.id as axis_id, x.position, x.title as axis_title, o.id as objective_id, o.title as objective_title,
+                       s.titles as sheets, l.ids as activity_ids, l.names as activity_names,
+                       i.id as indicator_id, i.label, i.metric, i.target, v.value as typed
+                from project_axes x
+                left join project_objectives o on o.centre_id = x.centre_id and o.axis_id = x.id
+                     and (cast(:only as bigint[]) is null or o.id = any (:only))
+                left join lateral (
+                    select array_agg(sh.title order by sh.id) as titles from action_sheets sh
+                    where sh.centre_id = o.centre_id and sh.objective_id = o.id) s on true
+                left join lateral (
+                    select array_agg(a.id order by a.name, a.id) as ids, array_agg(a.name order by a.name, a.id) as names
+                    from objective_activities oa join activities_activities a on a.centre_id = oa.centre_id and a.id = oa.activity_id
+                    where oa.centre_id = o.centre_id and oa.objective_id = o.id) l on true
+                left join objective_indicators i on i.centre_id = o.centre_id and i.objective_id = o.id
                 left join objective_indicator_values v on v.centre_id = i.centre_id and v.indicator_id = i.id and v.year = :year
-                where i.centre_id = :centre and i.objective_id in (%s) order by i.id""".formatted(objectivesOf))
-                .params(params).query((rs, n) -> rows.computeIfAbsent(rs.getLong(1), o -> new ArrayList<>())
-                        .add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-                                rs.getBigDecimal(6)))).list();
-        Map<Long, List<String>> sheets = new HashMap<>();
-        jdbc.sql("select objective_id, title from action_sheets where centre_id = :centre and objective_id in (%s) order by id"
-                        .formatted(objectivesOf))
-                .params(params).query((rs, n) -> sheets.computeIfAbsent(rs.getLong(1), o -> new ArrayList<>()).add(rs.getString(2)))
+                where x.centre_id = :centre and x.project_id = :project
+                order by x.position, x.id, o.id, i.id""")
+                .param("centre", centreId).param("project", projectId).param("year", year)
+                .param("only", only == null ? null : only.toArray(Long[]::new))
+                .query((rs, n) -> new TreeRow(rs.getLong("axis_id"), rs.getInt("position"), rs.getString("axis_title"),
+                        (Long) rs.getObject("objective_id"), rs.getString("objective_title"),
+                        array(rs.getArray("sheets"), String.class), activities(rs.getArray("activity_ids"), rs.getArray("activity_names")),
+                        (Long) rs.getObject("indicator_id"), rs.getString("label"), rs.getString("metric"),
+                        rs.getBigDecimal("target"), rs.getBigDecimal("typed")))
                 .list();
 
         // the engine's figures of all the objectives at once: the metrics used, and the activity set of each objective
         Set<String> used = new HashSet<>();
         Map<Long, List<Long>> activitySets = new HashMap<>();
-        rows.forEach((objective, indicators) -> indicators.stream().filter(r -> r.metric() != null).forEach(r -> {
-            used.add(r.metric());
-            if (r.metric().startsWith("activities.")) {
-                activitySets.put(objective, activityIds(activities.get(objective)));
+        for (TreeRow r : rows) {
+            if (r.metric() != null) {
+                used.add(r.metric());
+                if (r.metric().startsWith("activities.")) {
+                    activitySets.put(r.objectiveId(), activityIds(r.activities()));
+                }
             }
-        }));
+        }
         ProjectMetrics.Evaluation engine = metrics.over(centreId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
                 used, activitySets.values());
-        jdbc.sql("""
-                select o.id, o.axis_id, o.title from project_objectives o join project_axes x on x.centre_id = o.centre_id and x.id = o.axis_id
-                where o.centre_id = :centre and x.project_id = :project%s order by o.id""".formatted(only == null ? "" : " and o.id = any(:only)"))
-                .params(params).query((rs, n) -> {
-                    long objective = rs.getLong(1);
-                    List<Map<String, Object>> linked = activities.getOrDefault(objective, List.of());
-                    List<Indicator> indicators = rows.getOrDefault(objective, List.of()).stream().map(r -> new Indicator(r.id(),
-                            r.label(), r.metric(), r.target(),
-                            r.metric() == null ? r.typed() : engine.value(r.metric(), activityIds(linked)), r.metric() != null)).toList();
-                    axes.get(rs.getLong(2)).objectives().add(new Objective(objective, rs.getString(3),
-                            sheets.getOrDefault(objective, List.of()), linked, indicators));
-                    return null;
-                }).list();
+
+        Map<Long, Axis> axes = new LinkedHashMap<>();
+        Map<Long, Objective> objectives = new HashMap<>();
+        for (TreeRow r : rows) {
+            Axis axis = axes.computeIfAbsent(r.axisId(), id -> new Axis(id, r.position(), r.axisTitle(), new ArrayList<>()));
+            if (r.objectiveId() == null) {
+                continue;
+            }
+            Objective objective = objectives.computeIfAbsent(r.objectiveId(), id -> {
+                Objective o = new Objective(id, r.objectiveTitle(), r.sheets(), r.activities(), new ArrayList<>());
+                axis.objectives().add(o);
+                return o;
+            });
+            if (r.indicatorId() != null) {
+                objective.indicators().add(new Indicator(r.indicatorId(), r.label(), r.metric(), r.target(),
+                        r.metric() == null ? r.typed() : engine.value(r.metric(), activityIds(r.activities())), r.metric() != null));
+            }
+        }
         if (only != null) {
             axes.values().removeIf(a -> a.objectives().isEmpty());
         }
         return new ArrayList<>(axes.values());
+    }
+
+    private static <T> List<T> array(Array sql, Class<T> type) throws SQLException {
+        return sql == null ? List.of() : Arrays.stream((Object[]) sql.getArray()).map(type::cast).toList();
+    }
+
+    private static List<Map<String, Object>> activities(Array ids, Array names) throws SQLException {
+        List<Long> id = array(ids, Long.class);
+        List<String> name = array(names, String.class);
+        List<Map<String, Object>> activities = new ArrayList<>();
+        for (int i = 0; i < id.size(); i++) {
+            Map<String, Object> activity = new LinkedHashMap<>();
+            activity.put("id", id.get(i));
+            activity.put("name", name.get(i));
+            activities.add(activity);
+        }
+        return activities;
     }
 
     private static List<Long> activityIds(List<Map<String, Object>> activities) {

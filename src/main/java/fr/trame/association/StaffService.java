@@ -47,7 +47,7 @@ public class StaffService {
 
     private static final String CONTRACTS_SELECT = """
             select c.id, c.employee_id, e.first_name || ' ' || e.last_name as employee, c.kind, c.function,
-                   (select s.name from sectors s where s.centre_id = c.centre_id and s.id = c.sector_id) as sector,
+                   (select s.name from activities_sectors s where s.centre_id = c.centre_id and s.id = c.sector_id) as sector,
                    c.weekly_hours, c.start_date, c.end_date, c.in_kind_cents,
                    round(c.weekly_hours / coalesce((select full_time_hours from association_settings st
                                                     where st.centre_id = c.centre_id), 35), 2) as etp

@@ -49,7 +49,7 @@ public class VolunteerService {
             select v.id, v.person_id, p.first_name || ' ' || p.last_name as name, v.categories, v.skills, v.start_date, v.end_date,
                    coalesce((select sum(h.hours) from volunteer_hours h where h.centre_id = v.centre_id and h.volunteer_id = v.id
                              and extract(year from h.date) = :year), 0) as hours
-            from volunteers v join persons p on p.centre_id = v.centre_id and p.id = v.person_id""";
+            from volunteers v join people_persons p on p.centre_id = v.centre_id and p.id = v.person_id""";
 
     private Volunteer volunteer(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Volunteer(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"),
@@ -97,7 +97,8 @@ public class VolunteerService {
 
     private static final String HOURS = """
             select h.id, h.date, h.hours,
-                   (select a.name from activities a where a.centre_id = h.centre_id and a.id = h.activity_id) as activity, h.event
+                   (select a.name from activities_activities a where a.centre_id = h.centre_id and a.id = h.activity_id)
+                       as activity, h.event
             from volunteer_hours h
             where h.centre_id = ? and h.volunteer_id = ?""";
 

@@ -1,5 +1,6 @@
 package fr.trame.attendance;
 
+import fr.trame.activities.SessionService;
 import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +39,12 @@ public class AttendanceImporter {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final SessionService sessions;
 
-    public AttendanceImporter(JdbcClient jdbc, DataSource dataSource) {
+    public AttendanceImporter(JdbcClient jdbc, DataSource dataSource, SessionService sessions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -53,7 +57,7 @@ public class AttendanceImporter {
         jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
         checkReferences(centreId, table);
         table.throwIfErrors();
-        return merge(centreId, staged.size());
+        return merge(centreId, staged);
     }
 
     private List<Object[]> validate(CsvTable table) {
@@ -121,33 +125,33 @@ public class AttendanceImporter {
         table.unknownReferences(jdbc, """
                 select s.line, 'activity_ref' as col, s.activity_ref as ref from stage_attendance s
                 where s.activity_ref is not null and not exists (
-                    select 1 from activities a where a.centre_id = :centre and a.ref = s.activity_ref)
+                    select 1 from activities_activities a where a.centre_id = :centre and a.ref = s.activity_ref)
                 union all
                 select s.line, 'person_ref', s.person_ref from stage_attendance s
                 where s.person_ref is not null and not exists (
-                    select 1 from persons p where p.centre_id = :centre and p.ref = s.person_ref)
+                    select 1 from people_persons p where p.centre_id = :centre and p.ref = s.person_ref)
                 order by 1""", centreId, Map.of("activity_ref", "activité", "person_ref", "personne"), "");
     }
 
-    private ImportResult merge(long centreId, int rows) {
+    private ImportResult merge(long centreId, List<Object[]> staged) {
         Map<String, Integer> changes = new LinkedHashMap<>();
-        changes.put("séance(s) créée(s)", jdbc.sql("""
-                insert into sessions (centre_id, activity_id, date, start_time, end_time)
-                select distinct :centre, a.id, s.date, s.start_time, s.end_time
-                from stage_attendance s join activities a on a.centre_id = :centre and a.ref = s.activity_ref
-                on conflict (centre_id, activity_id, date, start_time) do nothing""")
-                .param("centre", centreId).update());
+        // the sessions belong to activities: its service creates the missing ones, all in one statement, in this transaction
+        Set<SessionService.Named> named = new LinkedHashSet<>();
+        for (Object[] row : staged) {
+            named.add(new SessionService.Named((String) row[1], (LocalDate) row[2], (LocalTime) row[3], (LocalTime) row[4]));
+        }
+        changes.put("séance(s) créée(s)", sessions.createMissing(centreId, named));
         jdbc.sql("""
                 create temp table stage_keys on commit drop as
                 select s.person_ref, s.headcount, s.status, se.id as session_id
                 from stage_attendance s
-                join activities a on a.centre_id = :centre and a.ref = s.activity_ref
-                join sessions se on se.centre_id = :centre and se.activity_id = a.id and se.date = s.date
+                join activities_activities a on a.centre_id = :centre and a.ref = s.activity_ref
+                join activities_sessions se on se.centre_id = :centre and se.activity_id = a.id and se.date = s.date
                                 and se.start_time = s.start_time""").param("centre", centreId).update();
         changes.put("présence(s) enregistrée(s) ou modifiée(s)", jdbc.sql("""
                 insert into attendance (centre_id, session_id, person_id, status)
                 select :centre, k.session_id, p.id, k.status
-                from stage_keys k join persons p on p.centre_id = :centre and p.ref = k.person_ref
+                from stage_keys k join people_persons p on p.centre_id = :centre and p.ref = k.person_ref
                 on conflict (centre_id, session_id, person_id) do update set status = excluded.status
                 where attendance.status is distinct from excluded.status""").param("centre", centreId).update());
         changes.put("effectif(s) anonyme(s)", jdbc.sql("""
@@ -155,6 +159,6 @@ public class AttendanceImporter {
                 select :centre, k.session_id, k.headcount from stage_keys k where k.headcount is not null
                 on conflict (centre_id, session_id) do update set headcount = excluded.headcount
                 where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update());
-        return new ImportResult(rows, changes);
+        return new ImportResult(staged.size(), changes);
     }
 }

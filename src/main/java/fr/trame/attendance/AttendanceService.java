@@ -58,9 +58,9 @@ public class AttendanceService {
 
     /** The persons of a sheet: enrolled in the session's activity, or with a row on this session though not enrolled. */
     private static final String SHEET_PEOPLE = """
-            with se as (select centre_id, id, activity_id from sessions where centre_id = :centre and id = :session),
+            with se as (select centre_id, id, activity_id from activities_sessions where centre_id = :centre and id = :session),
             people as (
-                select e.person_id, true as enrolled from enrolments e join se on e.centre_id = se.centre_id
+                select e.person_id, true as enrolled from activities_enrolments e join se on e.centre_id = se.centre_id
                   and e.activity_id = se.activity_id where e.status = 'inscrit'
                 union
                 select at.person_id, false from attendance at join se on at.centre_id = se.centre_id
@@ -73,7 +73,7 @@ public class AttendanceService {
                 select p.id as person_id, p.last_name, p.first_name, p.birth_date, p.sex, bool_or(pe.enrolled) as enrolled,
                        at.status, at.arrival, at.departure
                 from people pe
-                join persons p on p.centre_id = :centre and p.id = pe.person_id
+                join people_persons p on p.centre_id = :centre and p.id = pe.person_id
                 left join attendance at on at.centre_id = :centre and at.session_id = :session and at.person_id = p.id
                 group by p.id, p.last_name, p.first_name, p.birth_date, p.sex, at.status, at.arrival, at.departure
                 order by lower(p.last_name), lower(p.first_name), p.id""")
@@ -86,7 +86,7 @@ public class AttendanceService {
                 select count(distinct pe.person_id) filter (where at.status = 'present') as present,
                        count(distinct pe.person_id) as total
                 from people pe
-                join persons p on p.centre_id = :centre and p.id = pe.person_id
+                join people_persons p on p.centre_id = :centre and p.id = pe.person_id
                 left join attendance at on at.centre_id = :centre and at.session_id = :session and at.person_id = p.id""")
                 .param("centre", centreId).param("session", sessionId).query(Tally.class).single();
     }
@@ -138,7 +138,7 @@ public class AttendanceService {
         return jdbc.sql("""
                 insert into attendance (centre_id, session_id, person_id, status)
                 select e.centre_id, se.id, e.person_id, 'present'
-                from sessions se join enrolments e on e.centre_id = se.centre_id and e.activity_id = se.activity_id
+                from activities_sessions se join activities_enrolments e on e.centre_id = se.centre_id and e.activity_id = se.activity_id
                 where se.centre_id = ? and se.id = ? and e.status = 'inscrit'
                 on conflict (centre_id, session_id, person_id) do nothing
                 returning person_id""")
@@ -200,8 +200,8 @@ public class AttendanceService {
                 select se.id as session_id, a.name as activity_name, se.date, se.start_time, se.end_time, at.status,
                        at.arrival, at.departure
                 from attendance at
-                join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
-                join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where at.centre_id = ? and at.person_id = ? order by se.date desc, se.start_time desc limit ?""")
                 .params(centreId, personId, limit).query(PersonAttendance.class).list();
     }

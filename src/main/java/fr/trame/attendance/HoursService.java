@@ -35,9 +35,9 @@ public class HoursService {
                    """ + PRESENCE_HOURS + """
              as hours
             from attendance at
-            join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
-            join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-            join persons p on p.centre_id = at.centre_id and p.id = at.person_id
+            join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+            join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+            join people_persons p on p.centre_id = at.centre_id and p.id = at.person_id
             where at.centre_id = :centre and at.status = 'present' and a.kind = 'acm' and se.cancelled_reason is null
               and se.date >= :from and se.date < :to
             """;

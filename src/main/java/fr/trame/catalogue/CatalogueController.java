@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -99,7 +99,7 @@ public class CatalogueController {
         Map<String, Object> action = ownAction(scope, id);
         Map<String, List<String>> typed = new LinkedHashMap<>();
         for (Field field : Field.values()) {
-            Object value = action.get(CatalogueService.FIELD_COLUMNS.get(field));
+            Object value = action.get(field.column());
             if (value instanceof List<?> list) {
                 typed.put(field.name(), list.stream().map(Object::toString).toList());
             } else if (value != null) {
@@ -198,7 +198,7 @@ public class CatalogueController {
     private static List<Shown> shown(Map<String, Object> action) {
         List<Shown> shown = new ArrayList<>();
         for (Field field : Field.values()) {
-            Object value = action.get(CatalogueService.FIELD_COLUMNS.get(field));
+            Object value = action.get(field.column());
             if (value instanceof List<?> list && !list.isEmpty()) {
                 shown.add(new Shown(field.label(), null, list.stream().map(Object::toString).toList()));
             } else if (value instanceof String text && !text.isBlank()) {
@@ -265,7 +265,7 @@ public class CatalogueController {
         model.addAttribute("errors", errors);
         List<FormField> fields = new ArrayList<>();
         for (Field field : Field.values()) {
-            String vocabulary = CatalogueService.VOCABULARY.get(field);
+            String vocabulary = field.vocabulary();
             String widget = field == Field.STRUCTURE ? "structure" : field.kind == Kind.FREE ? "text"
                     : field.kind == Kind.CHOICE && field != Field.PUBLIC ? "select" : "checks";
             fields.add(new FormField(field.name(), field.label(), widget, vocabulary == null ? List.of() : catalogue.vocabulary(vocabulary),
@@ -343,7 +343,7 @@ public class CatalogueController {
         }
 
         private String url(Map<Facet, List<String>> facets, boolean onlyMine, int page) {
-            org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util.UriComponentsBuilder.fromPath(base);
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(base);
             if (!text.isEmpty()) {
                 uri.queryParam("q", text);
             }

@@ -23,43 +23,75 @@ public final class CatalogueFormat {
     /** How a field's value lines are read. */
     enum Kind { FREE, CHOICE, MULTI, PARTNERS, STRUCTURE }
 
-    /** A labelled field of a record, in the order of the format; optional ones may be absent. */
+    /**
+     * A labelled field of a record, in the order of the format; optional ones may be absent. Each is stored in one
+     * column of catalogue_actions (the structure line in two: the structure and its département), exported under one
+     * CSV header, and a choice field takes its values from one vocabulary (null: free text).
+     */
     enum Field {
-        STRUCTURE("Structure organisatrice", Kind.STRUCTURE, true),
-        FILES("Fichier(s) associé(s)", Kind.FREE, false),
-        STATUS("Statut de l'action", Kind.CHOICE, false),
-        END_REASON("Raisons pour lesquelles l'action est terminée", Kind.FREE, true),
-        DIMENSION("Dimension", Kind.CHOICE, false),
-        KEYWORDS("Mots clés associés à l'action", Kind.MULTI, false),
-        SUMMARY("Résumé", Kind.FREE, false),
-        INITIATIVE("Qui est à l'initiative de l'action ?", Kind.MULTI, false),
-        INITIATIVE_DETAIL("Précision ( si autre )", Kind.FREE, true),
-        TERRITORY("Territoire concerné", Kind.CHOICE, false),
-        EXPERIENCE("Description de l'expérience, ses objectifs, ses acteurs et ses différentes phases.", Kind.FREE, false),
-        PUBLIC("Public", Kind.CHOICE, false),
-        PARTNERS("Avec qui cette action a-t-elle été menée ?", Kind.PARTNERS, false),
-        TERRITORY_AGAIN("Territoire concerné", Kind.CHOICE, false),
-        DESCRIPTION("Description générale", Kind.FREE, false),
-        RESOURCES("Ressources financières mobilisées pour cette action", Kind.FREE, false),
-        PEOPLE("Nombre de personnes mobilisés pour cette action", Kind.FREE, false),
-        RESULT_TERRITORY("Résultat sur le territoire", Kind.FREE, false),
-        RESULT_CENTRE("Résultat pour le centre social", Kind.FREE, false),
-        RESULT_INHABITANTS("Résultat pour les habitants", Kind.FREE, false),
-        LIMITS("Suite de l'action : Limites", Kind.FREE, false),
-        PERSPECTIVES("Suite de l'action : Perspectives", Kind.FREE, false);
+        STRUCTURE("Structure organisatrice", Kind.STRUCTURE, true, "structure", "structure", null),
+        FILES("Fichier(s) associé(s)", Kind.FREE, false, "files", "fichiers", null),
+        STATUS("Statut de l'action", Kind.CHOICE, false, "status", "statut", "statut"),
+        END_REASON("Raisons pour lesquelles l'action est terminée", Kind.FREE, true, "end_reason", "raisons_fin", null),
+        DIMENSION("Dimension", Kind.CHOICE, false, "dimension", "dimension", "dimension"),
+        KEYWORDS("Mots clés associés à l'action", Kind.MULTI, false, "keywords", "mots_cles", "mot_cle"),
+        SUMMARY("Résumé", Kind.FREE, false, "summary", "resume", null),
+        INITIATIVE("Qui est à l'initiative de l'action ?", Kind.MULTI, false, "initiative", "initiative", "initiative"),
+        INITIATIVE_DETAIL("Précision ( si autre )", Kind.FREE, true, "initiative_detail", "precision_initiative", null),
+        TERRITORY("Territoire concerné", Kind.CHOICE, false, "territory", "territoire", "territoire"),
+        EXPERIENCE("Description de l'expérience, ses objectifs, ses acteurs et ses différentes phases.", Kind.FREE, false,
+                "experience", "experience", null),
+        PUBLIC("Public", Kind.CHOICE, false, "publics", "public", "public"),
+        PARTNERS("Avec qui cette action a-t-elle été menée ?", Kind.PARTNERS, false, "partners", "partenaires", "partenaire"),
+        TERRITORY_AGAIN("Territoire concerné", Kind.CHOICE, false, "territory_again", "territoire_2", "territoire"),
+        DESCRIPTION("Description générale", Kind.FREE, false, "description", "description_generale", null),
+        RESOURCES("Ressources financières mobilisées pour cette action", Kind.FREE, false, "resources", "ressources_financieres",
+                null),
+        PEOPLE("Nombre de personnes mobilisés pour cette action", Kind.FREE, false, "people", "personnes_mobilisees", null),
+        RESULT_TERRITORY("Résultat sur le territoire", Kind.FREE, false, "result_territory", "resultat_territoire", null),
+        RESULT_CENTRE("Résultat pour le centre social", Kind.FREE, false, "result_centre", "resultat_centre_social", null),
+        RESULT_INHABITANTS("Résultat pour les habitants", Kind.FREE, false, "result_inhabitants", "resultat_habitants", null),
+        LIMITS("Suite de l'action : Limites", Kind.FREE, false, "limits", "limites", null),
+        PERSPECTIVES("Suite de l'action : Perspectives", Kind.FREE, false, "perspectives", "perspectives", null);
 
         final String label;
         final Kind kind;
         final boolean optional;
+        private final String column;
+        private final String csvHeader;
+        private final String vocabulary;
 
-        Field(String label, Kind kind, boolean optional) {
+        Field(String label, Kind kind, boolean optional, String column, String csvHeader, String vocabulary) {
             this.label = label;
             this.kind = kind;
             this.optional = optional;
+            this.column = column;
+            this.csvHeader = csvHeader;
+            this.vocabulary = vocabulary;
         }
 
         public String label() {
             return label;
+        }
+
+        /** The column of catalogue_actions the field is stored in. */
+        String column() {
+            return column;
+        }
+
+        /** The field's header in the CSV export. */
+        String csvHeader() {
+            return csvHeader;
+        }
+
+        /** The vocabulary (catalogue_vocabulary.kind) the field's values come from; null for free text. */
+        String vocabulary() {
+            return vocabulary;
+        }
+
+        /** Stored as a text array: the lists, and the public (a choice of which several may be ticked). */
+        boolean storedAsList() {
+            return kind == Kind.MULTI || kind == Kind.PARTNERS || this == PUBLIC;
         }
     }
 

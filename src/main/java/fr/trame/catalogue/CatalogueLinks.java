@@ -3,6 +3,7 @@ package fr.trame.catalogue;
 import fr.trame.activities.ActivityService;
 import fr.trame.association.ProjectMetrics;
 import fr.trame.association.SocialProjectService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,8 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +69,7 @@ public class CatalogueLinks {
         try {
             jdbc.sql("insert into catalogue_action_objectives (centre_id, action_id, objective_id) values (?, ?, ?) on conflict do nothing")
                     .params(centreId, actionId, objectiveId).update();
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException e) {
             // the foreign key (centre_id, objective_id): no such objective in this centre
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -79,8 +83,13 @@ public class CatalogueLinks {
     /** The centre's activities and objectives linked to the action, with their figures for the year. */
     @Transactional
     public Linked linked(long centreId, long actionId, int year) {
-        List<Long> activityIds = jdbc.sql("select activity_id from catalogue_action_activities where centre_id = ? and action_id = ?")
-                .params(centreId, actionId).query(Long.class).list();
+        // the action's links, both kinds in one statement
+        List<List<Long>> links = jdbc.sql("""
+                select array(select activity_id from catalogue_action_activities where centre_id = :centre and action_id = :action),
+                       array(select objective_id from catalogue_action_objectives where centre_id = :centre and action_id = :action)""")
+                .param("centre", centreId).param("action", actionId)
+                .query((rs, n) -> List.of(ids(rs.getArray(1)), ids(rs.getArray(2)))).single();
+        List<Long> activityIds = links.get(0);
         List<ActivityService.Activity> shown = activities.list(centreId).stream().filter(a -> activityIds.contains(a.id())).toList();
         // each linked activity and all of them together, in one engine run
         List<List<Long>> sets = new ArrayList<>();
@@ -96,9 +105,7 @@ public class CatalogueLinks {
         }
         Totals totals = new Totals(figures.value("activities.persons", activityIds),
                 figures.value("activities.presences", activityIds), figures.value("activities.sessions", activityIds));
-        List<Long> objectiveIds = jdbc.sql("select objective_id from catalogue_action_objectives where centre_id = ? and action_id = ?")
-                .params(centreId, actionId).query(Long.class).list();
-        return new Linked(linked, totals, project.objectives(centreId, year, objectiveIds));
+        return new Linked(linked, totals, project.objectives(centreId, year, links.get(1)));
     }
 
     /** The objectives of the projet social in force in the year that an action can be linked to (no figures computed). */
@@ -107,9 +114,13 @@ public class CatalogueLinks {
     }
 
     public Map<Long, String> activityChoices(long centreId) {
-        Map<Long, String> choices = new java.util.LinkedHashMap<>();
+        Map<Long, String> choices = new LinkedHashMap<>();
         activities.list(centreId).forEach(a -> choices.put(a.id(), a.name()));
         return choices;
+    }
+
+    private static List<Long> ids(Array array) throws SQLException {
+        return List.of((Long[]) array.getArray());
     }
 
     private void requireOwn(long centreId, long actionId) {

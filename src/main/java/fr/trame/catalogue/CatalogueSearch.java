@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -100,7 +101,8 @@ public class CatalogueSearch {
                     select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
                     where doc @@ cast(:q as tsquery) and (published or owner_centre_id = :centre)""")
                     .param("q", query).param("centre", centreId).query(String.class).single());
-            inTitle = bits(jdbc.sql("select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where title_doc @@ cast(? as tsquery)")
+            inTitle = bits(jdbc.sql("""
+                    select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where title_doc @@ cast(? as tsquery)""")
                     .param(query).query(String.class).single());
         }
         if (criteria.mine()) {
@@ -215,7 +217,7 @@ public class CatalogueSearch {
                 Map<String, Integer> dictionary = dictionaries.get(f);
                 for (Object text : (Object[]) rs.getArray(3 + f).getArray()) {
                     if (sizes[f] == values[f].length) {
-                        values[f] = java.util.Arrays.copyOf(values[f], sizes[f] * 2);
+                        values[f] = Arrays.copyOf(values[f], sizes[f] * 2);
                     }
                     values[f][sizes[f]++] = dictionary.computeIfAbsent((String) text, v -> dictionary.size());
                 }

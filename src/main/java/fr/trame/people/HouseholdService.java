@@ -54,7 +54,7 @@ public class HouseholdService {
         return jdbc.sql("select h.id, h.ref, " + LABEL + " as label, h.address, h.postcode, h.commune, h.quartier_id,"
                         + " qu.name as quartier_name, h.qpv, qu.qpv as quartier_qpv, h.caf_number, h.notes, "
                         + CURRENT_QF + " as current_qf"
-                        + " from households h left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " from households h left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " where h.centre_id = ? and h.id = ?")
                 .params(centreId, id).query(Household.class).optional();
     }

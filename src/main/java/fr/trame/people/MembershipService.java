@@ -85,7 +85,7 @@ public class MembershipService {
                                end as detail,
                    (select p.birth_date from persons p where p.centre_id = m.centre_id and p.id = m.person_id) as birth_date,
                    m.cancelled_at, m.cancel_reason,
-                   (select u.display_name from users u where u.id = m.cancelled_by) as cancelled_by,
+                   (select u.display_name from centre_users u where u.id = m.cancelled_by) as cancelled_by,
                    m.centre_id, m.season_id, m.cancelled_at is not null as is_cancelled
             from memberships m
             left join seasons s on s.centre_id = m.centre_id and s.id = m.season_id) m

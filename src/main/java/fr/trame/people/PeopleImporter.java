@@ -4,6 +4,7 @@ import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
+import fr.trame.territory.QuartierService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +44,12 @@ public class PeopleImporter {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final QuartierService quartiers;
 
-    public PeopleImporter(JdbcClient jdbc, DataSource dataSource) {
+    public PeopleImporter(JdbcClient jdbc, DataSource dataSource, QuartierService quartiers) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.quartiers = quartiers;
     }
 
     @Transactional
@@ -129,10 +132,11 @@ public class PeopleImporter {
 
     private ImportResult merge(long centreId, int rows) {
         Map<String, Integer> changes = new LinkedHashMap<>();
-        changes.put("quartier(s) créé(s)", jdbc.sql("""
-                insert into quartiers (centre_id, name)
-                select distinct on (lower(quartier)) :centre, quartier from stage_people where quartier is not null
-                on conflict (centre_id, lower(name)) do nothing""").param("centre", centreId).update());
+        // the quartiers belong to territory: its service creates the missing ones at once, in this transaction; a name
+        // written in several cases is created as first written in the file
+        changes.put("quartier(s) créé(s)", quartiers.createMissing(centreId, jdbc.sql("""
+                select quartier from stage_people where quartier is not null group by quartier order by min(line)""")
+                .query(String.class).list()));
 
         List<Boolean> households = jdbc.sql("""
                 with h as (
@@ -141,7 +145,7 @@ public class PeopleImporter {
                     from stage_people group by household_ref)
                 insert into households as t (centre_id, ref, address, postcode, commune, quartier_id, qpv)
                 select :centre, h.ref, h.address, h.postcode, h.commune, q.id, h.qpv
-                from h left join quartiers q on q.centre_id = :centre and lower(q.name) = lower(h.quartier)
+                from h left join territory_quartiers q on q.centre_id = :centre and lower(q.name) = lower(h.quartier)
                 on conflict (centre_id, ref) where ref is not null do update set
                     address = coalesce(excluded.address, t.address), postcode = coalesce(excluded.postcode, t.postcode),
                     commune = coalesce(excluded.commune, t.commune),

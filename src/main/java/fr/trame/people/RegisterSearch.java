@@ -85,7 +85,7 @@ public class RegisterSearch {
                         + " h.commune, qu.name as quartier, h.address,"
                         + " (select count(*) from n where n.distance < 0.55) as nearest_matched"
                         + " from best b join households h on h.centre_id = :centre and h.id = b.household_id"
-                        + " left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " order by b.score desc, label")
                 .param("centre", centreId).param("folded", folded).param("digits", digits)
                 .param("nearest", NEAREST_PERSONS).param("limit", limit + 1)
@@ -133,7 +133,7 @@ public class RegisterSearch {
     public List<Hit> allHouseholds(long centreId) {
         return jdbc.sql("select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
                         + " h.commune, qu.name as quartier, h.address"
-                        + " from households h left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " from households h left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " where h.centre_id = :centre order by lower(" + HouseholdService.LABEL + "), h.id")
                 .param("centre", centreId).query(Hit.class).list();
     }
@@ -141,7 +141,7 @@ public class RegisterSearch {
     private List<Hit> recent(long centreId, int limit) {
         return jdbc.sql("select h.id, h.ref, " + HouseholdService.LABEL + " as label, " + MEMBERS + " as members,"
                         + " h.commune, qu.name as quartier, h.address"
-                        + " from households h left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
+                        + " from households h left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " where h.centre_id = :centre order by h.updated_at desc, h.id desc limit :limit")
                 .param("centre", centreId).param("limit", limit).query(Hit.class).list();
     }

@@ -72,19 +72,19 @@ public class CaseService {
     }
 
     public List<Summary> ofPerson(CentreScope scope, long personId) {
-        return summaries(scope, "c.person_id = :holder or c.household_id in (select hm.household_id from household_members hm"
+        return summaries(scope, "c.person_id = :holder or c.household_id in (select hm.household_id from people_household_members hm"
                 + " where hm.centre_id = c.centre_id and hm.person_id = :holder)", personId);
     }
 
     public List<Summary> ofHousehold(CentreScope scope, long householdId) {
-        return summaries(scope, "c.household_id = :holder or c.person_id in (select hm.person_id from household_members hm"
+        return summaries(scope, "c.household_id = :holder or c.person_id in (select hm.person_id from people_household_members hm"
                 + " where hm.centre_id = c.centre_id and hm.household_id = :holder)", householdId);
     }
 
     private List<Summary> summaries(CentreScope scope, String holderCondition, long holder) {
         return jdbc.sql("select c.id, c.subject, u.display_name as referent_name, c.opened_on, c.closed_on, "
                         + READABLE + " as readable, c.person_id is null as of_household"
-                        + " from cases c join users u on u.id = c.referent_user_id"
+                        + " from cases c join centre_users u on u.id = c.referent_user_id"
                         + " where c.centre_id = :centre and (" + holderCondition + ") order by c.opened_on desc")
                 .param("centre", scope.id()).param("user", scope.userId())
                 .param("direction", scope.role() == Role.DIRECTION).param("holder", holder)
@@ -98,10 +98,10 @@ public class CaseService {
         audit.record(scope.id(), scope.userId(), "lecture", "dossier", caseId, null);
         return jdbc.sql("""
                 select c.id, c.person_id, c.household_id,
-                       coalesce((select p.first_name || ' ' || p.last_name from persons p
+                       coalesce((select p.first_name || ' ' || p.last_name from people_persons p
                                  where p.centre_id = c.centre_id and p.id = c.person_id), 'Foyer n° ' || c.household_id) as holder,
                        c.referent_user_id, u.display_name as referent_name, c.subject, c.opened_on, c.closed_on, c.outcome
-                from cases c join users u on u.id = c.referent_user_id where c.centre_id = ? and c.id = ?""")
+                from cases c join centre_users u on u.id = c.referent_user_id where c.centre_id = ? and c.id = ?""")
                 .params(scope.id(), caseId)
                 .query((rs, n) -> new CaseFile(rs.getLong("id"), (Long) rs.getObject("person_id"),
                         (Long) rs.getObject("household_id"), rs.getString("holder"), rs.getLong("referent_user_id"),
@@ -137,7 +137,7 @@ public class CaseService {
     public boolean share(CentreScope scope, long caseId, long userId) {
         requireReferentOrDirection(scope, caseId);
         boolean staff = jdbc.sql("""
-                select exists (select 1 from user_roles r join users u on u.id = r.user_id
+                select exists (select 1 from centre_user_roles r join centre_users u on u.id = r.user_id
                                where r.centre_id = ? and r.user_id = ? and u.enabled and r.role in (""" + STAFF_ROLES + "))")
                 .params(scope.id(), userId).query(Boolean.class).single();
         if (!staff) {
@@ -206,7 +206,7 @@ public class CaseService {
     private List<Step> steps(long centreId, long caseId) {
         return jdbc.sql("""
                 select s.id, s.date, s.note, s.outcome, u.display_name as author_name
-                from case_steps s left join users u on u.id = s.author_id
+                from case_steps s left join centre_users u on u.id = s.author_id
                 where s.centre_id = ? and s.case_id = ? order by s.date, s.id""")
                 .params(centreId, caseId).query(Step.class).list();
     }
@@ -218,10 +218,10 @@ public class CaseService {
 
     private List<Share> shares(long centreId, long caseId) {
         return jdbc.sql("""
-                select s.user_id, u.display_name from case_shares s join users u on u.id = s.user_id
+                select s.user_id, u.display_name from case_shares s join centre_users u on u.id = s.user_id
                 where s.centre_id = ? and s.case_id = ?
                   -- a share given before to an account that cannot open it (federation) is not shown as one
-                  and exists (select 1 from user_roles r where r.centre_id = s.centre_id and r.user_id = s.user_id
+                  and exists (select 1 from centre_user_roles r where r.centre_id = s.centre_id and r.user_id = s.user_id
                               and r.role in (""" + STAFF_ROLES + """
                 ))
                 order by u.display_name""")

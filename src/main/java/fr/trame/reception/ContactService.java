@@ -52,14 +52,15 @@ public class ContactService {
 
     private static final String SELECT = """
             select c.id, c.date, c.starts_at, c.person_id,
-                   (select p.first_name || ' ' || p.last_name from persons p where p.centre_id = c.centre_id and p.id = c.person_id) as person_name,
+                   (select p.first_name || ' ' || p.last_name from people_persons p
+                    where p.centre_id = c.centre_id and p.id = c.person_id) as person_name,
                    c.channel,
                    (select string_agg(rt.label, ', ' order by rt.position) from contact_themes ct
                     join reception_themes rt on rt.centre_id = ct.centre_id and rt.code = ct.theme
                     where ct.centre_id = c.centre_id and ct.contact_id = c.id) as themes,
                    c.duration_min, c.status, c.staff_user_id, u.display_name as staff_name, c.note, c.orientation,
                    c.created_at
-            from contacts c left join users u on u.id = c.staff_user_id
+            from contacts c left join centre_users u on u.id = c.staff_user_id
             """;
 
     private final JdbcClient jdbc;

@@ -104,7 +104,7 @@ public class ReceptionImporter {
         table.unknownReferences(jdbc, """
                 select s.line, 'person_ref', s.person_ref from stage_contacts s
                 where s.person_ref is not null and not exists (
-                    select 1 from persons p where p.centre_id = :centre and p.ref = s.person_ref)
+                    select 1 from people_persons p where p.centre_id = :centre and p.ref = s.person_ref)
                 order by 1""", centreId, Map.of("person_ref", "personne"), " (importez d'abord people.csv)");
         table.throwIfErrors();
 
@@ -112,7 +112,7 @@ public class ReceptionImporter {
         changes.put("contact(s) enregistré(s)", jdbc.sql("""
                 insert into contacts (centre_id, date, person_id, channel, duration_min, status, import_key)
                 select :centre, s.date, p.id, s.channel, s.duration_min, s.status, s.import_key
-                from stage_contacts s left join persons p on p.centre_id = :centre and p.ref = s.person_ref
+                from stage_contacts s left join people_persons p on p.centre_id = :centre and p.ref = s.person_ref
                 on conflict (centre_id, import_key) where import_key is not null do nothing""")
                 .param("centre", centreId).update());
         jdbc.sql("""

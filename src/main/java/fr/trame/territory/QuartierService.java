@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The centre's territory (zone de vie sociale): its quartiers and which of them are QPV. */
@@ -32,6 +33,20 @@ public class QuartierService {
                 on conflict (centre_id, lower(name)) do update set qpv = coalesce(excluded.qpv, quartiers.qpv)
                 returning id""")
                 .params(centreId, name.trim(), qpv).query(Long.class).single();
+    }
+
+    /**
+     * Creates the quartiers named that do not exist yet (names compared without case), QPV unknown, in one statement
+     * and in the caller's transaction: an import names its whole set at once. Returns how many it created.
+     */
+    @Transactional
+    public int createMissing(long centreId, Collection<String> names) {
+        return jdbc.sql("""
+                insert into quartiers (centre_id, name)
+                select distinct on (lower(n.name)) :centre, n.name from unnest(:names::text[]) with ordinality as n(name, i)
+                where n.name is not null order by lower(n.name), n.i
+                on conflict (centre_id, lower(name)) do nothing""")
+                .param("centre", centreId).param("names", names.toArray(String[]::new)).update();
     }
 
     @Transactional

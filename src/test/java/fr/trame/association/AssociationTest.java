@@ -214,6 +214,12 @@ class AssociationTest {
         assertThat(governance.seats(centre.id(), lateMeeting)).extracting(GovernanceService.Seat::name, GovernanceService.Seat::present)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Alice Roux", true),
                         org.assertj.core.groups.Tuple.tuple("Mme Maire", false));
+
+        // recorded again, nobody came: every seat is updated in the same statement, Alice's presence becomes an absence
+        governance.recordMeeting(centre.id(), lateMeeting, Set.of(), "Projet adopté", null, 2);
+        assertThat(governance.meeting(centre.id(), lateMeeting).orElseThrow().present()).isZero();
+        assertThat(governance.presencesOf(centre.id(), aliceOnCa)).extracting(GovernanceService.Presence::present)
+                .containsExactly(false);
     }
 
     @Test

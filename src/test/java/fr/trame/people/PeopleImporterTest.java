@@ -6,6 +6,8 @@ import fr.trame.centre.Centre;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
+import fr.trame.territory.Quartier;
+import fr.trame.territory.QuartierService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ class PeopleImporterTest {
     @Autowired RegisterSearch search;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired QuartierService quartiers;
 
     Centre centre;
 
@@ -114,6 +117,24 @@ class PeopleImporterTest {
         assertThat(search.households(centre.id(), "LEFEVRE theo", 10)).extracting(RegisterSearch.Hit::label).containsExactly("Lefèvre");
         assertThat(search.households(centre.id(), "06 12 34", 10)).extracting(RegisterSearch.Hit::label).containsExactly("Lefèvre");
         assertThat(search.households(centre.id(), "dupont", 10)).isEmpty();
+    }
+
+    /** Quartiers belong to territory: the import creates the missing ones through its service, once, in its transaction. */
+    @Test
+    void createsEachMissingQuartierOnceAsFirstWrittenAndNoneWhenTheFileHasAnError() {
+        quartiers.create(centre.id(), "Bastide", true);
+        String header = "household_ref;person_ref;last_name;first_name;quartier\n";
+        CsvImportException refused = catchThrowableOfType(CsvImportException.class, () -> importer.importCsv(centre.id(),
+                csv(header + "H1;P1;Durand;Luc;Le Moulin\nH2;P2;;Zoé;Le Moulin\n")));
+        assertThat(refused.errors()).extracting(CsvError::line).containsExactly(3L);
+        assertThat(quartiers.list(centre.id())).extracting(Quartier::name).containsExactly("Bastide");
+
+        ImportResult result = importer.importCsv(centre.id(), csv(header
+                + "H1;P1;Durand;Luc;les tilleuls\nH2;P2;Roux;Zoé;Les Tilleuls\nH3;P3;Petit;Léa;BASTIDE\n"));
+        assertThat(result.changes()).containsEntry("quartier(s) créé(s)", 1);
+        assertThat(quartiers.list(centre.id())).extracting(Quartier::name).containsExactly("Bastide", "les tilleuls");
+        assertThat(jdbc.sql("select count(distinct quartier_id) from households where centre_id = ? and ref in ('H1', 'H2')")
+                .param(centre.id()).query(Long.class).single()).isEqualTo(1);
     }
 
     private long count(String table) {
