@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.web.util.UriComponentsBuilder;
+import java.util.Arrays;
 
 /**
  * The annual activity report of a centre, built like the reports centres write by hand, but with every number taken
@@ -335,12 +335,12 @@ public class AnnualReportService {
     }
 
     private static List<String> inColumn1(String link) {
-        return java.util.Arrays.asList(null, link);
+        return Arrays.asList(null, link);
     }
 
     /** Links of an activity row: sessions, persons and households (columns 1 to 3). */
     private static List<String> unitLinks(Function<String, String> figure) {
-        return java.util.Arrays.asList(null, figure.apply("sessions"), figure.apply("persons"), figure.apply("households"));
+        return Arrays.asList(null, figure.apply("sessions"), figure.apply("persons"), figure.apply("households"));
     }
 
     /** Counts with their share of the total, beside last year's when given; the keys are shown as they are. */
@@ -385,7 +385,7 @@ public class AnnualReportService {
     }
 
     private static String join(String... parts) {
-        return String.join(" ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+        return String.join(" ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
     }
 
 

@@ -58,7 +58,8 @@ public class IndicatorService {
                          case when q.valid_from <= :to then q.valid_from end desc, q.valid_from, q.id desc),
             hh as (
                 select pr.person_id, qu.name as quartier,
-                       case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui' else 'non' end as qpv,
+                       case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui'
+                            else 'non' end as qpv,
                        qk.amount_euros as qf
                 from principal pr
                 join people_households h on h.centre_id = :centre and h.id = pr.household_id

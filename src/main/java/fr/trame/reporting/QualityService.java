@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /** What makes the figures uncertain, counted and listed so that it can be fixed. */
 @Service
@@ -18,7 +19,7 @@ public class QualityService {
     }
 
     /** Each check: a label and the SQL listing its records (persons, households or sessions of the centre). */
-    private static final Map<String, String[]> CHECKS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String[]> CHECKS = new LinkedHashMap<>();
 
     static {
         CHECKS.put("sans-naissance", new String[] {"Personnes sans date de naissance (âge inconnu)", """
