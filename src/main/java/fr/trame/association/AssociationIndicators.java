@@ -6,7 +6,6 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +36,13 @@ public class AssociationIndicators {
         this.jdbc = jdbc;
     }
 
-    public Map<String, Object> compute(long centreId, LocalDate from, LocalDate to) {
-        Map<String, Object> association = new LinkedHashMap<>();
-        association.put("governance", governance(centreId, from, to));
-        association.put("volunteers", volunteers(centreId, from, to));
-        association.put("staff", staff(centreId, from, to));
-        association.put("partners", partners(centreId, from, to));
-        association.put("funding", funding(centreId, from, to));
-        association.put("agrements", agrements(centreId, from, to));
-        return association;
+    public Association compute(long centreId, LocalDate from, LocalDate to) {
+        return new Association(governance(centreId, from, to), volunteers(centreId, from, to), staff(centreId, from, to),
+                partners(centreId, from, to), funding(centreId, from, to), agrements(centreId, from, to));
     }
 
     /** Board members are the holders of a mandate of a {@code ca} body running on the period's last day. */
-    private Map<String, Object> governance(long centreId, LocalDate from, LocalDate to) {
+    private Association.Governance governance(long centreId, LocalDate from, LocalDate to) {
         String board = """
                 with board as (
                     select distinct on (coalesce(m.person_id::text, m.outsider_name)) m.*
@@ -57,21 +50,18 @@ public class AssociationIndicators {
                     where m.centre_id = :centre and b.kind = 'ca' and %s
                     order by coalesce(m.person_id::text, m.outsider_name), m.start_date desc) """
                 .formatted(RUNS_ON_LAST_DAY.formatted("m.start_date", "m.end_date"));
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("boardMembers", single(board + "select count(*) from board", centreId, from, to));
-        g.put("boardByCollege", counts(board + "select college, count(*) from board group by 1", centreId, from, to,
-                GovernanceService.COLLEGES));
-        g.put("boardByRole", counts(board + "select role, count(*) from board group by 1", centreId, from, to,
-                GovernanceService.ROLES));
-        g.put("boardLivingInTerritory", counts(board + "select " + yesNo("lives_in_territory") + ", count(*) from board group by 1",
-                centreId, from, to, List.of("oui", "non", "inconnu")));
-        g.put("boardInQpv", counts(board + "select " + yesNo("qpv") + ", count(*) from board group by 1",
-                centreId, from, to, List.of("oui", "non", "inconnu")));
-        g.put("meetings", counts("""
-                select b.kind, count(*) from meetings mt join bodies b on b.centre_id = mt.centre_id and b.id = mt.body_id
-                where mt.centre_id = :centre and mt.date between :from and :to group by 1""", centreId, from, to,
-                GovernanceService.KINDS));
-        return g;
+        return new Association.Governance(
+                single(board + "select count(*) from board", centreId, from, to),
+                counts(board + "select college, count(*) from board group by 1", centreId, from, to, GovernanceService.COLLEGES),
+                counts(board + "select role, count(*) from board group by 1", centreId, from, to, GovernanceService.ROLES),
+                counts(board + "select " + yesNo("lives_in_territory") + ", count(*) from board group by 1",
+                        centreId, from, to, List.of("oui", "non", "inconnu")),
+                counts(board + "select " + yesNo("qpv") + ", count(*) from board group by 1",
+                        centreId, from, to, List.of("oui", "non", "inconnu")),
+                counts("""
+                        select b.kind, count(*) from meetings mt join bodies b on b.centre_id = mt.centre_id and b.id = mt.body_id
+                        where mt.centre_id = :centre and mt.date between :from and :to group by 1""", centreId, from, to,
+                        GovernanceService.KINDS));
     }
 
     private static String yesNo(String column) {
@@ -79,113 +69,91 @@ public class AssociationIndicators {
     }
 
     /** Volunteers registered for at least one day of the period; hours given in it, valued at the centre's rate. */
-    private Map<String, Object> volunteers(long centreId, LocalDate from, LocalDate to) {
+    private Association.Volunteers volunteers(long centreId, LocalDate from, LocalDate to) {
         String active = "select * from volunteers where centre_id = :centre and "
                 + RUNS_IN_PERIOD.formatted("start_date", "end_date");
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("volunteers", single("select count(*) from (" + active + ") v", centreId, from, to));
-        v.put("byCategory", counts("select c, count(*) from (" + active + ") v, unnest(v.categories) c group by 1",
-                centreId, from, to, VolunteerService.CATEGORIES));
-        jdbc.sql("""
+        long volunteers = single("select count(*) from (" + active + ") v", centreId, from, to);
+        Map<String, Long> byCategory = counts("select c, count(*) from (" + active + ") v, unnest(v.categories) c group by 1",
+                centreId, from, to, VolunteerService.CATEGORIES);
+        return jdbc.sql("""
                 select count(distinct volunteer_id) as with_hours, coalesce(sum(hours), 0) as hours,
                        coalesce(sum(hours), 0) * %s / 100.0 as valuation
                 from volunteer_hours where centre_id = :centre and date between :from and :to""".formatted(RATE))
-                .params(params(centreId, from, to)).query((rs, n) -> {
-                    v.put("withHours", rs.getLong("with_hours"));
-                    v.put("hours", money(rs.getBigDecimal("hours")));
-                    v.put("valuation", money(rs.getBigDecimal("valuation")));
-                    return null;
-                }).list();
-        return v;
+                .params(params(centreId, from, to))
+                .query((rs, n) -> new Association.Volunteers(volunteers, byCategory, rs.getLong("with_hours"),
+                        money(rs.getBigDecimal("hours")), money(rs.getBigDecimal("valuation")))).single();
     }
 
     /**
      * Employees and contracts on the period's last day; ETP = weekly hours / the centre's full-time hours, on the last
      * day and averaged over the period (each contract weighted by the share of the period it runs).
      */
-    private Map<String, Object> staff(long centreId, LocalDate from, LocalDate to) {
+    private Association.Staff staff(long centreId, LocalDate from, LocalDate to) {
         String onLastDay = "from contracts c where c.centre_id = :centre and " + RUNS_ON_LAST_DAY.formatted("c.start_date", "c.end_date");
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("employees", single("select count(distinct employee_id) " + onLastDay, centreId, from, to));
-        s.put("etp", money(jdbc.sql("select coalesce(sum(weekly_hours), 0) / " + FULL_TIME + " " + onLastDay)
-                .params(params(centreId, from, to)).query(BigDecimal.class).single()));
-        s.put("etpAverage", money(jdbc.sql("select coalesce(sum(weekly_hours * " + SHARE_OF_PERIOD.formatted("start_date", "end_date")
+        return new Association.Staff(
+                single("select count(distinct employee_id) " + onLastDay, centreId, from, to),
+                amount("select coalesce(sum(weekly_hours), 0) / " + FULL_TIME + " " + onLastDay, centreId, from, to),
+                amount("select coalesce(sum(weekly_hours * " + SHARE_OF_PERIOD.formatted("start_date", "end_date")
                         + "), 0) / " + FULL_TIME + " from contracts where centre_id = :centre and "
-                        + RUNS_IN_PERIOD.formatted("start_date", "end_date"))
-                .params(params(centreId, from, to)).query(BigDecimal.class).single()));
-        s.put("byContract", counts("select kind, count(*) " + onLastDay + " group by 1", centreId, from, to, StaffService.CONTRACTS));
-        s.put("byFunction", counts("select function, count(*) " + onLastDay + " group by 1", centreId, from, to, StaffService.FUNCTIONS));
-        s.put("trainingDays", money(jdbc.sql("select coalesce(sum(days), 0) from trainings where centre_id = :centre and date between :from and :to")
-                .params(params(centreId, from, to)).query(BigDecimal.class).single()));
-        return s;
+                        + RUNS_IN_PERIOD.formatted("start_date", "end_date"), centreId, from, to),
+                counts("select kind, count(*) " + onLastDay + " group by 1", centreId, from, to, StaffService.CONTRACTS),
+                counts("select function, count(*) " + onLastDay + " group by 1", centreId, from, to, StaffService.FUNCTIONS),
+                amount("select coalesce(sum(days), 0) from trainings where centre_id = :centre and date between :from and :to",
+                        centreId, from, to));
     }
 
     /** Partners in the directory; signed conventions and permanences running in the period. */
-    private Map<String, Object> partners(long centreId, LocalDate from, LocalDate to) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("partners", single("select count(*) from partners where centre_id = :centre", centreId, from, to));
-        p.put("byKind", counts("select kind, count(*) from partners where centre_id = :centre group by 1", centreId, from, to,
-                List.of()));
-        p.put("conventions", single("select count(*) from conventions where centre_id = :centre and signed_on is not null and "
-                + RUNS_IN_PERIOD.formatted("start_date", "end_date"), centreId, from, to));
-        p.put("permanences", single("select count(*) from permanences where centre_id = :centre and "
-                + RUNS_IN_PERIOD.formatted("start_date", "end_date"), centreId, from, to));
-        return p;
+    private Association.Partners partners(long centreId, LocalDate from, LocalDate to) {
+        return new Association.Partners(
+                single("select count(*) from partners where centre_id = :centre", centreId, from, to),
+                counts("select kind, count(*) from partners where centre_id = :centre group by 1", centreId, from, to, List.of()),
+                single("select count(*) from conventions where centre_id = :centre and signed_on is not null and "
+                        + RUNS_IN_PERIOD.formatted("start_date", "end_date"), centreId, from, to),
+                single("select count(*) from permanences where centre_id = :centre and "
+                        + RUNS_IN_PERIOD.formatted("start_date", "end_date"), centreId, from, to));
     }
 
     /**
      * Products and charges of the accounting years the period touches; grants of those years; contributions in kind:
      * MAD staff (their yearly value, weighted by the share of the period they run) and volunteer hours.
      */
-    private Map<String, Object> funding(long centreId, LocalDate from, LocalDate to) {
+    private Association.Funding funding(long centreId, LocalDate from, LocalDate to) {
         String years = "year between extract(year from cast(:from as date)) and extract(year from cast(:to as date))";
-        Map<String, Object> f = new LinkedHashMap<>();
-        Map<String, Object> byFunder = new LinkedHashMap<>();
+        Map<String, BigDecimal> byFunder = new LinkedHashMap<>();
         jdbc.sql("select label, sum(amount_cents) / 100.0 from products where centre_id = :centre and " + years
                         + " group by 1 order by 2 desc, 1").params(params(centreId, from, to))
                 .query((rs, n) -> byFunder.put(rs.getString(1), money(rs.getBigDecimal(2)))).list();
-        f.put("products", money(jdbc.sql("select coalesce(sum(amount_cents), 0) / 100.0 from products where centre_id = :centre and " + years)
-                .params(params(centreId, from, to)).query(BigDecimal.class).single()));
-        f.put("byFunder", byFunder);
-        f.put("charges", jdbc.sql("select sum(charges_cents) / 100.0 from yearly_accounts where centre_id = :centre and " + years)
-                .params(params(centreId, from, to)).query(BigDecimal.class).optional().map(AssociationIndicators::money).orElse(null));
-        Map<String, Object> inKind = new LinkedHashMap<>();
-        inKind.put("mad", money(jdbc.sql("select coalesce(sum(in_kind_cents * " + SHARE_OF_PERIOD.formatted("start_date", "end_date")
+        BigDecimal products = amount("select coalesce(sum(amount_cents), 0) / 100.0 from products where centre_id = :centre and "
+                + years, centreId, from, to);
+        BigDecimal charges = jdbc.sql("select sum(charges_cents) / 100.0 from yearly_accounts where centre_id = :centre and " + years)
+                .params(params(centreId, from, to)).query(BigDecimal.class).optional().map(AssociationIndicators::money).orElse(null);
+        Association.InKind inKind = new Association.InKind(
+                amount("select coalesce(sum(in_kind_cents * " + SHARE_OF_PERIOD.formatted("start_date", "end_date")
                         + "), 0) / 100.0 from contracts where centre_id = :centre and kind = 'mad' and "
-                        + RUNS_IN_PERIOD.formatted("start_date", "end_date"))
-                .params(params(centreId, from, to)).query(BigDecimal.class).single()));
-        inKind.put("volunteers", money(jdbc.sql("select coalesce(sum(hours), 0) * " + RATE
-                        + " / 100.0 from volunteer_hours where centre_id = :centre and date between :from and :to")
-                .params(params(centreId, from, to)).query(BigDecimal.class).single()));
-        f.put("inKind", inKind);
-        Map<String, Object> grants = new LinkedHashMap<>();
-        jdbc.sql("select coalesce(sum(requested_cents), 0) / 100.0, coalesce(sum(granted_cents) filter (where status in ('accorde', 'verse')), 0) / 100.0"
+                        + RUNS_IN_PERIOD.formatted("start_date", "end_date"), centreId, from, to),
+                amount("select coalesce(sum(hours), 0) * " + RATE
+                        + " / 100.0 from volunteer_hours where centre_id = :centre and date between :from and :to", centreId, from, to));
+        Map<String, Long> byStatus = counts("select status, count(*) from grants where centre_id = :centre and " + years
+                + " group by 1", centreId, from, to, FundingService.STATUSES);
+        Association.Grants grants = jdbc.sql("select coalesce(sum(requested_cents), 0) / 100.0, coalesce(sum(granted_cents)"
+                        + " filter (where status in ('accorde', 'verse')), 0) / 100.0"
                         + " from grants where centre_id = :centre and " + years).params(params(centreId, from, to))
-                .query((rs, n) -> {
-                    grants.put("requested", money(rs.getBigDecimal(1)));
-                    grants.put("granted", money(rs.getBigDecimal(2)));
-                    return null;
-                }).list();
-        grants.put("byStatus", counts("select status, count(*) from grants where centre_id = :centre and " + years + " group by 1",
-                centreId, from, to, FundingService.STATUSES));
-        f.put("grants", grants);
-        return f;
+                .query((rs, n) -> new Association.Grants(money(rs.getBigDecimal(1)), money(rs.getBigDecimal(2)), byStatus))
+                .single();
+        return new Association.Funding(products, byFunder, charges, inKind, grants);
     }
 
     /** Agréments in force on the period's last day. */
-    private List<Map<String, Object>> agrements(long centreId, LocalDate from, LocalDate to) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        jdbc.sql("select label, issuer, start_date, end_date from agrements where centre_id = :centre and "
+    private List<Association.Agrement> agrements(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("select label, issuer, start_date, end_date from agrements where centre_id = :centre and "
                         + RUNS_ON_LAST_DAY.formatted("start_date", "end_date") + " order by label")
-                .params(params(centreId, from, to)).query((rs, n) -> {
-                    Map<String, Object> a = new LinkedHashMap<>();
-                    a.put("label", rs.getString(1));
-                    a.put("issuer", rs.getString(2));
-                    a.put("from", rs.getString(3));
-                    a.put("to", rs.getString(4));
-                    return list.add(a);
-                }).list();
-        return list;
+                .params(params(centreId, from, to))
+                .query((rs, n) -> new Association.Agrement(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))).list();
+    }
+
+    private BigDecimal amount(String sql, long centreId, LocalDate from, LocalDate to) {
+        return money(jdbc.sql(sql).params(params(centreId, from, to)).query(BigDecimal.class).single());
     }
 
     private long single(String sql, long centreId, LocalDate from, LocalDate to) {

@@ -37,7 +37,7 @@ class FundingController {
         model.addAttribute("grants", funding.grants(scope.id(), year));
         model.addAttribute("products", funding.products(scope.id(), year));
         model.addAttribute("charges", funding.charges(scope.id(), year).orElse(null));
-        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("funding"));
+        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).funding());
         model.addAttribute("partners", partners.list(scope.id()));
         model.addAttribute("statuses", FundingService.STATUSES);
         return "association/funding";

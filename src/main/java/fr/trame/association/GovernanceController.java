@@ -46,7 +46,7 @@ class GovernanceController {
         model.addAttribute("bodies", governance.bodies(scope.id()));
         model.addAttribute("mandates", governance.mandates(scope.id(), scope.today()));
         model.addAttribute("meetings", governance.meetings(scope.id(), year));
-        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("governance"));
+        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).governance());
         model.addAttribute("mandateForm", mandateForm);
         model.addAttribute("meetingForm", meetingForm);
         model.addAttribute("errors", errors);

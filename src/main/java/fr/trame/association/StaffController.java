@@ -45,7 +45,7 @@ class StaffController {
         model.addAttribute("contracts", staff.contracts(scope.id(), year));
         model.addAttribute("trainings", staff.trainings(scope.id(), year));
         model.addAttribute("employees", staff.employees(scope.id()));
-        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("staff"));
+        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).staff());
         model.addAttribute("kinds", StaffService.CONTRACTS);
         model.addAttribute("functions", StaffService.FUNCTIONS);
         model.addAttribute("sectors", sectors.list(scope.id()));

@@ -46,7 +46,7 @@ class VolunteerController {
     private String listPage(CentreScope scope, int year, Model model, Map<String, String> typed, FieldErrors errors) {
         model.addAttribute("year", year);
         model.addAttribute("volunteers", volunteers.list(scope.id(), year));
-        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).get("volunteers"));
+        model.addAttribute("figures", indicators.compute(scope.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).volunteers());
         model.addAttribute("settings", volunteers.settings(scope.id()));
         model.addAttribute("categories", VolunteerService.CATEGORIES);
         model.addAttribute("form", typed);

@@ -1,8 +1,6 @@
 package fr.trame.reporting;
 
-import static fr.trame.reporting.JsonMaps.list;
-import static fr.trame.reporting.JsonMaps.sub;
-
+import fr.trame.association.Association;
 import fr.trame.attendance.HoursService;
 import fr.trame.centre.Centre;
 import fr.trame.form.Bands;
@@ -13,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.web.util.UriComponentsBuilder;
+import java.util.Arrays;
 
 /**
  * The annual activity report of a centre, built like the reports centres write by hand, but with every number taken
@@ -71,32 +69,59 @@ public class AnnualReportService {
         this.jdbc = jdbc;
     }
 
+    /** The figures a report is built from: the year's and the year before's, publics in the centre's own bands. */
+    private record Year(Centre centre, int year, Period period, Indicators cur, Indicators prev, Publics publics,
+                        Publics publicsBefore, Map<String, String> texts) {
+        String n() {
+            return String.valueOf(year);
+        }
+
+        String n1() {
+            return String.valueOf(year - 1);
+        }
+
+        Chapter chapter(String key, String title, List<Table> tables, List<ChartData> charts) {
+            return new Chapter(key, title, texts.get(key), tables, charts);
+        }
+    }
+
     public Report build(Centre centre, int year) {
         Period period = Period.calendarYear(year);
         Period before = period.previous();
-        Map<String, Object> cur = indicators.compute(centre.id(), centre.code(), period.from(), period.to());
-        Map<String, Object> prev = indicators.compute(centre.id(), centre.code(), before.from(), before.to());
-        Map<String, String> texts = texts(centre.id(), year);
-        List<Chapter> chapters = new ArrayList<>();
-        String n = String.valueOf(year);
-        String n1 = String.valueOf(year - 1);
-
-        Map<String, Object> publics = sub(cur, "publics");
-        Map<String, Object> publicsBefore = sub(prev, "publics");
+        Indicators cur = indicators.compute(centre.id(), centre.code(), period.from(), period.to());
+        Indicators prev = indicators.compute(centre.id(), centre.code(), before.from(), before.to());
+        Publics publics = cur.publics();
+        Publics publicsBefore = prev.publics();
         Bands age = bands.age(centre.id());
         Bands qf = bands.qf(centre.id());
         if (!age.equals(Bands.STANDARD_AGE) || !qf.equals(Bands.STANDARD_QF)) {
             // the report speaks in the centre's own bands
-            publics.putAll(indicators.publicsInBands(centre.id(), period.from(), period.to(), age, qf));
-            publicsBefore.putAll(indicators.publicsInBands(centre.id(), before.from(), before.to(), age, qf));
+            publics = publics.inBands(indicators.publicsInBands(centre.id(), period.from(), period.to(), age, qf));
+            publicsBefore = publicsBefore.inBands(indicators.publicsInBands(centre.id(), before.from(), before.to(), age, qf));
         }
-        Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(centre.id(), period.from(), period.to());
-        Map<String, Long> activityIds = drillDown.activityIds(centre.id());
-        Map<String, Object> reception = sub(cur, "reception");
-        Map<String, Object> members = sub(cur, "members");
-        Map<String, Object> membersBefore = sub(prev, "members");
-        Map<String, Object> asso = sub(cur, "association");
-        Map<String, Object> assoBefore = sub(prev, "association");
+        Year y = new Year(centre, year, period, cur, prev, publics, publicsBefore, texts(centre.id(), year));
+        Association asso = cur.association();
+        Association assoBefore = prev.association();
+        List<Chapter> chapters = new ArrayList<>();
+        chapters.add(identity(y));
+        chapters.add(associativeLife(y));
+        chapters.add(publicsChapter(y));
+        chapters.addAll(sectorChapters(y));
+        chapters.add(receptionChapter(y));
+        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", association.humanResources(asso, assoBefore, year),
+                List.of()));
+        chapters.add(y.chapter("benevolat", "Bénévolat", association.volunteering(asso, assoBefore, year), List.of()));
+        chapters.add(y.chapter("partenariats", "Partenariats", association.partnerships(centre.id(), asso, assoBefore, year), List.of()));
+        chapters.add(y.chapter("financement", "Financement", association.funding(asso, year), List.of(association.fundingChart(asso))));
+        chapters.add(cafChapter(y));
+        return new Report(centre, year, y.texts().get("moral"), chapters);
+    }
+
+    private Chapter identity(Year y) {
+        Period period = y.period();
+        Members members = y.cur().members();
+        Members membersBefore = y.prev().members();
+        Centre centre = y.centre();
         List<Table> identity = new ArrayList<>(List.of(
                 new Table("Le centre", List.of("", ""), List.of(
                         List.of("Nom", centre.name()),
@@ -104,111 +129,126 @@ public class AnnualReportService {
                         List.of("SIRET", centre.siret() == null ? "—" : centre.siret()),
                         List.of("Contact", join(centre.phone(), centre.email())))),
                 // members first: a calendar year overlaps two seasons, so its memberships count most members twice
-                new Table("L'année en chiffres", List.of("", n, n1), List.of(
-                        List.of("Personnes adhérentes", members.get("persons"), membersBefore.get("persons")),
-                        List.of("Foyers adhérents", members.get("households"), membersBefore.get("households")),
-                        List.of("Associations adhérentes", members.get("organisations"), membersBefore.get("organisations")),
-                        List.of("Personnes touchées", publics.get("persons"), publicsBefore.get("persons")),
-                        List.of("Foyers touchés", publics.get("households"), publicsBefore.get("households")),
-                        List.of("Contacts d'accueil", reception.get("contacts"), sub(prev, "reception").get("contacts"))),
-                        List.of(inColumn1(drill(period, "adhesions", "quoi", "persons")),
-                                inColumn1(drill(period, "adhesions", "quoi", "households")),
-                                inColumn1(drill(period, "adhesions", "quoi", "organisations")),
-                                inColumn1(drill(period, "personnes")),
-                                inColumn1(drill(period, "foyers")), inColumn1(drill(period, "contacts")))),
-                bySeason(centre.id(), period, n)));
-        identity.addAll(association.identity(centre.id(), year, asso));
-        chapters.add(new Chapter("identite", "Fiche d'identité", texts.get("identite"), identity, List.of()));
+                compare("L'année en chiffres", y.n(), y.n1(), List.of(
+                        new Line("Personnes adhérentes", members.persons(), membersBefore.persons(),
+                                drill(period, "adhesions", "quoi", "persons")),
+                        new Line("Foyers adhérents", members.households(), membersBefore.households(),
+                                drill(period, "adhesions", "quoi", "households")),
+                        new Line("Associations adhérentes", members.organisations(), membersBefore.organisations(),
+                                drill(period, "adhesions", "quoi", "organisations")),
+                        new Line("Personnes touchées", y.publics().persons(), y.publicsBefore().persons(), drill(period, "personnes")),
+                        new Line("Foyers touchés", y.publics().households(), y.publicsBefore().households(), drill(period, "foyers")),
+                        new Line("Contacts d'accueil", y.cur().reception().contacts(), y.prev().reception().contacts(),
+                                drill(period, "contacts")))),
+                bySeason(centre.id(), period, y.n())));
+        identity.addAll(association.identity(centre.id(), y.year(), y.cur().association()));
+        return y.chapter("identite", "Fiche d'identité", identity, List.of());
+    }
 
+    private Chapter associativeLife(Year y) {
+        Period period = y.period();
+        Members m = y.cur().members();
+        Members m1 = y.prev().members();
         List<Table> associative = new ArrayList<>(List.of(
-                compare("Adhérents", List.of("persons", "households", "organisations", "individual", "memberships"),
-                        List.of("Personnes adhérentes (couvertes)", "Foyers adhérents (familiales)", "Associations adhérentes",
-                                "Adhésions individuelles", "Adhésions sur l'année (toutes saisons)"), members, membersBefore,
-                        n, n1, key -> drill(period, "adhesions", "quoi", key)),
-                bySeason(centre.id(), period, n)));
-        associative.addAll(association.governance(centre.id(), year, asso, assoBefore));
-        chapters.add(new Chapter("vie-associative", "Vie associative", texts.get("vie-associative"), associative, List.of()));
+                compare("Adhérents", y.n(), y.n1(), List.of(
+                        new Line("Personnes adhérentes (couvertes)", m.persons(), m1.persons(),
+                                drill(period, "adhesions", "quoi", "persons")),
+                        new Line("Foyers adhérents (familiales)", m.households(), m1.households(),
+                                drill(period, "adhesions", "quoi", "households")),
+                        new Line("Associations adhérentes", m.organisations(), m1.organisations(),
+                                drill(period, "adhesions", "quoi", "organisations")),
+                        new Line("Adhésions individuelles", m.individual(), m1.individual(),
+                                drill(period, "adhesions", "quoi", "individual")),
+                        new Line("Adhésions sur l'année (toutes saisons)", m.memberships(), m1.memberships(),
+                                drill(period, "adhesions", "quoi", "memberships")))),
+                bySeason(y.centre().id(), period, y.n())));
+        associative.addAll(association.governance(y.centre().id(), y.year(), y.cur().association(), y.prev().association()));
+        return y.chapter("vie-associative", "Vie associative", associative, List.of());
+    }
 
-        List<Table> publicTables = new ArrayList<>();
-        for (String d : List.of("bySex", "byAgeBand", "byQuartier", "qpv", "byQfBand")) {
-            publicTables.add(share(Vocabulary.label("indicator", d), sub(publics, d), sub(publicsBefore, d), n, n1,
-                    key -> Vocabulary.breakdown(d, key), key -> drill(period, "personnes", "dimension", d, "value", key)));
-        }
-        chapters.add(new Chapter("publics", "Profil des publics", texts.get("publics"), publicTables, List.of(
-                new ChartData("Publics par tranche d'âge", named(sub(publics, "byAgeBand"), k -> Vocabulary.breakdown("byAgeBand", k)),
-                        named(sub(publicsBefore, "byAgeBand"), k -> Vocabulary.breakdown("byAgeBand", k)), false),
-                new ChartData("Publics par quotient familial", named(sub(publics, "byQfBand"), k -> Vocabulary.breakdown("byQfBand", k)),
-                        named(sub(publicsBefore, "byQfBand"), k -> Vocabulary.breakdown("byQfBand", k)), false))));
+    private Chapter publicsChapter(Year y) {
+        Map<String, String> titles = Vocabulary.labels("indicator", "bySex", "byAgeBand", "byQuartier", "qpv", "byQfBand");
+        Map<String, Map<String, Long>> now = y.publics().breakdowns();
+        Map<String, Map<String, Long>> before = y.publicsBefore().breakdowns();
+        List<Table> tables = new ArrayList<>();
+        titles.forEach((d, title) -> tables.add(share(title, now.get(d), before.get(d), y.n(), y.n1(),
+                key -> Vocabulary.breakdown(d, key), key -> drill(y.period(), "personnes", "dimension", d, "value", key))));
+        Function<String, String> age = k -> Vocabulary.breakdown("byAgeBand", k);
+        Function<String, String> qf = k -> Vocabulary.breakdown("byQfBand", k);
+        return y.chapter("publics", "Profil des publics", tables, List.of(
+                new ChartData("Publics par tranche d'âge", named(y.publics().byAgeBand(), age),
+                        named(y.publicsBefore().byAgeBand(), age), false),
+                new ChartData("Publics par quotient familial", named(y.publics().byQfBand(), qf),
+                        named(y.publicsBefore().byQfBand(), qf), false)));
+    }
 
-        List<Map<String, Object>> activities = list(cur, "activities");
-        for (Map<String, Object> sector : list(cur, "sectors")) {
-            String name = (String) sector.get("name");
+    /** One chapter per sector: its activities' figures and total, its persons by sex and age, activities' own bands. */
+    private List<Chapter> sectorChapters(Year y) {
+        Period period = y.period();
+        String n = y.n();
+        Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(y.centre().id(), period.from(), period.to());
+        Map<String, Long> activityIds = drillDown.activityIds(y.centre().id());
+        List<Chapter> chapters = new ArrayList<>();
+        for (UnitFigures.Sector sector : y.cur().sectors()) {
+            String name = sector.name();
+            List<UnitFigures.Activity> activities = y.cur().activities().stream().filter(a -> name.equals(a.sector())).toList();
             List<List<Object>> rows = new ArrayList<>();
             List<List<String>> links = new ArrayList<>();
-            for (Map<String, Object> a : activities) {
-                if (name.equals(a.get("sector"))) {
-                    rows.add(List.of(a.get("name"), a.get("sessions"), a.get("persons"), a.get("households"),
-                            a.get("presences"), a.get("hours"), a.get("anonymous"), a.get("averagePerSession")));
-                    String id = String.valueOf(activityIds.get(IndicatorService.activityKey(a)));
-                    links.add(unitLinks(q -> drill(period, "activite", "id", id, "quoi", q)));
-                }
+            for (UnitFigures.Activity a : activities) {
+                rows.add(List.of(a.name(), a.sessions(), a.persons(), a.households(), a.presences(), a.hours(), a.anonymous(),
+                        a.averagePerSession()));
+                String id = String.valueOf(activityIds.get(a.key()));
+                links.add(unitLinks(q -> drill(period, "activite", "id", id, "quoi", q)));
             }
-            rows.add(List.of("Total du secteur", sector.get("sessions"), sector.get("persons"), sector.get("households"),
-                    sector.get("presences"), sector.get("hours"), sector.get("anonymous"), ""));
+            rows.add(List.of("Total du secteur", sector.sessions(), sector.persons(), sector.households(), sector.presences(),
+                    sector.hours(), sector.anonymous(), ""));
             links.add(unitLinks(q -> drill(period, "secteur", "nom", name, "quoi", q)));
-            String key = "secteur-" + name;
             List<Table> tables = new ArrayList<>(List.of(
                     new Table("Activités", List.of("Activité", "Séances", "Personnes", "Foyers", "Présences", "Heures",
                             "Effectif anonyme", "Moyenne par séance"), rows, links),
-                    share("Sexe", sub(sector, "bySex"), null, n, null, sex -> Vocabulary.breakdown("bySex", sex),
+                    share("Sexe", sector.bySex(), null, n, null, sex -> Vocabulary.breakdown("bySex", sex),
                             sex -> drill(period, "secteur", "nom", name, "quoi", "bySex:" + sex)),
-                    share("Tranche d'âge (à la première présence)", sub(sector, "byAgeBand"), null, n, null,
+                    share("Tranche d'âge (à la première présence)", sector.byAgeBand(), null, n, null,
                             band -> Vocabulary.breakdown("byAgeBand", band),
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
-            for (Map<String, Object> a : activities) {
-                String activity = IndicatorService.activityKey(a);
-                if (name.equals(a.get("sector")) && activityBands.containsKey(activity)) {
-                    tables.add(share("Âges dans « " + a.get("name") + " » (tranches de l'activité)", activityBands.get(activity),
+            for (UnitFigures.Activity a : activities) {
+                if (activityBands.containsKey(a.key())) {
+                    tables.add(share("Âges dans « " + a.name() + " » (tranches de l'activité)", activityBands.get(a.key()),
                             null, n, null, band -> Vocabulary.breakdown("byAgeBand", band), band -> null));
                 }
             }
-            chapters.add(new Chapter(key, "Secteur " + name, texts.get(key), tables, List.of()));
+            chapters.add(y.chapter("secteur-" + name, "Secteur " + name, tables, List.of()));
         }
+        return chapters;
+    }
 
-        Map<String, Object> receptionBefore = sub(prev, "reception");
+    private Chapter receptionChapter(Year y) {
+        Period period = y.period();
+        Reception r = y.cur().reception();
+        Reception r1 = y.prev().reception();
         Map<String, String> themeNames = new LinkedHashMap<>();
-        themes.list(centre.id()).forEach(t -> themeNames.put(t.code(), t.label()));
+        themes.list(y.centre().id()).forEach(t -> themeNames.put(t.code(), t.label()));
         Function<String, String> theme = code -> themeNames.getOrDefault(code, code);
-        chapters.add(new Chapter("accueil", "Accueil et accompagnement", texts.get("accueil"), List.of(
-                compare("Accueil", List.of("contacts", "persons", "anonymousContacts"),
-                        List.of("Contacts", "Personnes distinctes", "Contacts anonymes"), reception, receptionBefore, n, n1,
-                        key -> switch (key) {
-                            case "persons" -> drill(period, "accueil-personnes");
-                            case "anonymousContacts" -> drill(period, "contacts", "anonymes", "true");
-                            default -> drill(period, "contacts");
-                        }),
-                share("Demandes par thème (un contact peut en avoir plusieurs)", sub(reception, "byTheme"), sub(receptionBefore, "byTheme"),
-                        n, n1, theme, code -> drill(period, "contacts", "theme", code)),
-                share("Contacts par canal", sub(reception, "byChannel"), sub(receptionBefore, "byChannel"), n, n1,
-                        Vocabulary::label, channel -> drill(period, "contacts", "canal", channel)),
-                share("Rendez-vous", sub(reception, "appointments"), sub(receptionBefore, "appointments"), n, n1,
-                        Vocabulary::label, status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
-                List.of(new ChartData("Demandes par thème", named(sub(reception, "byTheme"), theme),
-                        named(sub(receptionBefore, "byTheme"), theme), true))));
+        return y.chapter("accueil", "Accueil et accompagnement", List.of(
+                compare("Accueil", y.n(), y.n1(), List.of(
+                        new Line("Contacts", r.contacts(), r1.contacts(), drill(period, "contacts")),
+                        new Line("Personnes distinctes", r.persons(), r1.persons(), drill(period, "accueil-personnes")),
+                        new Line("Contacts anonymes", r.anonymousContacts(), r1.anonymousContacts(),
+                                drill(period, "contacts", "anonymes", "true")))),
+                share("Demandes par thème (un contact peut en avoir plusieurs)", r.byTheme(), r1.byTheme(), y.n(), y.n1(), theme,
+                        code -> drill(period, "contacts", "theme", code)),
+                share("Contacts par canal", r.byChannel(), r1.byChannel(), y.n(), y.n1(), Vocabulary::label,
+                        channel -> drill(period, "contacts", "canal", channel)),
+                share("Rendez-vous", r.appointments(), r1.appointments(), y.n(), y.n1(), Vocabulary::label,
+                        status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
+                List.of(new ChartData("Demandes par thème", named(r.byTheme(), theme), named(r1.byTheme(), theme), true)));
+    }
 
-        chapters.add(new Chapter("ressources-humaines", "Ressources humaines", texts.get("ressources-humaines"),
-                association.humanResources(asso, assoBefore, year), List.of()));
-        chapters.add(new Chapter("benevolat", "Bénévolat", texts.get("benevolat"), association.volunteering(asso, assoBefore, year), List.of()));
-        chapters.add(new Chapter("partenariats", "Partenariats", texts.get("partenariats"),
-                association.partnerships(centre.id(), asso, assoBefore, year), List.of()));
-        chapters.add(new Chapter("financement", "Financement", texts.get("financement"), association.funding(asso, year),
-                List.of(association.fundingChart(asso))));
-
-        chapters.add(new Chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs", texts.get("annexe-caf"),
+    private Chapter cafChapter(Year y) {
+        return y.chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs",
                 List.of(new Table("Heures par mois, tranche d'âge et activité", List.of("Mois", "Activité", "Tranche d'âge",
-                        "Enfants", "Présences", "Heures"), cafAnnex(centre.id(), period.from(), period.to()).stream()
-                        .map(AnnualReportService::monthInWords).toList())), List.of()));
-        return new Report(centre, year, texts.get("moral"), chapters);
+                        "Enfants", "Présences", "Heures"), cafAnnex(y.centre().id(), y.period().from(), y.period().to()).stream()
+                        .map(AnnualReportService::monthInWords).toList())), List.of());
     }
 
     /** Hours attended at ACM activities, by month, activity and age group (under 6 / 6 and over on the session's date). */
@@ -221,10 +261,10 @@ public class AnnualReportService {
                        count(distinct at.person_id) as children, count(*) as presences,
                        round(sum(""" + HoursService.PRESENCE_HOURS + """
                 ), 2) as hours
-                from attendance at
-                join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
-                join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                join persons p on p.centre_id = at.centre_id and p.id = at.person_id
+                from attendance_marks at
+                join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                join people_persons p on p.centre_id = at.centre_id and p.id = at.person_id
                 where at.centre_id = ? and at.status = 'present' and a.kind = 'acm' and se.cancelled_reason is null
                   and se.date between ? and ?
                 group by 1, 2, 3 order by 1, 2, 3 desc""")
@@ -253,13 +293,19 @@ public class AnnualReportService {
                 .params(centreId, year, chapter, body.trim()).update();
     }
 
-    static Table compare(String title, List<String> keys, List<String> labels, Map<String, Object> cur,
-                                 Map<String, Object> prev, String n, String n1, Function<String, String> link) {
+    /** A line of a comparison table: its label, the year's and the year before's value, the year's drill-down or null. */
+    record Line(String label, Object current, Object previous, String link) {
+        Line(String label, Object current, Object previous) {
+            this(label, current, previous, null);
+        }
+    }
+
+    static Table compare(String title, String n, String n1, List<Line> lines) {
         List<List<Object>> rows = new ArrayList<>();
         List<List<String>> links = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            rows.add(List.of(labels.get(i), cur.get(keys.get(i)), prev.get(keys.get(i))));
-            links.add(inColumn1(link.apply(keys.get(i))));
+        for (Line line : lines) {
+            rows.add(List.of(line.label(), line.current(), line.previous()));
+            links.add(inColumn1(line.link()));
         }
         return new Table(title, List.of("", n, n1), rows, links);
     }
@@ -284,12 +330,12 @@ public class AnnualReportService {
     }
 
     private static List<String> inColumn1(String link) {
-        return java.util.Arrays.asList(null, link);
+        return Arrays.asList(null, link);
     }
 
     /** Links of an activity row: sessions, persons and households (columns 1 to 3). */
     private static List<String> unitLinks(Function<String, String> figure) {
-        return java.util.Arrays.asList(null, figure.apply("sessions"), figure.apply("persons"), figure.apply("households"));
+        return Arrays.asList(null, figure.apply("sessions"), figure.apply("persons"), figure.apply("households"));
     }
 
     /** Counts with their share of the total, beside last year's when given; the keys are shown as they are. */
@@ -334,7 +380,7 @@ public class AnnualReportService {
     }
 
     private static String join(String... parts) {
-        return String.join(" ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+        return String.join(" ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
     }
 
 

@@ -1,15 +1,15 @@
 package fr.trame.reporting;
 
-import static fr.trame.reporting.JsonMaps.list;
-import static fr.trame.reporting.JsonMaps.sub;
-
+import fr.trame.association.Association;
 import fr.trame.association.FundingService;
 import fr.trame.association.GovernanceService;
 import fr.trame.association.Labels;
 import fr.trame.association.PartnerService;
 import fr.trame.association.StaffService;
 import fr.trame.form.FrenchFormat;
+import fr.trame.form.Parse;
 import fr.trame.reporting.AnnualReportService.ChartData;
+import fr.trame.reporting.AnnualReportService.Line;
 import fr.trame.reporting.AnnualReportService.Table;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +42,9 @@ class AssociationChapters {
     }
 
     /** The identity sheet's part about the association, on the year's last day. */
-    List<Table> identity(long centreId, int year, Map<String, Object> association) {
+    List<Table> identity(long centreId, int year, Association association) {
         LocalDate lastDay = LocalDate.of(year, 12, 31);
-        Map<String, Object> s = sub(association, "staff");
-        Map<String, Object> g = sub(association, "governance");
-        Map<String, Object> v = sub(association, "volunteers");
+        Association.Staff s = association.staff();
         String presidents = String.join(", ", governance.mandates(centreId, lastDay).stream()
                 .filter(m -> m.role().equals("president") && m.bodyKind().equals("ca")).map(GovernanceService.Mandate::name).toList());
         String directors = String.join(", ", staff.contracts(centreId, year).stream()
@@ -55,108 +53,114 @@ class AssociationChapters {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Président(e)", presidents.isEmpty() ? "—" : presidents));
         rows.add(List.of("Direction", directors.isEmpty() ? "—" : directors));
-        rows.add(List.of("Membres du conseil d'administration", g.get("boardMembers")));
-        rows.add(List.of("Salariés au 31 décembre", s.get("employees")));
-        rows.add(List.of("dont mises à disposition", sub(s, "byContract").get("mad")));
-        rows.add(List.of("Équivalents temps plein au 31 décembre", s.get("etp")));
-        rows.add(List.of("Bénévoles", v.get("volunteers")));
+        rows.add(List.of("Membres du conseil d'administration", association.governance().boardMembers()));
+        rows.add(List.of("Salariés au 31 décembre", s.employees()));
+        rows.add(List.of("dont mises à disposition", s.byContract().get("mad")));
+        rows.add(List.of("Équivalents temps plein au 31 décembre", s.etp()));
+        rows.add(List.of("Bénévoles", association.volunteers().volunteers()));
         List<List<Object>> agrements = new ArrayList<>();
-        for (Map<String, Object> a : list(association, "agrements")) {
-            agrements.add(List.of(a.get("label"), a.get("issuer"), date(a.get("from")), a.get("to") == null ? "—" : date(a.get("to"))));
+        for (Association.Agrement a : association.agrements()) {
+            agrements.add(List.of(a.label(), a.issuer(), date(a.from()), a.to() == null ? "—" : date(a.to())));
         }
         return List.of(new Table("L'association", List.of("", ""), rows),
                 new Table("Agréments en cours", List.of("Agrément", "Délivré par", "Depuis le", "Jusqu'au"), agrements));
     }
 
     /** Governance tables for the vie associative chapter. */
-    List<Table> governance(long centreId, int year, Map<String, Object> association, Map<String, Object> before) {
+    List<Table> governance(long centreId, int year, Association association, Association before) {
         String n = String.valueOf(year);
         String n1 = String.valueOf(year - 1);
-        Map<String, Object> g = sub(association, "governance");
-        Map<String, Object> g1 = sub(before, "governance");
+        Association.Governance g = association.governance();
+        Association.Governance g1 = before.governance();
         List<List<Object>> ags = new ArrayList<>();
         governance.meetings(centreId, year).stream().filter(m -> m.bodyKind().equals("ag"))
-                .forEach(m -> ags.add(List.of(date(m.date().toString()), m.agenda() == null ? "" : m.agenda(),
+                .forEach(m -> ags.add(List.of(date(m.date()), m.agenda() == null ? "" : m.agenda(),
                         m.present() + " présent(s) sur " + m.expected())));
         return List.of(
-                AnnualReportService.compare("Réunions des instances", GovernanceService.KINDS,
-                        GovernanceService.KINDS.stream().map(Labels::of).toList(), sub(g, "meetings"), sub(g1, "meetings"), n, n1, k -> null),
+                AnnualReportService.compare("Réunions des instances", n, n1, GovernanceService.KINDS.stream()
+                        .map(k -> new Line(Labels.of(k), g.meetings().get(k), g1.meetings().get(k))).toList()),
                 new Table("Assemblées générales", List.of("Date", "Ordre du jour", "Présence"), ags),
-                AnnualReportService.share("Conseil d'administration au 31 décembre, par collège", labelled(sub(g, "boardByCollege")),
-                        labelled(sub(g1, "boardByCollege")), n, n1, k -> null),
-                AnnualReportService.share("… par fonction", labelled(nonZero(sub(g, "boardByRole"))), null, n, null, k -> null),
-                AnnualReportService.share("… habitant le territoire", sub(g, "boardLivingInTerritory"), sub(g1, "boardLivingInTerritory"),
+                AnnualReportService.share("Conseil d'administration au 31 décembre, par collège", labelled(g.boardByCollege()),
+                        labelled(g1.boardByCollege()), n, n1, k -> null),
+                AnnualReportService.share("… par fonction", labelled(nonZero(g.boardByRole())), null, n, null, k -> null),
+                AnnualReportService.share("… habitant le territoire", g.boardLivingInTerritory(), g1.boardLivingInTerritory(),
                         n, n1, k -> null),
-                AnnualReportService.share("… habitant un quartier prioritaire", sub(g, "boardInQpv"), sub(g1, "boardInQpv"), n, n1, k -> null));
+                AnnualReportService.share("… habitant un quartier prioritaire", g.boardInQpv(), g1.boardInQpv(), n, n1, k -> null));
     }
 
-    List<Table> humanResources(Map<String, Object> association, Map<String, Object> before, int year) {
+    List<Table> humanResources(Association association, Association before, int year) {
         String n = String.valueOf(year);
-        String n1 = String.valueOf(year - 1);
-        Map<String, Object> s = sub(association, "staff");
-        Map<String, Object> s1 = sub(before, "staff");
+        Association.Staff s = association.staff();
+        Association.Staff s1 = before.staff();
         return List.of(
-                AnnualReportService.compare("Effectifs", List.of("employees", "etp", "etpAverage", "trainingDays"),
-                        List.of("Salariés au 31 décembre", "ETP au 31 décembre", "ETP moyens sur l'année", "Jours de formation"),
-                        s, s1, n, n1, k -> null),
-                AnnualReportService.share("Contrats au 31 décembre", labelled(nonZero(sub(s, "byContract"))), null, n, null, k -> null),
-                AnnualReportService.share("Fonctions au 31 décembre", labelled(nonZero(sub(s, "byFunction"))), null, n, null, k -> null));
+                AnnualReportService.compare("Effectifs", n, String.valueOf(year - 1), List.of(
+                        new Line("Salariés au 31 décembre", s.employees(), s1.employees()),
+                        new Line("ETP au 31 décembre", s.etp(), s1.etp()),
+                        new Line("ETP moyens sur l'année", s.etpAverage(), s1.etpAverage()),
+                        new Line("Jours de formation", s.trainingDays(), s1.trainingDays()))),
+                AnnualReportService.share("Contrats au 31 décembre", labelled(nonZero(s.byContract())), null, n, null, k -> null),
+                AnnualReportService.share("Fonctions au 31 décembre", labelled(nonZero(s.byFunction())), null, n, null, k -> null));
     }
 
-    List<Table> volunteering(Map<String, Object> association, Map<String, Object> before, int year) {
+    List<Table> volunteering(Association association, Association before, int year) {
         String n = String.valueOf(year);
         String n1 = String.valueOf(year - 1);
-        Map<String, Object> v = sub(association, "volunteers");
-        Map<String, Object> v1 = sub(before, "volunteers");
+        Association.Volunteers v = association.volunteers();
+        Association.Volunteers v1 = before.volunteers();
         return List.of(
-                AnnualReportService.compare("Bénévolat", List.of("volunteers", "withHours", "hours", "valuation"),
-                        List.of("Bénévoles", "dont ayant noté des heures", "Heures données", "Valorisation (€)"), v, v1, n, n1, k -> null),
+                AnnualReportService.compare("Bénévolat", n, n1, List.of(
+                        new Line("Bénévoles", v.volunteers(), v1.volunteers()),
+                        new Line("dont ayant noté des heures", v.withHours(), v1.withHours()),
+                        new Line("Heures données", v.hours(), v1.hours()),
+                        new Line("Valorisation (€)", v.valuation(), v1.valuation()))),
                 new Table("Bénévoles par catégorie (un bénévole peut en avoir plusieurs)", List.of("", n, n1),
-                        sub(v, "byCategory").keySet().stream().map(k -> List.<Object>of(Labels.of(k),
-                                sub(v, "byCategory").get(k), sub(v1, "byCategory").get(k))).toList()));
+                        v.byCategory().keySet().stream().map(k -> List.<Object>of(Labels.of(k),
+                                v.byCategory().get(k), v1.byCategory().get(k))).toList()));
     }
 
-    List<Table> partnerships(long centreId, Map<String, Object> association, Map<String, Object> before, int year) {
+    List<Table> partnerships(long centreId, Association association, Association before, int year) {
         String n = String.valueOf(year);
         String n1 = String.valueOf(year - 1);
-        Map<String, Object> p = sub(association, "partners");
-        Map<String, Object> p1 = sub(before, "partners");
+        Association.Partners p = association.partners();
+        Association.Partners p1 = before.partners();
         List<List<Object>> permanences = new ArrayList<>();
         partners.permanences(centreId, year).forEach(pe -> permanences.add(List.of(pe.partner(), pe.label(),
                 pe.schedule() == null ? "" : pe.schedule())));
         List<List<Object>> conventions = new ArrayList<>();
         partners.conventions(centreId, year).stream().filter(c -> c.signedOn() != null)
-                .forEach(c -> conventions.add(List.of(c.partner(), c.object(), date(c.startDate().toString()),
-                        c.endDate() == null ? "—" : date(c.endDate().toString()))));
+                .forEach(c -> conventions.add(List.of(c.partner(), c.object(), date(c.startDate()),
+                        c.endDate() == null ? "—" : date(c.endDate()))));
         return List.of(
-                AnnualReportService.compare("Partenariats", List.of("partners", "conventions", "permanences"),
-                        List.of("Partenaires", "Conventions signées en cours", "Permanences de partenaires"), p, p1, n, n1, k -> null),
-                AnnualReportService.share("Partenaires par type", labelled(sub(p, "byKind")), null, n, null, k -> null),
+                AnnualReportService.compare("Partenariats", n, n1, List.of(
+                        new Line("Partenaires", p.partners(), p1.partners()),
+                        new Line("Conventions signées en cours", p.conventions(), p1.conventions()),
+                        new Line("Permanences de partenaires", p.permanences(), p1.permanences()))),
+                AnnualReportService.share("Partenaires par type", labelled(p.byKind()), null, n, null, k -> null),
                 new Table("Conventions signées", List.of("Partenaire", "Objet", "Du", "Au"), conventions),
                 new Table("Permanences au centre", List.of("Partenaire", "Objet", "Quand"), permanences));
     }
 
-    List<Table> funding(Map<String, Object> association, int year) {
-        Map<String, Object> f = sub(association, "funding");
-        BigDecimal products = (BigDecimal) f.get("products");
+    List<Table> funding(Association association, int year) {
+        Association.Funding f = association.funding();
+        BigDecimal products = f.products();
         List<List<Object>> byFunder = new ArrayList<>();
-        sub(f, "byFunder").forEach((label, amount) -> byFunder.add(List.of(label, amount, products.signum() == 0 ? "—"
-                : FrenchFormat.percent(((BigDecimal) amount).multiply(BigDecimal.valueOf(100)).divide(products, 1, RoundingMode.HALF_UP), 1))));
+        f.byFunder().forEach((label, amount) -> byFunder.add(List.of(label, amount, products.signum() == 0 ? "—"
+                : FrenchFormat.percent(amount.multiply(BigDecimal.valueOf(100)).divide(products, 1, RoundingMode.HALF_UP), 1))));
         byFunder.add(List.of("Total des produits", products, products.signum() == 0 ? "—" : FrenchFormat.percent((Number) 100, 0)));
-        BigDecimal charges = (BigDecimal) f.get("charges");
+        BigDecimal charges = f.charges();
         List<List<Object>> accounts = new ArrayList<>();
         accounts.add(List.of("Produits", products));
         accounts.add(List.of("Charges", charges == null ? "non saisies" : charges));
         if (charges != null) {
             accounts.add(List.of("Résultat", products.subtract(charges)));
         }
-        accounts.add(List.of("Mises à disposition de personnel (valorisées)", sub(f, "inKind").get("mad")));
-        accounts.add(List.of("Bénévolat (valorisé)", sub(f, "inKind").get("volunteers")));
-        Map<String, Object> grants = sub(f, "grants");
+        accounts.add(List.of("Mises à disposition de personnel (valorisées)", f.inKind().mad()));
+        accounts.add(List.of("Bénévolat (valorisé)", f.inKind().volunteers()));
+        Association.Grants grants = f.grants();
         List<List<Object>> grantRows = new ArrayList<>();
-        grantRows.add(List.of(Labels.GRANTS_REQUESTED, grants.get("requested")));
-        grantRows.add(List.of(Labels.GRANTS_GRANTED, grants.get("granted")));
-        sub(grants, "byStatus").forEach((status, count) -> grantRows.add(List.of(Labels.grants(status), count)));
+        grantRows.add(List.of(Labels.GRANTS_REQUESTED, grants.requested()));
+        grantRows.add(List.of(Labels.GRANTS_GRANTED, grants.granted()));
+        grants.byStatus().forEach((status, count) -> grantRows.add(List.of(Labels.grants(status), count)));
         return List.of(
                 new Table("Produits par financeur " + year + " (€)", List.of("", "Montant", "Part"), byFunder),
                 new Table("Comptes et contributions en nature (€)", List.of("", "Montant"), accounts),
@@ -164,9 +168,9 @@ class AssociationChapters {
     }
 
     /** Products by funder, in whole euros, for the chapter's chart. */
-    ChartData fundingChart(Map<String, Object> association) {
+    ChartData fundingChart(Association association) {
         Map<String, Long> euros = new LinkedHashMap<>();
-        sub(sub(association, "funding"), "byFunder").forEach((label, amount) -> euros.put(label, ((BigDecimal) amount).longValue()));
+        association.funding().byFunder().forEach((label, amount) -> euros.put(label, amount.longValue()));
         return new ChartData("Produits par financeur (€)", euros, Map.of(), true);
     }
 
@@ -186,9 +190,7 @@ class AssociationChapters {
         return kept;
     }
 
-    private static String date(Object isoDate) {
-        return LocalDate.parse(isoDate.toString()).format(fr.trame.form.Parse.FRENCH_DATE);
+    private static String date(LocalDate date) {
+        return date.format(Parse.FRENCH_DATE);
     }
-
-
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Optional;
+import java.util.Arrays;
 
 /** The age and QF bands a centre chose for its pages and report; the standard ones otherwise. */
 @Service
@@ -27,7 +28,7 @@ public class BandService {
 
     public Optional<Bands> own(long centreId, String kind) {
         return jdbc.sql("select bounds from reporting_bands where centre_id = ? and kind = ?").params(centreId, kind)
-                .query((rs, n) -> new Bands(java.util.Arrays.stream((Integer[]) rs.getArray(1).getArray())
+                .query((rs, n) -> new Bands(Arrays.stream((Integer[]) rs.getArray(1).getArray())
                         .mapToInt(Integer::intValue).toArray())).optional();
     }
 

@@ -18,6 +18,12 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import java.util.Base64;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
 
 /** Bar charts as SVG (JFreeChart drawn on JFreeSVG): the same picture in the page, the PDF and the print. */
 @Component
@@ -41,17 +47,17 @@ public class Charts {
     public String pngDataUri(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
                              boolean horizontal) {
         JFreeChart chart = chart(title, current, previous, horizontal);
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             // half as many pixels again as the page's size: sharp enough on paper, quick to draw and compress
             int w = width() * 3 / 2;
             int h = height(current, previous, horizontal) * 3 / 2;
-            java.awt.image.BufferedImage image = chart.createBufferedImage(w, h);
-            javax.imageio.ImageIO.write(image, "png", png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            BufferedImage image = chart.createBufferedImage(w, h);
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
     private static int width() {

@@ -1,11 +1,11 @@
 package fr.trame.reporting;
 
-import fr.trame.people.HouseholdService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +27,15 @@ public class DrillDown {
 
     private static final String PERSON_ITEMS = """
             select p.first_name || ' ' || p.last_name as label, '/personnes/' || p.id as path, %s as detail
-            from persons p where p.centre_id = :centre and p.id in (%s)
+            from people_persons p where p.centre_id = :centre and p.id in (%s)
             order by lower(p.last_name), lower(p.first_name), p.id""";
 
     private static final String HOUSEHOLD_ITEMS = """
-            select %s as label, '/foyers/' || h.id as path, coalesce(h.address, '') as detail
-            from households h where h.centre_id = :centre and h.id in (%s)
-            order by 1, h.id""".formatted(HouseholdService.LABEL, "%s");
+            select l.label, '/foyers/' || h.id as path, coalesce(h.address, '') as detail
+            from people_households h
+            join people_household_labels l on l.centre_id = h.centre_id and l.household_id = h.id
+            where h.centre_id = :centre and h.id in (%s)
+            order by 1, h.id""";
 
     private final JdbcClient jdbc;
     private final IndicatorService indicators;
@@ -59,14 +61,15 @@ public class DrillDown {
 
     private static String memberships(String condition) {
         return """
-                select coalesce(m.organisation, (select p.first_name || ' ' || p.last_name from persons p
+                select coalesce(m.organisation, (select p.first_name || ' ' || p.last_name from people_persons p
                                                   where p.centre_id = m.centre_id and p.id = m.person_id),
-                                (select %s from households h where h.centre_id = m.centre_id and h.id = m.household_id)) as label,
+                                (select l.label from people_household_labels l
+                                 where l.centre_id = m.centre_id and l.household_id = m.household_id)) as label,
                        case when m.household_id is not null then '/foyers/' || m.household_id
                             when m.person_id is not null then '/personnes/' || m.person_id end as path,
                        'adhésion ' || m.type || ' du ' || to_char(m.start_date, 'DD/MM/YYYY')
                          || ' au ' || to_char(m.end_date, 'DD/MM/YYYY') as detail
-                from m where %s order by 1, m.id""".formatted(HouseholdService.LABEL, condition);
+                from m where %s order by 1, m.id""".formatted(condition);
     }
 
     /**
@@ -79,7 +82,7 @@ public class DrillDown {
         if (!unit.equals("sector_id") && !unit.equals("activity_id")) {
             throw new IllegalArgumentException(unit);
         }
-        String firsts = "with firsts as (select person_id, min(first_date) as first_date from ind_ap where " + unit
+        String firsts = "with firsts as (select person_id, min(first_date) as first_date from {presences} where " + unit
                 + " = :unit group by 1) ";
         String[] breakdown = figure.split(":", 2);
         String sql = switch (breakdown[0]) {
@@ -91,12 +94,12 @@ public class DrillDown {
             case "sessions" -> """
                     select a.name || ', ' || to_char(se.date, 'DD/MM/YYYY') as label, '/seances/' || se.id as path,
                            to_char(se.start_time, 'HH24:MI') || '–' || to_char(se.end_time, 'HH24:MI') as detail
-                    from ind_held h join sessions se on se.centre_id = :centre and se.id = h.id
-                    join activities a on a.centre_id = :centre and a.id = se.activity_id
+                    from {held} h join activities_sessions se on se.centre_id = :centre and se.id = h.id
+                    join activities_activities a on a.centre_id = :centre and a.id = se.activity_id
                     where h.counted and h.%s = :unit order by se.date, se.start_time, a.name""".formatted(unit);
             default -> throw new IllegalArgumentException("chiffre inconnu : " + figure);
         };
-        Map<String, Object> params = new java.util.HashMap<>(IndicatorService.params(centreId, from, to));
+        Map<String, Object> params = new HashMap<>(IndicatorService.params(centreId, from, to));
         params.put("unit", unitId);
         params.put("value", breakdown.length == 2 ? breakdown[1] : "");
         indicators.prepare(centreId, from, to);
@@ -107,20 +110,20 @@ public class DrillDown {
         return """
                 select p.first_name || ' ' || p.last_name as label, '/personnes/' || p.id as path,
                        'première présence le ' || to_char(f.first_date, 'DD/MM/YYYY') as detail
-                from firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
+                from firsts f join people_persons p on p.centre_id = :centre and p.id = f.person_id
                 where %s order by lower(p.last_name), lower(p.first_name), p.id""".formatted(condition);
     }
 
     /** The sector of this name, if the centre has one. */
     public Long sectorId(long centreId, String name) {
-        return jdbc.sql("select id from sectors where centre_id = ? and name = ?").params(centreId, name)
+        return jdbc.sql("select id from activities_sectors where centre_id = ? and name = ?").params(centreId, name)
                 .query(Long.class).optional().orElse(null);
     }
 
-    /** Activities by the key {@link IndicatorService#activityKey} gives them in the indicators. */
+    /** Activities by the key {@link UnitFigures.Activity#key} gives them in the indicators. */
     public Map<String, Long> activityIds(long centreId) {
-        Map<String, Long> ids = new java.util.HashMap<>();
-        jdbc.sql("select coalesce(ref, '') || '|' || name, id from activities where centre_id = ?").param(centreId)
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("select coalesce(ref, '') || '|' || name, id from activities_activities where centre_id = ?").param(centreId)
                 .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
         return ids;
     }
@@ -129,7 +132,7 @@ public class DrillDown {
     @Transactional
     public List<Item> publicsHouseholds(long centreId, LocalDate from, LocalDate to) {
         indicators.prepare(centreId, from, to);
-        return items(HOUSEHOLD_ITEMS.formatted("select x.household_id from ind_firsts f, lateral ("
+        return items(HOUSEHOLD_ITEMS.formatted("select x.household_id from {firsts} f, lateral ("
                 + IndicatorService.HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date") + ") x"),
                 IndicatorService.params(centreId, from, to));
     }
@@ -137,8 +140,9 @@ public class DrillDown {
     /** The persons behind {@code reception.persons}: those named on a contact of the period. */
     public List<Item> receptionPersons(long centreId, LocalDate from, LocalDate to) {
         return items(PERSON_ITEMS.formatted(
-                "(select count(*) || ' contact(s)' from contacts c where c.centre_id = p.centre_id and c.person_id = p.id and c.date between :from and :to)",
-                "select person_id from contacts where centre_id = :centre and date between :from and :to"),
+                "(select count(*) || ' contact(s)' from reception_contacts c where c.centre_id = p.centre_id and c.person_id = p.id"
+                        + " and c.date between :from and :to)",
+                "select person_id from reception_contacts where centre_id = :centre and date between :from and :to"),
                 IndicatorService.params(centreId, from, to));
     }
 
@@ -146,10 +150,11 @@ public class DrillDown {
     public List<Map<String, Object>> contacts(long centreId, LocalDate from, LocalDate to, ContactFilter filter) {
         return jdbc.sql("""
                 select c.id, to_char(c.date, 'DD/MM/YYYY') as date, c.channel, c.status, c.person_id,
-                       (select p.first_name || ' ' || p.last_name from persons p where p.centre_id = c.centre_id and p.id = c.person_id) as person
-                from contacts c
+                       (select p.first_name || ' ' || p.last_name from people_persons p
+                        where p.centre_id = c.centre_id and p.id = c.person_id) as person
+                from reception_contacts c
                 where c.centre_id = :centre and c.date between :from and :to
-                  and (:theme = '' or exists (select 1 from contact_themes ct where ct.centre_id = c.centre_id
+                  and (:theme = '' or exists (select 1 from reception_contact_themes ct where ct.centre_id = c.centre_id
                                              and ct.contact_id = c.id and ct.theme = :theme))
                   and (:channel = '' or c.channel = :channel)
                   and (:status = '' or c.status = :status)
@@ -160,7 +165,7 @@ public class DrillDown {
     }
 
     private List<Item> items(String sql, Map<String, Object> params) {
-        return jdbc.sql(sql).params(params)
+        return jdbc.sql(PeriodTables.in(sql)).params(params)
                 .query((rs, n) -> new Item(rs.getString("label"), rs.getString("path"), rs.getString("detail"))).list();
     }
 }

@@ -1,17 +1,18 @@
 package fr.trame.reporting;
 
-import static fr.trame.reporting.JsonMaps.sub;
-
 import fr.trame.association.ProjectMetrics;
+import fr.trame.reporting.IndicatorService.Section;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,8 +50,8 @@ public class EngineMetrics implements ProjectMetrics {
     @Override
     public Evaluation over(long centreId, LocalDate from, LocalDate to, Set<String> metrics, Collection<List<Long>> activitySets) {
         return new Evaluation() {
-            private final Map<String, Object> sections = new HashMap<>();
-            private final Map<List<Long>, Map<String, Long>> sets = new HashMap<>();
+            private final Map<Section, IndicatorService.Figures> sections = new EnumMap<>(Section.class);
+            private final Map<List<Long>, IndicatorService.SetFigures> sets = new HashMap<>();
 
             {
                 run(metrics, activitySets);
@@ -64,17 +65,31 @@ public class EngineMetrics implements ProjectMetrics {
                     run(Set.of(metric), List.of(set));
                 }
                 if (activityMetric) {
-                    return new BigDecimal(sets.get(set).get(metric.substring(11)).toString());
+                    IndicatorService.SetFigures figures = sets.get(set);
+                    return BigDecimal.valueOf(switch (metric) {
+                        case "activities.persons" -> figures.persons();
+                        case "activities.presences" -> figures.presences();
+                        case "activities.sessions" -> figures.sessions();
+                        default -> throw new IllegalArgumentException("indicateur inconnu : " + metric);
+                    });
                 }
-                String[] path = metric.split("\\.");
-                Object value = path[0].equals("association") ? sub(sub(sections, "association"), "volunteers")
-                        .get(path[1].equals("volunteers") ? "volunteers" : "hours") : sub(sections, path[0]).get(path[1]);
-                return value == null ? null : new BigDecimal(value.toString());
+                IndicatorService.Figures figures = sections.get(section(metric));
+                return switch (metric) {
+                    case "publics.persons" -> BigDecimal.valueOf(figures.publics().persons());
+                    case "publics.households" -> BigDecimal.valueOf(figures.publics().households());
+                    case "members.memberships" -> BigDecimal.valueOf(figures.members().memberships());
+                    case "members.persons" -> BigDecimal.valueOf(figures.members().persons());
+                    case "reception.contacts" -> BigDecimal.valueOf(figures.reception().contacts());
+                    case "reception.persons" -> BigDecimal.valueOf(figures.reception().persons());
+                    case "association.volunteers" -> BigDecimal.valueOf(figures.association().volunteers().volunteers());
+                    case "association.volunteerHours" -> figures.association().volunteers().hours();
+                    default -> null; // not a figure the engine offers: no value, as for a figure not measured
+                };
             }
 
             /** One engine run for the sections of the metrics asked and, if some count activities, the sets. */
             private void run(Set<String> asked, Collection<List<Long>> activitySets) {
-                Set<String> wanted = new LinkedHashSet<>();
+                Set<Section> wanted = EnumSet.noneOf(Section.class);
                 boolean perActivity = false;
                 for (String metric : asked) {
                     if (metric.startsWith("activities.")) {
@@ -88,14 +103,14 @@ public class EngineMetrics implements ProjectMetrics {
                 }
                 IndicatorService.Figures figures = indicators.figures(centreId, from, to, wanted,
                         perActivity ? activitySets : List.of());
-                sections.putAll(figures.sections());
+                wanted.forEach(section -> sections.put(section, figures));
                 sets.putAll(figures.activitySets());
             }
         };
     }
 
     /** The engine's section a metric is read from: its first word. */
-    private static String section(String metric) {
-        return metric.substring(0, metric.indexOf('.'));
+    private static Section section(String metric) {
+        return Section.valueOf(metric.substring(0, metric.indexOf('.')).toUpperCase(Locale.ROOT));
     }
 }

@@ -9,20 +9,19 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /** {@code GET /api/v1/centres/{code}/indicators?from=…&to=…}: the indicators JSON of interchange.md (aggregates only). */
 @RestController
-public class IndicatorController {
+class IndicatorController {
 
     private final IndicatorService indicators;
 
-    public IndicatorController(IndicatorService indicators) {
+    IndicatorController(IndicatorService indicators) {
         this.indicators = indicators;
     }
 
     @GetMapping("/api/v1/centres/{centre}/indicators")
-    Map<String, Object> indicators(CentreScope scope, @RequestParam String from, @RequestParam String to) {
+    Indicators indicators(CentreScope scope, @RequestParam String from, @RequestParam String to) {
         LocalDate start = date(from, "from");
         LocalDate end = date(to, "to");
         if (end.isBefore(start)) {

@@ -1,5 +1,7 @@
 package fr.trame.reporting;
 
+import fr.trame.association.Association;
+import fr.trame.association.AssociationIndicators;
 import fr.trame.form.Bands;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -8,9 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The indicators of interchange.md, each defined once, as SQL aggregates over the records. The period is
@@ -41,20 +49,21 @@ public class IndicatorService {
     static final String HOUSEHOLD_OF = """
             principal as (
                 select distinct on (hm.person_id) hm.person_id, hm.household_id
-                from household_members hm join ind_firsts f on f.person_id = hm.person_id
+                from people_household_members hm join {firsts} f on f.person_id = hm.person_id
                 where hm.centre_id = :centre order by hm.person_id, hm.principal desc, hm.id),
             qf_known as (
                 select distinct on (q.household_id) q.household_id, q.amount_euros
-                from qf_history q where q.centre_id = :centre
+                from people_qf_history q where q.centre_id = :centre
                 order by q.household_id, (q.valid_from <= :to) desc,
                          case when q.valid_from <= :to then q.valid_from end desc, q.valid_from, q.id desc),
             hh as (
                 select pr.person_id, qu.name as quartier,
-                       case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui' else 'non' end as qpv,
+                       case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui'
+                            else 'non' end as qpv,
                        qk.amount_euros as qf
                 from principal pr
-                join households h on h.centre_id = :centre and h.id = pr.household_id
-                left join quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id
+                join people_households h on h.centre_id = :centre and h.id = pr.household_id
+                left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id
                 left join qf_known qk on qk.household_id = h.id)""";
 
     static final String QF_BAND = """
@@ -64,13 +73,13 @@ public class IndicatorService {
 
     /** Households a person belongs to on a given day (a child in shared custody belongs to two). */
     static final String HOUSEHOLDS_ON = """
-            select hm.household_id from household_members hm
+            select hm.household_id from people_household_members hm
             where hm.centre_id = :centre and hm.person_id = %1$s
               and (hm.start_date is null or hm.start_date <= %2$s) and (hm.end_date is null or hm.end_date >= %2$s)""";
 
     /** Memberships running on at least one day of the period, as CTE {@code m}. */
     static final String MEMBERSHIPS = """
-            m as (select * from memberships where centre_id = :centre and start_date <= :to and end_date >= :from
+            m as (select * from people_memberships where centre_id = :centre and start_date <= :to and end_date >= :from
                   and cancelled_at is null)""";
 
     /**
@@ -79,7 +88,7 @@ public class IndicatorService {
      */
     static final String COVERED = """
             covered as (
-                select hm.person_id from m join household_members hm on hm.centre_id = m.centre_id
+                select hm.person_id from m join people_household_members hm on hm.centre_id = m.centre_id
                   and hm.household_id = m.household_id
                   and (hm.start_date is null or hm.start_date <= m.start_date)
                   and (hm.end_date is null or hm.end_date >= m.start_date)
@@ -89,92 +98,83 @@ public class IndicatorService {
             """;
 
     private final JdbcClient jdbc;
-    private final fr.trame.association.AssociationIndicators association;
-    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
+    private final AssociationIndicators association;
+    private final AtomicLong passes = new AtomicLong();
 
-    public IndicatorService(JdbcClient jdbc, fr.trame.association.AssociationIndicators association) {
+    public IndicatorService(JdbcClient jdbc, AssociationIndicators association) {
         this.jdbc = jdbc;
         this.association = association;
     }
 
     @Transactional
-    public Map<String, Object> compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
+    public Indicators compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
         prepare(centreId, from, to);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("centre", centreCode);
-        json.put("from", from.toString());
-        json.put("to", to.toString());
-        json.put("members", members(centreId, from, to));
-        json.put("publics", publics(centreId, from, to));
-        json.put("sectors", sectors(centreId, from, to));
-        json.put("activities", activities(centreId, from, to));
-        json.put("reception", reception(centreId, from, to));
-        json.put("association", association.compute(centreId, from, to));
-        return json;
+        return new Indicators(centreCode, from, to, members(centreId, from, to), publics(centreId, from, to),
+                sectors(centreId, from, to), activities(centreId, from, to), reception(centreId, from, to),
+                association.compute(centreId, from, to));
+    }
+
+    /** The sections of the indicators {@link #figures} can compute alone, as {@link Indicators} names them. */
+    public enum Section { MEMBERS, PUBLICS, RECEPTION, ASSOCIATION }
+
+    /** The figures of a set of activities taken together: distinct persons present, presences, sessions counted. */
+    public record SetFigures(long persons, long presences, long sessions) {
     }
 
     /**
-     * What a projet social's indicators are measured by, over one period, in one pass: the engine's sections asked
-     * for ({@code members}, {@code publics}, {@code reception}, {@code association}, as in {@link #compute}) and the
-     * figures of each set of activities taken together (an objective's): distinct persons present, presences, and
-     * sessions counted. However many objectives, the period's attendance is gathered once; when {@code publics} is not
-     * asked, only that of the sets' activities.
+     * What a projet social's indicators are measured by, over one period: the sections asked for (the others are
+     * null) and the figures of each set of activities asked for.
      */
-    public record Figures(Map<String, Object> sections, Map<List<Long>, Map<String, Long>> activitySets) {
+    public record Figures(Members members, Publics publics, Reception reception, Association association,
+                          Map<List<Long>, SetFigures> activitySets) {
     }
 
+    /**
+     * The sections asked for and the figures of each set of activities (an objective's), in one pass: however many
+     * objectives, the period's attendance is gathered once; when {@code publics} is not asked, only that of the sets'
+     * activities.
+     */
     @Transactional
-    public Figures figures(long centreId, LocalDate from, LocalDate to, java.util.Set<String> sections,
-                           java.util.Collection<List<Long>> activitySets) {
+    public Figures figures(long centreId, LocalDate from, LocalDate to, Set<Section> sections, Collection<List<Long>> activitySets) {
         List<List<Long>> sets = activitySets.stream().map(List::copyOf).distinct().toList();
-        if (sections.contains("publics")) {
+        if (sections.contains(Section.PUBLICS)) {
             prepare(centreId, from, to);
         } else if (!sets.isEmpty()) {
             prepare(centreId, from, to, sets.stream().flatMap(List::stream).distinct().toArray(Long[]::new));
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        for (String section : sections) {
-            json.put(section, switch (section) {
-                case "members" -> members(centreId, from, to);
-                case "publics" -> publics(centreId, from, to);
-                case "reception" -> reception(centreId, from, to);
-                case "association" -> association.compute(centreId, from, to);
-                default -> throw new IllegalArgumentException("section inconnue : " + section);
-            });
-        }
-        return new Figures(json, sets.isEmpty() ? Map.of() : activitySets(sets));
+        return new Figures(
+                sections.contains(Section.MEMBERS) ? members(centreId, from, to) : null,
+                sections.contains(Section.PUBLICS) ? publics(centreId, from, to) : null,
+                sections.contains(Section.RECEPTION) ? reception(centreId, from, to) : null,
+                sections.contains(Section.ASSOCIATION) ? association.compute(centreId, from, to) : null,
+                sets.isEmpty() ? Map.of() : activitySets(sets));
     }
 
     /** Every set's figures in one query, over the sets numbered by their position. */
-    private Map<List<Long>, Map<String, Long>> activitySets(List<List<Long>> sets) {
-        List<Integer> numbers = new java.util.ArrayList<>();
-        List<Long> ids = new java.util.ArrayList<>();
+    private Map<List<Long>, SetFigures> activitySets(List<List<Long>> sets) {
+        List<Integer> numbers = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int n = 0; n < sets.size(); n++) {
             for (Long id : sets.get(n)) {
                 numbers.add(n);
                 ids.add(id);
             }
         }
-        Map<List<Long>, Map<String, Long>> figures = new LinkedHashMap<>();
-        jdbc.sql("""
+        Map<List<Long>, SetFigures> figures = new LinkedHashMap<>();
+        sql("""
                 with member as (select distinct n, activity_id from unnest(:numbers, :ids) as m(n, activity_id)),
                 present as (select m.n, count(distinct ap.person_id) as persons, sum(ap.presences) as presences
-                            from member m join ind_ap ap on ap.activity_id = m.activity_id group by m.n),
+                            from member m join {presences} ap on ap.activity_id = m.activity_id group by m.n),
                 held as (select m.n, count(*) as sessions
-                         from member m join ind_held h on h.activity_id = m.activity_id and h.counted group by m.n)
+                         from member m join {held} h on h.activity_id = m.activity_id and h.counted group by m.n)
                 select s.n, coalesce(p.persons, 0) as persons, coalesce(p.presences, 0) as presences,
                        coalesce(h.sessions, 0) as sessions
                 from generate_series(0, :last) as s(n)
                 left join present p on p.n = s.n left join held h on h.n = s.n""")
                 .param("numbers", numbers.toArray(Integer[]::new)).param("ids", ids.toArray(Long[]::new))
                 .param("last", sets.size() - 1)
-                .query((rs, row) -> {
-                    Map<String, Long> set = new LinkedHashMap<>();
-                    set.put("persons", rs.getLong("persons"));
-                    set.put("presences", rs.getLong("presences"));
-                    set.put("sessions", rs.getLong("sessions"));
-                    return figures.put(sets.get(rs.getInt("n")), set);
-                }).list();
+                .query((rs, row) -> figures.put(sets.get(rs.getInt("n")),
+                        new SetFigures(rs.getLong("persons"), rs.getLong("presences"), rs.getLong("sessions")))).list();
         return figures;
     }
 
@@ -184,8 +184,8 @@ public class IndicatorService {
     }
 
     /**
-     * One pass over the period's attendance builds two small tables the figures are computed from: present rows
-     * aggregated per activity and person ({@code ind_ap}), and each reached person's first contact ({@code ind_firsts}).
+     * One pass over the period's attendance builds the small tables of {@link PeriodTables} the figures are computed
+     * from: present rows aggregated per activity and person, each reached person's first contact, the sessions held.
      */
     void prepare(long centreId, LocalDate from, LocalDate to) {
         prepare(centreId, from, to, null);
@@ -193,50 +193,52 @@ public class IndicatorService {
 
     /**
      * The same tables, limited to some activities' sessions when {@code only} is given: each of those activities has
-     * the rows of a whole pass, and {@code ind_firsts}, which needs every activity, is not built.
+     * the rows of a whole pass, and the first contacts, which need every activity, are not gathered.
      */
     private void prepare(long centreId, LocalDate from, LocalDate to, Long[] only) {
         passes.incrementAndGet();
         String activities = only == null ? "" : " and se.activity_id = any(:only)";
-        Map<String, Object> params = new java.util.HashMap<>(params(centreId, from, to));
+        Map<String, Object> params = new HashMap<>(params(centreId, from, to));
         if (only != null) {
             params.put("only", only);
         }
-        jdbc.sql("drop table if exists ind_ap; drop table if exists ind_firsts; drop table if exists ind_held").update();
+        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held}").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
-        jdbc.sql("""
-                create temp table ind_ap on commit drop as
+        sql("""
+                create temp table {presences} on commit drop as
                 with held as materialized (
                     select se.id, se.activity_id, a.sector_id, se.date,
                            extract(epoch from (se.end_time - se.start_time)) / 3600.0 as hours
-                    from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                    from activities_sessions se
+                    join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                     where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s)
                 select h.activity_id, h.sector_id, at.person_id, min(h.date) as first_date, count(*) as presences,
                        sum(h.hours) as hours
-                from held h join attendance at on at.centre_id = :centre and at.session_id = h.id
+                from held h join attendance_marks at on at.centre_id = :centre and at.session_id = h.id
                 where at.status = 'present'
                 group by 1, 2, 3""".formatted(activities)).params(params).update();
         if (only == null) {
-            jdbc.sql("""
-                    create temp table ind_firsts on commit drop as
+            sql("""
+                    create temp table {firsts} on commit drop as
                     select person_id, min(first_date) as first_date from (
-                        select person_id, first_date from ind_ap
+                        select person_id, first_date from {presences}
                         union all
-                        select c.person_id, c.date from contacts c
+                        select c.person_id, c.date from reception_contacts c
                         where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
                     group by person_id""").params(params).update();
         }
         // sessions held in the period (not cancelled), and whether they count: attendance or a headcount
-        jdbc.sql("""
-                create temp table ind_held on commit drop as
+        sql("""
+                create temp table {held} on commit drop as
                 select se.id, a.id as activity_id, a.sector_id,
-                       (exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
-                        or exists (select 1 from headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)) as counted
-                from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                       (exists (select 1 from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id)
+                        or exists (select 1 from attendance_headcounts hc
+                                   where hc.centre_id = se.centre_id and hc.session_id = se.id)) as counted
+                from activities_sessions se join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s"""
                 .formatted(activities)).params(params).update();
-        jdbc.sql(only == null ? "analyze ind_ap; analyze ind_firsts; analyze ind_held" : "analyze ind_ap; analyze ind_held").update();
+        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}" : "analyze {presences}; analyze {held}").update();
     }
 
     /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
@@ -253,41 +255,42 @@ public class IndicatorService {
             default -> throw new IllegalArgumentException("dimension inconnue : " + dimension);
         };
         prepare(centreId, from, to);
-        return jdbc.sql(described() + " select person_id, last_name, first_name, to_char(first_date, 'DD/MM/YYYY') as first_date from described"
-                        + (column == null ? "" : " where " + column + " = :value") + " order by lower(last_name), lower(first_name)")
+        return sql(described() + " select person_id, last_name, first_name, to_char(first_date, 'DD/MM/YYYY') as first_date"
+                        + " from described" + (column == null ? "" : " where " + column + " = :value")
+                        + " order by lower(last_name), lower(first_name)")
                 .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
     }
 
     /** Publics by the centre's own age and QF bands, for its pages and report (same persons, same first contact). */
     @Transactional
-    public Map<String, Map<String, Long>> publicsInBands(long centreId, LocalDate from, LocalDate to, Bands age, Bands qf) {
+    public Publics.BandCounts publicsInBands(long centreId, LocalDate from, LocalDate to, Bands age, Bands qf) {
         prepare(centreId, from, to);
-        Map<String, Map<String, Long>> bands = new LinkedHashMap<>();
-        bands.put("byAgeBand", counts(described() + " select " + age.sql("age_years") + ", count(*) from described group by 1",
-                centreId, from, to, age.labels()));
-        bands.put("byQfBand", counts(described() + " select " + qf.sql("qf_value") + ", count(*) from described group by 1",
-                centreId, from, to, qf.labels()));
-        return bands;
+        return new Publics.BandCounts(
+                counts(described() + " select " + age.sql("age_years") + ", count(*) from described group by 1",
+                        centreId, from, to, age.labels()),
+                counts(described() + " select " + qf.sql("qf_value") + ", count(*) from described group by 1",
+                        centreId, from, to, qf.labels()));
     }
 
     /**
      * Persons of each activity that has its own age bands, by those bands, age at their first presence in the
-     * activity: activity key ({@link #activityKey}) → band → persons.
+     * activity: activity key ({@link UnitFigures.Activity#key}) → band → persons.
      */
     @Transactional
     public Map<String, Map<String, Long>> activityAgeBands(long centreId, LocalDate from, LocalDate to) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
-        boolean any = jdbc.sql("select exists (select 1 from activities where centre_id = ? and age_bands is not null)")
+        boolean any = jdbc.sql("select exists (select 1 from activities_activities where centre_id = ? and age_bands is not null)")
                 .param(centreId).query(Boolean.class).single();
         if (!any) {
             return result;
         }
         prepare(centreId, from, to);
-        jdbc.sql("select coalesce(ref, '') || '|' || name, age_bands from activities where centre_id = :centre and age_bands is not null")
+        jdbc.sql("select coalesce(ref, '') || '|' || name, age_bands from activities_activities"
+                        + " where centre_id = :centre and age_bands is not null")
                 .params(params(centreId, from, to))
-                .query((rs, n) -> result.put(rs.getString(1), zeros(new Bands(java.util.Arrays.stream(
+                .query((rs, n) -> result.put(rs.getString(1), zeros(new Bands(Arrays.stream(
                         (Integer[]) rs.getArray(2).getArray()).mapToInt(Integer::intValue).toArray()).labels()))).list();
-        jdbc.sql("""
+        sql("""
                 select coalesce(a.ref, '') || '|' || a.name,
                        case when p.birth_date is null then 'inconnu'
                             else (select case when w.i < cardinality(a.age_bands) then a.age_bands[w.i] || '-' || (a.age_bands[w.i + 1] - 1)
@@ -295,17 +298,12 @@ public class IndicatorService {
                                   from (select width_bucket(extract(year from age(ap.first_date, p.birth_date))::int, a.age_bands) as i) w)
                        end as band,
                        count(*)
-                from ind_ap ap
-                join activities a on a.centre_id = :centre and a.id = ap.activity_id and a.age_bands is not null
-                join persons p on p.centre_id = :centre and p.id = ap.person_id
+                from {presences} ap
+                join activities_activities a on a.centre_id = :centre and a.id = ap.activity_id and a.age_bands is not null
+                join people_persons p on p.centre_id = :centre and p.id = ap.person_id
                 group by 1, 2""").params(params(centreId, from, to))
                 .query((rs, n) -> result.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
         return result;
-    }
-
-    /** How {@link #activityAgeBands} names an activity of the indicators JSON. */
-    public static String activityKey(Map<String, Object> activity) {
-        return (activity.get("ref") == null ? "" : activity.get("ref")) + "|" + activity.get("name");
     }
 
     /** Each reached person with the values publics counts them by: one definition for the figures and their lists. */
@@ -317,7 +315,7 @@ public class IndicatorService {
                            extract(year from age(f.first_date, p.birth_date))::int as age_years, hh.qf as qf_value,
                            coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
                            coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band
-                    from ind_firsts f join persons p on p.centre_id = :centre and p.id = f.person_id
+                    from {firsts} f join people_persons p on p.centre_id = :centre and p.id = f.person_id
                     left join hh on hh.person_id = f.person_id)
                 """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND);
     }
@@ -333,12 +331,12 @@ public class IndicatorService {
     public List<SeasonCount> membershipsBySeason(long centreId, LocalDate from, LocalDate to) {
         return jdbc.sql("with " + MEMBERSHIPS + """
                 select coalesce(s.label, 'sans saison') as season, count(*) as memberships
-                from m left join seasons s on s.centre_id = m.centre_id and s.id = m.season_id
+                from m left join people_seasons s on s.centre_id = m.centre_id and s.id = m.season_id
                 group by s.label, s.start_date order by s.start_date nulls last""")
                 .param("centre", centreId).param("from", from).param("to", to).query(SeasonCount.class).list();
     }
 
-    private Map<String, Object> members(long centreId, LocalDate from, LocalDate to) {
+    private Members members(long centreId, LocalDate from, LocalDate to) {
         return jdbc.sql("with " + MEMBERSHIPS + ", " + COVERED + """
                 select count(*) as memberships,
                        count(distinct household_id) filter (where type = 'familiale') as households,
@@ -346,28 +344,22 @@ public class IndicatorService {
                        count(*) filter (where type = 'individuelle') as individual,
                        count(*) filter (where type = 'associative') as organisations
                 from m""").param("centre", centreId).param("from", from).param("to", to)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    for (String k : List.of("memberships", "households", "persons", "individual", "organisations")) {
-                        m.put(k, rs.getLong(k));
-                    }
-                    return m;
-                }).single();
+                .query((rs, n) -> new Members(rs.getLong("memberships"), rs.getLong("households"), rs.getLong("persons"),
+                        rs.getLong("individual"), rs.getLong("organisations"))).single();
     }
 
-    private Map<String, Object> publics(long centreId, LocalDate from, LocalDate to) {
-        Map<String, Object> publics = new LinkedHashMap<>();
-        publics.put("persons", jdbc.sql("select count(*) from ind_firsts").query(Long.class).single());
-        publics.put("households", jdbc.sql("select count(distinct h.household_id) from ind_firsts f, lateral ("
+    private Publics publics(long centreId, LocalDate from, LocalDate to) {
+        long persons = sql("select count(*) from {firsts}").query(Long.class).single();
+        long households = sql("select count(distinct h.household_id) from {firsts} f, lateral ("
                         + HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date") + ") h")
-                .params(params(centreId, from, to)).query(Long.class).single());
+                .params(params(centreId, from, to)).query(Long.class).single();
         Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
         dimensions.put("bySex", zeros(List.of("F", "M", "inconnu")));
         dimensions.put("byAgeBand", zeros(AGE_BANDS));
         dimensions.put("byQuartier", new LinkedHashMap<>());
         dimensions.put("qpv", zeros(List.of("oui", "non", "inconnu")));
         dimensions.put("byQfBand", zeros(QF_BANDS));
-        jdbc.sql(described() + """
+        sql(described() + """
                 select case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand'
                             when grouping(quartier) = 0 then 'byQuartier' when grouping(qpv) = 0 then 'qpv' else 'byQfBand' end,
                        coalesce(sex, age_band, quartier, qpv, qf_band), count(*)
@@ -375,8 +367,8 @@ public class IndicatorService {
                 order by 1, (coalesce(sex, age_band, quartier, qpv, qf_band) = 'inconnu'), 2""")
                 .params(params(centreId, from, to))
                 .query((rs, n) -> dimensions.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
-        publics.putAll(dimensions);
-        return publics;
+        return new Publics(persons, households, dimensions.get("bySex"), dimensions.get("byAgeBand"),
+                dimensions.get("byQuartier"), dimensions.get("qpv"), dimensions.get("byQfBand"));
     }
 
     /**
@@ -386,9 +378,9 @@ public class IndicatorService {
      */
     private String unitFigures(String unit) {
         return """
-                with held as (select * from ind_held),
-                counted as (select * from ind_held where counted),
-                firsts as (select {u} as unit, person_id, min(first_date) as first_date from ind_ap group by 1, 2)
+                with held as (select * from {held}),
+                counted as (select * from {held} where counted),
+                firsts as (select {u} as unit, person_id, min(first_date) as first_date from {presences} group by 1, 2)
                 select u.unit,
                        coalesce(s.sessions, 0) as sessions, coalesce(p.persons, 0) as persons,
                        coalesce(hh.households, 0) as households, coalesce(p.presences, 0) as presences,
@@ -396,96 +388,77 @@ public class IndicatorService {
                 from (select distinct {u} as unit from held) u
                 left join (select {u} as unit, count(*) as sessions from counted group by 1) s on s.unit = u.unit
                 left join (select {u} as unit, count(distinct person_id) as persons, sum(presences) as presences,
-                                  round(sum(hours), 2) as hours from ind_ap group by 1) p on p.unit = u.unit
-                left join (select h.{u} as unit, sum(hc.headcount) as anonymous from headcounts hc
+                                  round(sum(hours), 2) as hours from {presences} group by 1) p on p.unit = u.unit
+                left join (select h.{u} as unit, sum(hc.headcount) as anonymous from attendance_headcounts hc
                            join held h on h.id = hc.session_id where hc.centre_id = :centre group by 1) hc on hc.unit = u.unit
                 left join (select f.unit, count(distinct x.household_id) as households from firsts f,
                            lateral (%s) x group by 1) hh on hh.unit = u.unit
                 """.replace("{u}", unit).formatted(HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date"));
     }
 
-    private List<Map<String, Object>> sectors(long centreId, LocalDate from, LocalDate to) {
-        String firsts = "with firsts as (select sector_id, person_id, min(first_date) as first_date from ind_ap group by 1, 2) ";
+    private List<UnitFigures.Sector> sectors(long centreId, LocalDate from, LocalDate to) {
+        String firsts = "with firsts as (select sector_id, person_id, min(first_date) as first_date from {presences} group by 1, 2) ";
         Map<Long, Map<String, Long>> bySex = grouped(firsts + """
                 select f.sector_id, coalesce(p.sex, 'inconnu'), count(*) from firsts f
-                join persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2""", centreId, from, to,
+                join people_persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2""", centreId, from, to,
                 List.of("F", "M", "inconnu"));
         Map<Long, Map<String, Long>> byAge = grouped(firsts + """
                 select f.sector_id, %s, count(*) from firsts f
-                join persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2"""
+                join people_persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2"""
                 .formatted(AGE_BAND.formatted("p.birth_date", "f.first_date")), centreId, from, to, AGE_BANDS);
-        return jdbc.sql("select s.name, f.* from (" + unitFigures("sector_id") + ") f"
-                        + " join sectors s on s.centre_id = :centre and s.id = f.unit order by s.name")
+        return sql("select s.name, f.* from (" + unitFigures("sector_id") + ") f"
+                        + " join activities_sectors s on s.centre_id = :centre and s.id = f.unit order by s.name")
                 .params(params(centreId, from, to)).query((rs, n) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
                     long id = rs.getLong("unit");
-                    m.put("name", rs.getString("name"));
-                    m.put("persons", rs.getLong("persons"));
-                    m.put("households", rs.getLong("households"));
-                    m.put("sessions", rs.getLong("sessions"));
-                    m.put("presences", rs.getLong("presences"));
-                    m.put("hours", rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP));
-                    m.put("anonymous", rs.getLong("anonymous"));
-                    m.put("bySex", bySex.getOrDefault(id, zeros(List.of("F", "M", "inconnu"))));
-                    m.put("byAgeBand", byAge.getOrDefault(id, zeros(AGE_BANDS)));
-                    return m;
+                    return new UnitFigures.Sector(rs.getString("name"), rs.getLong("persons"), rs.getLong("households"),
+                            rs.getLong("sessions"), rs.getLong("presences"), rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP),
+                            rs.getLong("anonymous"), bySex.getOrDefault(id, zeros(List.of("F", "M", "inconnu"))),
+                            byAge.getOrDefault(id, zeros(AGE_BANDS)));
                 }).list();
     }
 
-    private List<Map<String, Object>> activities(long centreId, LocalDate from, LocalDate to) {
-        return jdbc.sql("select a.ref, a.name, s.name as sector, a.kind, f.* from (" + unitFigures("activity_id") + ") f"
-                        + " join activities a on a.centre_id = :centre and a.id = f.unit"
-                        + " join sectors s on s.centre_id = a.centre_id and s.id = a.sector_id order by a.ref nulls last, a.name")
+    private List<UnitFigures.Activity> activities(long centreId, LocalDate from, LocalDate to) {
+        return sql("select a.ref, a.name, s.name as sector, a.kind, f.* from (" + unitFigures("activity_id") + ") f"
+                        + " join activities_activities a on a.centre_id = :centre and a.id = f.unit"
+                        + " join activities_sectors s on s.centre_id = a.centre_id and s.id = a.sector_id"
+                        + " order by a.ref nulls last, a.name")
                 .params(params(centreId, from, to)).query((rs, n) -> {
-                    Map<String, Object> a = new LinkedHashMap<>();
                     long sessions = rs.getLong("sessions");
                     long presences = rs.getLong("presences");
                     long anonymous = rs.getLong("anonymous");
-                    a.put("ref", rs.getString("ref"));
-                    a.put("name", rs.getString("name"));
-                    a.put("sector", rs.getString("sector"));
-                    a.put("kind", rs.getString("kind"));
-                    a.put("sessions", sessions);
-                    a.put("persons", rs.getLong("persons"));
-                    a.put("households", rs.getLong("households"));
-                    a.put("presences", presences);
-                    a.put("hours", rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP));
-                    a.put("anonymous", anonymous);
-                    a.put("averagePerSession", sessions == 0 ? BigDecimal.ZERO.setScale(1)
-                            : BigDecimal.valueOf(presences + anonymous).divide(BigDecimal.valueOf(sessions), 1, RoundingMode.HALF_UP));
-                    return a;
+                    BigDecimal average = sessions == 0 ? BigDecimal.ZERO.setScale(1)
+                            : BigDecimal.valueOf(presences + anonymous).divide(BigDecimal.valueOf(sessions), 1, RoundingMode.HALF_UP);
+                    return new UnitFigures.Activity(rs.getString("ref"), rs.getString("name"), rs.getString("sector"),
+                            rs.getString("kind"), sessions, rs.getLong("persons"), rs.getLong("households"), presences,
+                            rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP), anonymous, average);
                 }).list();
     }
 
-    private Map<String, Object> reception(long centreId, LocalDate from, LocalDate to) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        jdbc.sql("""
+    private Reception reception(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Long> byTheme = counts("""
+                select ct.theme, count(*) from reception_contacts c
+                join reception_contact_themes ct on ct.centre_id = c.centre_id and ct.contact_id = c.id
+                where c.centre_id = :centre and c.date between :from and :to group by 1 order by 1""", centreId, from, to, List.of());
+        Map<String, Long> byChannel = counts("""
+                select channel, count(*) from reception_contacts where centre_id = :centre and date between :from and :to
+                group by 1 order by 1""", centreId, from, to, List.of());
+        Map<String, Long> appointments = counts("""
+                select status, count(*) from reception_contacts where centre_id = :centre and date between :from and :to
+                  and channel = 'rdv' and status in ('honore', 'non_honore', 'annule') group by 1""", centreId, from, to,
+                List.of("honore", "non_honore", "annule"));
+        return jdbc.sql("""
                 select count(*) as contacts, count(distinct person_id) as persons,
                        count(*) filter (where person_id is null) as anonymous_contacts
-                from contacts where centre_id = :centre and date between :from and :to""")
-                .params(params(centreId, from, to)).query((rs, n) -> {
-                    r.put("contacts", rs.getLong("contacts"));
-                    r.put("persons", rs.getLong("persons"));
-                    r.put("anonymousContacts", rs.getLong("anonymous_contacts"));
-                    return null;
-                }).list();
-        r.put("byTheme", counts("""
-                select ct.theme, count(*) from contacts c join contact_themes ct on ct.centre_id = c.centre_id and ct.contact_id = c.id
-                where c.centre_id = :centre and c.date between :from and :to group by 1 order by 1""", centreId, from, to, List.of()));
-        r.put("byChannel", counts("""
-                select channel, count(*) from contacts where centre_id = :centre and date between :from and :to
-                group by 1 order by 1""", centreId, from, to, List.of()));
-        r.put("appointments", counts("""
-                select status, count(*) from contacts where centre_id = :centre and date between :from and :to
-                  and channel = 'rdv' and status in ('honore', 'non_honore', 'annule') group by 1""", centreId, from, to,
-                List.of("honore", "non_honore", "annule")));
-        return r;
+                from reception_contacts where centre_id = :centre and date between :from and :to""")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> new Reception(rs.getLong("contacts"), rs.getLong("persons"), rs.getLong("anonymous_contacts"),
+                        byTheme, byChannel, appointments)).single();
     }
 
     /** (group, key, count) rows as a map of ordered maps; the given keys come first, with 0 when absent. */
     private Map<Long, Map<String, Long>> grouped(String sql, long centreId, LocalDate from, LocalDate to, List<String> keys) {
         Map<Long, Map<String, Long>> groups = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params(centreId, from, to)).query((rs, n) ->
+        sql(sql).params(params(centreId, from, to)).query((rs, n) ->
                 groups.computeIfAbsent(rs.getLong(1), g -> zeros(keys)).put(rs.getString(2), rs.getLong(3))).list();
         return groups;
     }
@@ -499,9 +472,14 @@ public class IndicatorService {
     /** (key, count) rows as an ordered map; the given keys come first, with 0 when absent. */
     private Map<String, Long> counts(String sql, long centreId, LocalDate from, LocalDate to, List<String> keys) {
         Map<String, Long> counts = zeros(keys);
-        jdbc.sql(sql).params(params(centreId, from, to))
+        sql(sql).params(params(centreId, from, to))
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
+    }
+
+    /** A statement over the period's tables ({@link PeriodTables}). */
+    private JdbcClient.StatementSpec sql(String sql) {
+        return jdbc.sql(PeriodTables.in(sql));
     }
 
     static Map<String, Object> params(long centreId, LocalDate from, LocalDate to) {

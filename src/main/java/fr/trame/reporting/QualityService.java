@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /** What makes the figures uncertain, counted and listed so that it can be fixed. */
 @Service
@@ -18,30 +19,32 @@ public class QualityService {
     }
 
     /** Each check: a label and the SQL listing its records (persons, households or sessions of the centre). */
-    private static final Map<String, String[]> CHECKS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String[]> CHECKS = new LinkedHashMap<>();
 
     static {
         CHECKS.put("sans-naissance", new String[] {"Personnes sans date de naissance (âge inconnu)", """
                 select p.id as person_id, null::bigint as household_id, null::bigint as session_id,
                        p.first_name || ' ' || p.last_name as label, null as detail
-                from persons p where p.centre_id = :centre and p.birth_date is null order by p.last_name, p.first_name"""});
+                from people_persons p where p.centre_id = :centre and p.birth_date is null order by p.last_name, p.first_name"""});
         CHECKS.put("sans-sexe", new String[] {"Personnes sans sexe renseigné", """
                 select p.id, null::bigint, null::bigint, p.first_name || ' ' || p.last_name, null
-                from persons p where p.centre_id = :centre and p.sex is null order by p.last_name, p.first_name"""});
+                from people_persons p where p.centre_id = :centre and p.sex is null order by p.last_name, p.first_name"""});
         CHECKS.put("sans-quartier", new String[] {"Foyers sans quartier", """
                 select null::bigint, h.id, null::bigint, coalesce(h.ref, 'Foyer n° ' || h.id), h.address
-                from households h where h.centre_id = :centre and h.quartier_id is null order by h.id"""});
+                from people_households h where h.centre_id = :centre and h.quartier_id is null order by h.id"""});
         CHECKS.put("sans-qf", new String[] {"Foyers sans quotient familial", """
                 select null::bigint, h.id, null::bigint, coalesce(h.ref, 'Foyer n° ' || h.id), h.address
-                from households h where h.centre_id = :centre
-                  and not exists (select 1 from qf_history q where q.centre_id = h.centre_id and q.household_id = h.id)
+                from people_households h where h.centre_id = :centre
+                  and not exists (select 1 from people_qf_history q where q.centre_id = h.centre_id and q.household_id = h.id)
                 order by h.id"""});
         CHECKS.put("seances-sans-appel", new String[] {"Séances passées de la période, non annulées, sans appel ni effectif", """
                 select null::bigint, null::bigint, se.id, a.name, to_char(se.date, 'DD/MM/YYYY') || ' ' || to_char(se.start_time, 'HH24:MI')
-                from sessions se join activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and least(:to, centre_today(:centre) - 1)
-                  and not exists (select 1 from attendance at where at.centre_id = se.centre_id and at.session_id = se.id)
-                  and not exists (select 1 from headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)
+                from activities_sessions se
+                join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
+                where se.centre_id = :centre and se.cancelled_reason is null
+                  and se.date between :from and least(:to, centre_today(:centre) - 1)
+                  and not exists (select 1 from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id)
+                  and not exists (select 1 from attendance_headcounts hc where hc.centre_id = se.centre_id and hc.session_id = se.id)
                 order by se.date, se.start_time"""});
     }
 

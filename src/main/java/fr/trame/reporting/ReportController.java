@@ -3,7 +3,6 @@ package fr.trame.reporting;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.CentreService;
-import fr.trame.centre.Role;
 import fr.trame.csv.CsvExport;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,16 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 
 /** The annual report: read it, download it (PDF, XLSX), write its texts; and the CAF annex as CSV. */
 @Controller
-public class ReportController {
+class ReportController {
 
     private final AnnualReportService reports;
     private final ReportRenderer renderer;
     private final CentreService centres;
 
-    public ReportController(AnnualReportService reports, ReportRenderer renderer, CentreService centres) {
+    ReportController(AnnualReportService reports, ReportRenderer renderer, CentreService centres) {
         this.reports = reports;
         this.renderer = renderer;
         this.centres = centres;
@@ -101,7 +101,7 @@ public class ReportController {
 
     /** The report's body, to show inside the application's page. */
     private static String body(String html) {
-        return org.jsoup.Jsoup.parse(html).body().html();
+        return Jsoup.parse(html).body().html();
     }
 
     private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import fr.trame.form.FrenchFormat;
 import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Document;
+import java.util.function.BiFunction;
+import java.text.Normalizer;
+import com.openhtmltopdf.util.XRLog;
 
 /** The annual report as HTML, as PDF made from the same HTML, and as a workbook holding the same tables. */
 @Component
@@ -28,19 +33,19 @@ public class ReportRenderer {
     public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
         /** The chapter's id in the document, for the table of contents (a key may hold spaces and accents). */
         public String anchor() {
-            return "chapitre-" + java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+            return "chapitre-" + Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                     .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         }
     }
 
     /** A table ready to print; {@code link} gives a cell's drill-down page, or null. */
     public record PrintedTable(String title, List<String> header, List<List<String>> rows,
-                               java.util.function.BiFunction<Integer, Integer, String> link) {
+                               BiFunction<Integer, Integer, String> link) {
     }
 
     static {
         // openhtmltopdf reports every layout step at INFO through its own logger
-        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+        XRLog.setLoggingEnabled(false);
     }
 
     private final TemplateEngine templates;
@@ -75,13 +80,14 @@ public class ReportRenderer {
     /** Any of Trame's printable HTML documents as PDF (the report, a person's data export). */
     public byte[] pdf(String html) {
         // the PDF's built-in fonts have no narrow no-break space: a no-break space separates the thousands there
-        org.jsoup.nodes.Document parsed = Jsoup.parse(html.replace(FrenchFormat.THOUSANDS, '\u00a0'));
+        Document parsed = Jsoup.parse(html.replace(FrenchFormat.THOUSANDS, '\u00a0'));
         // the PDF's outline: HTML parsing puts the unknown <bookmarks> in the body, openhtmltopdf reads it in the head
-        org.jsoup.nodes.Element bookmarks = parsed.selectFirst("bookmarks");
+        Element bookmarks = parsed.selectFirst("bookmarks");
         if (bookmarks != null) {
             parsed.head().appendChild(bookmarks);
         }
-        org.w3c.dom.Document document = new W3CDom().fromJsoup(parsed);
+        // a W3C DOM, which openhtmltopdf lays out
+        var document = new W3CDom().fromJsoup(parsed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -1,5 +1,6 @@
 package fr.trame.association;
 
+import fr.trame.reporting.JsonTree;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.activities.ActivityImporter;
@@ -132,7 +133,8 @@ class AssociationTest {
 
     @Test
     void theAssociationFiguresFollowTheirDefinitions() {
-        Map<String, Object> json = indicators.compute(centre.id(), centre.code(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        Map<String, Object> json = JsonTree.of(indicators.compute(centre.id(), centre.code(), LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31)));
         Map<String, Object> a = sub(json, "association");
 
         Map<String, Object> g = sub(a, "governance");

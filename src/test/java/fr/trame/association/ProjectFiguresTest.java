@@ -1,5 +1,6 @@
 package fr.trame.association;
 
+import fr.trame.reporting.JsonTree;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.activities.ActivityImporter;
@@ -134,7 +135,8 @@ class ProjectFiguresTest {
 
     @Test
     void everyObjectiveHasTheFiguresTheEngineGivesItAlone() {
-        Map<String, Object> json = indicators.compute(centre.id(), centre.code(), LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31));
+        Map<String, Object> json = JsonTree.of(indicators.compute(centre.id(), centre.code(), LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR, 12, 31)));
         Map<String, Map<String, Object>> activityFigures = byName(json.get("activities"));
         Map<String, Map<String, Object>> sectorFigures = byName(json.get("sectors"));
         // what each objective's activities count when the engine computes them on their own

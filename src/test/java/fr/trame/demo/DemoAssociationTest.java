@@ -1,5 +1,6 @@
 package fr.trame.demo;
 
+import fr.trame.reporting.JsonTree;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.centre.Centre;
@@ -34,7 +35,8 @@ class DemoAssociationTest {
         LocalDate today = LocalDate.now();
         association.fill(centre.id(), today);
         int year = today.getYear() - 1;
-        Map<String, Object> a = sub(indicators.compute(centre.id(), centre.code(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)),
+        Map<String, Object> a = sub(JsonTree.of(indicators.compute(centre.id(), centre.code(), LocalDate.of(year, 1, 1),
+                        LocalDate.of(year, 12, 31))),
                 "association");
         assertThat(sub(a, "governance")).containsEntry("boardMembers", 17L);
         assertThat(sub(sub(a, "governance"), "meetings")).containsEntry("ca", 9L).containsEntry("bureau", 12L).containsEntry("ag", 1L);

@@ -48,9 +48,9 @@ class FrenchFormatTest {
 
     @Test
     void theDashboardsVariationIsAFrenchPercentage() {
-        assertThat(new fr.trame.reporting.DashboardController.Row("x", 112, 100).variation()).isEqualTo("+12" + NBSP + "%");
-        assertThat(new fr.trame.reporting.DashboardController.Row("x", 50, 100).variation()).isEqualTo("-50" + NBSP + "%");
-        assertThat(new fr.trame.reporting.DashboardController.Row("x", 5, 0).variation()).isEqualTo("nouveau");
+        assertThat(new fr.trame.reporting.YearOnYear("x", 112, 100).variation()).isEqualTo("+12" + NBSP + "%");
+        assertThat(new fr.trame.reporting.YearOnYear("x", 50, 100).variation()).isEqualTo("-50" + NBSP + "%");
+        assertThat(new fr.trame.reporting.YearOnYear("x", 5, 0).variation()).isEqualTo("nouveau");
     }
 
     @Test

@@ -209,8 +209,8 @@ class OneMembershipPerSeasonTest {
 
     @SuppressWarnings("unchecked")
     private java.util.Map<String, Object> members() {
-        return (java.util.Map<String, Object>) indicators.compute(centre.id(), centre.code(), LocalDate.of(2024, 1, 1),
-                LocalDate.of(2024, 12, 31)).get("members");
+        return fr.trame.reporting.JsonTree.of(indicators.compute(centre.id(), centre.code(), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31)).members());
     }
 
     private long count() {

@@ -95,7 +95,7 @@ class IndicatorServiceTest {
                 2026-03-02;ALICE;rdv;retraite;honore
                 2025-12-20;CARL;accueil;sante;
                 """));
-        json = indicators.compute(centre.id(), centre.code(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31));
+        json = JsonTree.of(indicators.compute(centre.id(), centre.code(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)));
     }
 
     @Test
@@ -181,10 +181,10 @@ class IndicatorServiceTest {
     @Test
     void theCentresOwnBandsAndAnActivitysBandsCountTheSamePersons() {
         fr.trame.form.Bands own = fr.trame.form.Bands.parse("0, 6, 18");
-        Map<String, Map<String, Long>> bands = indicators.publicsInBands(centre.id(), LocalDate.of(2026, 1, 1),
+        Publics.BandCounts bands = indicators.publicsInBands(centre.id(), LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 3, 31), own, fr.trame.form.Bands.STANDARD_QF);
         // Bob 5, Alice 35, Carl 41, Dina unknown
-        assertThat(bands.get("byAgeBand")).containsExactly(entry("0-5", 1), entry("6-17", 0), entry("18+", 2), entry("inconnu", 1));
+        assertThat(bands.byAgeBand()).containsExactly(entry("0-5", 1), entry("6-17", 0), entry("18+", 2), entry("inconnu", 1));
         assertThat(indicators.publicsPersons(centre.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), "byAgeBand", "18+",
                 own, fr.trame.form.Bands.STANDARD_QF)).extracting(p -> p.get("first_name")).containsExactly("Carl", "Alice");
         jdbc.sql("update activities set age_bands = '{0,6}' where centre_id = ? and ref = 'A1'").param(centre.id()).update();

@@ -1,5 +1,6 @@
 package fr.trame.territory;
 
+import fr.trame.reporting.JsonTree;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.activities.ActivityImporter;
@@ -108,8 +109,8 @@ class QuartierQpvTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Integer> qpvCounts() {
-        Map<String, Object> json = indicators.compute(centre.id(), centre.code(), LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 3, 31));
+        Map<String, Object> json = JsonTree.of(indicators.compute(centre.id(), centre.code(), LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 3, 31)));
         Map<String, Object> publics = (Map<String, Object>) json.get("publics");
         Map<String, Number> qpv = (Map<String, Number>) publics.get("qpv");
         Map<String, Integer> nonZero = new java.util.TreeMap<>();

@@ -1,0 +1,45 @@
+package fr.trame.reporting;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The figures of a sector or an activity over the period (interchange.md): sessions counted, distinct persons present
+ * and their households, presences, hours (2 decimals) and anonymous headcounts. A sector's row and an activity's row
+ * have their own fields, in the order of the JSON.
+ */
+public sealed interface UnitFigures {
+
+    String name();
+
+    long sessions();
+
+    long persons();
+
+    long households();
+
+    long presences();
+
+    BigDecimal hours();
+
+    long anonymous();
+
+    /** A row of {@code sectors}; {@code bySex} and {@code byAgeBand} count its distinct persons. */
+    @JsonPropertyOrder(alphabetic = false)
+    record Sector(String name, long persons, long households, long sessions, long presences, BigDecimal hours,
+                  long anonymous, Map<String, Long> bySex, Map<String, Long> byAgeBand) implements UnitFigures {
+    }
+
+    /** A row of {@code activities}; {@code averagePerSession} has 1 decimal. */
+    @JsonPropertyOrder(alphabetic = false)
+    record Activity(String ref, String name, String sector, String kind, long sessions, long persons, long households,
+                    long presences, BigDecimal hours, long anonymous, BigDecimal averagePerSession) implements UnitFigures {
+
+        /** How {@link IndicatorService#activityAgeBands} and {@link DrillDown#activityIds} name this activity. */
+        public String key() {
+            return (ref == null ? "" : ref) + "|" + name;
+        }
+    }
+}
