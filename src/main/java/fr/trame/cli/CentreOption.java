@@ -1,11 +1,11 @@
 package fr.trame.cli;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.CentreScopeResolver;
 import fr.trame.centre.CentreService;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The {@code --centre CODE} option (and {@code --user}) that most commands take. */
 @Component
@@ -34,7 +34,7 @@ class CentreOption {
         }
         try {
             return scopes.resolve(centre.code(), user);
-        } catch (ResponseStatusException e) {
+        } catch (NotFound e) {
             throw new UsageException("Utilisateur inconnu ou sans rôle dans le centre « " + centre.code() + " » : " + user + ".");
         }
     }

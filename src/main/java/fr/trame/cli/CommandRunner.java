@@ -2,8 +2,10 @@ package fr.trame.cli;
 
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
+import fr.trame.form.Forbidden;
+import fr.trame.form.NotFound;
+import fr.trame.form.Refused;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -44,9 +46,12 @@ public class CommandRunner {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
-        } catch (ResponseStatusException e) {
-            // a service's refusal (unknown person, role not allowed), in the same words as on the web
-            err.println(e.getReason());
+        } catch (Refused | Forbidden e) {
+            // a service's refusal (role not allowed, a rule of the domain), in the same words as on the web
+            err.println(e.getMessage());
+            return 2;
+        } catch (NotFound e) {
+            err.println(e.getMessage() == null ? "Introuvable." : e.getMessage());
             return 2;
         }
     }

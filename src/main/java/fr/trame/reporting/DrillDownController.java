@@ -1,5 +1,6 @@
 package fr.trame.reporting;
 
+import fr.trame.form.NotFound;
 import fr.trame.activities.ActivityService;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
@@ -78,7 +79,7 @@ class DrillDownController {
         scope.requirePersonalData();
         Long id = drillDown.sectorId(scope.id(), nom);
         if (id == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Secteur inconnu : " + nom);
+            throw new NotFound("Secteur inconnu : " + nom);
         }
         return records(model, Period.range(from, to), "Secteur " + nom + " : " + unitFigure(quoi),
                 badRequestUnless(unitFigure(quoi) != null, () -> drillDown.unit(scope.id(), from, to, "sector_id", id, quoi)));
@@ -89,7 +90,7 @@ class DrillDownController {
     String activity(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam long id,
                     @RequestParam(defaultValue = "persons") String quoi, Model model) {
         scope.requirePersonalData();
-        String name = activities.find(scope.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).name();
+        String name = activities.find(scope.id(), id).orElseThrow(() -> new NotFound()).name();
         return records(model, Period.range(from, to), name + " : " + unitFigure(quoi),
                 badRequestUnless(unitFigure(quoi) != null, () -> drillDown.unit(scope.id(), from, to, "activity_id", id, quoi)));
     }

@@ -1,12 +1,11 @@
 package fr.trame.reporting;
 
+import fr.trame.form.NotFound;
 import fr.trame.centre.CentreScope;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 
@@ -26,7 +25,7 @@ class QualityController {
         scope.requirePersonalData();
         String label = quality.label(quoi);
         if (label == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         model.addAttribute("label", label);
         model.addAttribute("items", quality.items(scope.id(), quoi, from, to));

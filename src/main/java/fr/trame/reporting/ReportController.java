@@ -1,11 +1,11 @@
 package fr.trame.reporting;
 
+import fr.trame.form.Forbidden;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreScope;
 import fr.trame.centre.CentreService;
 import fr.trame.csv.CsvExport;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,7 @@ class ReportController {
     String saveTexts(CentreScope scope, @PathVariable int year, @RequestParam Map<String, String> form,
                      RedirectAttributes flash) {
         if (!canWrite(scope)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Réservé à la direction.");
+            throw new Forbidden("Réservé à la direction.");
         }
         form.forEach((name, body) -> {
             if (name.startsWith("text.")) {
