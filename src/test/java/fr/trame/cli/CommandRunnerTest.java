@@ -53,6 +53,11 @@ class CommandRunnerTest {
 
         assertThat(runner.run(List.of("import", "people", dir.resolve("absent.csv").toString(), "--centre", code))).isEqualTo(2);
         assertThat(runner.run(List.of("import", "people", good.toString(), "--centre", "inconnu"))).isEqualTo(2);
+
+        // a service's domain exception (here: no such user in the centre) is a French message and exit 2, not a crash
+        String unknownUser = Printed.err(() -> assertThat(runner.run(List.of("rgpd", "export", "--centre", code, "--person", "P1",
+                "--format", "json", "--out", dir.resolve("p1.json").toString(), "--user", "personne"))).isEqualTo(2));
+        assertThat(unknownUser).contains("Utilisateur inconnu ou sans rôle dans le centre « " + code + " » : personne.");
     }
 
     @Test
