@@ -66,7 +66,8 @@ public class TrameApplication {
     private static Map<String, Object> serveProperties() {
         // a failed start is told once, by Spring's report or by our own sentence, not also by the context's warning
         return Map.of("trame.serve", "true",
-                "logging.level.org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext", "OFF");
+                "logging.level.org.springframework.boot.web.server.servlet.context."
+                        + "AnnotationConfigServletWebServerApplicationContext", "OFF");
     }
 
     private static Map<String, Object> commandProperties(CommandLine line) {

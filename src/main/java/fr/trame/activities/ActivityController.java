@@ -8,7 +8,9 @@ import fr.trame.form.FieldErrors;
 import fr.trame.form.Checks;
 import fr.trame.form.Form;
 import fr.trame.form.Parse;
+import fr.trame.form.Vocabulary;
 import fr.trame.people.MembershipService;
+import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +41,11 @@ class ActivityController {
     private final UserService users;
     private final MembershipService memberships;
     private final RegisterSearch search;
-    private final fr.trame.people.PersonService persons;
+    private final PersonService persons;
 
     public ActivityController(ActivityService activities, SectorService sectors, SessionService sessions,
                               EnrolmentService enrolments, UserService users, MembershipService memberships,
-                              RegisterSearch search, fr.trame.people.PersonService persons) {
+                              RegisterSearch search, PersonService persons) {
         this.persons = persons;
         this.activities = activities;
         this.sectors = sectors;
@@ -119,8 +121,8 @@ class ActivityController {
         model.addAttribute("enrolments", enrolled);
         model.addAttribute(ListDownload.MODEL, new ListDownload("inscriptions-" + activity.name(), List.of("Nom", "Prénom",
                 "Naissance", "Statut", "Rang d'attente", "Demande", "Téléphone", "Dérogation d'âge"), enrolled.stream()
-                .map(e -> java.util.Arrays.<Object>asList(e.lastName(), e.firstName(), e.birthDate(),
-                        fr.trame.form.Vocabulary.label(e.status()), e.waitRank(),
+                .map(e -> Arrays.<Object>asList(e.lastName(), e.firstName(), e.birthDate(),
+                        Vocabulary.label(e.status()), e.waitRank(),
                         e.requestedAt() == null ? null : e.requestedAt().atZoneSameInstant(scope.zone()).toLocalDate(),
                         e.phone(), e.ageOverrideReason())).toList()));
         model.addAttribute("q", q);
@@ -314,7 +316,7 @@ class ActivityController {
 
     @PostMapping("/c/{centre}/secteurs/{sectorId}")
     String renameSector(CentreScope scope, @PathVariable long sectorId, @RequestParam(defaultValue = "") String name,
-                        org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+                        RedirectAttributes flash) {
         scope.requireRegisterEdit();
         if (name.isBlank()) {
             flash.addFlashAttribute("error", "Indiquez le nouveau nom du secteur : un secteur garde toujours un nom.");

@@ -73,7 +73,8 @@ public class EnrolmentService {
         Optional<LocalDate> birth = jdbc.sql("select birth_date from people_persons where centre_id = ? and id = ?")
                 .params(centreId, personId).query(LocalDate.class).optional();
         if (reason == null && birth.isPresent() && (limits[1] != null || limits[2] != null)) {
-            int age = Period.between(birth.get(), jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single()).getYears();
+            int age = Period.between(birth.get(),
+                    jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single()).getYears();
             if ((limits[1] != null && age < limits[1]) || (limits[2] != null && age > limits[2])) {
                 return new Result(Outcome.AGE_HORS_LIMITES, "Âge " + age + " ans hors des limites de l'activité ("
                         + (limits[1] == null ? "" : limits[1]) + "–" + (limits[2] == null ? "" : limits[2])
@@ -120,7 +121,8 @@ public class EnrolmentService {
         jdbc.sql("select id from enrolments where centre_id = ? and person_id = ? and status <> 'annule' order by id")
                 .params(centreId, personId).query(Long.class).list()
                 .forEach(id -> cancel(centreId, id));
-        jdbc.sql("update enrolments set age_override_reason = null where centre_id = ? and person_id = ? and age_override_reason is not null")
+        jdbc.sql("update enrolments set age_override_reason = null"
+                        + " where centre_id = ? and person_id = ? and age_override_reason is not null")
                 .params(centreId, personId).update();
     }
 

@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -126,7 +127,7 @@ public class SessionService {
                 from schedules s where s.centre_id = ? and s.activity_id = ? order by s.from_date, s.id""")
                 .params(centreId, activityId)
                 .query((rs, n) -> new Schedule(rs.getLong("id"),
-                        java.util.Arrays.stream((Short[]) rs.getArray("weekdays").getArray()).map(Short::intValue).toList(),
+                        Arrays.stream((Short[]) rs.getArray("weekdays").getArray()).map(Short::intValue).toList(),
                         rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
                         rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
                         rs.getString("holidays"), rs.getLong("sessions")))

@@ -64,7 +64,8 @@ public class FundingService {
 
     public List<Product> products(long centreId, int year) {
         return jdbc.sql("""
-                select pr.id, pr.label, (select pa.name from partners pa where pa.centre_id = pr.centre_id and pa.id = pr.partner_id) as funder,
+                select pr.id, pr.label,
+                       (select pa.name from partners pa where pa.centre_id = pr.centre_id and pa.id = pr.partner_id) as funder,
                        pr.amount_cents
                 from products pr where pr.centre_id = ? and pr.year = ? order by pr.amount_cents desc, pr.label""")
                 .params(centreId, year).query(Product.class).list();
@@ -74,7 +75,8 @@ public class FundingService {
     public void saveProduct(long centreId, int year, Long partnerId, String label, long amountCents) {
         jdbc.sql("""
                 insert into products (centre_id, year, partner_id, label, amount_cents) values (?, ?, ?, ?, ?)
-                on conflict (centre_id, year, label) do update set partner_id = excluded.partner_id, amount_cents = excluded.amount_cents""")
+                on conflict (centre_id, year, label)
+                do update set partner_id = excluded.partner_id, amount_cents = excluded.amount_cents""")
                 .params(centreId, year, partnerId, label, amountCents).update();
     }
 
@@ -92,7 +94,8 @@ public class FundingService {
     }
 
     public List<Agrement> agrements(long centreId) {
-        return jdbc.sql("select id, label, issuer, start_date, end_date, reference from agrements where centre_id = ? order by end_date nulls last, label")
+        return jdbc.sql("select id, label, issuer, start_date, end_date, reference from agrements where centre_id = ?"
+                        + " order by end_date nulls last, label")
                 .param(centreId).query(Agrement.class).list();
     }
 

@@ -62,17 +62,20 @@ public class GovernanceService {
                 select :centre, k, n from (values ('ag', 'Assemblée générale'), ('ca', 'Conseil d''administration'),
                                                  ('bureau', 'Bureau')) d(k, n)
                 where not exists (select 1 from bodies where centre_id = :centre)""").param("centre", centreId).update();
-        return jdbc.sql("select id, kind, name from bodies where centre_id = ? order by array_position(array['ag','ca','bureau','commission'], kind), name")
+        return jdbc.sql("select id, kind, name from bodies where centre_id = ?"
+                        + " order by array_position(array['ag','ca','bureau','commission'], kind), name")
                 .param(centreId).query(Body.class).list();
     }
 
     public long createBody(long centreId, String kind, String name) {
-        return jdbc.sql("insert into bodies (centre_id, kind, name) values (?, ?, ?) on conflict (centre_id, name) do update set kind = excluded.kind returning id")
+        return jdbc.sql("insert into bodies (centre_id, kind, name) values (?, ?, ?)"
+                        + " on conflict (centre_id, name) do update set kind = excluded.kind returning id")
                 .params(centreId, kind, name).query(Long.class).single();
     }
 
     public Optional<Body> body(long centreId, long id) {
-        return jdbc.sql("select id, kind, name from bodies where centre_id = ? and id = ?").params(centreId, id).query(Body.class).optional();
+        return jdbc.sql("select id, kind, name from bodies where centre_id = ? and id = ?").params(centreId, id)
+                .query(Body.class).optional();
     }
 
     /** Mandates of the centre, the running ones on {@code day} when given. */
@@ -117,7 +120,8 @@ public class GovernanceService {
     }
 
     public boolean endMandate(long centreId, long mandateId, LocalDate end) {
-        return 0 < jdbc.sql("update mandates set end_date = greatest(start_date, ?) where centre_id = ? and id = ?").params(end, centreId, mandateId).update();
+        return 0 < jdbc.sql("update mandates set end_date = greatest(start_date, ?) where centre_id = ? and id = ?")
+                .params(end, centreId, mandateId).update();
     }
 
     /** Meetings of a year, latest first, with the attendance counted. */
@@ -133,7 +137,8 @@ public class GovernanceService {
     private static final String MEETINGS = """
             select mt.id, mt.body_id, b.name as body_name, b.kind as body_kind, mt.date, mt.agenda, mt.decisions, mt.minutes,
                    mt.quorum,
-                   (select count(*) from meeting_attendance a where a.centre_id = mt.centre_id and a.meeting_id = mt.id and a.present) as present,
+                   (select count(*) from meeting_attendance a where a.centre_id = mt.centre_id and a.meeting_id = mt.id
+                      and a.present) as present,
                    (select count(*) from mandates m where m.centre_id = mt.centre_id and m.body_id = mt.body_id
                       and m.start_date <= mt.date and (m.end_date is null or m.end_date >= mt.date)) as expected
             from meetings mt join bodies b on b.centre_id = mt.centre_id and b.id = mt.body_id""";

@@ -2,6 +2,8 @@ package fr.trame.association;
 
 import fr.trame.form.Vocabulary;
 
+import java.util.Locale;
+
 /** French names of this module's codes for the pages and the annual report, from messages.properties ({@link Vocabulary}). */
 public final class Labels {
 
@@ -20,7 +22,7 @@ public final class Labels {
 
     /** « 1 demande déposée », « 3 demandes déposées »: a count of grant requests in a sentence, agreeing in number. */
     public static String grants(String status, long count) {
-        String plural = grants(status).toLowerCase(java.util.Locale.FRENCH);
+        String plural = grants(status).toLowerCase(Locale.FRENCH);
         return count + " " + (count > 1 ? plural : plural.replace("demandes", "demande").replaceAll("es$", "e"));
     }
 

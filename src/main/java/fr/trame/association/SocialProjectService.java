@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ public class SocialProjectService {
     public record Indicator(long id, String label, String metric, BigDecimal target, BigDecimal actual, boolean fromEngine) {
         public Integer percent() {
             return target == null || actual == null || target.signum() == 0 ? null
-                    : actual.multiply(BigDecimal.valueOf(100)).divide(target, 0, java.math.RoundingMode.HALF_UP).intValue();
+                    : actual.multiply(BigDecimal.valueOf(100)).divide(target, 0, RoundingMode.HALF_UP).intValue();
         }
     }
 
@@ -88,7 +89,8 @@ public class SocialProjectService {
     }
 
     public long addIndicator(long centreId, long objectiveId, String label, String metric, BigDecimal target) {
-        return jdbc.sql("insert into objective_indicators (centre_id, objective_id, label, metric, target) values (?, ?, ?, ?, ?) returning id")
+        return jdbc.sql("insert into objective_indicators (centre_id, objective_id, label, metric, target)"
+                        + " values (?, ?, ?, ?, ?) returning id")
                 .params(centreId, objectiveId, label, metric, target).query(Long.class).single();
     }
 

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The team: employees, their contracts (one ETP is the centre's full-time weekly hours) and their training days. */
@@ -41,7 +42,8 @@ public class StaffService {
                  where c.centre_id = :centre and c.start_date <= make_date(:year, 12, 31)
                    and (c.end_date is null or c.end_date >= make_date(:year, 1, 1))
                  order by array_position(array['direction','coordinateur','referente_famille','accueil','conseiller_numerique',
-                          'animateur','comptable','secretariat','agent_entretien','autre'], c.function), lower(e.last_name), c.start_date""")
+                          'animateur','comptable','secretariat','agent_entretien','autre'], c.function),
+                          lower(e.last_name), c.start_date""")
                 .param("centre", centreId).param("year", year).query(Contract.class).list();
     }
 
@@ -80,8 +82,9 @@ public class StaffService {
     }
 
     /** Everyone who has a contract with the centre, for the training form. */
-    public List<java.util.Map<String, Object>> employees(long centreId) {
-        return jdbc.sql("select id, first_name || ' ' || last_name as name from employees where centre_id = ? order by lower(last_name), lower(first_name)")
+    public List<Map<String, Object>> employees(long centreId) {
+        return jdbc.sql("select id, first_name || ' ' || last_name as name from employees where centre_id = ?"
+                        + " order by lower(last_name), lower(first_name)")
                 .param(centreId).query().listOfRows();
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +130,9 @@ class VolunteerController {
         model.addAttribute("year", year);
         model.addAttribute("volunteer", volunteer);
         model.addAttribute("hours", volunteers.hours(scope.id(), id, year));
-        model.addAttribute("valuationCents", volunteer.hours().multiply(BigDecimal.valueOf(volunteers.settings(scope.id()).volunteerRateCents()))
-                .setScale(0, java.math.RoundingMode.HALF_UP));
+        model.addAttribute("valuationCents", volunteer.hours()
+                .multiply(BigDecimal.valueOf(volunteers.settings(scope.id()).volunteerRateCents()))
+                .setScale(0, RoundingMode.HALF_UP));
         model.addAttribute("activities", activities.list(scope.id()));
         model.addAttribute("categories", VolunteerService.CATEGORIES);
         model.addAttribute("form", typed);

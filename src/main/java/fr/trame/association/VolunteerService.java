@@ -5,6 +5,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +53,7 @@ public class VolunteerService {
                              and extract(year from h.date) = :year), 0) as hours
             from volunteers v join people_persons p on p.centre_id = v.centre_id and p.id = v.person_id""";
 
-    private Volunteer volunteer(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Volunteer volunteer(ResultSet rs, int n) throws SQLException {
         return new Volunteer(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"),
                 List.of((String[]) rs.getArray("categories").getArray()), rs.getString("skills"),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getBigDecimal("hours"));

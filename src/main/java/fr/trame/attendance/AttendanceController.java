@@ -2,6 +2,7 @@ package fr.trame.attendance;
 
 import fr.trame.form.Refused;
 import fr.trame.form.NotFound;
+import fr.trame.activities.ActivityService;
 import fr.trame.activities.EnrolmentService;
 import fr.trame.activities.SessionService;
 import fr.trame.centre.CentreScope;
@@ -10,6 +11,7 @@ import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
 import fr.trame.centre.Role;
 import fr.trame.csv.CsvExport;
+import fr.trame.people.HouseholdService;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
 import org.springframework.http.HttpHeaders;
@@ -45,13 +47,13 @@ class AttendanceController {
     private final RegisterSearch search;
     private final PersonService persons;
     private final EnrolmentService enrolments;
-    private final fr.trame.people.HouseholdService households;
-    private final fr.trame.activities.ActivityService activities;
+    private final HouseholdService households;
+    private final ActivityService activities;
 
     public AttendanceController(AttendanceService attendance, SessionService sessions, HoursService hours,
                                 RegisterSearch search, PersonService persons, EnrolmentService enrolments,
-                                fr.trame.people.HouseholdService households,
-                                fr.trame.activities.ActivityService activities) {
+                                HouseholdService households,
+                                ActivityService activities) {
         this.households = households;
         this.activities = activities;
         this.enrolments = enrolments;
@@ -291,8 +293,8 @@ class AttendanceController {
         model.addAttribute("history", attendance.ofPerson(scope.id(), personId, 50));
         // enrol from here: the open activities, for this person (an anonymised person is never enrolled again)
         model.addAttribute("openActivities", activities.list(scope.id()));
-        model.addAttribute("enrolWho", person.anonymised() ? java.util.List.of()
-                : java.util.List.of(new EnrolChoice(personId, person.firstName() + " " + person.lastName())));
+        model.addAttribute("enrolWho", person.anonymised() ? List.of()
+                : List.of(new EnrolChoice(personId, person.firstName() + " " + person.lastName())));
         model.addAttribute("returnTo", scope.base() + "/personnes/" + personId + "#activites");
         return "attendance/person-activities";
     }
@@ -304,7 +306,7 @@ class AttendanceController {
         households.find(scope.id(), householdId)
                 .orElseThrow(() -> new NotFound("Foyer introuvable."));
         model.addAttribute("enrolments", enrolments.ofHousehold(scope.id(), householdId));
-        model.addAttribute("history", java.util.List.of());
+        model.addAttribute("history", List.of());
         model.addAttribute("openActivities", activities.list(scope.id()));
         model.addAttribute("enrolWho", households.members(scope.id(), householdId).stream()
                 .filter(m -> m.current(scope.today()) && !m.anonymised())

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static fr.trame.csv.CsvColumns.REFERENCE;
 import static fr.trame.csv.CsvColumns.SHORT;
@@ -35,7 +36,7 @@ public class AttendanceImporter {
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("activity_ref", REFERENCE).required("date", SHORT).required("start", SHORT).required("end", SHORT)
             .optional("person_ref", REFERENCE).optional("headcount", SHORT).optional("status", SHORT);
-    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;

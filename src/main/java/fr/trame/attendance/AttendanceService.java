@@ -6,9 +6,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The attendance sheet of a session: the enrolled persons and anyone added, each present, absent or excusé (or not
@@ -92,8 +95,8 @@ public class AttendanceService {
     }
 
     /** The given lines of the sheet, in the sheet's order. */
-    public List<Line> lines(long centreId, long sessionId, java.util.Collection<Long> personIds) {
-        java.util.Set<Long> wanted = java.util.Set.copyOf(personIds);
+    public List<Line> lines(long centreId, long sessionId, Collection<Long> personIds) {
+        Set<Long> wanted = Set.copyOf(personIds);
         return sheet(centreId, sessionId).stream().filter(l -> wanted.contains(l.personId())).toList();
     }
 
@@ -119,7 +122,7 @@ public class AttendanceService {
             return 0;
         }
         Long[] persons = statusByPerson.keySet().toArray(Long[]::new);
-        String[] statuses = java.util.Arrays.stream(persons).map(statusByPerson::get).toArray(String[]::new);
+        String[] statuses = Arrays.stream(persons).map(statusByPerson::get).toArray(String[]::new);
         return jdbc.sql("""
                 insert into attendance (centre_id, session_id, person_id, status)
                 select :centre, :session, p, s from unnest(:persons::bigint[], :statuses::text[]) as x(p, s)
@@ -150,7 +153,7 @@ public class AttendanceService {
      * changed since (tapped to absent, times written) is a later decision and stays. Returns the persons restored.
      */
     @Transactional
-    public List<Long> undoAllPresent(long centreId, long sessionId, java.util.Collection<Long> personIds) {
+    public List<Long> undoAllPresent(long centreId, long sessionId, Collection<Long> personIds) {
         if (personIds.isEmpty()) {
             return List.of();
         }

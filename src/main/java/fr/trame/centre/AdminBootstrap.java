@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public class AdminBootstrap {
     }
 
     /** One transaction: when the file cannot be written, no account is left whose password nobody has. */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public void createFirstAdminIfNone() {
         if (!users.noPlatformAdmin()) {
             return;

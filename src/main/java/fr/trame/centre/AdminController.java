@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The centre's users and their roles; for the centre's administrators. An administrator acts only on accounts
@@ -41,7 +42,7 @@ class AdminController {
         model.addAttribute("users", members);
         model.addAttribute("manageable", members.stream()
                 .filter(m -> users.canManage(scope.userId(), m.userId()))
-                .map(UserService.Membership::userId).collect(java.util.stream.Collectors.toSet()));
+                .map(UserService.Membership::userId).collect(Collectors.toSet()));
         model.addAttribute("roles", Role.values());
         return "centre/admin/users";
     }

@@ -2,6 +2,9 @@ package fr.trame.centre;
 
 import fr.trame.form.Vocabulary;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What a user may do in one centre. */
 public enum Role {
     ADMIN, DIRECTION, ACCUEIL, ANIMATEUR, FEDERATION;
@@ -16,8 +19,8 @@ public enum Role {
     }
 
     /** The role of a code typed by a person (form, command line), if it is one. */
-    public static java.util.Optional<Role> parse(String code) {
-        return java.util.Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+    public static Optional<Role> parse(String code) {
+        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
     }
 
     public static Role fromCode(String code) {

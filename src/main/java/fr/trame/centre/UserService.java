@@ -5,7 +5,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
 public class UserService {
 
     public record User(long id, String username, String displayName, boolean platformAdmin, boolean enabled,
-                       boolean mustChangePassword, java.time.OffsetDateTime credentialsChangedAt) {
+                       boolean mustChangePassword, OffsetDateTime credentialsChangedAt) {
     }
 
     /** What {@link #changeOwnPassword} says when the current password is not the right one. */
@@ -133,7 +135,8 @@ public class UserService {
 
     @Transactional
     public void setEnabled(long userId, boolean enabled) {
-        jdbc.sql("update users set enabled = ?, credentials_changed_at = case when ? then credentials_changed_at else now() end where id = ?")
+        jdbc.sql("update users set enabled = ?, credentials_changed_at = case when ? then credentials_changed_at else now() end"
+                        + " where id = ?")
                 .params(enabled, enabled, userId).update();
     }
 
@@ -218,7 +221,7 @@ public class UserService {
         if (raw == null || raw.length() < 10) {
             return "Le mot de passe doit compter au moins 10 caractères.";
         }
-        if (raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (raw.getBytes(StandardCharsets.UTF_8).length > 72) {
             return "Le mot de passe est trop long : au plus 72 octets (72 lettres sans accent, moins avec des accents).";
         }
         return null;

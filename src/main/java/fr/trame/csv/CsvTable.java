@@ -4,6 +4,7 @@ import fr.trame.form.Parse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,7 +140,7 @@ public final class CsvTable {
      * Records as errors the references a staged file makes to rows the centre does not have. The query returns
      * (line, column, value) and takes the centre as {@code :centre}; {@code what} names each column's kind of row.
      */
-    public void unknownReferences(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sql, long centreId,
+    public void unknownReferences(JdbcClient jdbc, String sql, long centreId,
                                   Map<String, String> what, String hint) {
         jdbc.sql(sql).param("centre", centreId).query((rs, n) -> {
             String column = rs.getString(2);

@@ -12,11 +12,15 @@ import org.springframework.web.servlet.View;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A list a page shows, also offered as a spreadsheet. A controller puts the list in its model under {@link #MODEL};
@@ -27,7 +31,7 @@ import java.util.Map;
  * Cells are typed: numbers stay numbers, dates are dates, anything else is text (in CSV, made safe from formulas by
  * {@link CsvExport}; in XLSX, always a text cell, which a spreadsheet never runs).
  */
-public record ListDownload(String fileName, List<String> header, java.util.function.Supplier<List<List<Object>>> rows) {
+public record ListDownload(String fileName, List<String> header, Supplier<List<List<Object>>> rows) {
 
     /** A list the page has in hand already. */
     public ListDownload(String fileName, List<String> header, List<List<Object>> rows) {
@@ -62,8 +66,8 @@ public record ListDownload(String fileName, List<String> header, java.util.funct
 
     /** A file name from a title and a period: "Foyers touchés", 2026 → {@code foyers-touches-2026-01-01-2026-12-31}. */
     public static String fileName(String title, LocalDate from, LocalDate to) {
-        String ascii = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return (slug.length() > 60 ? slug.substring(0, 60) : slug) + "-" + from + "-" + to;
     }
 
@@ -101,7 +105,7 @@ public record ListDownload(String fileName, List<String> header, java.util.funct
             sheet.width(0, 32);
             workbook.finish();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

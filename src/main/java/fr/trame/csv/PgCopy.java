@@ -1,6 +1,7 @@
 package fr.trame.csv;
 
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.List;
 
 /** Bulk-loads rows with PostgreSQL {@code COPY … FROM STDIN}, on the connection of the current transaction. */
@@ -20,10 +23,10 @@ public final class PgCopy {
      * Creates a temporary table dropped at commit, from its columns as {@code "name type, name type, …"}, and copies
      * the rows into it (each row's values in the columns' order).
      */
-    public static void stage(org.springframework.jdbc.core.simple.JdbcClient jdbc, DataSource dataSource, String table,
+    public static void stage(JdbcClient jdbc, DataSource dataSource, String table,
                              String columns, List<Object[]> rows) {
         jdbc.sql("create temp table " + table + " (" + columns + ") on commit drop").update();
-        List<String> names = java.util.Arrays.stream(columns.split(","))
+        List<String> names = Arrays.stream(columns.split(","))
                 .map(c -> c.trim().split("\\s+")[0]).toList();
         copy(dataSource, table, names, rows);
     }
@@ -65,7 +68,7 @@ public final class PgCopy {
         if (value == null) {
             return;
         }
-        if (value instanceof Number || value instanceof Boolean || value instanceof java.time.temporal.Temporal) {
+        if (value instanceof Number || value instanceof Boolean || value instanceof Temporal) {
             out.append(value);
             return;
         }

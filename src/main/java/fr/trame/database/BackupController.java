@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -47,7 +48,8 @@ class BackupController {
                     manifest.tables().size(), manifest.rows());
             response.setContentType("application/zip");
             response.setHeader("Content-Disposition", "attachment; filename=\"trame-" // all centres: the default zone, Paris
-                    + LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + ".sauvegarde\"");
+                    + LocalDateTime.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
+                    + ".sauvegarde\"");
             response.setContentLengthLong(Files.size(file));
             Files.copy(file, response.getOutputStream());
         } finally {

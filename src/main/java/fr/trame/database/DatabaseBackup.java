@@ -142,7 +142,8 @@ public final class DatabaseBackup {
     private void failIfNotEmpty() throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             long relations = Long.parseLong(text(s, "select count(*) from pg_class k join pg_namespace n on n.oid = k.relnamespace"
-                    + " where k.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'"));
+                    + " where k.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and n.nspname not like 'pg\\_%'"
+                    + " and n.nspname <> 'information_schema'"));
             if (relations > 0) {
                 throw new IllegalArgumentException("La base cible n'est pas vide (" + relations + " tables, vues ou séquences) : "
                         + "restaurez dans un répertoire de données vide (--data-dir) ou une base vide (--db-url).");
@@ -243,7 +244,8 @@ public final class DatabaseBackup {
 
     private static List<Migration> migrations(Connection c, Map<String, List<String>> tables) throws SQLException {
         if (!tables.containsKey("flyway_schema_history")) {
-            throw new IllegalArgumentException("Cette base ne contient pas de données Trame (pas de flyway_schema_history) : rien à sauvegarder.");
+            throw new IllegalArgumentException("Cette base ne contient pas de données Trame (pas de flyway_schema_history) :"
+                    + " rien à sauvegarder.");
         }
         List<Migration> migrations = new ArrayList<>();
         try (Statement s = c.createStatement();

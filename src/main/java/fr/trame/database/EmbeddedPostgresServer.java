@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -184,7 +185,7 @@ public final class EmbeddedPostgresServer implements Closeable {
         Path file = dir.resolve(SECRET_FILE);
         try {
             if (!Files.exists(file)) {
-                OwnerOnlyFiles.write(file, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                OwnerOnlyFiles.write(file, secret.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * French display of numbers, amounts, percentages, hours and ages, for pages, charts, the PDF and the workbook (never
@@ -34,7 +40,7 @@ public final class FrenchFormat {
     }
 
     /** The format of {@link #integer}, for a library that takes a {@link java.text.NumberFormat} (a chart's axis). */
-    public static java.text.NumberFormat integerFormat() {
+    public static NumberFormat integerFormat() {
         return format(0);
     }
 
@@ -109,8 +115,8 @@ public final class FrenchFormat {
         if (isoMonth == null || !isoMonth.matches("\\d{4}-\\d{2}")) {
             return isoMonth == null ? "—" : isoMonth;
         }
-        return java.time.YearMonth.parse(isoMonth)
-                .format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH));
+        return YearMonth.parse(isoMonth)
+                .format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH));
     }
 
     /** Age on a day: {@code 3 mois} under one year (« moins d'un mois » at birth), then {@code 1 an}, {@code 2 ans}. */
@@ -154,11 +160,11 @@ public final class FrenchFormat {
         if (label == null) {
             return "—";
         }
-        java.util.regex.Matcher closed = java.util.regex.Pattern.compile("(\\d+)-(\\d+)").matcher(label);
+        Matcher closed = Pattern.compile("(\\d+)-(\\d+)").matcher(label);
         if (closed.matches()) {
             return integer(Long.parseLong(closed.group(1))) + " à " + integer(Long.parseLong(closed.group(2))) + BEFORE_UNIT + unit;
         }
-        java.util.regex.Matcher open = java.util.regex.Pattern.compile("(\\d+)\\+").matcher(label);
+        Matcher open = Pattern.compile("(\\d+)\\+").matcher(label);
         if (open.matches()) {
             return integer(Long.parseLong(open.group(1))) + BEFORE_UNIT + unit + " et plus";
         }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 @Controller
@@ -52,7 +53,7 @@ class HouseholdController {
         model.addAttribute("more", found.moreMessage());
         model.addAttribute(ListDownload.MODEL, new ListDownload("foyers", List.of("Foyer", "Référence", "Membres",
                 "Adresse", "Commune", "Quartier"), () -> search.allHouseholds(scope.id()).stream()
-                .map(h -> java.util.Arrays.<Object>asList(h.label(), h.ref(), h.members(), h.address(), h.commune(),
+                .map(h -> Arrays.<Object>asList(h.label(), h.ref(), h.members(), h.address(), h.commune(),
                         h.quartier())).toList()));
         return htmx != null ? "people/households/list :: results" : "people/households/list";
     }

@@ -91,7 +91,8 @@ public class HouseholdService {
                         v.cafNumber(), v.notes())
                 .query(Long.class).single();
         if (v.qf() != null) {
-            addQf(centreId, id, jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single(), v.qf(), "declare"); // the centre's day
+            addQf(centreId, id, jdbc.sql("select centre_today(?)").param(centreId).query(LocalDate.class).single(), // the centre's day
+                    v.qf(), "declare");
         }
         return id;
     }

@@ -2,6 +2,8 @@ package fr.trame.people;
 
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
+import fr.trame.form.FrenchFormat;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
@@ -24,6 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 @Controller
 @RequestMapping("/c/{centre}/adhesions")
@@ -90,14 +95,14 @@ class MembershipController {
                 m.paid() ? "payée" + (m.paidOn() == null ? "" : " le " + Forms.display(m.paidOn()))
                         + (m.paymentMode() == null ? "" : " (" + Vocabulary.label(m.paymentMode()) + ")") : "à encaisser",
                 m.cancelled() ? "annulée le " + m.cancelledAt().atZoneSameInstant(scope.zone()).toLocalDate()
-                        .format(fr.trame.form.Parse.FRENCH_DATE) + " : " + m.cancelReason() : "")).toList();
+                        .format(Parse.FRENCH_DATE) + " : " + m.cancelReason() : "")).toList();
     }
 
     /** What tells two holders of one name apart: reference, address and, for a person, age. */
     static String repere(MembershipService.Membership m, LocalDate today) {
-        String age = m.personId() != null && m.birthDate() != null ? fr.trame.form.FrenchFormat.age(m.birthDate(), today) : null;
-        return java.util.stream.Stream.of(age, m.detail()).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.joining(" · "));
+        String age = m.personId() != null && m.birthDate() != null ? FrenchFormat.age(m.birthDate(), today) : null;
+        return Stream.of(age, m.detail()).filter(Objects::nonNull)
+                .collect(Collectors.joining(" · "));
     }
 
     /** The list's parameters, read leniently: an unknown value falls back to the default rather than failing. */

@@ -1,10 +1,12 @@
 package fr.trame.people;
 
 import fr.trame.csv.CsvColumns;
+import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -185,10 +187,11 @@ public class MembershipImporter {
     private ImportResult merge(long centreId, int rows) {
         try {
             return write(centreId, rows);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // the checks above saw no second membership; one was taken meanwhile (another import, or at the desk)
-            throw new CsvImportException(List.of(new fr.trame.csv.CsvError(1, 0, null,
-                    "une adhésion de ce fichier existe déjà pour la même saison (prise pendant l'import) : rien n'est importé, réessayez")));
+            throw new CsvImportException(List.of(new CsvError(1, 0, null,
+                    "une adhésion de ce fichier existe déjà pour la même saison (prise pendant l'import) :"
+                            + " rien n'est importé, réessayez")));
         }
     }
 

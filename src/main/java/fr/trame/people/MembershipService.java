@@ -79,7 +79,8 @@ public class MembershipService {
                                      from households h where h.centre_id = m.centre_id and h.id = m.household_id)
                                when 'individuelle' then (select nullif(concat_ws(' · ', 'réf. ' || p.ref,
                                          (select nullif(concat_ws(' ', h.address, h.commune), '')
-                                          from household_members hm join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
+                                          from household_members hm
+                                          join households h on h.centre_id = hm.centre_id and h.id = hm.household_id
                                           where hm.centre_id = p.centre_id and hm.person_id = p.id
                                           order by hm.principal desc, hm.end_date is not null, hm.household_id limit 1)), '')
                                      from persons p where p.centre_id = m.centre_id and p.id = m.person_id)
@@ -341,7 +342,8 @@ public class MembershipService {
     /** False when the membership is cancelled: a cancelled membership takes no payment. */
     @Transactional
     public boolean markPaid(long centreId, long membershipId, LocalDate on, String mode) {
-        return jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ? where centre_id = ? and id = ? and cancelled_at is null")
+        return jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ?"
+                        + " where centre_id = ? and id = ? and cancelled_at is null")
                 .params(on, mode, centreId, membershipId).update() == 1;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import javax.sql.DataSource;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public class PeopleImporter {
         Map<String, Long> personLines = new HashMap<>();
         // household_ref → column → (value, line where first given)
         Map<String, Map<String, Object[]>> householdValues = new HashMap<>();
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.MAX); // a birth after the latest date on earth is surely future
+        LocalDate today = LocalDate.now(ZoneOffset.MAX); // a birth after the latest date on earth is surely future
         for (CsvTable.Row row : table.rows()) {
             String householdRef = row.required("household_ref");
             String personRef = row.required("person_ref");

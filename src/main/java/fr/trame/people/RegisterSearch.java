@@ -3,6 +3,7 @@ package fr.trame.people;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public class RegisterSearch {
     }
 
     /** A person found, with what tells two namesakes apart: age, and their principal household's reference and address. */
-    public record PersonHit(long id, String lastName, String firstName, java.time.LocalDate birthDate, String ref,
+    public record PersonHit(long id, String lastName, String firstName, LocalDate birthDate, String ref,
                             String household) {
     }
 

@@ -204,7 +204,7 @@ class CaseController {
         model.addAttribute("file", file);
         model.addAttribute("staff", users.staffOfCentre(scope.id()));
         model.addAttribute("canManage", scope.role() == Role.DIRECTION || file.referentUserId() == scope.userId());
-        model.addAttribute("reads", scope.role() == Role.DIRECTION ? audit.ofEntity(scope.id(), "dossier", id) : java.util.List.of());
+        model.addAttribute("reads", scope.role() == Role.DIRECTION ? audit.ofEntity(scope.id(), "dossier", id) : List.of());
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         model.addAttribute("crumbs", crumbs(scope, file.personId(), file.householdId(), "Dossier : " + file.subject()));

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Follow-up case files (accompagnement individuel). Their content is confidential: only the referent, the staff the
@@ -45,8 +47,8 @@ public class CaseService {
              or exists (select 1 from case_shares s where s.centre_id = c.centre_id and s.case_id = c.id and s.user_id = :user))""";
 
     /** The roles of the centre's team, who may read a case shared with them (Role#takesAttendance), as SQL. */
-    private static final String STAFF_ROLES = java.util.Arrays.stream(Role.values()).filter(Role::takesAttendance)
-            .map(r -> "'" + r.code() + "'").collect(java.util.stream.Collectors.joining(", "));
+    private static final String STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::takesAttendance)
+            .map(r -> "'" + r.code() + "'").collect(Collectors.joining(", "));
 
     /** What replaces an erased subject, outcome, note or document name (the columns may not be empty). */
     private static final String ERASED = "Effacé (personne anonymisée)";

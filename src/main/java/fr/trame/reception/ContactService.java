@@ -7,7 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reception log (visits, calls, e-mails…) and appointments, which are contacts on channel {@code rdv} with a time,
@@ -28,7 +30,7 @@ public class ContactService {
                           String staffName, String note, String orientation, OffsetDateTime createdAt) {
 
         /** The time a contact shows: the one given, else when it was recorded, at the centre. */
-        public LocalTime shownTime(java.time.ZoneId zone) {
+        public LocalTime shownTime(ZoneId zone) {
             return startsAt != null ? startsAt : createdAt.atZoneSameInstant(zone).toLocalTime().withSecond(0).withNano(0);
         }
 
@@ -101,7 +103,7 @@ public class ContactService {
                 .params(centreId, personId, limit).query(Contact.class).list();
     }
 
-    public java.util.Optional<Contact> find(long centreId, long id) {
+    public Optional<Contact> find(long centreId, long id) {
         return jdbc.sql(SELECT + " where c.centre_id = ? and c.id = ?").params(centreId, id).query(Contact.class).optional();
     }
 
@@ -174,7 +176,8 @@ public class ContactService {
                        count(*) filter (where status = 'non_honore') as missed,
                        count(*) filter (where status = 'annule') as cancelled
                 from contacts
-                where centre_id = ? and channel = 'rdv' and date >= date_trunc('month', centre_today(centre_id)) - make_interval(months => ?)
+                where centre_id = ? and channel = 'rdv'
+                  and date >= date_trunc('month', centre_today(centre_id)) - make_interval(months => ?)
                   and date <= centre_today(centre_id)
                 group by 1 order by 1 desc""")
                 .params(centreId, months - 1).query(MonthRate.class).list();

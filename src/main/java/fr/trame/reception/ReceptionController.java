@@ -31,8 +31,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -175,7 +175,8 @@ class ReceptionController {
         if (!changed.isEmpty()) {
             audit.record(scope.id(), scope.userId(), "modification", "contact", id, String.join(", ", changed));
         }
-        flash.addFlashAttribute("message", changed.isEmpty() ? "Rien n'a changé." : "Contact corrigé (" + String.join(", ", changed) + ").");
+        flash.addFlashAttribute("message", changed.isEmpty() ? "Rien n'a changé."
+                : "Contact corrigé (" + String.join(", ", changed) + ").");
         return "redirect:" + scope.base() + "/accueil?date=" + c.date();
     }
 
@@ -303,7 +304,7 @@ class ReceptionController {
 
     /** The week as the agenda's own links name it: by its Monday. */
     private static LocalDate monday(LocalDate day) {
-        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     /** Loaded into the person's page: their contacts, and the case files they have (content only for those allowed). */
@@ -337,9 +338,9 @@ class ReceptionController {
         List<ContactService.Contact> ofDay = contacts.on(scope.id(), day);
         model.addAttribute("contacts", ofDay);
         model.addAttribute(ListDownload.MODEL, new ListDownload("contacts-" + day, List.of("Date", "Heure", "Personne",
-                "Canal", "Thèmes", "Orientation"), ofDay.stream().map(c -> java.util.Arrays.<Object>asList(c.date(),
+                "Canal", "Thèmes", "Orientation"), ofDay.stream().map(c -> Arrays.<Object>asList(c.date(),
                 String.valueOf(c.shownTime(scope.zone())), c.personName() == null ? "anonyme" : c.personName(),
-                fr.trame.form.Vocabulary.label(c.channel()), c.themes(), c.orientation())).toList()));
+                Vocabulary.label(c.channel()), c.themes(), c.orientation())).toList()));
         model.addAttribute("v", v);
         model.addAttribute("person", v.personId() == null ? null : persons.find(scope.id(), v.personId()).orElse(null));
         model.addAttribute("personId", v.personId());
@@ -351,9 +352,9 @@ class ReceptionController {
     private String editPage(CentreScope scope, Model model, ContactService.Contact contact, ContactValues v, FieldErrors errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("contact", contact);
-        model.addAttribute("crumbs", List.of(java.util.Arrays.asList("Accueil du centre", scope.base()),
-                java.util.Arrays.asList("Contacts du " + contact.date().format(Parse.FRENCH_DATE), scope.base() + "/accueil?date=" + contact.date()),
-                java.util.Arrays.asList("Corriger un contact", null)));
+        model.addAttribute("crumbs", List.of(Arrays.asList("Accueil du centre", scope.base()),
+                Arrays.asList("Contacts du " + contact.date().format(Parse.FRENCH_DATE), scope.base() + "/accueil?date=" + contact.date()),
+                Arrays.asList("Corriger un contact", null)));
         model.addAttribute("themes", themes.list(scope.id()));
         model.addAttribute("channels", ThemeService.CHANNELS.stream().filter(c -> !c.equals("rdv")).toList());
         model.addAttribute("v", v);

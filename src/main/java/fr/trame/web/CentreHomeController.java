@@ -1,6 +1,8 @@
 package fr.trame.web;
 
+import fr.trame.association.FundingService;
 import fr.trame.centre.CentreScope;
+import fr.trame.centre.Role;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.MembershipService;
 import fr.trame.people.PersonService;
@@ -8,18 +10,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import java.time.LocalDate;
-
 @Controller
 public class CentreHomeController {
 
     private final HouseholdService households;
     private final PersonService persons;
     private final MembershipService memberships;
-    private final fr.trame.association.FundingService funding;
+    private final FundingService funding;
 
     public CentreHomeController(HouseholdService households, PersonService persons, MembershipService memberships,
-                                fr.trame.association.FundingService funding) {
+                                FundingService funding) {
         this.funding = funding;
         this.households = households;
         this.persons = persons;
@@ -29,7 +29,7 @@ public class CentreHomeController {
     @GetMapping("/c/{centre}")
     String home(CentreScope scope, Model model) {
         // an animateur's day is the sessions they run: they land on today's, their own first
-        if (scope.role() == fr.trame.centre.Role.ANIMATEUR) {
+        if (scope.role() == Role.ANIMATEUR) {
             return "redirect:" + scope.base() + "/jour";
         }
         // agréments to renew, files to send, reports to give: dates nobody should miss

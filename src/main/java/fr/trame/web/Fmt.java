@@ -1,5 +1,7 @@
 package fr.trame.web;
 
+import fr.trame.association.Labels;
+import fr.trame.centre.Centre;
 import fr.trame.form.FrenchFormat;
 import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
@@ -9,8 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.Period;
-import java.util.Map;
+import java.util.Locale;
 
 /** French display of values in templates: {@code ${@fmt.euros(cents)}}. */
 @Component("fmt")
@@ -91,7 +92,7 @@ public class Fmt {
 
     /** {@code 3 mois}, {@code 1 an}, {@code 2 ans} today (in metropolitan France: pages with a centre pass its zone). */
     public String age(LocalDate birth) {
-        return age(birth, fr.trame.centre.Centre.DEFAULT_ZONE);
+        return age(birth, Centre.DEFAULT_ZONE);
     }
 
     /** The age on the centre's today. */
@@ -125,15 +126,15 @@ public class Fmt {
 
     /** « 1 demande déposée », « 3 demandes accordées » (the grant statuses' words of the annual report). */
     public String grants(String status, Number count) {
-        return fr.trame.association.Labels.grants(status, count == null ? 0 : count.longValue());
+        return Labels.grants(status, count == null ? 0 : count.longValue());
     }
 
     public String grantsRequested() {
-        return fr.trame.association.Labels.GRANTS_REQUESTED;
+        return Labels.GRANTS_REQUESTED;
     }
 
     public String grantsGranted() {
-        return fr.trame.association.Labels.GRANTS_GRANTED;
+        return Labels.GRANTS_GRANTED;
     }
 
     /** {@code 2026-03} as {@code mars 2026}. */
@@ -147,7 +148,7 @@ public class Fmt {
     }
 
     public String longDate(LocalDate date) {
-        return date.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH));
+        return date.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH));
     }
 
 }

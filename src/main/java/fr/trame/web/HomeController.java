@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public class HomeController {
 
     /** The login page; {@code bloque} is the minutes a lock has left (digits only: the page prints it). */
     @GetMapping("/connexion")
-    String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String bloque, Model model) {
+    String login(@RequestParam(required = false) String bloque, Model model) {
         if (bloque != null && bloque.matches("[0-9]{1,4}")) {
             model.addAttribute("lockedMinutes", bloque);
         }

@@ -2,6 +2,7 @@ package fr.trame.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.core.Ordered;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class UploadTooLargeView implements ErrorViewResolver {
 
     private final DataSize limit;

@@ -1,6 +1,7 @@
 package fr.trame.web;
 
 import fr.trame.centre.CentreScopeResolver;
+import fr.trame.csv.ListDownload;
 import fr.trame.form.Cents;
 import fr.trame.form.EurosFormatter;
 import fr.trame.form.FrenchDateFormatter;
@@ -26,7 +27,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // not on the error page: it may be showing why a request body was refused, and must not read it again
         registry.addInterceptor(new RequestLimits()).excludePathPatterns("/error");
-        registry.addInterceptor(new fr.trame.csv.ListDownload.Interceptor()).excludePathPatterns("/error");
+        registry.addInterceptor(new ListDownload.Interceptor()).excludePathPatterns("/error");
     }
 
     /** The one way every form reads a date and an amount (interchange.md). */
