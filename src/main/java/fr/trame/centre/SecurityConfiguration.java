@@ -30,7 +30,7 @@ import java.util.List;
  * scripts. Both go through one provider that refuses a locked account or address before checking the password.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     private static final String CSP =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";

@@ -32,7 +32,7 @@ import java.util.Random;
  * ratio to a baseline of the same run.
  */
 @Component
-public class Benchmarks {
+class Benchmarks {
 
     private static final int RUNS = 3;
     private static final int SEARCHES = 300;

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * {@code trame.embedded.attach} (backup) uses the PostgreSQL of a server running on the data directory, if any.
  */
 @Configuration(proxyBeanMethods = false)
-public class DatabaseConfiguration {
+class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(@Value("${trame.db.url:}") String url,

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** Where a PostgreSQL database is and how to log in to it. */
-public record DatabaseLogin(String jdbcUrl, String user, String password) {
+record DatabaseLogin(String jdbcUrl, String user, String password) {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);

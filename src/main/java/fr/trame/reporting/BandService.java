@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /** The age and QF bands a centre chose for its pages and report; the standard ones otherwise. */
 @Service
-public class BandService {
+class BandService {
 
     private final JdbcClient jdbc;
 

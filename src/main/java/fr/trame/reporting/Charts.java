@@ -27,7 +27,7 @@ import java.awt.image.BufferedImage;
 
 /** Bar charts as SVG (JFreeChart drawn on JFreeSVG): the same picture in the page, the PDF and the print. */
 @Component
-public class Charts {
+class Charts {
 
     private static final Color CURRENT = new Color(0x1f, 0x5f, 0xae);
     private static final Color PREVIOUS = new Color(0xb8, 0xc7, 0xdd);

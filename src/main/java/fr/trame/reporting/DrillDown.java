@@ -14,7 +14,7 @@ import java.util.Map;
  * (the CTEs and per-period tables of {@link IndicatorService}), so its length is the figure.
  */
 @Service
-public class DrillDown {
+class DrillDown {
 
     /** One record of a list: what to show, the page it opens (below the centre's base path, or null), a detail. */
     public record Item(String label, String path, String detail) {

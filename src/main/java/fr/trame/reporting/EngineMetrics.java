@@ -18,7 +18,7 @@ import java.util.Set;
 
 /** The figures of the indicators an objective of the projet social can be measured by. */
 @Component
-public class EngineMetrics implements ProjectMetrics {
+class EngineMetrics implements ProjectMetrics {
 
     private static final Map<String, String> OFFERED = new LinkedHashMap<>();
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /** A reporting period, both days included, and the same period a year before. */
-public record Period(LocalDate from, LocalDate to, String label) {
+record Period(LocalDate from, LocalDate to, String label) {
 
     private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

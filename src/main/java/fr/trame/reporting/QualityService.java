@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 
 /** What makes the figures uncertain, counted and listed so that it can be fixed. */
 @Service
-public class QualityService {
+class QualityService {
 
     public record Issue(String code, String label, long count) {
     }

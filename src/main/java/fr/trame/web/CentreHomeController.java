@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-public class CentreHomeController {
+class CentreHomeController {
 
     private final HouseholdService households;
     private final PersonService persons;

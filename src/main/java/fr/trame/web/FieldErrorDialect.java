@@ -19,7 +19,7 @@ import java.util.Set;
  * ({@code <name>-erreur}), and the {@code invalid} class. Runs after the standard dialect, so after th:field and th:name.
  */
 @Component
-public class FieldErrorDialect extends AbstractProcessorDialect {
+class FieldErrorDialect extends AbstractProcessorDialect {
 
     public FieldErrorDialect() {
         super("Champs en erreur", "trame", 2000);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 @Controller
-public class HomeController {
+class HomeController {
 
     private final CentreService centres;
     private final UserService users;

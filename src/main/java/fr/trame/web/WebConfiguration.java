@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
-public class WebConfiguration implements WebMvcConfigurer {
+class WebConfiguration implements WebMvcConfigurer {
 
     private final CentreScopeResolver centreScopeResolver;
 
