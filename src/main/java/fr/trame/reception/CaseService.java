@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -226,5 +227,23 @@ public class CaseService {
                 ))
                 order by u.display_name""")
                 .params(centreId, caseId).query(Share.class).list();
+    }
+
+    /** {@link #anonymise(long, long, List)} for the case files of several persons at once. */
+    @Transactional
+    public List<Long> anonymise(long centreId, Collection<Long> personIds, List<Long> householdIds) {
+        List<Long> ids = jdbc.sql("""
+                update cases set subject = :erased, outcome = case when outcome is null then null else :erased end
+                where centre_id = :centre and (person_id = any(:persons) or household_id = any(:households))
+                returning id""")
+                .param("erased", ERASED).param("centre", centreId).param("persons", personIds.toArray(Long[]::new))
+                .param("households", householdIds.toArray(Long[]::new)).query(Long.class).list();
+        Long[] cases = ids.toArray(Long[]::new);
+        jdbc.sql("update case_steps set note = ?, outcome = null where centre_id = ? and case_id = any(?)")
+                .params(ERASED, centreId, cases).update();
+        jdbc.sql("update case_documents set name = ? where centre_id = ? and case_id = any(?)")
+                .params(ERASED, centreId, cases).update();
+        audit.forgetDetails(centreId, "dossier", ids);
+        return ids;
     }
 }
