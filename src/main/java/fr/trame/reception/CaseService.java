@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -244,6 +245,31 @@ public class CaseService {
         jdbc.sql("update case_documents set name = ? where centre_id = ? and case_id = any(?)")
                 .params(ERASED, centreId, cases).update();
         audit.forgetDetails(centreId, "dossier", ids);
+        return ids;
+    }
+
+    /** A case file kept before Trame, with its first step, taken over as it is. */
+    public record TakenOver(Long personId, Long householdId, long referentUserId, String subject, LocalDate openedOn,
+                            LocalDate stepOn, String stepNote, String stepOutcome) {
+    }
+
+    /**
+     * Records case files taken over from earlier records (the demonstration's), each with its first step written by its
+     * referent. No audit entry: nobody opened them in Trame. Returns their ids.
+     */
+    @Transactional
+    public List<Long> takeOver(long centreId, List<TakenOver> files) {
+        List<Long> ids = new ArrayList<>();
+        for (TakenOver f : files) { // a handful: one insert each, and its step
+            long id = jdbc.sql("""
+                    insert into cases (centre_id, person_id, household_id, referent_user_id, subject, opened_on)
+                    values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(centreId, f.personId(), f.householdId(), f.referentUserId(), f.subject().trim(), f.openedOn())
+                    .query(Long.class).single();
+            jdbc.sql("insert into case_steps (centre_id, case_id, date, note, outcome, author_id) values (?, ?, ?, ?, ?, ?)")
+                    .params(centreId, id, f.stepOn(), f.stepNote(), f.stepOutcome(), f.referentUserId()).update();
+            ids.add(id);
+        }
         return ids;
     }
 }
