@@ -175,7 +175,8 @@ public class Benchmarks {
     /** The counter view and person search on the M demonstration centre, which holds three years of contacts. */
     private void reception(PrintStream out) {
         Centre centre = demoM();
-        long contactsCount = jdbc.sql("select count(*) from reception_contacts where centre_id = ?").param(centre.id()).query(Long.class).single();
+        long contactsCount = jdbc.sql("select count(*) from reception_contacts where centre_id = ?").param(centre.id())
+                .query(Long.class).single();
         List<LocalDate> days = jdbc.sql("select distinct date from reception_contacts where centre_id = ? order by date desc limit 60")
                 .param(centre.id()).query(LocalDate.class).list();
         List<String> names = jdbc.sql("select last_name from people_persons where centre_id = ? order by random() limit 300")
@@ -254,7 +255,8 @@ public class Benchmarks {
                 importSeconds, rows / importSeconds, copySeconds, rows / copySeconds, copySeconds / importSeconds);
 
         // a 200-person sheet: every save changes every status, so each one writes 200 rows
-        long activity = jdbc.sql("select id from activities_activities where centre_id = ? and ref = 'A1'").param(centre.id()).query(Long.class).single();
+        long activity = jdbc.sql("select id from activities_activities where centre_id = ? and ref = 'A1'").param(centre.id())
+                .query(Long.class).single();
         long session = sessions.addOneOff(centre.id(), activity, LocalDate.now(), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0));
         List<Long> persons = jdbc.sql("select id from people_persons where centre_id = ? order by id limit 200").param(centre.id())
                 .query(Long.class).list();

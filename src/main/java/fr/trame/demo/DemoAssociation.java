@@ -96,7 +96,8 @@ class DemoAssociation {
 
         // volunteers: the 13 inhabitants of the board (4 also in a commission), 20 at activities (2 also in a
         // commission, 1 also an occasional helper), 9 more occasional helpers: 42 persons, 49 category memberships
-        List<Long> workshops = jdbc.sql("select id from activities_activities where centre_id = ? and kind = 'atelier' order by id limit 20")
+        List<Long> workshops = jdbc.sql("""
+                        select id from activities_activities where centre_id = ? and kind = 'atelier' order by id limit 20""")
                 .param(centreId).query(Long.class).list();
         for (int i = 0; i < 42 && i < adults.size(); i++) {
             List<String> categories = i < 13 ? (i >= 9 ? List.of("gouvernance", "commission") : List.of("gouvernance"))
