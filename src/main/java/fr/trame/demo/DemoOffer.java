@@ -104,9 +104,8 @@ class DemoOffer {
                 join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where se.centre_id = ? and se.date < current_date and a.kind not in ('evenement', 'sortie')
                   and abs(hashtext(se.id::text || 'annule')) % 50 = 0 order by se.id""")
-                .param(centreId).query(rs -> {
-                    sessions.cancel(centreId, rs.getLong("id"), rs.getString("reason"));
-                });
+                .param(centreId).query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("reason"))).list()
+                .forEach(c -> sessions.cancel(centreId, c.getKey(), c.getValue()));
         attendance.recordAll(centreId, regularMarks(centreId));
         attendanceImporter.importCsv(centreId, utf8(oneOffSheetsCsv(centreId)));
     }
