@@ -106,13 +106,16 @@ class DemoOffer {
                   and abs(hashtext(se.id::text || 'annule')) % 50 = 0 order by se.id""")
                 .param(centreId).query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("reason"))).list()
                 .forEach(c -> sessions.cancel(centreId, c.getKey(), c.getValue()));
-        attendance.recordAll(centreId, regularMarks(centreId));
+        // activity by activity, so that no more than one activity's year of marks is held at once
+        jdbc.sql("select id from activities_activities where centre_id = ? and kind not in ('sortie', 'evenement') order by id")
+                .param(centreId).query(Long.class).list()
+                .forEach(activityId -> attendance.recordAll(centreId, regularMarks(centreId, activityId)));
         attendanceImporter.importCsv(centreId, utf8(oneOffSheetsCsv(centreId)));
     }
 
     /** Who came, and the status of each person, at a session of the year: the same draw for every kind of activity. */
     private static final String MARKS = """
-            select se.id as session_id, e.person_id, a.ref as activity_ref, a.kind, se.date,
+            select se.id as session_id, e.person_id, a.id as activity_id, a.ref as activity_ref, a.kind, se.date,
                    to_char(se.start_time, 'HH24:MI') as start_time, to_char(se.end_time, 'HH24:MI') as end_time,
                    case when a.kind = 'acm' or x.h < 78 then 'present' when x.h < 92 then 'absent' else 'excuse' end
                        as status
@@ -127,12 +130,13 @@ class DemoOffer {
             """;
 
     /**
-     * The weekly sessions' marks, some 600,000 at size M, through the attendance service at once: every enrolled person
-     * of a workshop present, absent or excused; at the accueil de loisirs only the children who came that day.
+     * An activity's year of marks (some 600,000 for all at size M), for the attendance service to record at once:
+     * every enrolled person of a workshop present, absent or excused; at the accueil de loisirs only the children who
+     * came that day.
      */
-    private List<AttendanceService.Mark> regularMarks(long centreId) {
-        return jdbc.sql("select session_id, person_id, status from (" + MARKS + ") m where m.kind <> 'sortie'")
-                .param("centre", centreId)
+    private List<AttendanceService.Mark> regularMarks(long centreId, long activityId) {
+        return jdbc.sql("select session_id, person_id, status from (" + MARKS + ") m where m.activity_id = :activity")
+                .param("centre", centreId).param("activity", activityId)
                 .query((rs, n) -> new AttendanceService.Mark(rs.getLong("session_id"), rs.getLong("person_id"),
                         rs.getString("status")))
                 .list();
