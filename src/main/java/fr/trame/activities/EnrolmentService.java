@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,5 +152,36 @@ public class EnrolmentService {
     public List<Enrolment> ofPerson(long centreId, long personId) {
         return jdbc.sql(SELECT + " where e.centre_id = ? and e.person_id = ? order by e.requested_at desc")
                 .params(centreId, personId).query(Enrolment.class).list();
+    }
+
+    /** {@link #endAllOf(long, long)} for several persons at once, as their anonymisation does (privacy). */
+    @Transactional
+    public void endAllOf(long centreId, Collection<Long> personIds) {
+        Long[] ids = personIds.toArray(Long[]::new);
+        jdbc.sql("select id from enrolments where centre_id = ? and person_id = any(?) and status <> 'annule' order by id")
+                .params(centreId, ids).query(Long.class).list()
+                .forEach(id -> cancel(centreId, id)); // one by one: each cancellation moves its own waiting list up
+        jdbc.sql("""
+                update enrolments set age_override_reason = null
+                where centre_id = ? and person_id = any(?) and age_override_reason is not null""")
+                .params(centreId, ids).update();
+    }
+
+    /**
+     * Enrols these persons in the activity at once, set-based, as asked at {@code requestedAt}: for a list drawn up
+     * beforehand (the demonstration's), so no capacity or age check; those already enrolled or waiting are skipped.
+     * Returns how many were enrolled.
+     */
+    @Transactional
+    public int enrolAll(long centreId, long activityId, Collection<Long> personIds, OffsetDateTime requestedAt) {
+        return jdbc.sql("""
+                insert into enrolments (centre_id, activity_id, person_id, status, requested_at)
+                select :centre, :activity, p.id, 'inscrit', :at
+                from unnest(cast(:persons as bigint[])) with ordinality as p(id, n)
+                where not exists (select 1 from enrolments e where e.centre_id = :centre and e.activity_id = :activity
+                                  and e.person_id = p.id and e.status <> 'annule')
+                order by p.n""")
+                .param("centre", centreId).param("activity", activityId).param("at", requestedAt)
+                .param("persons", personIds.toArray(Long[]::new)).update();
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,5 +128,11 @@ public class VolunteerService {
                 on conflict (centre_id) do update set volunteer_rate_cents = excluded.volunteer_rate_cents,
                     full_time_hours = excluded.full_time_hours""")
                 .params(centreId, settings.volunteerRateCents(), settings.fullTimeHours()).update();
+    }
+
+    /** {@link #forgetSkills(long, long)} for several persons at once. */
+    public void forgetSkills(long centreId, Collection<Long> personIds) {
+        jdbc.sql("update volunteers set skills = null where centre_id = ? and person_id = any(?)")
+                .params(centreId, personIds.toArray(Long[]::new)).update();
     }
 }

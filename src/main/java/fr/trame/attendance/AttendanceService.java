@@ -208,4 +208,33 @@ public class AttendanceService {
                 where at.centre_id = ? and at.person_id = ? order by se.date desc, se.start_time desc limit ?""")
                 .params(centreId, personId, limit).query(PersonAttendance.class).list();
     }
+
+    /** A person's status at a session: {@code present}, {@code absent} or {@code excuse}. */
+    public record Mark(long sessionId, long personId, String status) {
+    }
+
+    /**
+     * Records many sheets' marks at once, set-based, for attendance taken over from earlier sheets (the
+     * demonstration's year); a mark already there takes the new status. Returns how many rows were written.
+     */
+    @Transactional
+    public int recordAll(long centreId, List<Mark> marks) {
+        Long[] sessions = new Long[marks.size()];
+        Long[] persons = new Long[marks.size()];
+        String[] statuses = new String[marks.size()];
+        for (int i = 0; i < marks.size(); i++) {
+            sessions[i] = marks.get(i).sessionId();
+            persons[i] = marks.get(i).personId();
+            statuses[i] = marks.get(i).status();
+        }
+        return jdbc.sql("""
+                insert into attendance (centre_id, session_id, person_id, status)
+                select :centre, m.session_id, m.person_id, m.status
+                from unnest(cast(:sessions as bigint[]), cast(:persons as bigint[]), cast(:statuses as text[]))
+                     as m(session_id, person_id, status)
+                on conflict (centre_id, session_id, person_id) do update set status = excluded.status
+                where attendance.status is distinct from excluded.status""")
+                .param("centre", centreId).param("sessions", sessions).param("persons", persons)
+                .param("statuses", statuses).update();
+    }
 }

@@ -8,8 +8,10 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.csv.PgCopy;
 import fr.trame.demo.DemoData;
+import fr.trame.people.HouseholdService;
 import fr.trame.people.PeopleImporter;
 import fr.trame.people.RegisterSearch;
+import fr.trame.territory.QuartierService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +56,8 @@ class Benchmarks {
     private final fr.trame.reporting.ReportRenderer reportRenderer;
     private final CatalogueBenchmark catalogueBenchmark;
     private final fr.trame.association.SocialProjectService projects;
+    private final HouseholdService households;
+    private final QuartierService quartiers;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
@@ -61,7 +65,10 @@ class Benchmarks {
                       fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts,
                       fr.trame.reporting.IndicatorService indicatorService,
                       fr.trame.reporting.AnnualReportService annualReports, fr.trame.reporting.ReportRenderer reportRenderer,
-                      CatalogueBenchmark catalogueBenchmark, fr.trame.association.SocialProjectService projects) {
+                      CatalogueBenchmark catalogueBenchmark, fr.trame.association.SocialProjectService projects,
+                      HouseholdService households, QuartierService quartiers) {
+        this.households = households;
+        this.quartiers = quartiers;
         this.catalogueBenchmark = catalogueBenchmark;
         this.projects = projects;
         this.indicatorService = indicatorService;
@@ -123,7 +130,7 @@ class Benchmarks {
             // both values are read, so PostgreSQL cannot skip the distinct count
             jdbc.sql("""
                     select count(*) as presences, count(distinct at.person_id) as persons
-                    from attendance at join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                    from attendance_marks at join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
                     where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to)
                     .query().singleRow();
             scan[run] = (System.nanoTime() - t0) / 1e6;
@@ -132,7 +139,8 @@ class Benchmarks {
             full[run] = (System.nanoTime() - t1) / 1e6;
         }
         long attendanceRows = jdbc.sql("""
-                select count(*) from attendance at join sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                select count(*) from attendance_marks at
+                join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
                 where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to).query(Long.class).single();
         out.printf("Indicateurs sur 12 mois (taille M, %,d présences) : %.0f ms ; balayage des présences %.0f ms ; ratio = %.1f (cible ≤ 3)%n",
                 attendanceRows, median(full), median(scan), median(full) / median(scan));
@@ -167,10 +175,11 @@ class Benchmarks {
     /** The counter view and person search on the M demonstration centre, which holds three years of contacts. */
     private void reception(PrintStream out) {
         Centre centre = demoM();
-        long contactsCount = jdbc.sql("select count(*) from contacts where centre_id = ?").param(centre.id()).query(Long.class).single();
-        List<LocalDate> days = jdbc.sql("select distinct date from contacts where centre_id = ? order by date desc limit 60")
+        long contactsCount = jdbc.sql("select count(*) from reception_contacts where centre_id = ?").param(centre.id())
+                .query(Long.class).single();
+        List<LocalDate> days = jdbc.sql("select distinct date from reception_contacts where centre_id = ? order by date desc limit 60")
                 .param(centre.id()).query(LocalDate.class).list();
-        List<String> names = jdbc.sql("select last_name from persons where centre_id = ? order by random() limit 300")
+        List<String> names = jdbc.sql("select last_name from people_persons where centre_id = ? order by random() limit 300")
                 .param(centre.id()).query(String.class).list();
         Random random = new Random(9);
         double[] counterMs = new double[SEARCHES];
@@ -182,7 +191,7 @@ class Benchmarks {
             long t1 = System.nanoTime();
             search.persons(centre.id(), misspell(names.get(Math.floorMod(i, names.size())), random), 8);
             long t2 = System.nanoTime();
-            jdbc.sql("select id, date from contacts where centre_id = ? and id = ?").params(centre.id(), (long) (i + 31))
+            jdbc.sql("select id, date from reception_contacts where centre_id = ? and id = ?").params(centre.id(), (long) (i + 31))
                     .query().listOfRows();
             long t3 = System.nanoTime();
             if (i >= 0) {
@@ -210,7 +219,7 @@ class Benchmarks {
             activitiesCsv.append("A").append(a).append(";Atelier ").append(a).append(";Secteur ").append(a % 9).append(";atelier\n");
         }
         activityImporter.importCsv(centre.id(), new ByteArrayInputStream(activitiesCsv.toString().getBytes(StandardCharsets.UTF_8)));
-        List<String> personRefs = jdbc.sql("select ref from persons where centre_id = ? order by id").param(centre.id())
+        List<String> personRefs = jdbc.sql("select ref from people_persons where centre_id = ? order by id").param(centre.id())
                 .query(String.class).list();
         StringBuilder csv = new StringBuilder(40_000_000).append("activity_ref;date;start;end;person_ref;status\n");
         Random random = new Random(3);
@@ -246,9 +255,10 @@ class Benchmarks {
                 importSeconds, rows / importSeconds, copySeconds, rows / copySeconds, copySeconds / importSeconds);
 
         // a 200-person sheet: every save changes every status, so each one writes 200 rows
-        long activity = jdbc.sql("select id from activities where centre_id = ? and ref = 'A1'").param(centre.id()).query(Long.class).single();
+        long activity = jdbc.sql("select id from activities_activities where centre_id = ? and ref = 'A1'").param(centre.id())
+                .query(Long.class).single();
         long session = sessions.addOneOff(centre.id(), activity, LocalDate.now(), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0));
-        List<Long> persons = jdbc.sql("select id from persons where centre_id = ? order by id limit 200").param(centre.id())
+        List<Long> persons = jdbc.sql("select id from people_persons where centre_id = ? order by id limit 200").param(centre.id())
                 .query(Long.class).list();
         double[] saveMs = new double[200];
         double[] lookupMs = new double[200];
@@ -260,7 +270,7 @@ class Benchmarks {
             long s0 = System.nanoTime();
             attendanceService.save(centre.id(), session, sheet);
             long s1 = System.nanoTime();
-            jdbc.sql("select status from attendance where centre_id = ? and session_id = ? and person_id = ?")
+            jdbc.sql("select status from attendance_marks where centre_id = ? and session_id = ? and person_id = ?")
                     .params(centre.id(), session, persons.get(0)).query().listOfRows();
             long s2 = System.nanoTime();
             if (i >= 0) {
@@ -320,9 +330,8 @@ class Benchmarks {
 
     /** Removes a bench centre's register, so that the next measure sees only its own persons. */
     private void dropRegister(long centreId) {
-        for (String table : List.of("qf_history", "household_members", "persons", "households", "quartiers")) {
-            jdbc.sql("delete from " + table + " where centre_id = ?").param(centreId).update();
-        }
+        households.deleteRegister(centreId);
+        quartiers.deleteAll(centreId);
     }
 
     /** The baseline: the same text COPYed as is into one plain table, in a transaction rolled back afterwards. */
@@ -346,9 +355,9 @@ class Benchmarks {
     /** Misspelt, accent-free names as people type them at a desk, against a primary-key lookup. */
     private void searchLatency(PrintStream out, Centre centre, int persons) {
         Random random = new Random(42);
-        List<String> names = jdbc.sql("select last_name from persons where centre_id = ? order by random() limit 500")
+        List<String> names = jdbc.sql("select last_name from people_persons where centre_id = ? order by random() limit 500")
                 .param(centre.id()).query(String.class).list();
-        List<Long> ids = jdbc.sql("select id from households where centre_id = ? limit 500").param(centre.id())
+        List<Long> ids = jdbc.sql("select id from people_households where centre_id = ? limit 500").param(centre.id())
                 .query(Long.class).list();
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < SEARCHES; i++) {
@@ -364,7 +373,7 @@ class Benchmarks {
             search.households(centre.id(), queries.get(i), 30);
             searchMs[i] = (System.nanoTime() - t0) / 1e6;
             long t1 = System.nanoTime();
-            jdbc.sql("select id, ref from households where centre_id = ? and id = ?")
+            jdbc.sql("select id, ref from people_households where centre_id = ? and id = ?")
                     .params(centre.id(), ids.get(i % ids.size())).query().listOfRows();
             lookupMs[i] = (System.nanoTime() - t1) / 1e6;
         }

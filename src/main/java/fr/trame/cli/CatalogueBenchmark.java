@@ -1,5 +1,6 @@
 package fr.trame.cli;
 
+import fr.trame.catalogue.CatalogueMaintenance;
 import fr.trame.catalogue.CatalogueSearch;
 import fr.trame.catalogue.CatalogueSearch.Criteria;
 import fr.trame.catalogue.CatalogueSearch.Facet;
@@ -31,12 +32,14 @@ class CatalogueBenchmark {
 
     private final CatalogueService catalogue;
     private final CatalogueSearch search;
+    private final CatalogueMaintenance maintenance;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
 
-    CatalogueBenchmark(CatalogueService catalogue, CatalogueSearch search, JdbcClient jdbc, DataSource dataSource,
-                       TransactionTemplate tx) {
+    CatalogueBenchmark(CatalogueService catalogue, CatalogueSearch search, CatalogueMaintenance maintenance, JdbcClient jdbc,
+                       DataSource dataSource, TransactionTemplate tx) {
+        this.maintenance = maintenance;
         this.catalogue = catalogue;
         this.search = search;
         this.jdbc = jdbc;
@@ -47,17 +50,17 @@ class CatalogueBenchmark {
     void run(PrintStream out) {
         String file = DemoCatalogue.file(ACTIONS, 11);
         out.printf("Trame bench — catalogue : %,d actions générées (%,d Mo de texte)%n", ACTIONS, file.length() / 1_000_000);
-        jdbc.sql("delete from catalogue_actions").update();
+        maintenance.deleteAll();
         long t0 = System.nanoTime();
         CatalogueService.Report report = catalogue.importText(file);
         double importSeconds = (System.nanoTime() - t0) / 1e9;
-        jdbc.sql("vacuum analyze catalogue_actions").update();
+        maintenance.vacuumAnalyze();
         double copySeconds = rawCopySeconds(catalogue.exportCsv());
         out.printf("Import du catalogue : %d fiches enregistrées en %.2f s, %.0f fiches/s ; COPY brut des mêmes lignes %.2f s, "
                         + "%.0f lignes/s ; ratio import/COPY = %.2f%n", report.stored(), importSeconds, report.stored() / importSeconds,
                 copySeconds, ACTIONS / copySeconds, copySeconds / importSeconds);
 
-        List<Long> ids = jdbc.sql("select id from catalogue_actions order by random() limit 500").query(Long.class).list();
+        List<Long> ids = jdbc.sql("select id from catalogue_action_titles order by random() limit 500").query(Long.class).list();
         List<Criteria> asked = criteria();
         for (int i = 0; i < 50; i++) { // warm-up
             search.search(0, asked.get(i % asked.size()));
@@ -74,7 +77,7 @@ class CatalogueBenchmark {
                 wordsMs.add(searchMs[i]);
             }
             long l0 = System.nanoTime();
-            jdbc.sql("select id, title from catalogue_actions where id = ?").param(ids.get(i % ids.size())).query().listOfRows();
+            jdbc.sql("select id, title from catalogue_action_titles where id = ?").param(ids.get(i % ids.size())).query().listOfRows();
             lookupMs[i] = (System.nanoTime() - l0) / 1e6;
         }
         double p95 = Benchmarks.percentile(searchMs, 95);

@@ -52,9 +52,9 @@ class DemoAssociation {
         Random random = new Random(2023);
         int year = today.getYear();
         List<Long> adults = jdbc.sql("""
-                select id from persons where centre_id = ? and birth_date <= ? order by id limit 60""")
+                select id from people_persons where centre_id = ? and birth_date <= ? order by id limit 60""")
                 .params(centreId, today.minusYears(25)).query(Long.class).list();
-        Long user = jdbc.sql("select id from users order by id limit 1").query(Long.class).optional().orElse(null);
+        Long user = jdbc.sql("select id from centre_users order by id limit 1").query(Long.class).optional().orElse(null);
         Map<String, Long> bodies = new java.util.HashMap<>();
         governance.bodies(centreId).forEach(b -> bodies.put(b.kind(), b.id()));
         long youth = governance.createBody(centreId, "commission", "Commission jeunesse");
@@ -96,7 +96,8 @@ class DemoAssociation {
 
         // volunteers: the 13 inhabitants of the board (4 also in a commission), 20 at activities (2 also in a
         // commission, 1 also an occasional helper), 9 more occasional helpers: 42 persons, 49 category memberships
-        List<Long> workshops = jdbc.sql("select id from activities where centre_id = ? and kind = 'atelier' order by id limit 20")
+        List<Long> workshops = jdbc.sql("""
+                        select id from activities_activities where centre_id = ? and kind = 'atelier' order by id limit 20""")
                 .param(centreId).query(Long.class).list();
         for (int i = 0; i < 42 && i < adults.size(); i++) {
             List<String> categories = i < 13 ? (i >= 9 ? List.of("gouvernance", "commission") : List.of("gouvernance"))
@@ -238,19 +239,18 @@ class DemoAssociation {
                 {"Faciliter l'accès aux droits et au numérique", "Accompagner les démarches", null, "reception.persons", "1700"},
                 {"Faciliter l'accès aux droits et au numérique", "Apprendre le français", "FLE-A1", "activities.persons", "30"}};
         Map<String, Long> axes = new java.util.HashMap<>();
+        Long firstObjective = null;
         for (Object[] row : plan) {
             long axis = axes.computeIfAbsent((String) row[0], title -> projects.addAxis(centreId, project, title));
             long objective = projects.addObjective(centreId, axis, (String) row[1]);
+            firstObjective = firstObjective == null ? objective : firstObjective;
             if (row[2] != null) {
-                jdbc.sql("select id from activities where centre_id = ? and ref = ?").params(centreId, row[2]).query(Long.class)
+                jdbc.sql("select id from activities_activities where centre_id = ? and ref = ?").params(centreId, row[2]).query(Long.class)
                         .optional().ifPresent(a -> projects.linkActivity(centreId, objective, a));
             }
             projects.addSheet(centreId, objective, "Fiche-action : " + ((String) row[1]).toLowerCase(), null);
             projects.addIndicator(centreId, objective, "Réalisé (calculé par Trame)", (String) row[3], new BigDecimal((String) row[4]));
         }
-        long firstObjective = jdbc.sql("""
-                select o.id from project_objectives o join project_axes x on x.centre_id = o.centre_id and x.id = o.axis_id
-                where o.centre_id = ? and x.project_id = ? order by o.id limit 1""").params(centreId, project).query(Long.class).single();
         long typed = projects.addIndicator(centreId, firstObjective, "Seniors se disant moins seuls (enquête annuelle, %)", null,
                 new BigDecimal("70"));
         projects.saveValue(centreId, typed, year - 1, new BigDecimal("64"));

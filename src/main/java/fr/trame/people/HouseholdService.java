@@ -5,7 +5,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Households (foyers) of a centre: every query is bounded by the centre's id. */
@@ -141,5 +143,63 @@ public class HouseholdService {
 
     public long count(long centreId) {
         return jdbc.sql("select count(*) from households where centre_id = ?").param(centreId).query(Long.class).single();
+    }
+
+    /** {@link #forgetWhenEveryoneAnonymised(long, long)} for the households of several persons at once. */
+    @Transactional
+    public List<Long> forgetWhenEveryoneAnonymised(long centreId, Collection<Long> personIds) {
+        return jdbc.sql("""
+                update households h set ref = null, address = null, postcode = null, commune = null, caf_number = null,
+                       notes = null, updated_at = now()
+                where h.centre_id = :centre
+                  and h.id in (select household_id from household_members
+                               where centre_id = :centre and person_id = any(:persons))
+                  and not exists (select 1 from household_members hm
+                                  join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
+                                  where hm.centre_id = :centre and hm.household_id = h.id and p.anonymised_at is null)
+                returning h.id""")
+                .param("centre", centreId).param("persons", personIds.toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /**
+     * Deletes the centre's whole register: QF history, household links, persons and households. For the benchmarks,
+     * which measure an import again on an emptied centre; fails (and changes nothing) once anything else refers to them.
+     */
+    @Transactional
+    public void deleteRegister(long centreId) {
+        for (String table : List.of("qf_history", "household_members", "persons", "households")) {
+            jdbc.sql("delete from " + table + " where centre_id = ?").param(centreId).update();
+        }
+    }
+
+    /** A household's QF from a day on, and where it comes from. */
+    public record NewQf(long householdId, LocalDate validFrom, int amountEuros, String source) {
+    }
+
+    /** {@link #addQf} for many households at once, set-based (a register taken over with its QF history). */
+    @Transactional
+    public void addQfs(long centreId, List<NewQf> values) {
+        jdbc.sql("""
+                insert into qf_history (centre_id, household_id, valid_from, amount_euros, source)
+                select :centre, q.household_id, cast(q.valid_from as date), q.amount_euros, q.source
+                from unnest(cast(:households as bigint[]), cast(:days as text[]), cast(:amounts as integer[]),
+                            cast(:sources as text[])) as q(household_id, valid_from, amount_euros, source)""")
+                .param("centre", centreId)
+                .param("households", values.stream().map(NewQf::householdId).toArray(Long[]::new))
+                .param("days", values.stream().map(q -> q.validFrom().toString()).toArray(String[]::new))
+                .param("amounts", values.stream().map(NewQf::amountEuros).toArray(Integer[]::new))
+                .param("sources", values.stream().map(NewQf::source).toArray(String[]::new))
+                .update();
+    }
+
+    /** Sets the CAF numbers of many households at once (household id to number), set-based. */
+    @Transactional
+    public void setCafNumbers(long centreId, Map<Long, String> numbers) {
+        jdbc.sql("""
+                update households h set caf_number = n.caf_number, updated_at = now()
+                from unnest(cast(:ids as bigint[]), cast(:numbers as text[])) as n(id, caf_number)
+                where h.centre_id = :centre and h.id = n.id""")
+                .param("ids", numbers.keySet().toArray(Long[]::new)).param("numbers", numbers.values().toArray(String[]::new))
+                .param("centre", centreId).update();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -345,5 +346,34 @@ public class MembershipService {
         return jdbc.sql("update memberships set paid = true, paid_on = ?, payment_mode = ?"
                         + " where centre_id = ? and id = ? and cancelled_at is null")
                 .params(on, mode, centreId, membershipId).update() == 1;
+    }
+
+    /** {@link #forgetCancelReasons(long, long, List)} for several persons at once. */
+    public void forgetCancelReasons(long centreId, Collection<Long> personIds, List<Long> forgottenHouseholds) {
+        jdbc.sql("""
+                update memberships set cancel_reason = 'motif effacé (anonymisation)'
+                where centre_id = ? and cancelled_at is not null
+                  and (person_id = any(?) or household_id = any(?))""")
+                .params(centreId, personIds.toArray(Long[]::new), forgottenHouseholds.toArray(Long[]::new)).update();
+    }
+
+    /** A payment taken for a membership. */
+    public record Payment(long membershipId, LocalDate on, String mode) {
+    }
+
+    /**
+     * {@link #markPaid} for many memberships at once, set-based (a register taken over with its payments); cancelled
+     * memberships take none. Returns how many were marked paid.
+     */
+    @Transactional
+    public int markPaid(long centreId, List<Payment> payments) {
+        return jdbc.sql("""
+                update memberships m set paid = true, paid_on = cast(p.paid_on as date), payment_mode = p.mode
+                from unnest(cast(:ids as bigint[]), cast(:days as text[]), cast(:modes as text[])) as p(id, paid_on, mode)
+                where m.centre_id = :centre and m.id = p.id and m.cancelled_at is null""")
+                .param("ids", payments.stream().map(Payment::membershipId).toArray(Long[]::new))
+                .param("days", payments.stream().map(p -> p.on().toString()).toArray(String[]::new))
+                .param("modes", payments.stream().map(Payment::mode).toArray(String[]::new))
+                .param("centre", centreId).update();
     }
 }

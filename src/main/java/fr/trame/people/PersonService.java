@@ -6,7 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Persons of a centre, their household links and consents. */
@@ -176,5 +178,42 @@ public class PersonService {
 
     public long count(long centreId) {
         return jdbc.sql("select count(*) from persons where centre_id = ?").param(centreId).query(Long.class).single();
+    }
+
+    /** {@link #anonymise(long, long, LocalDate)} for several persons at once, each keeping the birth date given. */
+    @Transactional
+    public void anonymise(long centreId, Collection<Long> personIds, Map<Long, LocalDate> keptBirthDates) {
+        Long[] ids = personIds.toArray(Long[]::new);
+        String[] births = personIds.stream().map(keptBirthDates::get).map(d -> d == null ? null : d.toString())
+                .toArray(String[]::new);
+        jdbc.sql("""
+                update persons p set first_name = :first, last_name = :last, birth_date = cast(k.birth as date), ref = null,
+                       phone = null, email = null, school_level = null, anonymised_at = coalesce(p.anonymised_at, now()),
+                       updated_at = now()
+                from unnest(cast(:ids as bigint[]), cast(:births as text[])) as k(id, birth)
+                where p.centre_id = :centre and p.id = k.id""")
+                .param("first", ANONYMOUS_FIRST_NAME).param("last", ANONYMOUS_LAST_NAME).param("ids", ids)
+                .param("births", births).param("centre", centreId).update();
+        jdbc.sql("delete from consents where centre_id = ? and person_id = any(?)").params(centreId, ids).update();
+    }
+
+    /** A consent given or refused by a person on a day. */
+    public record NewConsent(long personId, String kind, boolean granted, LocalDate givenOn) {
+    }
+
+    /** {@link #recordConsent} for many consents at once, set-based (a register taken over with its consents). */
+    @Transactional
+    public void recordConsents(long centreId, List<NewConsent> consents) {
+        jdbc.sql("""
+                insert into consents (centre_id, person_id, kind, granted, given_on)
+                select :centre, c.person_id, c.kind, c.granted, cast(c.given_on as date)
+                from unnest(cast(:persons as bigint[]), cast(:kinds as text[]), cast(:granted as boolean[]),
+                            cast(:days as text[])) as c(person_id, kind, granted, given_on)""")
+                .param("centre", centreId)
+                .param("persons", consents.stream().map(NewConsent::personId).toArray(Long[]::new))
+                .param("kinds", consents.stream().map(NewConsent::kind).toArray(String[]::new))
+                .param("granted", consents.stream().map(NewConsent::granted).toArray(Boolean[]::new))
+                .param("days", consents.stream().map(c -> c.givenOn().toString()).toArray(String[]::new))
+                .update();
     }
 }

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -228,5 +230,48 @@ public class CaseService {
                 ))
                 order by u.display_name""")
                 .params(centreId, caseId).query(Share.class).list();
+    }
+
+    /** {@link #anonymise(long, long, List)} for the case files of several persons at once. */
+    @Transactional
+    public List<Long> anonymise(long centreId, Collection<Long> personIds, List<Long> householdIds) {
+        List<Long> ids = jdbc.sql("""
+                update cases set subject = :erased, outcome = case when outcome is null then null else :erased end
+                where centre_id = :centre and (person_id = any(:persons) or household_id = any(:households))
+                returning id""")
+                .param("erased", ERASED).param("centre", centreId).param("persons", personIds.toArray(Long[]::new))
+                .param("households", householdIds.toArray(Long[]::new)).query(Long.class).list();
+        Long[] cases = ids.toArray(Long[]::new);
+        jdbc.sql("update case_steps set note = ?, outcome = null where centre_id = ? and case_id = any(?)")
+                .params(ERASED, centreId, cases).update();
+        jdbc.sql("update case_documents set name = ? where centre_id = ? and case_id = any(?)")
+                .params(ERASED, centreId, cases).update();
+        audit.forgetDetails(centreId, "dossier", ids);
+        return ids;
+    }
+
+    /** A case file kept before Trame, with its first step, taken over as it is. */
+    public record TakenOver(Long personId, Long householdId, long referentUserId, String subject, LocalDate openedOn,
+                            LocalDate stepOn, String stepNote, String stepOutcome) {
+    }
+
+    /**
+     * Records case files taken over from earlier records (the demonstration's), each with its first step written by its
+     * referent. No audit entry: nobody opened them in Trame. Returns their ids.
+     */
+    @Transactional
+    public List<Long> takeOver(long centreId, List<TakenOver> files) {
+        List<Long> ids = new ArrayList<>();
+        for (TakenOver f : files) { // a handful: one insert each, and its step
+            long id = jdbc.sql("""
+                    insert into cases (centre_id, person_id, household_id, referent_user_id, subject, opened_on)
+                    values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(centreId, f.personId(), f.householdId(), f.referentUserId(), f.subject().trim(), f.openedOn())
+                    .query(Long.class).single();
+            jdbc.sql("insert into case_steps (centre_id, case_id, date, note, outcome, author_id) values (?, ?, ?, ?, ?, ?)")
+                    .params(centreId, id, f.stepOn(), f.stepNote(), f.stepOutcome(), f.referentUserId()).update();
+            ids.add(id);
+        }
+        return ids;
     }
 }

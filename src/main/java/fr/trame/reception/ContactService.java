@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,5 +182,29 @@ public class ContactService {
                   and date <= centre_today(centre_id)
                 group by 1 order by 1 desc""")
                 .params(centreId, months - 1).query(MonthRate.class).list();
+    }
+
+    /** {@link #forgetNotes(long, long)} for several persons at once. */
+    @Transactional
+    public void forgetNotes(long centreId, Collection<Long> personIds) {
+        jdbc.sql("update contacts set note = null, orientation = null where centre_id = ? and person_id = any(?)")
+                .params(centreId, personIds.toArray(Long[]::new)).update();
+    }
+
+    /** An appointment's staff member and time. */
+    public record Assignment(long contactId, long staffUserId, LocalTime startsAt) {
+    }
+
+    /** Gives many appointments their staff member and time at once, set-based (a reception log taken over). */
+    @Transactional
+    public void assign(long centreId, List<Assignment> assignments) {
+        jdbc.sql("""
+                update contacts c set staff_user_id = a.staff_user_id, starts_at = cast(a.starts_at as time)
+                from unnest(cast(:ids as bigint[]), cast(:staff as bigint[]), cast(:times as text[])) as a(id, staff_user_id, starts_at)
+                where c.centre_id = :centre and c.id = a.id""")
+                .param("ids", assignments.stream().map(Assignment::contactId).toArray(Long[]::new))
+                .param("staff", assignments.stream().map(Assignment::staffUserId).toArray(Long[]::new))
+                .param("times", assignments.stream().map(a -> a.startsAt().toString()).toArray(String[]::new))
+                .param("centre", centreId).update();
     }
 }

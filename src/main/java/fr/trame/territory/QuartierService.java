@@ -54,4 +54,10 @@ public class QuartierService {
         return jdbc.sql("update quartiers set qpv = ? where centre_id = ? and id = ?")
                 .params(qpv, centreId, quartierId).update() == 1;
     }
+
+    /** Deletes the centre's quartiers, once no household lives in them any more (the benchmarks' emptied centres). */
+    @Transactional
+    public void deleteAll(long centreId) {
+        jdbc.sql("delete from quartiers where centre_id = ?").param(centreId).update();
+    }
 }
