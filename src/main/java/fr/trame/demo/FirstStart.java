@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "trame.db.as-is", havingValue = false, matchIfMissing = true)
-public class FirstStart implements ApplicationRunner {
+class FirstStart implements ApplicationRunner {
 
     private final AdminBootstrap adminBootstrap;
     private final CentreService centres;

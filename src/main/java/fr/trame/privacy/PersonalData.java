@@ -20,7 +20,7 @@ import java.util.List;
  * Everything Trame holds on one person, as given to them on an access request (RGPD art. 15): the structure of the JSON
  * export (docs/formats.md) and what the PDF prints. Its own records, so the format does not follow the services' ones.
  */
-public record PersonalData(String format, int version, OffsetDateTime generatedAt, String generatedBy, Centre centre,
+record PersonalData(String format, int version, OffsetDateTime generatedAt, String generatedBy, Centre centre,
                            Identity person, List<Household> households, List<Consent> consents,
                            List<Membership> memberships, List<Enrolment> enrolments, List<Attendance> attendance,
                            List<Contact> contacts, List<CaseFile> cases, Volunteer volunteer, List<Mandate> mandates) {
