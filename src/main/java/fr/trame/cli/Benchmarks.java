@@ -2,15 +2,21 @@ package fr.trame.cli;
 
 import fr.trame.activities.ActivityImporter;
 import fr.trame.activities.SessionService;
+import fr.trame.association.SocialProjectService;
 import fr.trame.attendance.AttendanceImporter;
 import fr.trame.attendance.AttendanceService;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.csv.PgCopy;
 import fr.trame.demo.DemoData;
+import fr.trame.demo.DemoService;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.PeopleImporter;
 import fr.trame.people.RegisterSearch;
+import fr.trame.reception.ContactService;
+import fr.trame.reporting.AnnualReportService;
+import fr.trame.reporting.IndicatorService;
+import fr.trame.reporting.ReportRenderer;
 import fr.trame.territory.QuartierService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,18 +26,23 @@ import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * {@code bench [import] [search] [attendance] [reception] [indicators] [catalogue]}: import of the M people.csv and attendance.csv against a raw COPY of the
- * same rows, household search latency at 12,000 and 60,000 persons, saving a 200-person attendance sheet, and the
- * reception counter view and person search over three years of M contacts, against a primary-key lookup; the whole
- * indicator set, the projet social's figures and the PDF report against one scan of a year's attendance. Each figure is a
- * ratio to a baseline of the same run.
+ * {@code bench [import] [search] [attendance] [reception] [indicators] [catalogue]}: import of the M people.csv and
+ * attendance.csv against a raw COPY of the same rows, household search latency at 12,000 and 60,000 persons, saving a
+ * 200-person attendance sheet, and the reception counter view and person search over three years of M contacts,
+ * against a primary-key lookup; the whole indicator set, the projet social's figures and the PDF report against one
+ * scan of a year's attendance. Each figure is a ratio to a baseline of the same run.
  */
 @Component
 class Benchmarks {
@@ -49,23 +60,23 @@ class Benchmarks {
     private final AttendanceImporter attendanceImporter;
     private final SessionService sessions;
     private final AttendanceService attendanceService;
-    private final fr.trame.demo.DemoService demo;
-    private final fr.trame.reception.ContactService contacts;
-    private final fr.trame.reporting.IndicatorService indicatorService;
-    private final fr.trame.reporting.AnnualReportService annualReports;
-    private final fr.trame.reporting.ReportRenderer reportRenderer;
+    private final DemoService demo;
+    private final ContactService contacts;
+    private final IndicatorService indicatorService;
+    private final AnnualReportService annualReports;
+    private final ReportRenderer reportRenderer;
     private final CatalogueBenchmark catalogueBenchmark;
-    private final fr.trame.association.SocialProjectService projects;
+    private final SocialProjectService projects;
     private final HouseholdService households;
     private final QuartierService quartiers;
 
     public Benchmarks(CentreService centres, PeopleImporter importer, RegisterSearch search, JdbcClient jdbc,
                       DataSource dataSource, TransactionTemplate tx, ActivityImporter activityImporter,
                       AttendanceImporter attendanceImporter, SessionService sessions, AttendanceService attendanceService,
-                      fr.trame.demo.DemoService demo, fr.trame.reception.ContactService contacts,
-                      fr.trame.reporting.IndicatorService indicatorService,
-                      fr.trame.reporting.AnnualReportService annualReports, fr.trame.reporting.ReportRenderer reportRenderer,
-                      CatalogueBenchmark catalogueBenchmark, fr.trame.association.SocialProjectService projects,
+                      DemoService demo, ContactService contacts,
+                      IndicatorService indicatorService,
+                      AnnualReportService annualReports, ReportRenderer reportRenderer,
+                      CatalogueBenchmark catalogueBenchmark, SocialProjectService projects,
                       HouseholdService households, QuartierService quartiers) {
         this.households = households;
         this.quartiers = quartiers;
@@ -88,7 +99,7 @@ class Benchmarks {
         this.tx = tx;
     }
 
-    public void run(PrintStream out, java.util.Set<String> parts) {
+    public void run(PrintStream out, Set<String> parts) {
         if (parts.contains("import") || parts.contains("search")) {
             people(out, parts);
         }
@@ -142,7 +153,8 @@ class Benchmarks {
                 select count(*) from attendance_marks at
                 join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
                 where at.centre_id = ? and se.date between ? and ?""").params(centre.id(), from, to).query(Long.class).single();
-        out.printf("Indicateurs sur 12 mois (taille M, %,d présences) : %.0f ms ; balayage des présences %.0f ms ; ratio = %.1f (cible ≤ 3)%n",
+        out.printf("Indicateurs sur 12 mois (taille M, %,d présences) : %.0f ms ; balayage des présences %.0f ms ; "
+                        + "ratio = %.1f (cible ≤ 3)%n",
                 attendanceRows, median(full), median(scan), median(full) / median(scan));
 
         // the projet social page's figures: every objective's indicators of the calendar year, in one engine run
@@ -201,7 +213,9 @@ class Benchmarks {
             }
         }
         double lookup95 = percentile(lookupMs, 95);
-        out.printf("Accueil, %,d contacts sur 3 ans (taille M) : vue du jour p50 %.1f ms, p95 %.1f ms ; recherche de personne p50 %.1f ms, p95 %.1f ms (cible ≤ 20 ms) ; lecture par clé p95 %.2f ms (ratios %.1f et %.1f)%n",
+        out.printf("Accueil, %,d contacts sur 3 ans (taille M) : vue du jour p50 %.1f ms, p95 %.1f ms ; "
+                        + "recherche de personne p50 %.1f ms, p95 %.1f ms (cible ≤ 20 ms) ; "
+                        + "lecture par clé p95 %.2f ms (ratios %.1f et %.1f)%n",
                 contactsCount, percentile(counterMs, 50), percentile(counterMs, 95), percentile(searchMs, 50),
                 percentile(searchMs, 95), lookup95, percentile(counterMs, 95) / lookup95, percentile(searchMs, 95) / lookup95);
     }
@@ -240,7 +254,8 @@ class Benchmarks {
         String file = csv.toString();
         out.printf("attendance.csv taille M : %,d lignes%n", rows);
         double copySeconds = tx.execute(status -> {
-            jdbc.sql("create temp table bench_raw_attendance (activity_ref text, date text, start_time text, end_time text, person_ref text, status text) on commit drop").update();
+            jdbc.sql("create temp table bench_raw_attendance (activity_ref text, date text, start_time text, end_time text, "
+                    + "person_ref text, status text) on commit drop").update();
             long t0 = System.nanoTime();
             PgCopy.copyCsv(dataSource, "bench_raw_attendance", List.of("activity_ref", "date", "start_time", "end_time",
                     "person_ref", "status"), file.substring(file.indexOf('\n') + 1).replace(';', ','));
@@ -251,19 +266,20 @@ class Benchmarks {
         long t0 = System.nanoTime();
         attendanceImporter.importCsv(centre.id(), new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
         double importSeconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("Import attendance.csv : %.1f s, %,.0f lignes/s ; COPY brut %.2f s, %,.0f lignes/s ; ratio import/COPY = %.2f (cible ≥ 0,30)%n",
+        out.printf("Import attendance.csv : %.1f s, %,.0f lignes/s ; COPY brut %.2f s, %,.0f lignes/s ; "
+                        + "ratio import/COPY = %.2f (cible ≥ 0,30)%n",
                 importSeconds, rows / importSeconds, copySeconds, rows / copySeconds, copySeconds / importSeconds);
 
         // a 200-person sheet: every save changes every status, so each one writes 200 rows
         long activity = jdbc.sql("select id from activities_activities where centre_id = ? and ref = 'A1'").param(centre.id())
                 .query(Long.class).single();
-        long session = sessions.addOneOff(centre.id(), activity, LocalDate.now(), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0));
+        long session = sessions.addOneOff(centre.id(), activity, LocalDate.now(), LocalTime.of(9, 0), LocalTime.of(12, 0));
         List<Long> persons = jdbc.sql("select id from people_persons where centre_id = ? order by id limit 200").param(centre.id())
                 .query(Long.class).list();
         double[] saveMs = new double[200];
         double[] lookupMs = new double[200];
         for (int i = -20; i < 200; i++) {
-            java.util.Map<Long, String> sheet = new java.util.HashMap<>();
+            Map<Long, String> sheet = new HashMap<>();
             for (int p = 0; p < persons.size(); p++) {
                 sheet.put(persons.get(p), (i + p) % 2 == 0 ? "present" : "absent");
             }
@@ -278,11 +294,12 @@ class Benchmarks {
                 lookupMs[i] = (s2 - s1) / 1e6;
             }
         }
-        out.printf("Enregistrement d'une feuille de 200 personnes : p50 %.1f ms, p95 %.1f ms (cible ≤ 50 ms) ; lecture par clé p95 %.2f ms%n",
+        out.printf("Enregistrement d'une feuille de 200 personnes : p50 %.1f ms, p95 %.1f ms (cible ≤ 50 ms) ; "
+                        + "lecture par clé p95 %.2f ms%n",
                 percentile(saveMs, 50), percentile(saveMs, 95), percentile(lookupMs, 95));
     }
 
-    private void people(PrintStream out, java.util.Set<String> parts) {
+    private void people(PrintStream out, Set<String> parts) {
         String csv = new DemoData(7, LocalDate.now()).peopleCsv(DemoData.Size.M);
         int rows = (int) csv.lines().count() - 1;
         out.printf("Trame bench — people.csv taille M : %d personnes%n", rows);
@@ -291,7 +308,7 @@ class Benchmarks {
         double[] copy = new double[runs];
         double[] imports = new double[runs];
         Centre first = null;
-        List<Long> importCentres = new java.util.ArrayList<>();
+        List<Long> importCentres = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             copy[run] = rawCopySeconds(csv);
             Centre centre = centres.create("bench-import-" + run, "Bench import " + run);
@@ -385,7 +402,7 @@ class Benchmarks {
     }
 
     static String misspell(String name, Random random) {
-        String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase();
         if (s.length() > 4) {
             int i = 1 + random.nextInt(s.length() - 2);

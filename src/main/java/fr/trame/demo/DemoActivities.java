@@ -25,10 +25,14 @@ final class DemoActivities {
         t.add(new Template("JEUNES", "Accueil jeunes 12-17 ans", "Jeunesse", "acm", "Jeunesse", 12, 17, null,
                 "3,6", "14:00", "18:00", "toutes", 124));
         String[][] weekly = {
-                {"CLAS-PRIM", "Accompagnement à la scolarité (primaire)", "Accompagnement scolaire", "accompagnement_scolaire", "Enfance", "6", "11", "1,2,4", "16:30", "18:00", "30"},
-                {"CLAS-COL", "Accompagnement à la scolarité (collège)", "Accompagnement scolaire", "accompagnement_scolaire", "Jeunesse", "11", "15", "1,2,4", "17:00", "18:30", "24"},
-                {"FLE-A1", "Français langue étrangère A1", "Socio-linguistique", "atelier", "Adultes", "18", "", "2,4", "09:00", "11:00", "18"},
-                {"FLE-A2", "Français langue étrangère A2", "Socio-linguistique", "atelier", "Adultes", "18", "", "1,3", "14:00", "16:00", "16"},
+                {"CLAS-PRIM", "Accompagnement à la scolarité (primaire)", "Accompagnement scolaire", "accompagnement_scolaire",
+                        "Enfance", "6", "11", "1,2,4", "16:30", "18:00", "30"},
+                {"CLAS-COL", "Accompagnement à la scolarité (collège)", "Accompagnement scolaire", "accompagnement_scolaire",
+                        "Jeunesse", "11", "15", "1,2,4", "17:00", "18:30", "24"},
+                {"FLE-A1", "Français langue étrangère A1", "Socio-linguistique", "atelier",
+                        "Adultes", "18", "", "2,4", "09:00", "11:00", "18"},
+                {"FLE-A2", "Français langue étrangère A2", "Socio-linguistique", "atelier",
+                        "Adultes", "18", "", "1,3", "14:00", "16:00", "16"},
                 {"YOGA", "Yoga", "Adultes-Seniors", "atelier", "Adultes", "18", "", "1", "18:30", "19:45", "20"},
                 {"GYM-SEN", "Gym douce seniors", "Adultes-Seniors", "atelier", "Seniors", "60", "", "2", "10:00", "11:00", "22"},
                 {"COUTURE", "Atelier couture", "Adultes-Seniors", "atelier", "Adultes", "16", "", "4", "14:00", "17:00", "14"},
@@ -39,7 +43,8 @@ final class DemoActivities {
                 {"NUM-SEN", "Tablette et smartphone seniors", "Numérique", "atelier", "Seniors", "60", "", "5", "14:00", "16:00", "12"},
                 {"THEATRE", "Théâtre ados", "Jeunesse", "atelier", "Jeunesse", "12", "17", "3", "14:00", "16:00", "14"},
                 {"DANSE", "Danse hip-hop", "Jeunesse", "atelier", "Jeunesse", "10", "17", "6", "10:00", "12:00", "20"},
-                {"ECRIVAIN", "Permanence écrivain public", "Accès aux droits", "permanence", "Tous publics", "", "", "2", "14:00", "17:00", "0"},
+                {"ECRIVAIN", "Permanence écrivain public", "Accès aux droits", "permanence",
+                        "Tous publics", "", "", "2", "14:00", "17:00", "0"},
                 {"JARDIN", "Jardin partagé", "Famille", "atelier", "Tous publics", "", "", "3", "10:00", "12:00", "15"}};
         int copies = Math.max(1, scale);
         for (int c = 0; c < copies; c++) {

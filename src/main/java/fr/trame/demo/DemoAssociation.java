@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -55,7 +57,7 @@ class DemoAssociation {
                 select id from people_persons where centre_id = ? and birth_date <= ? order by id limit 60""")
                 .params(centreId, today.minusYears(25)).query(Long.class).list();
         Long user = jdbc.sql("select id from centre_users order by id limit 1").query(Long.class).optional().orElse(null);
-        Map<String, Long> bodies = new java.util.HashMap<>();
+        Map<String, Long> bodies = new HashMap<>();
         governance.bodies(centreId).forEach(b -> bodies.put(b.kind(), b.id()));
         long youth = governance.createBody(centreId, "commission", "Commission jeunesse");
         LocalDate since = LocalDate.of(year - 2, 6, 20);
@@ -91,7 +93,8 @@ class DemoAssociation {
                 meeting(centreId, bodies.get("bureau"), LocalDate.of(y, month, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.WEDNESDAY)),
                         "Préparation du CA", 3, today, random);
             }
-            meeting(centreId, bodies.get("ag"), LocalDate.of(y, 6, 20), "Rapport moral, rapport d'activité, comptes " + (y - 1), null, today, random);
+            meeting(centreId, bodies.get("ag"), LocalDate.of(y, 6, 20), "Rapport moral, rapport d'activité, comptes " + (y - 1),
+                    null, today, random);
         }
 
         // volunteers: the 13 inhabitants of the board (4 also in a commission), 20 at activities (2 also in a
@@ -152,7 +155,8 @@ class DemoAssociation {
             long employee = staff.hire(centreId, (String) t[0], (String) t[1], new StaffService.NewContract((String) t[2],
                     (String) t[3], null, hours, (LocalDate) t[5], (LocalDate) t[6], inKind));
             if (random.nextInt(3) == 0) {
-                staff.addTraining(centreId, employee, LocalDate.of(year - 1, 3 + random.nextInt(8), 10), new BigDecimal("2"), "Formation ALISFA");
+                staff.addTraining(centreId, employee, LocalDate.of(year - 1, 3 + random.nextInt(8), 10), new BigDecimal("2"),
+                        "Formation ALISFA");
             }
         }
 
@@ -165,7 +169,7 @@ class DemoAssociation {
                 {"Déclic 13", "association"}, {"Les Petits Débrouillards", "association"}, {"Fête le mur", "association"},
                 {"Association Nejma", "association"}, {"La Rose des sables", "association"}, {"École de Rassuen", "ecole"},
                 {"Collège Alain Savary", "ecole"}, {"Centre médico-social", "sante"}};
-        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
         for (Object[] p : directory) {
             ids.put((String) p[0], partners.create(centreId, (String) p[0], (String) p[1], null));
         }
@@ -179,7 +183,8 @@ class DemoAssociation {
         }
         String[][] permanences = {{"Maison départementale de la solidarité", "Permanence assistante sociale", "lundi matin"},
                 {"Point d'appui pour étrangers", "Droits des étrangers", "mardi après-midi"},
-                {"Sauvegarde 13", "Soutien aux familles", "mercredi matin"}, {"Mission locale Ouest Provence", "Emploi des jeunes", "jeudi matin"},
+                {"Sauvegarde 13", "Soutien aux familles", "mercredi matin"},
+                {"Mission locale Ouest Provence", "Emploi des jeunes", "jeudi matin"},
                 {"PLIE", "Accompagnement vers l'emploi", "jeudi après-midi"}, {"Déclic 13", "Insertion", "vendredi matin"}};
         for (String[] p : permanences) {
             partners.addPermanence(centreId, ids.get(p[0]), p[1], p[2], LocalDate.of(year - 3, 9, 1), null);
@@ -210,8 +215,10 @@ class DemoAssociation {
                 "Inclusion numérique des seniors", null, today.minusMonths(5), null, 600_000L, null, "refuse"));
 
         funding.addAgrement(centreId, "Centre social", "CAF", LocalDate.of(year - 2, 1, 1), LocalDate.of(year + 1, 12, 31), "CS-13-047");
-        funding.addAgrement(centreId, "Accueil collectif de mineurs 4-11 ans", "SDJES", today.minusYears(3), today.plusMonths(4), "0130047CL000125");
-        funding.addAgrement(centreId, "Accueil collectif de mineurs 12-17 ans", "SDJES", LocalDate.of(year - 1, 1, 1), LocalDate.of(year + 2, 12, 31), "0130047CL000126");
+        funding.addAgrement(centreId, "Accueil collectif de mineurs 4-11 ans", "SDJES", today.minusYears(3), today.plusMonths(4),
+                "0130047CL000125");
+        funding.addAgrement(centreId, "Accueil collectif de mineurs 12-17 ans", "SDJES", LocalDate.of(year - 1, 1, 1),
+                LocalDate.of(year + 2, 12, 31), "0130047CL000126");
 
         socialProject(centreId, year);
     }
@@ -232,13 +239,17 @@ class DemoAssociation {
     private void socialProject(long centreId, int year) {
         long project = projects.createProject(centreId, "Ensemble aux quartiers Sud", year - 1);
         Object[][] plan = {
-                {"Favoriser le lien social et la participation des habitants", "Rompre l'isolement des seniors", "GYM-SEN", "activities.persons", "60"},
-                {"Favoriser le lien social et la participation des habitants", "Développer le bénévolat", null, "association.volunteers", "50"},
-                {"Soutenir les familles dans leur rôle éducatif", "Accompagner la scolarité des enfants", "CLAS-PRIM", "activities.persons", "40"},
-                {"Soutenir les familles dans leur rôle éducatif", "Offrir des loisirs aux enfants du quartier", "ACM-MER", "activities.persons", "250"},
+                {"Favoriser le lien social et la participation des habitants", "Rompre l'isolement des seniors",
+                        "GYM-SEN", "activities.persons", "60"},
+                {"Favoriser le lien social et la participation des habitants", "Développer le bénévolat",
+                        null, "association.volunteers", "50"},
+                {"Soutenir les familles dans leur rôle éducatif", "Accompagner la scolarité des enfants",
+                        "CLAS-PRIM", "activities.persons", "40"},
+                {"Soutenir les familles dans leur rôle éducatif", "Offrir des loisirs aux enfants du quartier",
+                        "ACM-MER", "activities.persons", "250"},
                 {"Faciliter l'accès aux droits et au numérique", "Accompagner les démarches", null, "reception.persons", "1700"},
                 {"Faciliter l'accès aux droits et au numérique", "Apprendre le français", "FLE-A1", "activities.persons", "30"}};
-        Map<String, Long> axes = new java.util.HashMap<>();
+        Map<String, Long> axes = new HashMap<>();
         Long firstObjective = null;
         for (Object[] row : plan) {
             long axis = axes.computeIfAbsent((String) row[0], title -> projects.addAxis(centreId, project, title));

@@ -1,9 +1,12 @@
 package fr.trame.demo;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Seeded generator of a plausible centre's register as people.csv and memberships.csv text (interchange.md), so the
@@ -72,7 +75,8 @@ public final class DemoData {
 
     public String peopleCsv(int households, int targetPersons, String refPrefix) {
         StringBuilder csv = new StringBuilder(targetPersons * 120);
-        csv.append("household_ref;person_ref;last_name;first_name;sex;birth_date;role;address;postcode;commune;quartier;qpv;qf;phone;email\n");
+        csv.append("household_ref;person_ref;last_name;first_name;sex;birth_date;role;address;postcode;commune;quartier;"
+                + "qpv;qf;phone;email\n");
         int persons = 0;
         for (int h = 1; h <= households; h++) {
             int remainingHouseholds = households - h + 1;
@@ -132,7 +136,7 @@ public final class DemoData {
             }
             // one individuelle membership per person and season: a drawn person who already has one gives way to
             // the next adult in the list (no extra draw, so the rest of the generated centre stays the same)
-            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            Set<Integer> taken = new HashSet<>();
             for (int i = 0; i < 138 * scale && i < adultRefs.size(); i++) {
                 int drawn = random.nextInt(adultRefs.size());
                 while (!taken.add(drawn)) {
@@ -147,7 +151,8 @@ public final class DemoData {
                     "Chorale La Bastide"};
             for (int i = 0; i < 8 * scale; i++) {
                 csv.append("A").append(year).append('-').append(++k).append(";associative;;;")
-                        .append(organisations[i % organisations.length]).append(i >= organisations.length ? " " + (i / organisations.length + 1) : "")
+                        .append(organisations[i % organisations.length])
+                        .append(i >= organisations.length ? " " + (i / organisations.length + 1) : "")
                         .append(';').append(start).append(';').append(end).append(";50\n");
             }
         }
@@ -214,6 +219,6 @@ public final class DemoData {
     }
 
     private static String ascii(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase();
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase();
     }
 }

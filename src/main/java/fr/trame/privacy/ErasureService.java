@@ -103,10 +103,11 @@ public class ErasureService {
 
     /**
      * Removed: names (replaced by « Personne anonymisée »), reference, phone, e-mail, school level, consents, the free
-     * texts of contacts, case files, enrolments, volunteering and membership cancellations, running enrolments; and, once everyone in a household
-     * is anonymised, its address, reference, CAF number, notes and the contents of its case files. Kept: sex, the birth
-     * date as coarse as the figures allow ({@link #keptBirthDate}), household links, quartier, QPV and QF, memberships,
-     * attendance, contact dates, channels and themes, case, step and document rows, volunteering and mandates.
+     * texts of contacts, case files, enrolments, volunteering and membership cancellations, running enrolments; and, once
+     * everyone in a household is anonymised, its address, reference, CAF number, notes and the contents of its case files.
+     * Kept: sex, the birth date as coarse as the figures allow ({@link #keptBirthDate}), household links, quartier, QPV
+     * and QF, memberships, attendance, contact dates, channels and themes, case, step and document rows, volunteering
+     * and mandates.
      * Each owner does its part for all the persons at once, in this transaction.
      */
     private void anonymise(long centreId, List<Long> ids, Map<Long, LocalDate> keptBirthDates) {

@@ -20,8 +20,8 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,7 +109,7 @@ public class ExportService {
     }
 
     /** The printable document, in French; templates format values with the same {@code @fmt} as the pages. */
-    String html(PersonalData data, java.time.ZoneId zone) {
+    String html(PersonalData data, ZoneId zone) {
         Context context = new Context(Locale.FRANCE);
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));

@@ -93,8 +93,8 @@ record PersonalData(String format, int version, OffsetDateTime generatedAt, Stri
     }
 
     /**
-     * A case file of the person or of their household ({@code holder}: personne, foyer). {@code readable} false: the requesting user may not read it
-     * (CaseService's rule), so its outcome, steps and documents are null.
+     * A case file of the person or of their household ({@code holder}: personne, foyer). {@code readable} false: the
+     * requesting user may not read it (CaseService's rule), so its outcome, steps and documents are null.
      */
     public record CaseFile(long id, String holder, String subject, String referent, LocalDate openedOn,
                            LocalDate closedOn, boolean readable, String outcome, List<Step> steps,
