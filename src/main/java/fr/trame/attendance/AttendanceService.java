@@ -232,6 +232,9 @@ public class AttendanceService {
                 select :centre, m.session_id, m.person_id, m.status
                 from unnest(cast(:sessions as bigint[]), cast(:persons as bigint[]), cast(:statuses as text[]))
                      as m(session_id, person_id, status)
+                -- the table has no foreign keys: only this centre's sessions and persons are written
+                join activities_sessions se on se.centre_id = :centre and se.id = m.session_id
+                join people_persons p on p.centre_id = :centre and p.id = m.person_id
                 on conflict (centre_id, session_id, person_id) do update set status = excluded.status
                 where attendance.status is distinct from excluded.status""")
                 .param("centre", centreId).param("sessions", sessions).param("persons", persons)

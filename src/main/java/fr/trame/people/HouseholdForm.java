@@ -42,7 +42,7 @@ class HouseholdForm implements Form {
         String q = Checks.clean(qf);
         return new HouseholdService.Values(Checks.clean(ref), Checks.clean(address), Checks.clean(postcode),
                 Checks.clean(commune), quartierId, qpvValue, Checks.clean(cafNumber), Checks.clean(notes),
-                q == null ? null : Integer.valueOf(q));
+                q == null || !q.matches("\\d{1,6}") ? null : Integer.valueOf(q));
     }
 
     static HouseholdForm of(HouseholdService.Household h) {

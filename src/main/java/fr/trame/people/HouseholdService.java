@@ -79,12 +79,12 @@ public class HouseholdService {
                 .params(centreId, householdId).query(QfValue.class).list();
     }
 
-    @Transactional
     /** A household's fields, as the form or an importer gives them. */
     public record Values(String ref, String address, String postcode, String commune, Long quartierId, Boolean qpv,
                          String cafNumber, String notes, Integer qf) {
     }
 
+    @Transactional
     public long create(long centreId, Values v) {
         long id = jdbc.sql("""
                 insert into households (centre_id, ref, address, postcode, commune, quartier_id, qpv, caf_number, notes)

@@ -79,16 +79,16 @@ public class PersonService {
                 .query(Lookalike.class).list();
     }
 
-    /**
-     * Creates the person and attaches them to the household, with no start date (like an import): someone registered
-     * today usually lived there already, and a familiale membership covers the persons attached on its start date.
-     */
-    @Transactional
     /** A person's fields, as the form gives them. */
     public record Values(String lastName, String firstName, String sex, LocalDate birthDate, String phone, String email,
                          String schoolLevel, String role) {
     }
 
+    /**
+     * Creates the person and attaches them to the household, with no start date (like an import): someone registered
+     * today usually lived there already, and a familiale membership covers the persons attached on its start date.
+     */
+    @Transactional
     public long create(long centreId, long householdId, Values v) {
         long id = jdbc.sql("""
                 insert into persons (centre_id, last_name, first_name, sex, birth_date, phone, email, school_level)

@@ -1,5 +1,6 @@
 package fr.trame.reception;
 
+import fr.trame.form.Refused;
 import fr.trame.form.Forbidden;
 import fr.trame.form.NotFound;
 import fr.trame.centre.AuditLog;
@@ -261,6 +262,12 @@ public class CaseService {
      */
     @Transactional
     public List<Long> takeOver(long centreId, List<TakenOver> files) {
+        Long[] referents = files.stream().map(TakenOver::referentUserId).distinct().toArray(Long[]::new);
+        long staff = jdbc.sql("select count(distinct user_id) from centre_user_roles where centre_id = ? and user_id = any(?)")
+                .params(centreId, referents).query(Long.class).single();
+        if (staff != referents.length) {
+            throw new Refused("Le référent d'un dossier ne fait pas partie de l'équipe du centre.");
+        }
         List<Long> ids = new ArrayList<>();
         for (TakenOver f : files) { // a handful: one insert each, and its step
             long id = jdbc.sql("""

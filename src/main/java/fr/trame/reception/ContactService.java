@@ -201,7 +201,8 @@ public class ContactService {
         jdbc.sql("""
                 update contacts c set staff_user_id = a.staff_user_id, starts_at = cast(a.starts_at as time)
                 from unnest(cast(:ids as bigint[]), cast(:staff as bigint[]), cast(:times as text[])) as a(id, staff_user_id, starts_at)
-                where c.centre_id = :centre and c.id = a.id""")
+                where c.centre_id = :centre and c.id = a.id
+                  and a.staff_user_id in (select r.user_id from centre_user_roles r where r.centre_id = :centre)""")
                 .param("ids", assignments.stream().map(Assignment::contactId).toArray(Long[]::new))
                 .param("staff", assignments.stream().map(Assignment::staffUserId).toArray(Long[]::new))
                 .param("times", assignments.stream().map(a -> a.startsAt().toString()).toArray(String[]::new))

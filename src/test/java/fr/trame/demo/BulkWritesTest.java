@@ -127,6 +127,14 @@ class BulkWritesTest {
         assertThat(written).isEqualTo(2);
         assertThat(jdbc.sql("select status from attendance where centre_id = ? and session_id = ? order by person_id")
                 .params(centre.id(), session).query(String.class).list()).containsExactly("present", "excuse");
+
+        // another centre's session or person is never written, whatever ids are given
+        Centre other = fixtures.centre("bulk-autre");
+        assertThat(attendance.recordAll(other.id(), List.of(new AttendanceService.Mark(session, amina, "present")))).isZero();
+        assertThat(attendance.recordAll(centre.id(), List.of(new AttendanceService.Mark(session, Long.MAX_VALUE, "present"))))
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(session).query(Long.class).single())
+                .isEqualTo(2);
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -62,6 +64,22 @@ class RegisterPagesTest {
                         containsString("Adresse électronique invalide"),
                         containsString("value=\"31/13/2015\""), containsString("value=\"06 11 22 33 44\""))));
         assertThat(persons()).isEqualTo(1);
+    }
+
+    @Test
+    void aHouseholdWithAnUnreadableQfComesBackWithItsMessageAndWhatWasTyped() throws Exception {
+        long before = jdbc.sql("select count(*) from households where centre_id = ?").param(centre.id()).query(Long.class).single();
+        for (String qf : List.of("12a", "1 200", "12345678901")) {
+            mvc.perform(post(base() + "/foyers/nouveau").with(user(accueil)).with(csrf())
+                            .param("commune", "Lille").param("qf", qf))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("value=\"" + qf + "\""), containsString("aria-invalid"))));
+            mvc.perform(post(base() + "/foyers/" + household + "/modifier").with(user(accueil)).with(csrf())
+                            .param("commune", "Lille").param("qf", qf))
+                    .andExpect(status().isOk()); // the edit form has no QF field (QF is a dated history): not a 500
+        }
+        assertThat(jdbc.sql("select count(*) from households where centre_id = ?").param(centre.id()).query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
