@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -268,17 +267,32 @@ public class CaseService {
         if (staff != referents.length) {
             throw new Refused("Le référent d'un dossier ne fait pas partie de l'équipe du centre.");
         }
-        List<Long> ids = new ArrayList<>();
-        for (TakenOver f : files) { // a handful: one insert each, and its step
-            long id = jdbc.sql("""
-                    insert into cases (centre_id, person_id, household_id, referent_user_id, subject, opened_on)
-                    values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(centreId, f.personId(), f.householdId(), f.referentUserId(), f.subject().trim(), f.openedOn())
-                    .query(Long.class).single();
-            jdbc.sql("insert into case_steps (centre_id, case_id, date, note, outcome, author_id) values (?, ?, ?, ?, ?, ?)")
-                    .params(centreId, id, f.stepOn(), f.stepNote(), f.stepOutcome(), f.referentUserId()).update();
-            ids.add(id);
-        }
-        return ids;
+        // ids are drawn first, so that each case file's step is written beside it in the same statement
+        return jdbc.sql("""
+                with f as (
+                    select nextval(pg_get_serial_sequence('cases', 'id')) as id, f.*
+                    from unnest(cast(:persons as bigint[]), cast(:households as bigint[]), cast(:referents as bigint[]),
+                                cast(:subjects as text[]), cast(:opened as date[]), cast(:steps as date[]),
+                                cast(:notes as text[]), cast(:outcomes as text[]))
+                         with ordinality as f(person_id, household_id, referent, subject, opened_on, step_on, note, outcome, n)),
+                opened as (
+                    insert into cases (centre_id, id, person_id, household_id, referent_user_id, subject, opened_on)
+                    overriding system value
+                    select :centre, id, person_id, household_id, referent, trim(subject), opened_on from f
+                    returning id),
+                stepped as (
+                    insert into case_steps (centre_id, case_id, date, note, outcome, author_id)
+                    select :centre, f.id, f.step_on, f.note, f.outcome, f.referent from f join opened o on o.id = f.id)
+                select id from f order by n""")
+                .param("centre", centreId)
+                .param("persons", files.stream().map(TakenOver::personId).toArray(Long[]::new))
+                .param("households", files.stream().map(TakenOver::householdId).toArray(Long[]::new))
+                .param("referents", files.stream().map(TakenOver::referentUserId).toArray(Long[]::new))
+                .param("subjects", files.stream().map(TakenOver::subject).toArray(String[]::new))
+                .param("opened", files.stream().map(f -> f.openedOn().toString()).toArray(String[]::new))
+                .param("steps", files.stream().map(f -> f.stepOn().toString()).toArray(String[]::new))
+                .param("notes", files.stream().map(TakenOver::stepNote).toArray(String[]::new))
+                .param("outcomes", files.stream().map(TakenOver::stepOutcome).toArray(String[]::new))
+                .query(Long.class).list();
     }
 }

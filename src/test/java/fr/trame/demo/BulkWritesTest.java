@@ -1,5 +1,7 @@
 package fr.trame.demo;
 
+import fr.trame.form.Refused;
+import fr.trame.reception.CaseService;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.activities.ActivityImporter;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -46,6 +49,7 @@ class BulkWritesTest {
     @Autowired EnrolmentService enrolments;
     @Autowired AttendanceService attendance;
     @Autowired ErasureService erasure;
+    @Autowired CaseService cases;
     @Autowired JdbcClient jdbc;
 
     private Centre register() {
@@ -135,6 +139,29 @@ class BulkWritesTest {
                 .isZero();
         assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(session).query(Long.class).single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void caseFilesTakenOverGoInWithTheirFirstStepsInOneStatementAndOnlyForTheCentresStaff() {
+        Centre centre = register();
+        String username = fixtures.user(centre, Role.DIRECTION);
+        long referent = jdbc.sql("select id from users where username = ?").param(username).query(Long.class).single();
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        List<Long> ids = cases.takeOver(centre.id(), List.of(
+                new CaseService.TakenOver(person(centre, "P1"), null, referent, " Logement ", day, day.plusDays(1), "Entretien", null),
+                new CaseService.TakenOver(null, household(centre, "F2"), referent, "Dettes", day, day.plusDays(2), "Budget", "Orientée")));
+
+        assertThat(jdbc.sql("select subject from cases where centre_id = ? and id = any(?) order by array_position(?, id)")
+                .params(centre.id(), ids.toArray(Long[]::new), ids.toArray(Long[]::new)).query(String.class).list())
+                .containsExactly("Logement", "Dettes");
+        assertThat(jdbc.sql("select note || '/' || coalesce(outcome, '-') from case_steps where centre_id = ? and case_id = ?")
+                .params(centre.id(), ids.get(1)).query(String.class).list()).containsExactly("Budget/Orientée");
+
+        String outsider = fixtures.user(fixtures.centre("bulk-ailleurs"), Role.DIRECTION);
+        long stranger = jdbc.sql("select id from users where username = ?").param(outsider).query(Long.class).single();
+        assertThatThrownBy(() -> cases.takeOver(centre.id(), List.of(
+                new CaseService.TakenOver(person(centre, "P1"), null, stranger, "Autre", day, day, "x", null))))
+                .isInstanceOf(Refused.class);
     }
 
     @Test
