@@ -34,6 +34,7 @@ class AssociationPagesTest {
     @Autowired PeopleImporter people;
     @Autowired GovernanceService governance;
     @Autowired VolunteerService volunteers;
+    @Autowired FundingService funding;
     @Autowired JdbcClient jdbc;
 
     Centre centre;
@@ -62,6 +63,14 @@ class AssociationPagesTest {
         mvc.perform(get(base + "/instances").with(user(federation))).andExpect(status().isForbidden());
         mvc.perform(get(base + "/benevoles").with(user(federation))).andExpect(status().isForbidden());
         mvc.perform(get(base + "/association").with(user(federation))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theHubShowsAnAgrementsEndInFrench() throws Exception {
+        int year = LocalDate.now().getYear();
+        funding.addAgrement(centre.id(), "Centre social", "CAF", LocalDate.of(year - 1, 1, 1), LocalDate.of(year + 2, 12, 31), null);
+        mvc.perform(get(base + "/association").with(user(fixtures.user(centre, Role.DIRECTION))))
+                .andExpect(content().string(containsString("jusqu’au 31/12/" + (year + 2))));
     }
 
     @Test

@@ -85,6 +85,22 @@ class MembershipPagesTest {
     }
 
     @Test
+    void anUnreadableAmountIsSaidBesideItsFieldOnEveryPageThatOffersAMembership() throws Exception {
+        long person = id("persons", "P2");
+        for (String[] form : new String[][] {
+                {"individuelle", "personId", String.valueOf(person), base() + "/personnes/" + person},
+                {"associative", "organisation", "Amicale laïque", base() + "/adhesions"}}) {
+            var flashMap = mvc.perform(post(base() + "/adhesions").with(user(accueil)).with(csrf()).param("type", form[0])
+                            .param(form[1], form[2]).param("seasonId", String.valueOf(season.id())).param("amount", "douze")
+                            .param("returnTo", form[3]))
+                    .andReturn().getFlashMap();
+            mvc.perform(get(form[3]).with(user(accueil)).flashAttrs(flashMap)).andExpect(content().string(allOf(
+                    containsString("Montant invalide"), containsString("value=\"douze\""))));
+        }
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void aMembershipIsCancelledWithAReasonStaysStruckThroughAndCanBeTakenAgain() throws Exception {
         long household = id("households", "F1");
         take("familiale", "householdId", household);
