@@ -113,20 +113,6 @@ public class EnrolmentService {
         return promoted;
     }
 
-    /**
-     * A person who leaves for good (anonymised): each running enrolment ends as if cancelled at the desk (the waiting
-     * list moves up), and the free-text age override reasons are erased.
-     */
-    @Transactional
-    public void endAllOf(long centreId, long personId) {
-        jdbc.sql("select id from enrolments where centre_id = ? and person_id = ? and status <> 'annule' order by id")
-                .params(centreId, personId).query(Long.class).list()
-                .forEach(id -> cancel(centreId, id));
-        jdbc.sql("update enrolments set age_override_reason = null"
-                        + " where centre_id = ? and person_id = ? and age_override_reason is not null")
-                .params(centreId, personId).update();
-    }
-
     public Optional<Enrolment> find(long centreId, long id) {
         return jdbc.sql(SELECT + " where e.centre_id = ? and e.id = ?").params(centreId, id).query(Enrolment.class).optional();
     }
@@ -154,7 +140,10 @@ public class EnrolmentService {
                 .params(centreId, personId).query(Enrolment.class).list();
     }
 
-    /** {@link #endAllOf(long, long)} for several persons at once, as their anonymisation does (privacy). */
+    /**
+     * Persons who leave for good (anonymised, privacy): each running enrolment ends as if cancelled at the desk (the
+     * waiting list moves up), and the free-text age override reasons are erased.
+     */
     @Transactional
     public void endAllOf(long centreId, Collection<Long> personIds) {
         Long[] ids = personIds.toArray(Long[]::new);

@@ -111,11 +111,6 @@ public class VolunteerService {
                 .param("person", personId).param("year", year).query(this::volunteer).optional();
     }
 
-    /** Erases the free text about the person (skills); categories, dates and hours are counted. */
-    public void forgetSkills(long centreId, long personId) {
-        jdbc.sql("update volunteers set skills = null where centre_id = ? and person_id = ?").params(centreId, personId).update();
-    }
-
     public Settings settings(long centreId) {
         return jdbc.sql("select volunteer_rate_cents, full_time_hours from association_settings where centre_id = ?")
                 .param(centreId).query(Settings.class).optional().orElse(new Settings(1188, new BigDecimal("35.00")));
@@ -130,7 +125,7 @@ public class VolunteerService {
                 .params(centreId, settings.volunteerRateCents(), settings.fullTimeHours()).update();
     }
 
-    /** {@link #forgetSkills(long, long)} for several persons at once. */
+    /** Erases the free text about the persons (skills); categories, dates and hours are counted. */
     public void forgetSkills(long centreId, Collection<Long> personIds) {
         jdbc.sql("update volunteers set skills = null where centre_id = ? and person_id = any(?)")
                 .params(centreId, personIds.toArray(Long[]::new)).update();

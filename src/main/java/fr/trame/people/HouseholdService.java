@@ -123,29 +123,14 @@ public class HouseholdService {
                 .params(centreId, householdId, validFrom, amountEuros, source).update();
     }
 
-    /**
-     * The households of the person in which everyone ever linked is now anonymised lose their address, reference, CAF
-     * number and notes; their quartier, QPV answer and QF history stay, as the figures count them. Returns their ids.
-     */
-    @Transactional
-    public List<Long> forgetWhenEveryoneAnonymised(long centreId, long personId) {
-        return jdbc.sql("""
-                update households h set ref = null, address = null, postcode = null, commune = null, caf_number = null,
-                       notes = null, updated_at = now()
-                where h.centre_id = :centre
-                  and h.id in (select household_id from household_members where centre_id = :centre and person_id = :person)
-                  and not exists (select 1 from household_members hm
-                                  join persons p on p.centre_id = hm.centre_id and p.id = hm.person_id
-                                  where hm.centre_id = :centre and hm.household_id = h.id and p.anonymised_at is null)
-                returning h.id""")
-                .param("centre", centreId).param("person", personId).query(Long.class).list();
-    }
-
     public long count(long centreId) {
         return jdbc.sql("select count(*) from households where centre_id = ?").param(centreId).query(Long.class).single();
     }
 
-    /** {@link #forgetWhenEveryoneAnonymised(long, long)} for the households of several persons at once. */
+    /**
+     * The households of the persons in which everyone ever linked is now anonymised lose their address, reference, CAF
+     * number and notes; their quartier, QPV answer and QF history stay, as the figures count them. Returns their ids.
+     */
     @Transactional
     public List<Long> forgetWhenEveryoneAnonymised(long centreId, Collection<Long> personIds) {
         return jdbc.sql("""

@@ -327,19 +327,6 @@ public class MembershipService {
         return changed == 1;
     }
 
-    /**
-     * Anonymisation: the reasons typed when cancelling the person's memberships, and those of households nobody
-     * identifiable is left in, may name them; the cancellation itself stays (it keeps the figures as they were).
-     */
-    @Transactional
-    public void forgetCancelReasons(long centreId, long personId, List<Long> forgottenHouseholds) {
-        jdbc.sql("""
-                update memberships set cancel_reason = 'motif effacé (anonymisation)'
-                where centre_id = ? and cancelled_at is not null
-                  and (person_id = ? or household_id = any(?))""")
-                .params(centreId, personId, forgottenHouseholds.toArray(Long[]::new)).update();
-    }
-
     /** False when the membership is cancelled: a cancelled membership takes no payment. */
     @Transactional
     public boolean markPaid(long centreId, long membershipId, LocalDate on, String mode) {
@@ -348,7 +335,10 @@ public class MembershipService {
                 .params(on, mode, centreId, membershipId).update() == 1;
     }
 
-    /** {@link #forgetCancelReasons(long, long, List)} for several persons at once. */
+    /**
+     * Anonymisation: the reasons typed when cancelling the persons' memberships, and those of households nobody
+     * identifiable is left in, may name them; the cancellation itself stays (it keeps the figures as they were).
+     */
     public void forgetCancelReasons(long centreId, Collection<Long> personIds, List<Long> forgottenHouseholds) {
         jdbc.sql("""
                 update memberships set cancel_reason = 'motif effacé (anonymisation)'

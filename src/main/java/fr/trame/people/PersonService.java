@@ -161,26 +161,15 @@ public class PersonService {
                 .params(centreId, personId, kind, granted, on).update();
     }
 
-    /**
-     * Anonymises the person: names replaced, contact details, reference and school level removed, consents deleted.
-     * Sex, household links and the given birth date (chosen by the caller so that no figure moves) are kept; the date
-     * of a first anonymisation stays.
-     */
-    @Transactional
-    public void anonymise(long centreId, long personId, LocalDate keptBirthDate) {
-        jdbc.sql("""
-                update persons set first_name = ?, last_name = ?, birth_date = ?, ref = null, phone = null, email = null,
-                       school_level = null, anonymised_at = coalesce(anonymised_at, now()), updated_at = now()
-                where centre_id = ? and id = ?""")
-                .params(ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME, keptBirthDate, centreId, personId).update();
-        jdbc.sql("delete from consents where centre_id = ? and person_id = ?").params(centreId, personId).update();
-    }
-
     public long count(long centreId) {
         return jdbc.sql("select count(*) from persons where centre_id = ?").param(centreId).query(Long.class).single();
     }
 
-    /** {@link #anonymise(long, long, LocalDate)} for several persons at once, each keeping the birth date given. */
+    /**
+     * Anonymises the persons: names replaced, contact details, reference and school level removed, consents deleted.
+     * Sex, household links and each given birth date (chosen by the caller so that no figure moves) are kept; the date
+     * of a first anonymisation stays.
+     */
     @Transactional
     public void anonymise(long centreId, Collection<Long> personIds, Map<Long, LocalDate> keptBirthDates) {
         Long[] ids = personIds.toArray(Long[]::new);

@@ -161,28 +161,6 @@ public class CaseService {
         audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, outcome.trim());
     }
 
-    /**
-     * Erases the contents of the person's case files, and of the given households' (those where everyone is
-     * anonymised): subject, outcome, step notes and outcomes, document names, and their copies in the audit log.
-     * Dates, referents, steps and documents stay as rows. Returns the case ids.
-     */
-    @Transactional
-    public List<Long> anonymise(long centreId, long personId, List<Long> householdIds) {
-        List<Long> ids = jdbc.sql("""
-                update cases set subject = :erased, outcome = case when outcome is null then null else :erased end
-                where centre_id = :centre and (person_id = :person or household_id = any(:households))
-                returning id""")
-                .param("erased", ERASED).param("centre", centreId).param("person", personId)
-                .param("households", householdIds.toArray(Long[]::new)).query(Long.class).list();
-        Long[] cases = ids.toArray(Long[]::new);
-        jdbc.sql("update case_steps set note = ?, outcome = null where centre_id = ? and case_id = any(?)")
-                .params(ERASED, centreId, cases).update();
-        jdbc.sql("update case_documents set name = ? where centre_id = ? and case_id = any(?)")
-                .params(ERASED, centreId, cases).update();
-        audit.forgetDetails(centreId, "dossier", ids);
-        return ids;
-    }
-
     private void requireReadable(CentreScope scope, long caseId) {
         Optional<Boolean> readable = jdbc.sql("select " + READABLE + " from cases c where c.centre_id = :centre and c.id = :case")
                 .param("centre", scope.id()).param("case", caseId).param("user", scope.userId())
@@ -232,7 +210,11 @@ public class CaseService {
                 .params(centreId, caseId).query(Share.class).list();
     }
 
-    /** {@link #anonymise(long, long, List)} for the case files of several persons at once. */
+    /**
+     * Erases the contents of the persons' case files, and of the given households' (those where everyone is
+     * anonymised): subject, outcome, step notes and outcomes, document names, and their copies in the audit log.
+     * Dates, referents, steps and documents stay as rows. Returns the case ids.
+     */
     @Transactional
     public List<Long> anonymise(long centreId, Collection<Long> personIds, List<Long> householdIds) {
         List<Long> ids = jdbc.sql("""

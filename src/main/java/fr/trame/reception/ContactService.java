@@ -162,13 +162,6 @@ public class ContactService {
                 .params(status, centreId, contactId).update();
     }
 
-    /** Erases the free texts of the person's contacts (note, orientation); dates, channels and themes are counted. */
-    @Transactional
-    public void forgetNotes(long centreId, long personId) {
-        jdbc.sql("update contacts set note = null, orientation = null where centre_id = ? and person_id = ?")
-                .params(centreId, personId).update();
-    }
-
     /** Honoured, missed and cancelled appointments per month, over the last {@code months} months. */
     public List<MonthRate> noShowRates(long centreId, int months) {
         return jdbc.sql("""
@@ -184,7 +177,7 @@ public class ContactService {
                 .params(centreId, months - 1).query(MonthRate.class).list();
     }
 
-    /** {@link #forgetNotes(long, long)} for several persons at once. */
+    /** Erases the free texts of the persons' contacts (note, orientation); dates, channels and themes are counted. */
     @Transactional
     public void forgetNotes(long centreId, Collection<Long> personIds) {
         jdbc.sql("update contacts set note = null, orientation = null where centre_id = ? and person_id = any(?)")
