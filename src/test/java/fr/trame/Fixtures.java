@@ -4,6 +4,9 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.Role;
 import fr.trame.centre.UserService;
+import fr.trame.federation.Federation;
+import fr.trame.federation.FederationRole;
+import fr.trame.federation.FederationService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,10 +29,30 @@ public class Fixtures {
 
     private final CentreService centres;
     private final UserService users;
+    private final FederationService federations;
 
-    public Fixtures(CentreService centres, UserService users) {
+    public Fixtures(CentreService centres, UserService users, FederationService federations) {
         this.centres = centres;
         this.users = users;
+        this.federations = federations;
+    }
+
+    public Federation federation(String prefix) {
+        int n = SEQ.incrementAndGet();
+        return federations.create(prefix + "-" + n + "-" + System.nanoTime() % 100000, "Fédération " + prefix + " " + n);
+    }
+
+    /** A user with a role in the federation; returns the username (password {@link #PASSWORD}). */
+    public String user(Federation federation, FederationRole role) {
+        String username = role.code() + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        long id = users.create(username, "Test " + role.label(), PASSWORD, false);
+        federations.setRole(federation.id(), id, role);
+        return username;
+    }
+
+    /** The id of a user made by this class. */
+    public long userId(String username) {
+        return users.findByUsername(username).orElseThrow().id();
     }
 
     public Centre centre(String prefix) {

@@ -2,6 +2,7 @@ package fr.trame.web;
 
 import fr.trame.centre.CentreScopeResolver;
 import fr.trame.csv.ListDownload;
+import fr.trame.federation.FederationScopeResolver;
 import fr.trame.form.Cents;
 import fr.trame.form.EurosFormatter;
 import fr.trame.form.FrenchDateFormatter;
@@ -18,9 +19,11 @@ import java.util.List;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final CentreScopeResolver centreScopeResolver;
+    private final FederationScopeResolver federationScopeResolver;
 
-    public WebConfiguration(CentreScopeResolver centreScopeResolver) {
+    public WebConfiguration(CentreScopeResolver centreScopeResolver, FederationScopeResolver federationScopeResolver) {
         this.centreScopeResolver = centreScopeResolver;
+        this.federationScopeResolver = federationScopeResolver;
     }
 
     @Override
@@ -40,5 +43,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(centreScopeResolver);
+        resolvers.add(federationScopeResolver);
     }
 }

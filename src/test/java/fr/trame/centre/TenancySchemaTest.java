@@ -13,14 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The tenancy rule of design.md, checked over the whole schema: every table with a centre's data leads its primary key
- * with centre_id, and every foreign key between such tables starts with centre_id on both sides.
+ * with centre_id, and every foreign key between such tables starts with centre_id on both sides. A federation is a
+ * tenant of its own: a table with a federation_id column leads its keys with it the same way.
  */
 @TrameTest
 class TenancySchemaTest {
 
     /** Shared tables, without centre data. */
     private static final Set<String> GLOBAL = Set.of("centres", "users", "login_throttle", "school_holidays", "flyway_schema_history",
-            "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions");
+            "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions", "federations");
+
 
     @Autowired
     JdbcClient jdbc;
@@ -42,8 +44,9 @@ class TenancySchemaTest {
                     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
                     where i.indrelid = ('public.' || ?)::regclass and i.indisprimary
                     order by array_position(i.indkey::int2[], a.attnum)""").param(table).query(String.class).list();
-            if (pk.isEmpty() || !pk.get(0).equals("centre_id")) {
-                problems.add(table + " : clé primaire " + pk + " ne commence pas par centre_id");
+            String tenant = tenantColumn(table);
+            if (pk.isEmpty() || !pk.get(0).equals(tenant)) {
+                problems.add(table + " : clé primaire " + pk + " ne commence pas par " + tenant);
             }
         }
         jdbc.sql("""
@@ -54,12 +57,23 @@ class TenancySchemaTest {
                 .query((rs, n) -> {
                     String parent = rs.getString("parent");
                     boolean tenantParent = !GLOBAL.contains(parent);
-                    if (tenantParent && !(rs.getString("first_col").equals("centre_id")
-                            && rs.getString("first_ref").equals("centre_id"))) {
-                        problems.add(rs.getString("child") + " → " + parent + " : clé étrangère sans centre_id en tête");
+                    String tenant = tenantParent ? tenantColumn(parent) : null;
+                    if (tenantParent && !(rs.getString("first_col").equals(tenant)
+                            && rs.getString("first_ref").equals(tenant))) {
+                        problems.add(rs.getString("child") + " → " + parent + " : clé étrangère sans " + tenant + " en tête");
                     }
                     return null;
                 }).list();
         assertThat(problems).isEmpty();
+        assertThat(tenantColumn("structures")).isEqualTo("federation_id");
+    }
+
+    /** federation_id for a federation's table, else centre_id. */
+    private String tenantColumn(String table) {
+        boolean federation = jdbc.sql("""
+                select exists (select 1 from information_schema.columns
+                               where table_schema = 'public' and table_name = ? and column_name = 'federation_id')""")
+                .param(table).query(Boolean.class).single();
+        return federation ? "federation_id" : "centre_id";
     }
 }

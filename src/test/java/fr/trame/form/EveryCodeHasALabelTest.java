@@ -43,7 +43,12 @@ class EveryCodeHasALabelTest {
             Map.entry("contacts.status", "appointment"), Map.entry("bodies.kind", "body"),
             Map.entry("mandates.role", "mandate"), Map.entry("mandates.college", "college"),
             Map.entry("contracts.kind", "contract"), Map.entry("contracts.function", "function"),
-            Map.entry("partners.kind", "partner"), Map.entry("grants.status", "grant"));
+            Map.entry("partners.kind", "partner"), Map.entry("grants.status", "grant"),
+            Map.entry("network_roles.role", "federation-role"), Map.entry("structures.kind", "structure-kind"),
+            Map.entry("structure_statuses.status", "structure-status"),
+            Map.entry("structure_memberships.state", "structure-membership"),
+            Map.entry("territories.kind", "territory-kind"), Map.entry("structure_contacts.function", "contact-function"),
+            Map.entry("structure_agrements.kind", "agrement-kind"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",

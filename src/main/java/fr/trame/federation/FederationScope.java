@@ -1,0 +1,75 @@
+package fr.trame.federation;
+
+import fr.trame.form.Forbidden;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
+/**
+ * The federation a request acts for, the user's role there and, for a délégué, the ATs assigned to them today.
+ * Resolved once per request from the {@code {federation}} path variable by {@link FederationScopeResolver}; every
+ * query of the federation's rows takes its {@link #id()}.
+ */
+public record FederationScope(long id, String code, String name, FederationRole role, long userId, String userName,
+                              Set<Long> territories) {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    /** The command line: the direction's rights, no user. */
+    public static FederationScope commandLine(Federation federation) {
+        return new FederationScope(federation.id(), federation.code(), federation.name(), FederationRole.ADMIN, 0,
+                "ligne de commande", Set.of());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** The path prefix of this federation's pages. */
+    public String base() {
+        return "/f/" + code;
+    }
+
+    /** The federation's direction: every record, confidential follow-ups, users. */
+    public boolean isDirection() {
+        return role == FederationRole.ADMIN;
+    }
+
+    public boolean isDelegue() {
+        return role == FederationRole.DELEGUE;
+    }
+
+    /** Whether the user follows this AT (a délégué assigned to it today); the direction follows them all. */
+    public boolean follows(Long territoryId) {
+        return isDirection() || (isDelegue() && territoryId != null && territories.contains(territoryId));
+    }
+
+    /** Who may change the records of a structure of this AT: the direction, and the AT's délégué. */
+    public boolean canEdit(Long territoryId) {
+        return follows(territoryId);
+    }
+
+    public FederationScope requireDirection() {
+        if (!isDirection()) {
+            throw new Forbidden("Réservé à la direction de la fédération.");
+        }
+        return this;
+    }
+
+    public FederationScope requireEdit(Long territoryId) {
+        if (!canEdit(territoryId)) {
+            throw new Forbidden(isDelegue() ? "Cette structure n'est pas dans un territoire qui vous est confié."
+                    : "Votre rôle ne permet que la lecture.");
+        }
+        return this;
+    }
+
+    /** Anyone who writes something in the federation: the direction and the délégués. */
+    public FederationScope requireWriter() {
+        if (role == FederationRole.READER) {
+            throw new Forbidden("Votre rôle ne permet que la lecture.");
+        }
+        return this;
+    }
+}

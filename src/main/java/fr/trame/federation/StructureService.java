@@ -1,0 +1,123 @@
+package fr.trame.federation;
+
+import fr.trame.form.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The registry of the federation's member structures: the list with its filters, and one structure's record. */
+@Service
+public class StructureService {
+
+    public static final Set<String> KINDS = Set.of("cs", "evs");
+    public static final Set<String> STATUSES = Set.of("associatif", "municipal");
+    public static final Set<String> MEMBERSHIPS = Set.of("prefiguration", "adherent", "reaffiliation", "attendue", "sortie");
+    /** The membership states of a structure counted as a member (of the federation, of its AT) on a day. */
+    public static final Set<String> MEMBER_STATES = Set.of("adherent", "reaffiliation");
+
+    /**
+     * One row per structure with its state on :today: the status and membership whose {@code since} is the latest not
+     * after that day (an undated one counts from the start), and the last end of its CAF agréments.
+     */
+    static final String CURRENT = """
+            select s.id, s.ref, s.name, s.kind, s.departement, s.territory_id, t.name as territory, s.commune, s.epci,
+                   s.caf_antenna, s.managing_association,
+                   (select st.status from structure_statuses st
+                    where st.federation_id = s.federation_id and st.structure_id = s.id and (st.since is null or st.since <= :today)
+                    order by st.since desc nulls last limit 1) as status,
+                   (select m.state from structure_memberships m
+                    where m.federation_id = s.federation_id and m.structure_id = s.id and (m.since is null or m.since <= :today)
+                    order by m.since desc nulls last limit 1) as membership,
+                   (select max(a.end_date) from structure_agrements a
+                    where a.federation_id = s.federation_id and a.structure_id = s.id
+                      and a.kind in ('centre_social', 'evs')) as agrement_end,
+                   c.code as centre_code, c.name as centre_name
+            from structures s
+            left join territories t on t.federation_id = s.federation_id and t.id = s.territory_id
+            left join centre_centres c on c.id = s.centre_id
+            where s.federation_id = :federation""";
+
+    private final JdbcClient jdbc;
+
+    public StructureService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Structure> list(long federationId, StructureFilter filter, LocalDate today) {
+        return jdbc.sql("select * from (" + CURRENT + ") r " + """
+                where (cast(:departement as text) is null or r.departement = :departement)
+                  and (cast(:territory as bigint) is null or r.territory_id = :territory)
+                  and (cast(:kind as text) is null or r.kind = :kind)
+                  and (cast(:status as text) is null or r.status = :status)
+                  and (cast(:membership as text) is null or r.membership = :membership)
+                  and (cast(:due as integer) is null or r.agrement_end < cast(:today as date) + make_interval(months => :due))
+                  and (cast(:q as text) is null or trame_fold(r.name || ' ' || coalesce(r.commune, '') || ' ' || r.ref)
+                       like '%' || trame_fold(:q) || '%')
+                order by r.departement, lower(r.territory), lower(r.name)""")
+                .param("federation", federationId).param("today", today)
+                .param("departement", filter.departement()).param("territory", filter.territoryId())
+                .param("kind", filter.kind()).param("status", filter.status()).param("membership", filter.membership())
+                .param("due", filter.dueMonths()).param("q", filter.q())
+                .query(Structure.class).list();
+    }
+
+    public Structure get(long federationId, long structureId, LocalDate today) {
+        return jdbc.sql("select * from (" + CURRENT + ") r where r.id = :id")
+                .param("federation", federationId).param("today", today).param("id", structureId)
+                .query(Structure.class).optional()
+                .orElseThrow(() -> new NotFound("Cette structure n'existe pas dans cette fédération."));
+    }
+
+    /** The départements of the registry, for the list's filter. */
+    public List<String> departements(long federationId) {
+        return jdbc.sql("select distinct departement from structures where federation_id = ? order by 1")
+                .param(federationId).query(String.class).list();
+    }
+
+    public record Dated(LocalDate since, String value) {
+    }
+
+    public record Contact(long id, String function, String name, String email, String phone, LocalDate since,
+                          LocalDate until) {
+    }
+
+    public record Agrement(long id, String kind, String label, LocalDate start, LocalDate end) {
+    }
+
+    public List<Dated> statuses(long federationId, long structureId) {
+        return jdbc.sql("""
+                select since, status as value from structure_statuses where federation_id = ? and structure_id = ?
+                order by since nulls first""").params(federationId, structureId).query(Dated.class).list();
+    }
+
+    public List<Dated> memberships(long federationId, long structureId) {
+        return jdbc.sql("""
+                select since, state as value from structure_memberships where federation_id = ? and structure_id = ?
+                order by since nulls first""").params(federationId, structureId).query(Dated.class).list();
+    }
+
+    public List<Contact> contacts(long federationId, long structureId) {
+        return jdbc.sql("""
+                select id, function, name, email, phone, since, until from structure_contacts
+                where federation_id = ? and structure_id = ? order by function, since desc nulls last""")
+                .params(federationId, structureId).query(Contact.class).list();
+    }
+
+    public List<Agrement> agrements(long federationId, long structureId) {
+        return jdbc.sql("""
+                select id, kind, label, start_date as start, end_date as "end" from structure_agrements
+                where federation_id = ? and structure_id = ? order by start_date desc""")
+                .params(federationId, structureId).query(Agrement.class).list();
+    }
+
+    /** The other grids (networks) the structure belongs to. */
+    public List<String> grids(long federationId, long structureId) {
+        return jdbc.sql("""
+                select t.name from structure_grids g join territories t on t.federation_id = g.federation_id and t.id = g.territory_id
+                where g.federation_id = ? and g.structure_id = ? order by lower(t.name)""")
+                .params(federationId, structureId).query(String.class).list();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The federation: its users and roles, the registry of member structures, territories (AT) and their délégués,
+ * agréments. A tenant of its own ({@code federation_id} leads its keys); it reads its centres through their aggregates.
+ */
+@ApplicationModule(displayName = "federation")
+@OwnsTables({"federations", "network_roles", "territories", "delegate_assignments", "structures", "structure_grids",
+        "structure_statuses", "structure_memberships", "structure_contacts", "structure_agrements"})
+package fr.trame.federation;
+
+import fr.trame.database.OwnsTables;
+import org.springframework.modulith.ApplicationModule;
