@@ -2,6 +2,7 @@ package fr.trame.web;
 
 import fr.trame.Fixtures;
 import fr.trame.centre.Centre;
+import fr.trame.federation.Federation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
@@ -55,6 +56,17 @@ abstract class InChromium {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/c/" + centre.code()));
+        return wait;
+    }
+
+    /** A fresh session of a federation's user: logs in and waits for the federation's pages. */
+    WebDriverWait logIn(String username, Federation federation) {
+        browser.manage().deleteAllCookies();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(url("/connexion"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/f/" + federation.code()));
         return wait;
     }
 
