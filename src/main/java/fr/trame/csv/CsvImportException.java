@@ -25,6 +25,11 @@ public class CsvImportException extends RuntimeException {
         this.total = total;
     }
 
+    /** A file refused as a whole (none chosen, empty, unreadable): one error, on its first line. */
+    public static CsvImportException wholeFile(String why) {
+        return new CsvImportException(List.of(new CsvError(1, 0, null, why)));
+    }
+
     /** The errors to show: the first ones, by line and column. */
     public List<CsvError> errors() {
         return errors;

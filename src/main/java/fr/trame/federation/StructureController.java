@@ -1,5 +1,6 @@
 package fr.trame.federation;
 
+import fr.trame.form.FieldErrors;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The registry: the list of member structures with its filters, and one structure's page. */
@@ -15,24 +18,27 @@ class StructureController {
 
     private final StructureService structures;
     private final TerritoryService territories;
+    private final StructurePage page;
 
-    StructureController(StructureService structures, TerritoryService territories) {
+    StructureController(StructureService structures, TerritoryService territories, StructurePage page) {
         this.structures = structures;
         this.territories = territories;
+        this.page = page;
     }
 
     @GetMapping("/f/{federation}/structures")
     String list(FederationScope fed, @RequestParam(required = false) String departement,
                 @RequestParam(required = false) String territory, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String membership,
-                @RequestParam(required = false) String due, @RequestParam(required = false) String q, Model model) {
+                @RequestParam(required = false) String due, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String association, Model model) {
         // a filter value that is not one of the list's choices filters nothing, rather than failing
         StructureFilter filter = new StructureFilter(
                 departement != null && departement.length() <= 3 ? departement : null, number(territory),
                 oneOf(kind, StructureService.KINDS), oneOf(status, StructureService.STATUSES),
                 oneOf(membership, StructureService.MEMBERSHIPS),
                 "12".equals(due) || "18".equals(due) ? Integer.valueOf(due) : null,
-                q == null || q.length() > 200 ? null : q);
+                q == null || q.length() > 200 ? null : q, association == null || association.length() > 200 ? null : association);
         model.addAttribute("filter", filter);
         model.addAttribute("structures", structures.list(fed.id(), filter, fed.today()));
         model.addAttribute("departements", structures.departements(fed.id()));
@@ -46,15 +52,7 @@ class StructureController {
 
     @GetMapping("/f/{federation}/structures/{id}")
     String show(FederationScope fed, @PathVariable long id, Model model) {
-        Structure structure = structures.get(fed.id(), id, fed.today());
-        model.addAttribute("structure", structure);
-        model.addAttribute("statuses", structures.statuses(fed.id(), id));
-        model.addAttribute("membershipHistory", structures.memberships(fed.id(), id));
-        model.addAttribute("contacts", structures.contacts(fed.id(), id));
-        model.addAttribute("agrements", structures.agrements(fed.id(), id));
-        model.addAttribute("grids", structures.grids(fed.id(), id));
-        model.addAttribute("canEdit", fed.canEdit(structure.territoryId()));
-        return "federation/structure";
+        return page.render(fed, id, model, null, Map.of(), List.of(), new FieldErrors());
     }
 
     private static String oneOf(String value, Set<String> allowed) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The registry of the federation's member structures: the list with its filters, and one structure's record. */
@@ -56,11 +57,14 @@ public class StructureService {
                   and (cast(:due as integer) is null or r.agrement_end < cast(:today as date) + make_interval(months => :due))
                   and (cast(:q as text) is null or trame_fold(r.name || ' ' || coalesce(r.commune, '') || ' ' || r.ref)
                        like '%' || trame_fold(:q) || '%')
+                  and (cast(:association as text) is null
+                       or trame_fold(coalesce(r.managing_association, '')) like '%' || trame_fold(:association) || '%')
                 order by r.departement, lower(r.territory), lower(r.name)""")
                 .param("federation", federationId).param("today", today)
                 .param("departement", filter.departement()).param("territory", filter.territoryId())
                 .param("kind", filter.kind()).param("status", filter.status()).param("membership", filter.membership())
                 .param("due", filter.dueMonths()).param("q", filter.q())
+                .param("association", filter.association())
                 .query(Structure.class).list();
     }
 
@@ -69,6 +73,31 @@ public class StructureService {
                 .param("federation", federationId).param("today", today).param("id", structureId)
                 .query(Structure.class).optional()
                 .orElseThrow(() -> new NotFound("Cette structure n'existe pas dans cette fédération."));
+    }
+
+    /** A structure run by an association, as the other structures of that association are listed. */
+    public record Sibling(long id, String name, String commune, String kind) {
+    }
+
+    /**
+     * The other structures of the registry run by the same managing association (its name compared without case,
+     * accents or surrounding spaces): one association can run several centres.
+     */
+    public List<Sibling> sameAssociation(long federationId, long structureId) {
+        return jdbc.sql("""
+                select o.id, o.name, o.commune, o.kind
+                from structures s
+                join structures o on o.federation_id = s.federation_id and o.id <> s.id
+                 and trame_fold(trim(o.managing_association)) = trame_fold(trim(s.managing_association))
+                where s.federation_id = ? and s.id = ? and trim(s.managing_association) <> ''
+                order by lower(o.name)""")
+                .params(federationId, structureId).query(Sibling.class).list();
+    }
+
+    /** The Trame centre the structure is, when it runs Trame: the federation reads only its aggregates. */
+    public Optional<Long> centreId(long federationId, long structureId) {
+        return jdbc.sql("select centre_id from structures where federation_id = ? and id = ? and centre_id is not null")
+                .params(federationId, structureId).query(Long.class).optional();
     }
 
     /** The départements of the registry, for the list's filter. */
@@ -111,6 +140,12 @@ public class StructureService {
                 select id, kind, label, start_date as start, end_date as "end" from structure_agrements
                 where federation_id = ? and structure_id = ? order by start_date desc""")
                 .params(federationId, structureId).query(Agrement.class).list();
+    }
+
+    /** The ids of the other grids (networks) the structure belongs to, for its form. */
+    public List<Long> gridIds(long federationId, long structureId) {
+        return jdbc.sql("select territory_id from structure_grids where federation_id = ? and structure_id = ?")
+                .params(federationId, structureId).query(Long.class).list();
     }
 
     /** The other grids (networks) the structure belongs to. */

@@ -3,7 +3,6 @@ package fr.trame.web;
 import fr.trame.activities.ActivityImporter;
 import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.CentreScope;
-import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
 import fr.trame.people.MembershipImporter;
@@ -18,7 +17,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /** The upload page: a file is imported whole or not at all, and every error is listed with its line and column. */
 @Controller
@@ -52,7 +50,7 @@ class ImportController {
         scope.requireRegisterEdit();
         model.addAttribute("kind", kind);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("refusal", refused("aucun fichier choisi, ou fichier vide"));
+            model.addAttribute("refusal", CsvImportException.wholeFile("aucun fichier choisi, ou fichier vide"));
             return "web/import";
         }
         model.addAttribute("fileName", file.getOriginalFilename());
@@ -63,18 +61,14 @@ class ImportController {
                 case "activities" -> activityImporter.importCsv(scope.id(), in);
                 case "attendance" -> attendanceImporter.importCsv(scope.id(), in);
                 case "reception" -> receptionImporter.importCsv(scope.id(), in);
-                default -> throw refused("type de fichier inconnu");
+                default -> throw CsvImportException.wholeFile("type de fichier inconnu");
             };
             model.addAttribute("result", result);
         } catch (CsvImportException e) {
             model.addAttribute("refusal", e);
         } catch (IOException e) {
-            model.addAttribute("refusal", refused("fichier illisible : " + e.getMessage()));
+            model.addAttribute("refusal", CsvImportException.wholeFile("fichier illisible : " + e.getMessage()));
         }
         return "web/import";
-    }
-
-    private static CsvImportException refused(String why) {
-        return new CsvImportException(List.of(new CsvError(1, 0, null, why)));
     }
 }

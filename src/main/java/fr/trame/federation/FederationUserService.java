@@ -1,0 +1,74 @@
+package fr.trame.federation;
+
+import fr.trame.centre.UserService;
+import fr.trame.form.Forbidden;
+import fr.trame.form.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The federation's direction manages the accounts of its federation: only those whose every role is in this
+ * federation, so that disabling an account never closes a centre's or another federation's door.
+ */
+@Service
+public class FederationUserService {
+
+    private final JdbcClient jdbc;
+    private final UserService users;
+    private final FederationService federations;
+
+    public FederationUserService(JdbcClient jdbc, UserService users, FederationService federations) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.federations = federations;
+    }
+
+    /**
+     * Whether the actor may change the target's role or account here: another person's account, not a platform
+     * administrator's, with a role in this federation and none in a centre or in another federation.
+     */
+    public boolean canManage(long federationId, long actorId, long targetId) {
+        return jdbc.sql("""
+                select u.id <> :actor and not u.platform_admin
+                       and exists (select 1 from network_roles r where r.federation_id = :federation and r.user_id = u.id)
+                       and not exists (select 1 from network_roles r where r.user_id = u.id and r.federation_id <> :federation)
+                       and not exists (select 1 from centre_user_roles c where c.user_id = u.id)
+                from centre_users u where u.id = :target""")
+                .param("actor", actorId).param("federation", federationId).param("target", targetId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** A member of this federation the actor may manage: 404 when not a member here, 403 when not theirs to manage. */
+    public FederationService.Member manageable(long federationId, long actorId, long targetId) {
+        FederationService.Member member = federations.members(federationId).stream().filter(m -> m.userId() == targetId)
+                .findFirst().orElseThrow(() -> new NotFound("Ce compte n'a pas de rôle dans cette fédération."));
+        if (targetId == actorId) {
+            throw new Forbidden("Vous ne pouvez pas modifier votre propre accès ici : changez votre mot de passe depuis "
+                    + "« Mon mot de passe ».");
+        }
+        if (!canManage(federationId, actorId, targetId)) {
+            throw new Forbidden("Ce compte a aussi un rôle dans un centre ou une autre fédération : seul l'administrateur "
+                    + "de la plateforme peut le modifier.");
+        }
+        return member;
+    }
+
+    @Transactional
+    public void setRole(long federationId, long actorId, long targetId, FederationRole role) {
+        manageable(federationId, actorId, targetId);
+        federations.setRole(federationId, targetId, role);
+    }
+
+    @Transactional
+    public void setEnabled(long federationId, long actorId, long targetId, boolean enabled) {
+        manageable(federationId, actorId, targetId);
+        users.setEnabled(targetId, enabled);
+    }
+
+    @Transactional
+    public String resetPassword(long federationId, long actorId, long targetId) {
+        manageable(federationId, actorId, targetId);
+        return users.resetPassword(targetId);
+    }
+}
