@@ -128,6 +128,22 @@ class StructureEditTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(structures.grids(federation.id(), vachala)).isEmpty();
         assertThat(structures.get(federation.id(), vachala, TODAY).epci()).isNull();
+
+        // too long, a bad département, an AT of no one: said beside each field, nothing saved
+        String html = HtmlUtils.htmlUnescape(mvc.perform(as(direction, post(base + vachala + "/fiche")).param("name", "N".repeat(301))
+                        .param("kind", "mjc").param("departement", "5").param("commune", "Lens-Nord")
+                        .param("territoryId", "abc").param("grids", String.valueOf(lens)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(html).contains("Le nom de la structure : 300 caractères au plus.", "Choisissez le type de structure dans la liste.",
+                "« 5 » n'est pas un code de département", "Choisissez l'assemblée territoriale dans la liste.",
+                "value=\"Lens-Nord\"", "id=\"modifier-fiche\" open");
+        // a network that is an AT is no network
+        assertThat(HtmlUtils.htmlUnescape(mvc.perform(as(direction, post(base + vachala + "/fiche")).param("name", "Vachala")
+                        .param("kind", "cs").param("departement", "62").param("grids", String.valueOf(lens)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()))
+                .contains("Ce réseau n'existe pas dans la fédération.");
+        assertThat(structures.get(federation.id(), vachala, TODAY).name()).isEqualTo("Centre social Vachala-Lens");
+        assertThat(structures.grids(federation.id(), vachala)).isEmpty();
     }
 
     @Test

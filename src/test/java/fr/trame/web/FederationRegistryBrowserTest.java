@@ -56,6 +56,15 @@ class FederationRegistryBrowserTest extends InChromium {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-statut")));
         assertThat(browser.findElement(By.id("meme-association")).getText()).contains("Centre social Jean Jaurès");
 
+        // the record: its EPCI and CAF antenna
+        browser.findElement(By.cssSelector("#modifier-fiche summary")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-epci"))).sendKeys("CA de Lens-Liévin");
+        browser.findElement(By.id("f-caf")).sendKeys("Lens");
+        screenshot("federation-structure-fiche");
+        browser.findElement(By.id("save-fiche")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Fiche enregistrée."));
+        assertThat(browser.findElement(By.id("fiche")).getText()).contains("CA de Lens-Liévin");
+
         // a passage associatif, first with a day that does not exist
         new Select(browser.findElement(By.id("s-status"))).selectByVisibleText("Associatif");
         browser.findElement(By.id("s-since")).sendKeys("30/02/2026");
