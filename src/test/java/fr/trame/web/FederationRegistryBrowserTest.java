@@ -99,6 +99,22 @@ class FederationRegistryBrowserTest extends InChromium {
                 .contains("Anne Marez", "01/09/2018", start.minusDays(1).format(FR));
         screenshot("federation-structure-direction");
 
+        // the direction's accounts: a new délégué, whose password is shown once
+        browser.findElement(By.linkText("Utilisateurs")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nouveau-compte")));
+        String username = "delegue-" + System.nanoTime() % 100000;
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("Martine Backe");
+        new Select(browser.findElement(By.id("role"))).selectByValue("delegue");
+        browser.findElement(By.id("create-user")).click();
+        WebElement password = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nouveau-mot-de-passe")));
+        assertThat(password.getText()).contains(username).contains("Il ne sera plus affiché");
+        assertThat(browser.findElement(By.id("compte-" + username)).getText()).contains("Martine Backe");
+        screenshot("federation-utilisateurs");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nouveau-compte")));
+        assertThat(browser.findElements(By.id("nouveau-mot-de-passe"))).isEmpty();
+
         // a reader: the same record and history, no form
         logIn(reader, federation);
         browser.get(url("/f/" + federation.code() + "/structures/" + id));
