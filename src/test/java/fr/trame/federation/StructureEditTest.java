@@ -74,8 +74,8 @@ class StructureEditTest {
                 CS2;Maison de quartier Beaujardin;cs;associatif;59;Lille;Lille;ACSRV
                 CS3;Centre des Présidents;cs;associatif;59;Lille;Roubaix; acsrv\s
                 """), TODAY);
-        lens = id("territories", "Lens");
-        lille = id("territories", "Lille");
+        lens = territory("Lens");
+        lille = territory("Lille");
         sante = territories.create(federation.id(), "Réseau santé", "reseau");
         vachala = ref("CS1");
         beaujardin = ref("CS2");
@@ -88,7 +88,7 @@ class StructureEditTest {
         territories.assign(federation.id(), lille, fixtures.userId(delegueLille), TODAY.minusYears(1));
     }
 
-    long id(String table, String name) {
+    long territory(String name) {
         return jdbc.sql("select id from territories where federation_id = ? and name = ?").params(federation.id(), name)
                 .query(Long.class).single();
     }
