@@ -2,6 +2,7 @@ package fr.trame.federation;
 
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
+import fr.trame.demo.DemoFederationAccompaniments;
 import fr.trame.form.Forbidden;
 import fr.trame.form.NotFound;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import static fr.trame.Fixtures.csv;
@@ -45,6 +47,7 @@ class AccompanimentTest {
     @Autowired AccompanimentService accompaniments;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired DemoFederationAccompaniments demo;
 
     Federation federation;
     String direction;
@@ -230,7 +233,8 @@ class AccompanimentTest {
     void figuresCountDistinctStructuresPerAtAndHideWhatTheUserMayNotRead() {
         LocalDate y2023 = LocalDate.of(2023, 2, 1);
         // AT Lens-Liévin in 2023: S1 twice (recruitment, pilotage), S2 once (pilotage) → 3 accompaniments, 2 structures
-        open(delegueA, FederationRole.DELEGUE, "S1", "recrutement_direction", "Recrutement 3 cités", y2023, LocalDate.of(2023, 6, 30), false);
+        open(delegueA, FederationRole.DELEGUE, "S1", "recrutement_direction", "Recrutement 3 cités", y2023,
+                LocalDate.of(2023, 6, 30), false);
         open(delegueA, FederationRole.DELEGUE, "S1", "pilotage", "Pilotage 3 cités", LocalDate.of(2022, 9, 1), null, false);
         open(delegueA, FederationRole.DELEGUE, "S2", "pilotage", "Pilotage Dumas", y2023, null, false);
         // closed in 2022, opened in 2024: not of 2023
@@ -261,6 +265,24 @@ class AccompanimentTest {
         assertThat(theirs.network().structures()).isEqualTo(3);
         assertThat(accompaniments.list(scope(reader, FederationRole.READER),
                 new AccompanimentService.Filter(Set.of(atA), "pilotage", null, 2023, null))).hasSize(2);
+    }
+
+    @Test
+    void theDemonstrationFollowsSeed004() {
+        long started = System.nanoTime();
+        demo.fill(federation.id(), TODAY, new Random(4));
+        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+        List<AccompanimentService.Summary> all = accompaniments.list(scope(direction, FederationRole.ADMIN),
+                AccompanimentService.Filter.ALL);
+        assertThat(all).filteredOn(a -> a.kind().equals("passage_associatif")).extracting(AccompanimentService.Summary::structureName)
+                .containsExactly("La Passerelle");
+        assertThat(all).filteredOn(AccompanimentService.Summary::confidential).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(a -> a.kind().equals("difficulte_financiere"));
+        assertThat(all).filteredOn(a -> a.kind().equals("recrutement_direction")).isNotEmpty();
+        assertThat(all).allMatch(a -> a.steps() > 0 && !a.openedOn().isAfter(TODAY));
+        // the reader sees all but the cellules de veille
+        assertThat(accompaniments.list(scope(reader, FederationRole.READER), AccompanimentService.Filter.ALL))
+                .hasSize((int) all.stream().filter(a -> !a.confidential()).count());
     }
 
     static AccompanimentService.FigureRow row(AccompanimentService.Figures figures, long territory) {
