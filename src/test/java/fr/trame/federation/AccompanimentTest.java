@@ -285,6 +285,50 @@ class AccompanimentTest {
                 .hasSize((int) all.stream().filter(a -> !a.confidential()).count());
     }
 
+    @Test
+    void theFiguresPageSaysItCountsDistinctStructuresAndLinksToTheList() throws Exception {
+        open(delegueA, FederationRole.DELEGUE, "S1", "recrutement_direction", "Recrutement 3 cités", LocalDate.of(2023, 2, 1), null, false);
+        open(delegueA, FederationRole.DELEGUE, "S1", "pilotage", "Pilotage 3 cités", LocalDate.of(2023, 3, 1), null, false);
+        mvc.perform(get(base() + "/chiffres?annee=2023").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("structures distinctes")))
+                .andExpect(content().string(containsString("territoire=" + atA + "&amp;type=pilotage&amp;annee=2023")))
+                .andExpect(content().string(containsString("<td id=\"structures-reseau\">1</td>")));
+        mvc.perform(get(base() + "?territoire=" + atA + "&type=pilotage&annee=2023").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Pilotage 3 cités")))
+                .andExpect(content().string(not(containsString("Recrutement 3 cités"))));
+        mvc.perform(get(base() + "/chiffres?annee=abc").with(user(reader))).andExpect(status().isOk());
+    }
+
+    @Test
+    void closingOrLeavingTheCelluleDeVeilleIsJournalledAndAnotherDelegueTakesItOver() throws Exception {
+        long id = open(delegueA, FederationRole.DELEGUE, "S1", "difficulte_financiere", "Cellule de veille Mazingarbe",
+                LocalDate.of(2023, 3, 1), null, true);
+        String b = String.valueOf(fixtures.userId(delegueB));
+        mvc.perform(post(base() + "/" + id).param("kind", "inconnu").param("title", "Veille").param("delegueId", b)
+                        .param("openedOn", "01/03/2023").param("veille", "true").with(csrf()).with(user(delegueA)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Choisissez le type")));
+        mvc.perform(post(base() + "/" + id).param("kind", "difficulte_financiere").param("title", "Veille").param("delegueId", b)
+                        .param("openedOn", "01/03/2023").param("closedOn", "01/02/2023").param("veille", "true")
+                        .with(csrf()).with(user(delegueA)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("précéder l&#39;ouverture")));
+        // handed to délégué B: B reads it, A (not shared) no longer does
+        mvc.perform(post(base() + "/" + id).param("kind", "difficulte_financiere").param("title", "Veille").param("delegueId", b)
+                        .param("openedOn", "01/03/2023").param("veille", "true").with(csrf()).with(user(delegueA)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(base() + "/" + id).with(user(delegueB))).andExpect(status().isOk());
+        mvc.perform(get(base() + "/" + id).with(user(delegueA))).andExpect(status().isNotFound());
+        // closed and out of the cellule de veille: read by all
+        mvc.perform(post(base() + "/" + id).param("kind", "difficulte_financiere").param("title", "Veille").param("delegueId", b)
+                        .param("openedOn", "01/03/2023").param("closedOn", "30/11/2023").with(csrf()).with(user(delegueB)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(base() + "/" + id).with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("30/11/2023")));
+        assertThat(jdbc.sql("""
+                        select detail from network_audit where federation_id = ? and entity_id = ? and action = 'modification'
+                        order by id""")
+                .params(federation.id(), id).query(String.class).list()).containsExactly(null, "sorti de la cellule de veille");
+    }
+
     static AccompanimentService.FigureRow row(AccompanimentService.Figures figures, long territory) {
         return figures.rows().stream().filter(r -> r.territoryId() != null && r.territoryId() == territory).findFirst().orElseThrow();
     }
