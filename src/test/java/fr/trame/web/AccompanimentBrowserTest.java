@@ -72,6 +72,12 @@ class AccompanimentBrowserTest extends InChromium {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Accompagnement partagé avec"));
         assertThat(browser.findElement(By.id("partages")).getText()).contains("Test Lecture");
         screenshot("accompagnement-veille");
+        // their list shows the ATs they follow, with it
+        browser.get(url("/f/" + federation.code() + "/accompagnements"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("accompagnements")));
+        assertThat(browser.findElement(By.id("accompagnements")).getText()).contains("trésorerie", "cellule de veille");
+        assertThat(new Select(browser.findElement(By.id("territoire"))).getFirstSelectedOption().getText()).isEqualTo("mes territoires");
+        screenshot("accompagnements-delegue");
 
         logIn(colleague, federation);
         browser.get(page);
@@ -90,5 +96,8 @@ class AccompanimentBrowserTest extends InChromium {
         browser.get(page);
         assertThat(browser.getPageSource()).doesNotContain("trésorerie").doesNotContain("Réunion avec la CAF");
         screenshot("accompagnement-introuvable");
+        browser.get(url("/f/" + federation.code() + "/accompagnements/chiffres"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("structures-reseau")));
+        assertThat(browser.findElement(By.id("structures-reseau")).getText()).isEqualTo("0");
     }
 }
