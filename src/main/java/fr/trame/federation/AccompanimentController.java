@@ -54,7 +54,8 @@ class AccompanimentController {
         // a structure's accompaniments are shown whatever its AT; a value that is not a choice shows every AT
         String territory = territoire == null ? (fed.isDelegue() && structureId == null ? "mes" : "tous") : territoire;
         Long territoryId = number(territory);
-        Set<Long> ats = territoryId != null ? Set.of(territoryId) : "mes".equals(territory) && fed.isDelegue() ? fed.territories() : null;
+        Set<Long> ats = territoryId != null ? Set.of(territoryId) : "aucun".equals(territory) ? Set.of(0L)
+                : "mes".equals(territory) && fed.isDelegue() ? fed.territories() : null;
         if (ats == null) {
             territory = "tous";
         }

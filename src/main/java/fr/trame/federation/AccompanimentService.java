@@ -54,8 +54,9 @@ public class AccompanimentService {
     }
 
     /**
-     * What a list shows: territories null for all (else the ATs), kind, state ({@code ouverts}, {@code clos} or null),
-     * the year it ran in (opened before its end, not closed before its start), one structure.
+     * What a list shows: territories null for all (else the ATs, 0 for the structures without one), kind, state
+     * ({@code ouverts}, {@code clos} or null), the year it ran in (opened before its end, not closed before its start),
+     * one structure.
      */
     public record Filter(Set<Long> territories, String kind, String state, Integer year, Long structureId) {
         public static final Filter ALL = new Filter(null, null, null, null, null);
@@ -118,7 +119,7 @@ public class AccompanimentService {
     public List<Summary> list(FederationScope fed, Filter filter) {
         return jdbc.sql(SUMMARY + """
 
-                  and (cast(:territories as bigint[]) is null or s.territory_id = any(:territories))
+                  and (cast(:territories as bigint[]) is null or coalesce(s.territory_id, 0) = any(:territories))
                   and (cast(:kind as text) is null or a.kind = :kind)
                   and (cast(:state as text) is null or (:state = 'ouverts') = (a.closed_on is null))
                   and (cast(:year as integer) is null or (a.opened_on < make_date(:year + 1, 1, 1)
@@ -238,10 +239,12 @@ public class AccompanimentService {
     @Transactional
     public void unshare(FederationScope fed, long id, long userId) {
         shareable(fed, id);
-        int removed = jdbc.sql("delete from accompaniment_shares where federation_id = ? and accompaniment_id = ? and user_id = ?")
-                .params(fed.id(), id, userId).update();
-        if (removed > 0) {
-            audit.record(fed.id(), fed.userId(), "retrait_partage", ENTITY, id, "utilisateur " + userId);
+        List<String> removed = jdbc.sql("""
+                delete from accompaniment_shares s using centre_users u
+                where s.federation_id = ? and s.accompaniment_id = ? and s.user_id = ? and u.id = s.user_id
+                returning u.display_name""").params(fed.id(), id, userId).query(String.class).list();
+        if (!removed.isEmpty()) {
+            audit.record(fed.id(), fed.userId(), "retrait_partage", ENTITY, id, "avec " + removed.get(0) + " (utilisateur " + userId + ")");
         }
     }
 

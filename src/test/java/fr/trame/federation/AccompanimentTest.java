@@ -297,6 +297,18 @@ class AccompanimentTest {
                 .andExpect(content().string(containsString("Pilotage 3 cités")))
                 .andExpect(content().string(not(containsString("Recrutement 3 cités"))));
         mvc.perform(get(base() + "/chiffres?annee=abc").with(user(reader))).andExpect(status().isOk());
+        // a structure without AT has its row, which links to its accompaniments only
+        importer.importCsv(federation.id(), csv("structure_ref;name;kind;departement\nS4;EVS sans AT;evs;59\n"), TODAY);
+        long s4 = structures.list(federation.id(), StructureFilter.ALL, TODAY).stream().filter(s -> s.ref().equals("S4"))
+                .findFirst().orElseThrow().id();
+        accompaniments.open(scope(direction, FederationRole.ADMIN), s4, new AccompanimentService.Values("prefiguration",
+                "Préfiguration de l'EVS", fixtures.userId(direction), LocalDate.of(2023, 4, 1), null, false));
+        mvc.perform(get(base() + "/chiffres?annee=2023").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sans AT")))
+                .andExpect(content().string(containsString("territoire=aucun&amp;annee=2023")));
+        mvc.perform(get(base() + "?territoire=aucun&annee=2023").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Préfiguration de l&#39;EVS")))
+                .andExpect(content().string(not(containsString("Pilotage 3 cités"))));
     }
 
     @Test
