@@ -31,7 +31,7 @@ public class DuesService {
     public record Schedule(long id, int year, int rateBp, long floorCents, long ceilingCents) {
         /** The rate as the page shows it: 50 → « 0,5 % ». */
         public String rate() {
-            return BigDecimal.valueOf(rateBp, 2).stripTrailingZeros().toPlainString().replace('.', ',') + " %";
+            return percent(rateBp);
         }
     }
 
@@ -42,6 +42,11 @@ public class DuesService {
     public record Call(long id, int year, long structureId, String structure, String departement, Long territoryId,
                        long base, int rateBp, long floorCents, long ceilingCents, long amount, LocalDate issuedOn,
                        long credited, long paid, long owed, int payments) {
+        /** The rate it was computed with: 50 → « 0,5 % ». */
+        public String rate() {
+            return percent(rateBp);
+        }
+
         /** Cancelled: credit notes take off all its amount. */
         public boolean cancelled() {
             return credited >= amount && amount > 0;
@@ -243,6 +248,10 @@ public class DuesService {
         jdbc.sql("select id from dues_calls where federation_id = ? and id = ? for update").params(federationId, callId)
                 .query(Long.class).optional()
                 .orElseThrow(() -> new NotFound("Cet appel de cotisation n'existe pas dans cette fédération."));
+    }
+
+    static String percent(int basisPoints) {
+        return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString().replace('.', ',') + " %";
     }
 
     private static String euros(long cents) {
