@@ -164,6 +164,14 @@ class ProgrammeDuesTest {
         long unpaid = calls.get("Centre E").id();
         dues.editCall(federation.id(), unpaid, 4_000_000L); // 40 000 € → 200,00 €
         assertThat(dues.call(federation.id(), unpaid).amount()).isEqualTo(20_000);
+
+        // A's paid call cancelled by a credit note: 500 € overpaid on it, which its new call of 500 € nets in the total
+        assertThatThrownBy(() -> dues.credit(federation.id(), paid, 50_001, DAY, "Trop")).isInstanceOf(Refused.class);
+        dues.credit(federation.id(), paid, 50_000, DAY, "Budget à corriger");
+        assertThat(dues.call(federation.id(), paid).owed()).isEqualTo(-50_000);
+        assertThat(dues.issueCalls(federation.id(), 2026, DAY)).isEqualTo(1);
+        // owed per call: A −500 (paid, then credited), new A 500, B 100, C 0 (cancelled), new C 2 500, E 200 (edited)
+        assertThat(dues.totals(federation.id(), 2026).owed()).isEqualTo(-50_000 + 50_000 + 10_000 + 250_000 + 20_000);
     }
 
     @Test
