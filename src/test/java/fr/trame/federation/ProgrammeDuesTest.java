@@ -245,4 +245,40 @@ class ProgrammeDuesTest {
         assertThat(dues.call(federation.id(), call).base()).isEqualTo(10_000_000);
         assertThat(List.of(dues.call(federation.id(), call).paid())).containsExactly(10_000L);
     }
+
+    @Test
+    void everyFormOfThesePagesRefusesHostileValuesWithoutA500() throws Exception {
+        theRuleRoundsHalfUpToTheCentThenHoldsBetweenFloorAndCeiling();
+        long call = calls().get("Centre A").id();
+        long p = programme();
+        String admin = fixtures.user(federation, FederationRole.ADMIN);
+        String base = "/f/" + federation.code();
+        Map<String, List<String>> forms = Map.of(
+                "/programmes", List.of("name", "kind", "startYear", "endYear", "description"),
+                "/programmes/" + p + "/financeurs", List.of("funder", "amount"),
+                "/programmes/" + p + "/participants", List.of("structureId"),
+                "/programmes/" + p + "/projets", List.of("structureId", "title", "theme", "amount"),
+                "/cotisations/regle", List.of("year", "rate", "floor", "ceiling"),
+                "/cotisations/budgets", List.of("year", "structureId", "budget"),
+                "/cotisations/appels", List.of("year"),
+                "/cotisations/appels/" + call, List.of("base"),
+                "/cotisations/appels/" + call + "/paiements", List.of("paidOn", "amount", "mode", "reference"),
+                "/cotisations/appels/" + call + "/avoirs", List.of("amount", "issuedOn", "reason"));
+        List<String> hostile = List.of("9".repeat(5000), "-1", "1e400", "99999999999999999999", "0", "", "abc", "12,5x", "31/02/2026");
+        for (Map.Entry<String, List<String>> form : forms.entrySet()) {
+            for (String value : hostile) {
+                var request = post(base + form.getKey()).with(user(admin)).with(csrf());
+                for (String field : form.getValue()) {
+                    request.param(field, value);
+                }
+                int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                assertThat(status).as(form.getKey() + " = " + value.substring(0, Math.min(20, value.length()))).isLessThan(500);
+            }
+        }
+        mvc.perform(post(base + "/programmes/99999999999999999999/projets").with(user(admin)).with(csrf()))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(get(base + "/cotisations").param("annee", "99999999999999999999").with(user(admin))).andExpect(status().isOk());
+        assertThat(dues.payments(federation.id(), call)).isEmpty();
+        assertThat(dues.credits(federation.id(), call)).isEmpty();
+    }
 }
