@@ -41,6 +41,7 @@ class DuesController {
         model.addAttribute("undeclared", preview.stream().filter(p -> p.budget() == null).count());
         model.addAttribute("calls", dues.calls(fed.id(), year));
         model.addAttribute("totals", dues.totals(fed.id(), year));
+        model.addAttribute("owed", dues.owedByStructure(fed.id(), year));
         model.addAttribute("structures", fed.isDirection() ? structures.list(fed.id(), StructureFilter.ALL, fed.today()) : List.of());
         return "federation/dues";
     }

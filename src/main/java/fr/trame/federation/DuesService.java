@@ -173,6 +173,21 @@ public class DuesService {
                 .orElseThrow(() -> new NotFound("Cet appel de cotisation n'existe pas dans cette fédération."));
     }
 
+    public record Owed(long structureId, String structure, String departement, int calls, long called, long credited,
+                       long paid, long owed) {
+    }
+
+    /** What each structure owes for the year, all its calls together (a cancelled call and its new one are netted). */
+    public List<Owed> owedByStructure(long federationId, int year) {
+        return jdbc.sql("""
+                select structure_id, structure, departement, count(*) as calls, sum(amount) as called,
+                       sum(credited) as credited, sum(paid) as paid, sum(owed) as owed
+                from (""" + CALLS + """
+                ) c where c.year = :year
+                group by structure_id, structure, departement order by departement, lower(structure)""")
+                .param("federation", federationId).param("year", year).query(Owed.class).list();
+    }
+
     /** The year's totals: called, credited, paid, owed (= called − credited − paid). */
     public Totals totals(long federationId, int year) {
         return jdbc.sql("""

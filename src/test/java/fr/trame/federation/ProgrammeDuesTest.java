@@ -172,6 +172,10 @@ class ProgrammeDuesTest {
         assertThat(dues.issueCalls(federation.id(), 2026, DAY)).isEqualTo(1);
         // owed per call: A −500 (paid, then credited), new A 500, B 100, C 0 (cancelled), new C 2 500, E 200 (edited)
         assertThat(dues.totals(federation.id(), 2026).owed()).isEqualTo(-50_000 + 50_000 + 10_000 + 250_000 + 20_000);
+        assertThat(dues.owedByStructure(federation.id(), 2026))
+                .extracting(DuesService.Owed::structure, DuesService.Owed::calls, DuesService.Owed::owed)
+                .containsExactly(tuple("Centre A", 2, 0L), tuple("Centre B", 1, 10_000L), tuple("Centre C", 2, 250_000L),
+                        tuple("Centre E", 1, 20_000L));
     }
 
     @Test
