@@ -108,6 +108,7 @@ class ProgrammeBrowserTest extends InChromium {
         browser.findElement(By.partialLinkText("Cotisations " + year)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total-du")));
         assertThat(browser.findElement(By.id("total-du")).getText().replaceAll("[\\s\\u00a0\\u202f]", "")).isEqualTo("3150€");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('par-structure').scrollIntoView()");
         screenshot("cotisations");
 
         // a reader reads the same pages, without a form
