@@ -240,10 +240,7 @@ class AccompanimentController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "kind", kind, true, AccompanimentService.KINDS);
-            String t = Checks.text(errors, "title", title, true);
-            if (t != null && t.length() > 200) {
-                errors.rejectValue("title", "tooLong", new Object[] {200}, null);
-            }
+            String t = Checks.text(errors, "title", title, true, 200);
             delegue = Checks.id(errors, "delegueId", delegueId, true);
             opened = Checks.date(errors, "openedOn", openedOn, true);
             closed = Checks.date(errors, "closedOn", closedOn, false);

@@ -64,10 +64,7 @@ class FederationUserController {
             if (u != null && !u.matches("[A-Za-z0-9._@-]{2,60}")) {
                 errors.rejectValue("username", "username");
             }
-            String d = Checks.clean(displayName);
-            if (d != null && d.length() > 100) {
-                errors.rejectValue("displayName", "tooLong", new Object[] {100}, null);
-            }
+            String d = Checks.text(errors, "displayName", displayName, false, 100);
             if (FederationRole.parse(Checks.clean(role)).isEmpty()) {
                 errors.rejectValue("role", "choice");
             }

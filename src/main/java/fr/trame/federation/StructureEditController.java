@@ -49,15 +49,6 @@ class StructureEditController {
         return day;
     }
 
-    static String text(Errors errors, String field, String value, boolean required, int max) {
-        String v = Checks.text(errors, field, value, required);
-        if (v != null && v.length() > max) {
-            errors.rejectValue(field, "tooLong", new Object[] {max}, null);
-            return null;
-        }
-        return v;
-    }
-
     static final class StructureIdentityForm implements Form {
         public String name;
         public String kind;
@@ -73,16 +64,16 @@ class StructureEditController {
 
         @Override
         public void validate(Errors errors) {
-            text(errors, "name", name, true, 300);
+            Checks.text(errors, "name", name, true, 300);
             Checks.choice(errors, "kind", kind, true, StructureService.KINDS);
             String d = Checks.text(errors, "departement", departement, true);
             if (d != null && !d.toUpperCase().matches("2A|2B|[0-9]{2,3}")) {
                 errors.rejectValue("departement", "departement");
             }
-            text(errors, "commune", commune, false, 200);
-            text(errors, "epci", epci, false, 200);
-            text(errors, "cafAntenna", cafAntenna, false, 200);
-            text(errors, "managingAssociation", managingAssociation, false, 300);
+            Checks.text(errors, "commune", commune, false, 200);
+            Checks.text(errors, "epci", epci, false, 200);
+            Checks.text(errors, "cafAntenna", cafAntenna, false, 200);
+            Checks.text(errors, "managingAssociation", managingAssociation, false, 300);
             territory = Checks.id(errors, "territoryId", territoryId, false);
             for (String g : grids == null ? List.<String>of() : grids) {
                 Long id = Checks.id(errors, "grids", g, false);
@@ -172,11 +163,11 @@ class StructureEditController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "function", function, true, StructureEditService.FUNCTIONS);
-            text(errors, "name", name, true, 200);
-            if (text(errors, "email", email, false, 200) != null) {
+            Checks.text(errors, "name", name, true, 200);
+            if (Checks.text(errors, "email", email, false, 200) != null) {
                 Checks.email(errors, "email", email);
             }
-            text(errors, "phone", phone, false, 40);
+            Checks.text(errors, "phone", phone, false, 40);
             date(errors, "since", since, true);
         }
     }
@@ -217,7 +208,7 @@ class StructureEditController {
 
         @Override
         public void validate(Errors errors) {
-            text(errors, "centreCode", centreCode, true, 40);
+            Checks.text(errors, "centreCode", centreCode, true, 40);
         }
     }
 

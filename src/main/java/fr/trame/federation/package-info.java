@@ -5,7 +5,9 @@
 @ApplicationModule(displayName = "federation")
 @OwnsTables({"federations", "network_roles", "territories", "delegate_assignments", "structures", "structure_grids",
         "structure_statuses", "structure_memberships", "structure_contacts", "structure_agrements",
-        "accompaniments", "accompaniment_steps", "accompaniment_shares", "network_audit"})
+        "accompaniments", "accompaniment_steps", "accompaniment_shares", "network_audit",
+        "programmes", "programme_funders", "programme_participants", "programme_projects",
+        "dues_schedules", "dues_budgets", "dues_calls", "dues_credits", "dues_payments"})
 package fr.trame.federation;
 
 import fr.trame.database.OwnsTables;

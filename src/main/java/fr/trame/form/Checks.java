@@ -111,6 +111,16 @@ public final class Checks {
         return v;
     }
 
+    /** The same, at most {@code max} characters: else code {@code tooLong} (with the limit) and null. */
+    public static String text(Errors errors, String field, String value, boolean required, int max) {
+        String v = text(errors, field, value, required);
+        if (v != null && v.codePointCount(0, v.length()) > max) {
+            errors.rejectValue(field, "tooLong", new Object[] {max}, null);
+            return null;
+        }
+        return v;
+    }
+
     /** A date typed as text, checked and read at once: code {@code date}, or {@code required}. */
     public static LocalDate date(Errors errors, String field, String value, boolean required) {
         text(errors, field, value, required);

@@ -50,7 +50,9 @@ class EveryCodeHasALabelTest {
             Map.entry("territories.kind", "territory-kind"), Map.entry("structure_contacts.function", "contact-function"),
             Map.entry("structure_agrements.kind", "agrement-kind"),
             Map.entry("accompaniments.kind", "accompaniment-kind"), Map.entry("network_audit.action", "network-action"),
-            Map.entry("network_audit.entity", "network-entity"));
+            Map.entry("network_audit.entity", "network-entity"),
+            Map.entry("programmes.kind", "programme-kind"), Map.entry("programme_projects.theme", "project-theme"),
+            Map.entry("dues_payments.mode", "dues-mode"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
