@@ -301,7 +301,8 @@ public class MeetingService {
         }
         if (meeting.territoryId() != null) {
             if (FEDERATION_KINDS.contains(meeting.kind())) {
-                throw new Refused("territoryId", "Une AG, un CA ou un Bureau concerne toute la fédération : pas d'assemblée territoriale.");
+                throw new Refused("territoryId",
+                        "Une AG, un CA ou un Bureau concerne toute la fédération : pas d'assemblée territoriale.");
             }
             boolean at = jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = 'at')")
                     .params(federationId, meeting.territoryId()).query(Boolean.class).single();
@@ -341,7 +342,11 @@ public class MeetingService {
         if (!errors.isEmpty()) {
             throw new Refused(String.join(" ", errors));
         }
-        get(federationId, meetingId);
+        boolean meeting = jdbc.sql("select exists (select 1 from network_meetings where federation_id = ? and id = ?)")
+                .params(federationId, meetingId).query(Boolean.class).single();
+        if (!meeting) {
+            throw new NotFound("Cette réunion n'existe pas dans cette fédération.");
+        }
         long known = jdbc.sql("select count(*) from structures where federation_id = ? and id = any(?)")
                 .params(federationId, structureIds.toArray(Long[]::new)).query(Long.class).single();
         if (known != structureIds.size()) {

@@ -89,7 +89,8 @@ class MeetingTest {
     }
 
     long march() {
-        long id = meetings.create(federation.id(), new MeetingService.NewMeeting("at_pleniere", MARCH, "AT de mars", "Anzin", valenciennois));
+        long id = meetings.create(federation.id(), new MeetingService.NewMeeting("at_pleniere", MARCH, "AT de mars", "Anzin",
+                valenciennois));
         meetings.addAttendees(federation.id(), id, List.of(
                 person("Marie Dupont", s1, "salarie", true), person("Jean Petit", s1, "benevole", false),
                 person("Léa Roux", s1, "administrateur", false), person("Ana Lopez", s3, "benevole", false),
@@ -98,7 +99,8 @@ class MeetingTest {
     }
 
     long november() {
-        long id = meetings.create(federation.id(), new MeetingService.NewMeeting("at_pleniere", NOVEMBER, "AT de novembre", null, valenciennois));
+        long id = meetings.create(federation.id(), new MeetingService.NewMeeting("at_pleniere", NOVEMBER, "AT de novembre", null,
+                valenciennois));
         meetings.addAttendees(federation.id(), id, List.of(
                 person(" marie DUPONT ", s1, "benevole", false), person("Paul Martin", s2, "salarie", true),
                 person("Ana Lopez", s3, "benevole", false)));
