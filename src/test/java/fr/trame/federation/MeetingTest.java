@@ -206,6 +206,23 @@ class MeetingTest {
         assertThat(m.directions()).isEqualTo(2);
         assertThat(m.rate()).isEqualByComparingTo("100.0");
 
+        // a délégué sees their ATs by default, the whole network on asking
+        mvc.perform(get(path).param("annee", "2023").with(user(other))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("AT de mars"))));
+        mvc.perform(get(path).param("annee", "2023").param("territoire", "tous").with(user(other))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("AT de mars")));
+        mvc.perform(get(path).param("annee", "2023").with(user(mine))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("AT de mars")));
+        mvc.perform(get(path + "/participants").param("annee", "2023").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span>7</span> personne(s) distincte(s)")))
+                .andExpect(content().string(containsString("Zoé Nord")));
+        // the home lists the coming meetings
+        meetings.create(federation.id(), new MeetingService.NewMeeting("reunion_directions", LocalDate.now().plusDays(10),
+                "Directions de bientôt", null, valenciennois));
+        mvc.perform(get("/f/" + federation.code()).with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Prochaines réunions")))
+                .andExpect(content().string(containsString("Directions de bientôt")));
+
         Federation stranger = fixtures.federation("ailleurs");
         String admin = fixtures.user(stranger, FederationRole.ADMIN);
         mvc.perform(get("/f/" + stranger.code() + "/reunions/" + id).with(user(admin))).andExpect(status().isNotFound());

@@ -6,6 +6,7 @@ import fr.trame.federation.FederationRole;
 import fr.trame.federation.TerritoryService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,6 +68,12 @@ class MeetingBrowserTest extends InChromium {
         assertThat(browser.findElements(By.id("modifier"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("form[action$='/supprimer']"))).isEmpty();
         screenshot("reunion-lecture");
+        browser.get(url("/f/" + federation.code() + "/reunions?annee=2023"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chiffres")));
+        assertThat(browser.findElement(By.id("chiffres")).getText()).contains("66,7 %").contains("2 sur 3");
+        assertThat(browser.findElements(By.id("nouvelle-reunion"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('chiffres').scrollIntoView()");
+        screenshot("reunions-annee");
     }
 
     private void line(int i, long structure, String name, String quality, boolean direction) {
