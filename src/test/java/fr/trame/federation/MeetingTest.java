@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -194,6 +195,13 @@ class MeetingTest {
                 .param("title", "T")).andExpect(status().isForbidden());
         mvc.perform(post(path + "/" + id + "/presences").with(user(other)).with(csrf())
                 .param("name", "X").param("structureId", "").param("quality", "benevole")).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/" + id).with(user(other)).with(csrf()).param("kind", "at_pleniere").param("date", "01/02/2023")
+                .param("title", "Volée").param("territoryId", String.valueOf(sambre))).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/" + id + "/supprimer").with(user(other)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/" + id + "/supprimer").with(user(reader)).with(csrf())).andExpect(status().isForbidden());
+        // nor move a meeting of their AT to an AT they do not follow
+        mvc.perform(post(path + "/" + id).with(user(mine)).with(csrf()).param("kind", "at_pleniere").param("date", "15/03/2023")
+                .param("title", "AT de mars").param("territoryId", String.valueOf(sambre))).andExpect(status().isForbidden());
         // a délégué does not write the federation's own meetings
         mvc.perform(post(path).with(user(mine)).with(csrf()).param("kind", "ca").param("date", "01/02/2023")
                 .param("title", "CA")).andExpect(status().isForbidden());
@@ -256,6 +264,13 @@ class MeetingTest {
         mvc.perform(post(path + "/" + id + "/presences").with(user(admin)).with(csrf())
                 .param("name", "Zoé").param("structureId", "").param("quality", "chef").param("direction", "0"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Ligne 1 : choisissez la qualité")));
+        mvc.perform(post(path + "/" + id + "/presences").with(user(admin)).with(csrf())
+                .param("name", "n".repeat(300)).param("structureId", "").param("quality", "benevole"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("200 caractères au plus")));
+        String[] many = new String[60];
+        Arrays.fill(many, "Quelqu'un");
+        mvc.perform(post(path + "/" + id + "/presences").with(user(admin)).with(csrf()).param("name", many))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("50 lignes au plus")));
         mvc.perform(get(path).param("annee", "999999999999").with(user(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("n&#39;est pas une année")));
         assertThat(meetings.get(federation.id(), id).participants()).isEqualTo(5);
