@@ -52,7 +52,11 @@ public class DemoFederationMeetings {
         this.federations = federations;
     }
 
-    public void fill(long federationId, LocalDate today, Random random) {
+    /** Who came, by meeting, written in one statement at the end. */
+    private final Map<Long, List<NewAttendee>> attendance = new HashMap<>();
+
+    public synchronized void fill(long federationId, LocalDate today, Random random) {
+        attendance.clear();
         List<Structure> all = structures.list(federationId, StructureFilter.ALL, today);
         if (all.isEmpty()) {
             return;
@@ -79,6 +83,8 @@ public class DemoFederationMeetings {
             }
             federationYear(federationId, today, random, year, board, new ArrayList<>(casts.values()));
         }
+        meetings.addAttendees(federationId, attendance);
+        attendance.clear();
     }
 
     private void atYear(long federationId, LocalDate today, Random random, int year, Territory at, List<Cast> centres,
@@ -109,7 +115,7 @@ public class DemoFederationMeetings {
                 if (random.nextDouble() < 0.4) {
                     rows.add(new NewAttendee(person(random) + " (CAF)", null, "salarie", false));
                 }
-                meetings.addAttendees(federationId, id, rows);
+                attendance.put(id, rows);
             }
         }
         meetingsOfDirections(federationId, today, random, year, at, centres, staffOfFederation, "reunion_directions",
@@ -148,7 +154,7 @@ public class DemoFederationMeetings {
                 }
             }
             staff(rows, staffOfFederation, random);
-            meetings.addAttendees(federationId, id, rows);
+            attendance.put(id, rows);
         }
     }
 
@@ -174,7 +180,7 @@ public class DemoFederationMeetings {
                             .forEach(n -> rows.add(new NewAttendee(n, c.structure().id(), "administrateur", false)));
                 }
             }
-            meetings.addAttendees(federationId, id, rows);
+            attendance.put(id, rows);
         }
     }
 
@@ -193,7 +199,7 @@ public class DemoFederationMeetings {
                         : new NewAttendee(c.board().get(0), c.structure().id(), "administrateur", false));
             }
         }
-        meetings.addAttendees(federationId, id, rows);
+        attendance.put(id, rows);
     }
 
     private static void staff(List<NewAttendee> rows, List<String> staffOfFederation, Random random) {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -321,30 +322,42 @@ public class MeetingService {
         if (rows.size() > 10_000) {
             throw new Refused("Trop de lignes à la fois.");
         }
+        return addAttendees(federationId, Map.of(meetingId, rows));
+    }
+
+    /** The same for several meetings in one statement (the demonstration's volume). */
+    @Transactional
+    public int addAttendees(long federationId, Map<Long, List<NewAttendee>> byMeeting) {
         Set<Long> structureIds = new HashSet<>();
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            NewAttendee row = rows.get(i);
-            String line = "Ligne " + (i + 1) + " : ";
-            if (row.name() == null || row.name().isBlank() || row.name().trim().length() > 200) {
-                errors.add(line + "le nom est obligatoire (200 caractères au plus).");
+        List<Long> meetingIds = new ArrayList<>();
+        List<NewAttendee> rows = new ArrayList<>();
+        byMeeting.forEach((meeting, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                NewAttendee row = list.get(i);
+                String line = "Ligne " + (i + 1) + " : ";
+                if (row.name() == null || row.name().isBlank() || row.name().trim().length() > 200) {
+                    errors.add(line + "le nom est obligatoire (200 caractères au plus).");
+                }
+                if (!QUALITIES.contains(row.quality())) {
+                    errors.add(line + "choisissez la qualité (salarié·e, bénévole, administrateur·rice).");
+                }
+                if (row.asDirection() && row.structureId() == null) {
+                    errors.add(line + "une personne vient comme direction d'une structure : choisissez la structure.");
+                }
+                if (row.structureId() != null) {
+                    structureIds.add(row.structureId());
+                }
+                meetingIds.add(meeting);
+                rows.add(row);
             }
-            if (!QUALITIES.contains(row.quality())) {
-                errors.add(line + "choisissez la qualité (salarié·e, bénévole, administrateur·rice).");
-            }
-            if (row.asDirection() && row.structureId() == null) {
-                errors.add(line + "une personne vient comme direction d'une structure : choisissez la structure.");
-            }
-            if (row.structureId() != null) {
-                structureIds.add(row.structureId());
-            }
-        }
+        });
         if (!errors.isEmpty()) {
             throw new Refused(String.join(" ", errors));
         }
-        boolean meeting = jdbc.sql("select exists (select 1 from network_meetings where federation_id = ? and id = ?)")
-                .params(federationId, meetingId).query(Boolean.class).single();
-        if (!meeting) {
+        long meetings = jdbc.sql("select count(*) from network_meetings where federation_id = ? and id = any(?)")
+                .params(federationId, byMeeting.keySet().toArray(Long[]::new)).query(Long.class).single();
+        if (meetings != byMeeting.size()) {
             throw new NotFound("Cette réunion n'existe pas dans cette fédération.");
         }
         long known = jdbc.sql("select count(*) from structures where federation_id = ? and id = any(?)")
@@ -354,11 +367,13 @@ public class MeetingService {
         }
         return jdbc.sql("""
                 insert into network_meeting_attendance (federation_id, meeting_id, name, structure_id, quality, as_direction)
-                select :federation, :meeting, trim(r.name), r.structure_id, r.quality, r.as_direction
-                from unnest(cast(:names as text[]), cast(:structures as bigint[]), cast(:qualities as text[]),
-                            cast(:directions as boolean[])) as r(name, structure_id, quality, as_direction)
+                select :federation, r.meeting_id, trim(r.name), r.structure_id, r.quality, r.as_direction
+                from unnest(cast(:meetings as bigint[]), cast(:names as text[]), cast(:structures as bigint[]),
+                            cast(:qualities as text[]), cast(:directions as boolean[]))
+                     as r(meeting_id, name, structure_id, quality, as_direction)
                 on conflict do nothing""")
-                .param("federation", federationId).param("meeting", meetingId)
+                .param("federation", federationId)
+                .param("meetings", meetingIds.toArray(Long[]::new))
                 .param("names", rows.stream().map(NewAttendee::name).toArray(String[]::new))
                 .param("structures", rows.stream().map(NewAttendee::structureId).toArray(Long[]::new))
                 .param("qualities", rows.stream().map(NewAttendee::quality).toArray(String[]::new))
