@@ -202,6 +202,14 @@ class MeetingTest {
         // nor move a meeting of their AT to an AT they do not follow
         mvc.perform(post(path + "/" + id).with(user(mine)).with(csrf()).param("kind", "at_pleniere").param("date", "15/03/2023")
                 .param("title", "AT de mars").param("territoryId", String.valueOf(sambre))).andExpect(status().isForbidden());
+        mvc.perform(post(path + "/" + id).with(user(mine)).with(csrf()).param("kind", "at_pleniere").param("date", "16/03/2023")
+                .param("title", "AT de mars, reportée").param("place", "").param("territoryId", String.valueOf(valenciennois)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(meetings.get(federation.id(), id)).satisfies(m -> {
+            assertThat(m.title()).isEqualTo("AT de mars, reportée");
+            assertThat(m.date()).isEqualTo(LocalDate.of(2023, 3, 16));
+            assertThat(m.place()).isNull();
+        });
         // a délégué does not write the federation's own meetings
         mvc.perform(post(path).with(user(mine)).with(csrf()).param("kind", "ca").param("date", "01/02/2023")
                 .param("title", "CA")).andExpect(status().isForbidden());
