@@ -14,10 +14,12 @@ class FederationController {
 
     private final StructureService structures;
     private final TerritoryService territories;
+    private final MeetingService meetings;
 
-    FederationController(StructureService structures, TerritoryService territories) {
+    FederationController(StructureService structures, TerritoryService territories, MeetingService meetings) {
         this.structures = structures;
         this.territories = territories;
+        this.meetings = meetings;
     }
 
     @GetMapping("/f/{federation}")
@@ -31,6 +33,8 @@ class FederationController {
         model.addAttribute("byDepartement", byDepartement);
         model.addAttribute("ats", all.stream().filter(Territory::isAt).count());
         model.addAttribute("mine", all.stream().filter(t -> fed.territories().contains(t.id())).toList());
+        // a délégué's ATs and the federation's own meetings; the whole network for the others
+        model.addAttribute("upcomingMeetings", meetings.upcoming(fed.id(), fed.today(), fed.isDelegue() ? fed.territories() : null, 5));
         return "federation/home";
     }
 }

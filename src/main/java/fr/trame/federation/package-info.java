@@ -7,7 +7,8 @@
         "structure_statuses", "structure_memberships", "structure_contacts", "structure_agrements",
         "accompaniments", "accompaniment_steps", "accompaniment_shares", "network_audit",
         "programmes", "programme_funders", "programme_participants", "programme_projects",
-        "dues_schedules", "dues_budgets", "dues_calls", "dues_credits", "dues_payments"})
+        "dues_schedules", "dues_budgets", "dues_calls", "dues_credits", "dues_payments",
+        "network_meetings", "network_meeting_attendance"})
 package fr.trame.federation;
 
 import fr.trame.database.OwnsTables;

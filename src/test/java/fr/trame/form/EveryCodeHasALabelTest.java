@@ -52,7 +52,9 @@ class EveryCodeHasALabelTest {
             Map.entry("accompaniments.kind", "accompaniment-kind"), Map.entry("network_audit.action", "network-action"),
             Map.entry("network_audit.entity", "network-entity"),
             Map.entry("programmes.kind", "programme-kind"), Map.entry("programme_projects.theme", "project-theme"),
-            Map.entry("dues_payments.mode", "dues-mode"));
+            Map.entry("dues_payments.mode", "dues-mode"),
+            Map.entry("network_meetings.kind", "meeting-kind"),
+            Map.entry("network_meeting_attendance.quality", "attendee-quality"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
