@@ -14,10 +14,12 @@ class FederationController {
 
     private final StructureService structures;
     private final TerritoryService territories;
+    private final RenewalService renewals;
 
-    FederationController(StructureService structures, TerritoryService territories) {
+    FederationController(StructureService structures, TerritoryService territories, RenewalService renewals) {
         this.structures = structures;
         this.territories = territories;
+        this.renewals = renewals;
     }
 
     @GetMapping("/f/{federation}")
@@ -31,6 +33,8 @@ class FederationController {
         model.addAttribute("byDepartement", byDepartement);
         model.addAttribute("ats", all.stream().filter(Territory::isAt).count());
         model.addAttribute("mine", all.stream().filter(t -> fed.territories().contains(t.id())).toList());
+        // a délégué's alerts are those of their ATs; the direction and the readers see the whole network's
+        model.addAttribute("renewalAlerts", renewals.alerts(fed.id(), fed.today(), fed.isDelegue() ? fed.territories() : null));
         return "federation/home";
     }
 }

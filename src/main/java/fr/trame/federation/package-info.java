@@ -4,7 +4,8 @@
  */
 @ApplicationModule(displayName = "federation")
 @OwnsTables({"federations", "network_roles", "territories", "delegate_assignments", "structures", "structure_grids",
-        "structure_statuses", "structure_memberships", "structure_contacts", "structure_agrements"})
+        "structure_statuses", "structure_memberships", "structure_contacts", "structure_agrements",
+        "renewals", "renewal_milestones", "renewal_attendees"})
 package fr.trame.federation;
 
 import fr.trame.database.OwnsTables;

@@ -48,7 +48,8 @@ class EveryCodeHasALabelTest {
             Map.entry("structure_statuses.status", "structure-status"),
             Map.entry("structure_memberships.state", "structure-membership"),
             Map.entry("territories.kind", "territory-kind"), Map.entry("structure_contacts.function", "contact-function"),
-            Map.entry("structure_agrements.kind", "agrement-kind"));
+            Map.entry("structure_agrements.kind", "agrement-kind"),
+            Map.entry("renewal_milestones.kind", "milestone-kind"), Map.entry("renewals.outcome", "renewal-outcome"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
