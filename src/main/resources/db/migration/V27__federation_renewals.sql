@@ -47,3 +47,7 @@ create table renewal_attendees (
     primary key (federation_id, milestone_id, user_id),
     foreign key (federation_id, milestone_id) references renewal_milestones (federation_id, id) on delete cascade
 );
+
+-- The registry's structures as other modules (the command line's bench, a roll-up) may read them: a projection.
+create view federation_structures as
+    select federation_id, id, ref, name, kind, departement, territory_id, centre_id from structures;

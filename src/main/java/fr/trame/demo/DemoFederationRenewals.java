@@ -107,7 +107,8 @@ public class DemoFederationRenewals {
                             at.isAfter(today) ? "Prévu" : null, at.isAfter(today) ? List.of() : attendees, null);
                 }
                 if (random.nextInt(12) == 0) {
-                    renewals.addMilestone(federationId, s.id(), running, "amenagement_demande", max(next, today.minusDays(random.nextInt(30))),
+                    LocalDate asked = max(next, today.minusDays(random.nextInt(30)));
+                    renewals.addMilestone(federationId, s.id(), running, "amenagement_demande", asked,
                             "Demande d'aménagement de la démarche (changement de direction)", attendees, null);
                 }
             }

@@ -119,12 +119,14 @@ public class RenewalService {
         if (launch == null) {
             throw new Refused("date", "Indiquez la date du lancement.");
         }
-        boolean exists = jdbc.sql("select exists (select 1 from structure_agrements where federation_id = ? and structure_id = ? and id = ?)")
+        boolean exists = jdbc.sql("""
+                select exists (select 1 from structure_agrements where federation_id = ? and structure_id = ? and id = ?)""")
                 .params(federationId, structureId, agrementId).query(Boolean.class).single();
         if (!exists) {
             throw new NotFound("Cet agrément n'existe pas pour cette structure.");
         }
-        boolean running = jdbc.sql("select exists (select 1 from renewals where federation_id = ? and agrement_id = ? and closed_on is null)")
+        boolean running = jdbc.sql("""
+                select exists (select 1 from renewals where federation_id = ? and agrement_id = ? and closed_on is null)""")
                 .params(federationId, agrementId).query(Boolean.class).single();
         if (running) {
             throw new Conflict("Un renouvellement de cet agrément est déjà en cours.");
@@ -198,7 +200,8 @@ public class RenewalService {
         }
         Set<Long> people = attendees == null ? Set.of() : new LinkedHashSet<>(attendees);
         Long[] ids = people.toArray(Long[]::new);
-        long members = jdbc.sql("select count(*) from network_roles where federation_id = :federation and user_id = any(cast(:ids as bigint[]))")
+        long members = jdbc.sql("""
+                select count(*) from network_roles where federation_id = :federation and user_id = any(cast(:ids as bigint[]))""")
                 .param("federation", federationId).param("ids", ids).query(Long.class).single();
         if (members != people.size()) {
             throw new Refused("attendees", "Les participants sont des membres de la fédération : choisissez-les dans la liste.");
