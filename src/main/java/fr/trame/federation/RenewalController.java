@@ -59,7 +59,10 @@ class RenewalController {
         Structure structure = structures.get(fed.id(), id, fed.today());
         model.addAttribute("structure", structure);
         model.addAttribute("agrements", structures.agrements(fed.id(), id));
-        model.addAttribute("renewals", renewals.forStructure(fed.id(), id));
+        List<RenewalService.RenewalFile> files = renewals.forStructure(fed.id(), id);
+        model.addAttribute("renewals", files);
+        // the agréments with a renewal running are not offered to launch another
+        model.addAttribute("renewing", files.stream().filter(f -> f.renewal().isOpen()).map(f -> f.renewal().agrementId()).toList());
         model.addAttribute("members", federations.members(fed.id()).stream().filter(FederationService.Member::enabled).toList());
         model.addAttribute("canEdit", fed.canEdit(structure.territoryId()));
         model.addAttribute("kinds", Vocabulary.labels("agrement-kind", AgrementService.KINDS.toArray(String[]::new)));

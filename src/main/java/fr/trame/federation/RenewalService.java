@@ -3,6 +3,7 @@ package fr.trame.federation;
 import fr.trame.form.Conflict;
 import fr.trame.form.NotFound;
 import fr.trame.form.Refused;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -246,6 +247,16 @@ public class RenewalService {
         return renewals.stream().map(r -> new RenewalFile(r, byRenewal.get(r.id()))).toList();
     }
 
+    /** Read by hand: the record mapper's conversions cost more than the query (bench federation). */
+    private static final RowMapper<CalendarRow> CALENDAR_ROW = (rs, n) -> new CalendarRow(rs.getLong("agrement_id"),
+            rs.getString("kind"), rs.getString("label"), rs.getObject("start", LocalDate.class),
+            rs.getObject("end", LocalDate.class), rs.getLong("structure_id"), rs.getString("structure"), rs.getString("ref"),
+            rs.getString("departement"), rs.getString("commune"), rs.getObject("territory_id", Long.class),
+            rs.getString("territory"), rs.getBoolean("mine"), rs.getObject("renewal_id", Long.class),
+            rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class), rs.getString("outcome"),
+            rs.getString("last_kind"), rs.getObject("last_date", LocalDate.class), rs.getString("next_kind"),
+            rs.getObject("next_date", LocalDate.class), rs.getObject("renewed_until", LocalDate.class));
+
     /** The CAF agréments in force on :today ending by :until, filtered by :territory and :departement. */
     private static final String CALENDAR = """
             select a.id as agrement_id, a.kind, a.label, a.start_date as start, a.end_date as "end", s.id as structure_id,
@@ -253,7 +264,8 @@ public class RenewalService {
                    coalesce(s.territory_id = any(cast(:mine as bigint[])), false) as mine,
                    r.id as renewal_id, r.opened_on, r.closed_on, r.outcome,
                    last.kind as last_kind, last.date as last_date, nxt.kind as next_kind, nxt.date as next_date,
-                   later.end_date as renewed_until
+                   later.end_date as renewed_until,
+                   row_number() over (partition by s.id order by a.id) = 1 as first_of_structure
             from structure_agrements a
             join structures s on s.federation_id = a.federation_id and s.id = a.structure_id
             left join territories t on t.federation_id = s.federation_id and t.id = s.territory_id
@@ -284,28 +296,25 @@ public class RenewalService {
      */
     public List<CalendarGroup> calendar(long federationId, LocalDate today, int months, Long territoryId, String departement,
                                         Set<Long> mine) {
-        Long[] followed = mine.toArray(Long[]::new);
-        LocalDate until = today.plusMonths(months);
-        List<CalendarRow> rows = jdbc.sql(CALENDAR + """
-
-                order by mine desc, lower(t.name) nulls last, s.territory_id, a.end_date, lower(s.name), a.id""")
-                .param("federation", federationId).param("today", today).param("until", until)
-                .param("territory", territoryId).param("departement", departement).param("mine", followed)
-                .query(CalendarRow.class).list();
-        record Count(Long territoryId, long agrements, long structures) {
+        // one pass: each AT's agréments, and its distinct structures (a structure's first agrément counts it once)
+        record Counted(CalendarRow row, long agrements, long structures) {
         }
-        Map<Long, Count> counts = new LinkedHashMap<>();
-        jdbc.sql("select c.territory_id, count(*) as agrements, count(distinct c.structure_id) as structures from ("
-                        + CALENDAR + ") c group by c.territory_id")
-                .param("federation", federationId).param("today", today).param("until", until)
-                .param("territory", territoryId).param("departement", departement).param("mine", followed)
-                .query(Count.class).list().forEach(c -> counts.put(c.territoryId(), c));
-        Map<Long, List<CalendarRow>> groups = new LinkedHashMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(r.territoryId(), k -> new ArrayList<>()).add(r));
+        List<Counted> rows = jdbc.sql("""
+                select c.*, count(*) over (partition by c.territory_id) as agrements,
+                       count(*) filter (where c.first_of_structure) over (partition by c.territory_id) as structures
+                from (""" + CALENDAR + """
+                ) c
+                order by c.mine desc, lower(c.territory) nulls last, c.territory_id, c."end", lower(c.structure), c.agrement_id""")
+                .param("federation", federationId).param("today", today).param("until", today.plusMonths(months))
+                .param("territory", territoryId).param("departement", departement).param("mine", mine.toArray(Long[]::new))
+                .query((rs, n) -> new Counted(CALENDAR_ROW.mapRow(rs, n), rs.getLong("agrements"), rs.getLong("structures")))
+                .list();
+        Map<Long, List<Counted>> groups = new LinkedHashMap<>();
+        rows.forEach(r -> groups.computeIfAbsent(r.row().territoryId(), k -> new ArrayList<>()).add(r));
         return groups.values().stream().map(g -> {
-            CalendarRow first = g.get(0);
-            Count c = counts.get(first.territoryId());
-            return new CalendarGroup(first.territoryId(), first.territory(), first.mine(), c.agrements(), c.structures(), g);
+            Counted first = g.get(0);
+            return new CalendarGroup(first.row().territoryId(), first.row().territory(), first.row().mine(), first.agrements(),
+                    first.structures(), g.stream().map(Counted::row).toList());
         }).toList();
     }
 
