@@ -38,11 +38,12 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * {@code bench [import] [search] [attendance] [reception] [indicators] [catalogue]}: import of the M people.csv and
+ * {@code bench [import] [search] [attendance] [reception] [indicators] [catalogue] [federation]}: import of the M people.csv and
  * attendance.csv against a raw COPY of the same rows, household search latency at 12,000 and 60,000 persons, saving a
  * 200-person attendance sheet, and the reception counter view and person search over three years of M contacts,
  * against a primary-key lookup; the whole indicator set, the projet social's figures and the PDF report against one
- * scan of a year's attendance. Each figure is a ratio to a baseline of the same run.
+ * scan of a year's attendance; the federation's registry and renewal calendar at 2,000 structures against a
+ * primary-key lookup. Each figure is a ratio to a baseline of the same run.
  */
 @Component
 class Benchmarks {
@@ -66,6 +67,7 @@ class Benchmarks {
     private final AnnualReportService annualReports;
     private final ReportRenderer reportRenderer;
     private final CatalogueBenchmark catalogueBenchmark;
+    private final FederationBenchmark federationBenchmark;
     private final SocialProjectService projects;
     private final HouseholdService households;
     private final QuartierService quartiers;
@@ -77,7 +79,8 @@ class Benchmarks {
                       IndicatorService indicatorService,
                       AnnualReportService annualReports, ReportRenderer reportRenderer,
                       CatalogueBenchmark catalogueBenchmark, SocialProjectService projects,
-                      HouseholdService households, QuartierService quartiers) {
+                      HouseholdService households, QuartierService quartiers, FederationBenchmark federationBenchmark) {
+        this.federationBenchmark = federationBenchmark;
         this.households = households;
         this.quartiers = quartiers;
         this.catalogueBenchmark = catalogueBenchmark;
@@ -114,6 +117,9 @@ class Benchmarks {
         }
         if (parts.contains("catalogue")) {
             catalogueBenchmark.run(out);
+        }
+        if (parts.contains("federation")) {
+            federationBenchmark.run(out);
         }
     }
 

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The federation's home: its network at a glance, and for a délégué the ATs they follow. */
@@ -15,11 +16,14 @@ class FederationController {
     private final StructureService structures;
     private final TerritoryService territories;
     private final MeetingService meetings;
+    private final RenewalService renewals;
 
-    FederationController(StructureService structures, TerritoryService territories, MeetingService meetings) {
+    FederationController(StructureService structures, TerritoryService territories, MeetingService meetings,
+                         RenewalService renewals) {
         this.structures = structures;
         this.territories = territories;
         this.meetings = meetings;
+        this.renewals = renewals;
     }
 
     @GetMapping("/f/{federation}")
@@ -33,8 +37,10 @@ class FederationController {
         model.addAttribute("byDepartement", byDepartement);
         model.addAttribute("ats", all.stream().filter(Territory::isAt).count());
         model.addAttribute("mine", all.stream().filter(t -> fed.territories().contains(t.id())).toList());
-        // a délégué's ATs and the federation's own meetings; the whole network for the others
-        model.addAttribute("upcomingMeetings", meetings.upcoming(fed.id(), fed.today(), fed.isDelegue() ? fed.territories() : null, 5));
+        // a délégué's ATs (and the federation's own meetings); the whole network for the others
+        Set<Long> followed = fed.isDelegue() ? fed.territories() : null;
+        model.addAttribute("renewalAlerts", renewals.alerts(fed.id(), fed.today(), followed));
+        model.addAttribute("upcomingMeetings", meetings.upcoming(fed.id(), fed.today(), followed, 5));
         return "federation/home";
     }
 }

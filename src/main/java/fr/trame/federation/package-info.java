@@ -8,7 +8,8 @@
         "accompaniments", "accompaniment_steps", "accompaniment_shares", "network_audit",
         "programmes", "programme_funders", "programme_participants", "programme_projects",
         "dues_schedules", "dues_budgets", "dues_calls", "dues_credits", "dues_payments",
-        "network_meetings", "network_meeting_attendance"})
+        "network_meetings", "network_meeting_attendance",
+        "renewals", "renewal_milestones", "renewal_attendees"})
 package fr.trame.federation;
 
 import fr.trame.database.OwnsTables;

@@ -54,7 +54,8 @@ class EveryCodeHasALabelTest {
             Map.entry("programmes.kind", "programme-kind"), Map.entry("programme_projects.theme", "project-theme"),
             Map.entry("dues_payments.mode", "dues-mode"),
             Map.entry("network_meetings.kind", "meeting-kind"),
-            Map.entry("network_meeting_attendance.quality", "attendee-quality"));
+            Map.entry("network_meeting_attendance.quality", "attendee-quality"),
+            Map.entry("renewal_milestones.kind", "milestone-kind"), Map.entry("renewals.outcome", "renewal-outcome"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
