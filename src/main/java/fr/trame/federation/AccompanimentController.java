@@ -89,10 +89,10 @@ class AccompanimentController {
 
     @GetMapping("/f/{federation}/accompagnements/{id}")
     String show(FederationScope fed, @PathVariable long id, Model model) {
-        return page(fed, id, model, new StepForm(), null, new FieldErrors());
+        return page(fed, id, model, new FollowUpStepForm(), null, new FieldErrors());
     }
 
-    private String page(FederationScope fed, long id, Model model, StepForm step, AccompanimentForm edit, FieldErrors errors) {
+    private String page(FederationScope fed, long id, Model model, FollowUpStepForm step, AccompanimentForm edit, FieldErrors errors) {
         AccompanimentService.Accompaniment a = accompaniments.read(fed, id);
         model.addAttribute("a", a);
         model.addAttribute("step", step);
@@ -164,11 +164,11 @@ class AccompanimentController {
                 errors.add(e.field() == null ? "title" : e.field(), e.getMessage());
             }
         }
-        return page(fed, id, model, new StepForm(), form, errors);
+        return page(fed, id, model, new FollowUpStepForm(), form, errors);
     }
 
     @PostMapping("/f/{federation}/accompagnements/{id}/etapes")
-    String addStep(FederationScope fed, @PathVariable long id, @Validated StepForm form, BindingResult binding, Model model,
+    String addStep(FederationScope fed, @PathVariable long id, @Validated FollowUpStepForm form, BindingResult binding, Model model,
                    RedirectAttributes flash) {
         fed.requireWriter();
         FieldErrors errors = FieldErrors.of(binding);
@@ -252,7 +252,7 @@ class AccompanimentController {
     }
 
     /** A step: its day, what was done, what comes next. */
-    static final class StepForm implements Form {
+    static final class FollowUpStepForm implements Form {
         public String date;
         /** What was done: named {@code note} to be a long field (RequestLimits). */
         public String note;

@@ -33,7 +33,7 @@ class DuesController {
     @GetMapping("/f/{federation}/cotisations")
     String year(FederationScope fed, @RequestParam(required = false) String annee, Model model) {
         int year = annee != null && annee.matches("20[0-9]{2}|2100") ? Integer.parseInt(annee) : fed.today().getYear();
-        List<DuesService.Preview> preview = dues.preview(fed.id(), year, fed.today());
+        List<DuesService.Preview> preview = dues.preview(fed.id(), year, DuesService.memberDay(year, fed.today()));
         model.addAttribute("year", year);
         model.addAttribute("schedule", dues.schedule(fed.id(), year).orElse(null));
         model.addAttribute("preview", preview);

@@ -145,10 +145,13 @@ public class DuesService {
      */
     @Transactional
     public int issueCalls(long federationId, int year, LocalDate day) {
+        // one issue at a time per year: a double click must not call every structure twice, nor the rule change midway
+        jdbc.sql("select 1 from dues_schedules where federation_id = ? and year = ? for update")
+                .params(federationId, year).query(Integer.class).optional();
         Schedule schedule = schedule(federationId, year)
                 .orElseThrow(() -> new Refused("Fixez d'abord la règle de cotisation de " + year + "."));
         int issued = 0;
-        for (Preview p : preview(federationId, year, day)) {
+        for (Preview p : preview(federationId, year, memberDay(year, day))) {
             if (p.budget() != null && p.callId() == null) {
                 jdbc.sql("""
                         insert into dues_calls (federation_id, year, structure_id, base_cents, rate_bp, floor_cents,
@@ -160,6 +163,12 @@ public class DuesService {
             }
         }
         return issued;
+    }
+
+    /** The day a year's members are taken on: today for the current year, the 31st of December for a past one. */
+    public static LocalDate memberDay(int year, LocalDate today) {
+        LocalDate end = LocalDate.of(year, 12, 31);
+        return today.isAfter(end) ? end : today;
     }
 
     public List<Call> calls(long federationId, int year) {
@@ -201,8 +210,11 @@ public class DuesService {
      * Changes the base of a call and computes it again with its own rule. Refused once it has a payment: a paid call
      * is cancelled by a credit note, and a new call issued.
      */
+    @Transactional
     public void editCall(long federationId, long callId, long baseCents) {
         call(federationId, callId);
+        // the same lock a payment takes: a payment arriving meanwhile is seen by the check below
+        lock(federationId, callId);
         int n = jdbc.sql(("""
                 update dues_calls c set base_cents = :base, amount_cents = %s
                 from (select rate_bp, floor_cents, ceiling_cents from dues_calls where federation_id = :federation and id = :id) r

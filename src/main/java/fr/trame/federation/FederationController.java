@@ -29,7 +29,7 @@ class FederationController {
     @GetMapping("/f/{federation}")
     String home(FederationScope fed, Model model) {
         List<Structure> members = structures.list(fed.id(), StructureFilter.ALL, fed.today()).stream()
-                .filter(s -> StructureService.MEMBER_STATES.contains(s.membership())).toList();
+                .filter(s -> s.membership() != null && StructureService.MEMBER_STATES.contains(s.membership())).toList();
         Map<String, Long> byDepartement = new TreeMap<>();
         members.forEach(s -> byDepartement.merge(s.departement(), 1L, Long::sum));
         List<Territory> all = territories.list(fed.id(), fed.today());

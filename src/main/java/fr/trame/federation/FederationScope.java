@@ -12,14 +12,15 @@ import java.util.Set;
  * query of the federation's rows takes its {@link #id()}.
  */
 public record FederationScope(long id, String code, String name, FederationRole role, long userId, String userName,
-                              Set<Long> territories) {
+                              Set<Long> territories, boolean platformAdmin) {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    /** The federations Trame serves are in metropolitan France: their day is Paris's. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-    /** The command line: the direction's rights, no user. */
+    /** The command line: the direction's rights, no user, run by whoever operates the platform. */
     public static FederationScope commandLine(Federation federation) {
         return new FederationScope(federation.id(), federation.code(), federation.name(), FederationRole.ADMIN, 0,
-                "ligne de commande", Set.of());
+                "ligne de commande", Set.of(), true);
     }
 
     public LocalDate today() {
@@ -48,6 +49,14 @@ public record FederationScope(long id, String code, String name, FederationRole 
     /** Who may change the records of a structure of this AT: the direction, and the AT's délégué. */
     public boolean canEdit(Long territoryId) {
         return follows(territoryId);
+    }
+
+    /**
+     * Who may say that a structure is a Trame centre, which opens that centre's aggregates to the federation: the
+     * platform's operator (its administrator, or the command line), not a federation on its own word.
+     */
+    public boolean canLinkCentres() {
+        return platformAdmin;
     }
 
     public FederationScope requireDirection() {

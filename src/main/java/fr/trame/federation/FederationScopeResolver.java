@@ -14,7 +14,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,9 +69,9 @@ public class FederationScopeResolver implements HandlerMethodArgumentResolver {
             throw new NotFound();
         }
         Set<Long> followed = role == FederationRole.DELEGUE
-                ? territories.followedBy(federation.id(), user.id(), LocalDate.now(ZoneId.of("Europe/Paris")))
+                ? territories.followedBy(federation.id(), user.id(), LocalDate.now(FederationScope.ZONE))
                 : Set.of();
         return new FederationScope(federation.id(), federation.code(), federation.name(), role, user.id(),
-                user.displayName(), followed);
+                user.displayName(), followed, user.platformAdmin());
     }
 }

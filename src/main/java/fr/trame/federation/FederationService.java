@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,14 @@ public class FederationService {
     /** Gives the user this role in the federation (replacing the one they had); null takes it away. */
     @Transactional
     public void setRole(long federationId, long userId, FederationRole role) {
+        if (role != FederationRole.DELEGUE) {
+            // no longer a délégué: the territories they followed are no longer theirs from today (history kept)
+            jdbc.sql("""
+                    update delegate_assignments set until = greatest(since, cast(:today as date) - 1)
+                    where federation_id = :federation and user_id = :user and (until is null or until >= :today)""")
+                    .param("federation", federationId).param("user", userId)
+                    .param("today", LocalDate.now(FederationScope.ZONE)).update();
+        }
         if (role == null) {
             jdbc.sql("delete from network_roles where federation_id = ? and user_id = ?").params(federationId, userId).update();
             return;

@@ -4,6 +4,7 @@ import fr.trame.centre.UserService;
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -82,11 +83,16 @@ class FederationUserController {
             if (users.findByUsername(username).isPresent()) {
                 errors.add("username", "L'identifiant « " + username + " » est déjà pris : choisissez-en un autre.");
             } else {
-                UserService.Created created = federations.createUser(fed.id(), username, Checks.clean(form.displayName),
-                        FederationRole.fromCode(form.role.trim()));
-                flash.addFlashAttribute("newUsername", username);
-                flash.addFlashAttribute("newPassword", created.password());
-                return "redirect:" + fed.base() + "/utilisateurs";
+                try {
+                    UserService.Created created = federations.createUser(fed.id(), username, Checks.clean(form.displayName),
+                            FederationRole.fromCode(form.role.trim()));
+                    flash.addFlashAttribute("newUsername", username);
+                    flash.addFlashAttribute("newPassword", created.password());
+                    return "redirect:" + fed.base() + "/utilisateurs";
+                } catch (IllegalArgumentException | DuplicateKeyException e) {
+                    // the same username taken a moment ago by another request
+                    errors.add("username", "L'identifiant « " + username + " » est déjà pris : choisissez-en un autre.");
+                }
             }
         }
         return page(fed, model, form.typed(), errors);

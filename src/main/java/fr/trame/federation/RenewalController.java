@@ -87,7 +87,7 @@ class RenewalController {
         public void validate(Errors errors) {
             Checks.choice(errors, "kind", kind, true, AgrementService.KINDS);
             if (label != null && label.trim().length() > 200) {
-                errors.rejectValue("label", "tooLong");
+                errors.rejectValue("label", "tooLong", new Object[] {200}, null);
             }
             LocalDate s = Checks.date(errors, "start", start, true);
             LocalDate e = Checks.date(errors, "end", end, true);
@@ -205,7 +205,7 @@ class RenewalController {
 
     private static void checkNote(Errors errors, String note) {
         if (note != null && note.trim().length() > 2000) {
-            errors.rejectValue("note", "tooLong");
+            errors.rejectValue("note", "tooLong", new Object[] {2000}, null);
         }
     }
 

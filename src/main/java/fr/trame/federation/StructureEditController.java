@@ -2,6 +2,7 @@ package fr.trame.federation;
 
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
+import fr.trame.form.Forbidden;
 import fr.trame.form.Form;
 import fr.trame.form.Refused;
 import fr.trame.form.Vocabulary;
@@ -212,11 +213,19 @@ class StructureEditController {
         }
     }
 
+    /** The link to a Trame centre opens its aggregates to the federation: the platform's operator makes it. */
+    private static void requireCentreLinks(FederationScope fed) {
+        if (!fed.canLinkCentres()) {
+            throw new Forbidden("Seul l'administrateur de la plateforme relie une structure à un centre Trame : "
+                    + "ce lien ouvre les chiffres agrégés du centre à la fédération.");
+        }
+    }
+
     @PostMapping("/f/{federation}/structures/{id}/centre")
     String linkCentre(FederationScope fed, @PathVariable long id, @Validated StructureCentreForm form, BindingResult binding,
                       Model model, RedirectAttributes flash) {
         structures.get(fed.id(), id, fed.today());
-        fed.requireDirection();
+        requireCentreLinks(fed);
         return save(fed, id, "centre", form, List.of(), binding, model, flash, () -> {
             edits.linkCentre(fed.id(), id, form.centreCode.trim());
             return "La structure est reliée au centre Trame « " + form.centreCode.trim() + " ».";
@@ -226,7 +235,7 @@ class StructureEditController {
     @PostMapping("/f/{federation}/structures/{id}/centre/retirer")
     String unlinkCentre(FederationScope fed, @PathVariable long id, RedirectAttributes flash) {
         structures.get(fed.id(), id, fed.today());
-        fed.requireDirection();
+        requireCentreLinks(fed);
         edits.unlinkCentre(fed.id(), id);
         flash.addFlashAttribute("message", "La structure n'est plus reliée à un centre Trame : fiche du registre seulement.");
         return "redirect:" + fed.base() + "/structures/" + id;

@@ -176,11 +176,12 @@ public class StructureEditService {
     public record Unlinked(String code, String name) {
     }
 
-    public List<Unlinked> unlinkedCentres(long federationId) {
+    /** The centres no structure of any federation is yet (a centre belongs to one federation). */
+    public List<Unlinked> unlinkedCentres() {
         return jdbc.sql("""
                 select c.code, c.name from centre_centres c
-                where not exists (select 1 from structures s where s.federation_id = ? and s.centre_id = c.id)
-                order by lower(c.name) limit 500""").param(federationId).query(Unlinked.class).list();
+                where not exists (select 1 from structures s where s.centre_id = c.id)
+                order by lower(c.name) limit 500""").query(Unlinked.class).list();
     }
 
     /** The structure is this Trame centre: one centre is at most one structure of the federation. */
@@ -189,10 +190,16 @@ public class StructureEditService {
         Long centreId = jdbc.sql("select id from centre_centres where code = ?").param(centreCode)
                 .query(Long.class).optional()
                 .orElseThrow(() -> new Refused("centreCode", "Aucun centre de code « " + centreCode + " » dans Trame."));
-        jdbc.sql("select name from structures where federation_id = ? and centre_id = ? and id <> ?")
-                .params(federationId, centreId, structureId).query(String.class).optional().ifPresent(other -> {
-                    throw new Refused("centreCode", "Le centre « " + centreCode + " » est déjà relié à la structure « "
-                            + other + " » : retirez d'abord ce lien.");
+        // another federation's structure reads as an empty name: its name is not this federation's business
+        jdbc.sql("""
+                select case when federation_id = ? then name else '' end from structures
+                where centre_id = ? and not (federation_id = ? and id = ?) limit 1""")
+                .params(federationId, centreId, federationId, structureId)
+                .query(String.class).optional().ifPresent(other -> {
+                    throw new Refused("centreCode", other.isEmpty()
+                            ? "Le centre « " + centreCode + " » est déjà une structure d'une autre fédération."
+                            : "Le centre « " + centreCode + " » est déjà relié à la structure « " + other
+                            + " » : retirez d'abord ce lien.");
                 });
         jdbc.sql("update structures set centre_id = ?, updated_at = now() where federation_id = ? and id = ?")
                 .params(centreId, federationId, structureId).update();

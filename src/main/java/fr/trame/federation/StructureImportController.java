@@ -39,7 +39,7 @@ class StructureImportController {
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("result", importer.importCsv(fed.id(), in, fed.today()));
+            model.addAttribute("result", importer.importCsv(fed.id(), in, fed.today(), fed.canLinkCentres()));
         } catch (CsvImportException e) {
             model.addAttribute("refusal", e);
         } catch (IOException e) {

@@ -48,8 +48,18 @@ public class StructureImporter {
         this.territories = territories;
     }
 
+    /** The platform's operator's import (command line, demo): it may say which structures are Trame centres. */
     @Transactional
     public ImportResult importCsv(long federationId, InputStream in, LocalDate today) {
+        return importCsv(federationId, in, today, true);
+    }
+
+    /**
+     * {@code mayLinkCentres} false (a federation's direction on its own): a line may keep a structure's link to its Trame
+     * centre, or drop it, but not make a new one, which would open that centre's aggregates to the federation.
+     */
+    @Transactional
+    public ImportResult importCsv(long federationId, InputStream in, LocalDate today, boolean mayLinkCentres) {
         CsvTable table = CsvTable.read(in, COLUMNS);
         List<Object[]> staged = new ArrayList<>();
         Map<String, Long> refLines = new HashMap<>();
@@ -101,7 +111,8 @@ public class StructureImporter {
                 line bigint, ref text, name text, kind text, status text, departement text, territory text, commune text,
                 epci text, caf_antenna text, managing_association text, membership text, membership_date date,
                 agrement_start date, agrement_end date, centre_code text""", staged);
-        referencesToCentres(table, federationId);
+        referencesToCentres(table, federationId, mayLinkCentres);
+        notANetwork(table, federationId);
         table.throwIfErrors();
 
         Map<String, Integer> changes = new LinkedHashMap<>();
@@ -112,7 +123,7 @@ public class StructureImporter {
                 select :federation, s.ref, s.name, s.kind, s.departement, te.id, s.commune, s.epci, s.caf_antenna,
                        s.managing_association, c.id
                 from stage_structures s
-                left join territories te on te.federation_id = :federation and lower(te.name) = lower(s.territory)
+                left join territories te on te.federation_id = :federation and lower(te.name) = lower(s.territory) and te.kind = 'at'
                 left join centre_centres c on c.code = s.centre_code
                 on conflict (federation_id, ref) do update set
                     name = excluded.name, kind = excluded.kind, departement = excluded.departement,
@@ -132,22 +143,48 @@ public class StructureImporter {
         return new ImportResult(staged.size(), changes);
     }
 
-    /** A centre code names a Trame centre, and not one another structure of this federation already is. */
-    private void referencesToCentres(CsvTable table, long federationId) {
+    /**
+     * A centre code names a Trame centre that no other structure is: not another of this federation's (unless this file
+     * moves it), nor any structure of another federation (a centre belongs to one). Without the right to link, a line
+     * may only keep the centre its structure already is.
+     */
+    private void referencesToCentres(CsvTable table, long federationId, boolean mayLinkCentres) {
         jdbc.sql("""
-                select s.line, s.centre_code, other.ref
+                select s.line, s.centre_code, c.id is null as unknown, other.ref as other_ref,
+                       exists (select 1 from structures f where f.centre_id = c.id and f.federation_id <> :federation) as elsewhere,
+                       mine.centre_id is distinct from c.id as new_link
                 from stage_structures s
                 left join centre_centres c on c.code = s.centre_code
+                left join structures mine on mine.federation_id = :federation and mine.ref = s.ref
                 left join structures other on other.federation_id = :federation and other.centre_id = c.id
                     and other.ref <> s.ref
                     and not exists (select 1 from stage_structures o
                                     where o.ref = other.ref and o.centre_code is distinct from s.centre_code)
-                where s.centre_code is not null and (c.id is null or other.ref is not null)""")
+                where s.centre_code is not null""")
                 .param("federation", federationId).query((rs, n) -> {
-                    String other = rs.getString(3);
-                    table.error(rs.getLong(1), "centre_code", other == null
-                            ? "centre « " + rs.getString(2) + " » inconnu dans Trame"
-                            : "le centre « " + rs.getString(2) + " » est déjà la structure « " + other + " »");
+                    String code = rs.getString("centre_code");
+                    String problem = rs.getBoolean("unknown") ? "centre « " + code + " » inconnu dans Trame"
+                            : rs.getBoolean("elsewhere") ? "le centre « " + code + " » est déjà une structure d'une autre fédération"
+                            : rs.getString("other_ref") != null
+                            ? "le centre « " + code + " » est déjà la structure « " + rs.getString("other_ref") + " »"
+                            : !mayLinkCentres && rs.getBoolean("new_link")
+                            ? "seul l'administrateur de la plateforme relie une structure à un centre Trame (« " + code + " »)"
+                            : null;
+                    if (problem != null) {
+                        table.error(rs.getLong("line"), "centre_code", problem);
+                    }
+                    return null;
+                }).list();
+    }
+
+    /** The territory of a line is an AT: a thematic network's name is refused there. */
+    private void notANetwork(CsvTable table, long federationId) {
+        jdbc.sql("""
+                select s.line, s.territory from stage_structures s
+                join territories t on t.federation_id = :federation and lower(t.name) = lower(s.territory) and t.kind <> 'at'""")
+                .param("federation", federationId).query((rs, n) -> {
+                    table.error(rs.getLong(1), "territory", "« " + rs.getString(2)
+                            + " » est un réseau thématique, pas une assemblée territoriale");
                     return null;
                 }).list();
     }

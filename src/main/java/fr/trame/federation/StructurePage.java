@@ -62,8 +62,8 @@ class StructurePage {
             model.addAttribute("membershipChoices", Vocabulary.labels("structure-membership",
                     "prefiguration", "adherent", "reaffiliation", "attendue", "sortie"));
             model.addAttribute("functions", Vocabulary.labels("contact-function", "direction", "presidence"));
-            if (fed.isDirection()) {
-                model.addAttribute("unlinked", edits.unlinkedCentres(fed.id()));
+            if (fed.canLinkCentres()) {
+                model.addAttribute("unlinked", edits.unlinkedCentres());
             }
         }
         return "federation/structure";

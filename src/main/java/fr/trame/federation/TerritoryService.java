@@ -63,8 +63,9 @@ public class TerritoryService {
         }
         return jdbc.sql("""
                 insert into territories (federation_id, name, kind) values (?, ?, ?)
-                on conflict (federation_id, lower(name)) do update set name = territories.name
-                returning id""").params(federationId, name.trim(), kind).query(Long.class).single();
+                on conflict (federation_id, lower(name)) do nothing
+                returning id""").params(federationId, name.trim(), kind).query(Long.class).optional()
+                .orElseThrow(() -> new Refused("name", "Un territoire « " + name.trim() + " » existe déjà."));
     }
 
     /** Creates the ATs named that do not exist yet (names compared without case), in the caller's transaction. */

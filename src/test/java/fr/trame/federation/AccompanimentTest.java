@@ -83,7 +83,7 @@ class AccompanimentTest {
     FederationScope scope(String username, FederationRole role) {
         long id = fixtures.userId(username);
         return new FederationScope(federation.id(), federation.code(), federation.name(), role, id, username,
-                territories.followedBy(federation.id(), id, TODAY));
+                territories.followedBy(federation.id(), id, TODAY), false);
     }
 
     long open(String username, FederationRole role, String ref, String kind, String title, LocalDate on, LocalDate closed,
@@ -194,7 +194,7 @@ class AccompanimentTest {
         mvc.perform(get("/f/" + other.code() + "/structures/" + ids.get("S2") + "/accompagnements/nouveau").with(user(stranger)))
                 .andExpect(status().isNotFound());
         assertThatThrownBy(() -> accompaniments.read(new FederationScope(other.id(), other.code(), other.name(),
-                FederationRole.ADMIN, fixtures.userId(stranger), stranger, Set.of()), id)).isInstanceOf(NotFound.class);
+                FederationRole.ADMIN, fixtures.userId(stranger), stranger, Set.of(), false), id)).isInstanceOf(NotFound.class);
     }
 
     @Test

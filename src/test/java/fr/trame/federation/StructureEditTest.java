@@ -3,6 +3,7 @@ package fr.trame.federation;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.centre.Centre;
+import fr.trame.centre.UserService;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
 import fr.trame.reception.ReceptionImporter;
@@ -49,6 +50,7 @@ class StructureEditTest {
     @Autowired MembershipImporter memberships;
     @Autowired ReceptionImporter reception;
     @Autowired JdbcClient jdbc;
+    @Autowired UserService users;
     @Autowired MockMvc mvc;
 
     Federation federation;
@@ -158,7 +160,7 @@ class StructureEditTest {
                     .andExpect(status().isForbidden());
         }
         assertThat(structures.statuses(federation.id(), vachala)).hasSize(1);
-        assertThat(page(direction, vachala)).contains("form-fiche", "form-statut", "form-contact", "lien-trame");
+        assertThat(page(direction, vachala)).contains("form-fiche", "form-statut", "form-contact").doesNotContain("lien-trame");
     }
 
     @Test
@@ -284,7 +286,7 @@ class StructureEditTest {
     }
 
     @Test
-    void theDirectionLinksTheTrameCentreOnceAndSeesItsAggregatesOnly() throws Exception {
+    void thePlatformLinksTheTrameCentreOnceAndTheFederationSeesItsAggregatesOnly() throws Exception {
         Centre centre = fixtures.centre("agreg");
         people.importCsv(centre.id(), csv("""
                 household_ref;person_ref;last_name;first_name
@@ -300,13 +302,19 @@ class StructureEditTest {
                 """.formatted(TODAY.minusMonths(2), TODAY.plusMonths(10), TODAY.minusMonths(2), TODAY.plusMonths(10))));
         reception.importCsv(centre.id(), csv("date;person_ref;channel;theme\n" + TODAY.minusDays(3) + ";P1;accueil;caf\n"));
 
-        mvc.perform(as(direction, post(base + vachala + "/centre")).param("centreCode", "inconnu-ici"))
+        // the federation's direction cannot claim a centre on its own word: the link opens the centre's figures
+        mvc.perform(as(direction, post(base + vachala + "/centre")).param("centreCode", centre.code()))
+                .andExpect(status().isForbidden());
+        assertThat(page(direction, vachala)).doesNotContain("Relier au centre Trame");
+        String platform = "plateforme-" + System.nanoTime();
+        users.create(platform, "Exploitant", Fixtures.PASSWORD, true);
+        mvc.perform(as(platform, post(base + vachala + "/centre")).param("centreCode", "inconnu-ici"))
                 .andExpect(status().isOk()).andExpect(result -> assertThat(HtmlUtils.htmlUnescape(
                         result.getResponse().getContentAsString())).contains("Aucun centre de code « inconnu-ici » dans Trame."));
-        mvc.perform(as(direction, post(base + vachala + "/centre")).param("centreCode", centre.code()))
+        mvc.perform(as(platform, post(base + vachala + "/centre")).param("centreCode", centre.code()))
                 .andExpect(status().is3xxRedirection());
         assertThat(structures.get(federation.id(), vachala, TODAY).centreCode()).isEqualTo(centre.code());
-        mvc.perform(as(direction, post(base + beaujardin + "/centre")).param("centreCode", centre.code()))
+        mvc.perform(as(platform, post(base + beaujardin + "/centre")).param("centreCode", centre.code()))
                 .andExpect(status().isOk()).andExpect(result -> assertThat(HtmlUtils.htmlUnescape(
                         result.getResponse().getContentAsString()))
                         .contains("est déjà relié à la structure « Centre social Vachala »", "value=\"" + centre.code() + "\""));
@@ -319,7 +327,15 @@ class StructureEditTest {
         assertThat(html).doesNotContain("Zéphirine", "Aglaé", "Quintard", "/c/" + centre.code());
         assertThat(page(reader, beaujardin)).doesNotContain("fig-memberships");
 
-        mvc.perform(as(direction, post(base + vachala + "/centre/retirer"))).andExpect(status().is3xxRedirection());
+        // another federation cannot take the same centre
+        Federation other = fixtures.federation("autre");
+        importer.importCsv(other.id(), csv("structure_ref;name;kind;departement\nX;Ailleurs;cs;59\n"), TODAY);
+        long stranger = structures.list(other.id(), StructureFilter.ALL, TODAY).get(0).id();
+        mvc.perform(as(platform, post("/f/" + other.code() + "/structures/" + stranger + "/centre")).param("centreCode", centre.code()))
+                .andExpect(status().isOk()).andExpect(result -> assertThat(HtmlUtils.htmlUnescape(
+                        result.getResponse().getContentAsString())).contains("est déjà une structure d'une autre fédération"));
+        mvc.perform(as(direction, post(base + vachala + "/centre/retirer"))).andExpect(status().isForbidden());
+        mvc.perform(as(platform, post(base + vachala + "/centre/retirer"))).andExpect(status().is3xxRedirection());
         assertThat(structures.get(federation.id(), vachala, TODAY).centreCode()).isNull();
         assertThat(page(reader, vachala)).doesNotContain("fig-memberships");
     }

@@ -33,6 +33,7 @@ class StructureImportTest {
     @Autowired Fixtures fixtures;
     @Autowired StructureImporter importer;
     @Autowired StructureService structures;
+    @Autowired TerritoryService territories;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
 
@@ -106,6 +107,29 @@ class StructureImportTest {
                         .contains("ligne 2", "centre_code", "inconnu dans Trame"));
         assertThat(jdbc.sql("select count(*) from structures where federation_id = ?").param(federation.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aCentreIsOneFederationsAndOnlyThePlatformLinksIt() {
+        String line = "structure_ref;name;kind;departement;territory;centre_code\nCS1;Vachala;cs;62;%s;%s\n";
+        // a federation's direction importing on its own word cannot make the link
+        assertThatThrownBy(() -> importer.importCsv(federation.id(), csv(line.formatted("", centre.code())), TODAY, false))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.errors().toString())
+                        .contains("ligne 2", "centre_code", "seul l'administrateur de la plateforme"));
+        importer.importCsv(federation.id(), csv(line.formatted("", centre.code())), TODAY);
+        // once made, the direction's own re-import keeps it
+        importer.importCsv(federation.id(), csv(line.formatted("", centre.code())), TODAY, false);
+        assertThat(structures.list(federation.id(), StructureFilter.ALL, TODAY).get(0).centreCode()).isEqualTo(centre.code());
+
+        Federation other = fixtures.federation("autre");
+        assertThatThrownBy(() -> importer.importCsv(other.id(), csv(line.formatted("", centre.code())), TODAY))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.errors().toString())
+                        .contains("une structure d'une autre fédération"));
+        // a thematic network is not an AT
+        territories.create(other.id(), "Réseau santé", "reseau");
+        assertThatThrownBy(() -> importer.importCsv(other.id(), csv(line.formatted("Réseau santé", "")), TODAY))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.errors().toString())
+                        .contains("ligne 2", "territory", "réseau thématique"));
     }
 
     @Test
