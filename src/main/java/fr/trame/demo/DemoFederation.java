@@ -1,6 +1,7 @@
 package fr.trame.demo;
 
 import fr.trame.centre.Centre;
+import fr.trame.centre.CentreService;
 import fr.trame.centre.UserService;
 import fr.trame.federation.Federation;
 import fr.trame.federation.FederationRole;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -224,14 +226,14 @@ public class DemoFederation {
         "Le Pont-Levis", "La Gare", "Les Lavandières", "Le Vivier", "La Cité Verte", "Les Charmilles", "Le Bon Voisin",
         "La Roseraie", "Les Primevères", "Le Phénix", "La Marelle", "Le Beau Site", "Les Sources Vives", "Le Belvédère"};
 
-    /** The three structures that run Trame: commune of the structure, centre code, size, seed of its people. */
-    private record TrameCentre(String at, String commune, String code, DemoData.Size size, String postcode, long seed) {
+    /** The three structures that run Trame: AT and commune of the structure, centre code, size. */
+    private record TrameCentre(String at, String commune, String code, DemoData.Size size, String postcode) {
     }
 
     private static final List<TrameCentre> TRAME_CENTRES = List.of(
-            new TrameCentre("Bassin Minier", "Lens", "npdc-lens", DemoData.Size.S, "62300", 6201),
-            new TrameCentre("Valenciennois", "Valenciennes", "npdc-valenciennes", DemoData.Size.M, "59300", 5901),
-            new TrameCentre("Flandre Intérieure", "Hazebrouck", "npdc-hazebrouck", DemoData.Size.S, "59190", 5902));
+            new TrameCentre("Bassin Minier", "Lens", "npdc-lens", DemoData.Size.S, "62300"),
+            new TrameCentre("Valenciennois", "Valenciennes", "npdc-valenciennes", DemoData.Size.S, "59300"),
+            new TrameCentre("Flandre Intérieure", "Hazebrouck", "npdc-hazebrouck", DemoData.Size.S, "59190"));
 
     private final FederationService federations;
     private final TerritoryService territories;
@@ -239,9 +241,14 @@ public class DemoFederation {
     private final StructureService structures;
     private final DemoService demo;
     private final ObjectProvider<FederationDemoPart> parts;
+    private final CentreService centreService;
+    private final TransactionTemplate transaction;
 
     public DemoFederation(FederationService federations, TerritoryService territories, StructureImporter importer,
-                          StructureService structures, DemoService demo, ObjectProvider<FederationDemoPart> parts) {
+                          StructureService structures, DemoService demo, ObjectProvider<FederationDemoPart> parts,
+                          CentreService centreService, PlatformTransactionManager transactions) {
+        this.centreService = centreService;
+        this.transaction = new TransactionTemplate(transactions);
         this.federations = federations;
         this.territories = territories;
         this.importer = importer;
@@ -270,10 +277,11 @@ public class DemoFederation {
     }
 
     /**
-     * The whole federation in one transaction. {@code centreRecords} false makes the three Trame centres with their
-     * identity only (tests: their generated records take most of the time and are tested with {@code demo --size s}).
+     * The three Trame centres, each generated and committed as {@code demo --size s} makes its centre (its own
+     * transaction, statistics refreshed at the end), then the federation in one transaction. {@code centreRecords}
+     * false makes the centres with their identity only (tests: their records are those of {@code demo --size s}). A
+     * centre of that code already there (an earlier run stopped half-way) is linked as it is, not filled twice.
      */
-    @Transactional
     public Result generate(LocalDate today, boolean centreRecords) {
         long started = System.nanoTime();
         if (federations.findByCode(CODE).isPresent()) {
@@ -290,20 +298,27 @@ public class DemoFederation {
             DemoService.Spec spec = new DemoService.Spec(t.code(), d.name + " (" + t.commune() + ")",
                     (1 + random.nextInt(60)) + " rue " + pick(random, new String[] {"Jean Jaurès", "Pasteur", "de la Gare",
                         "Victor Hugo", "Roger Salengro"}), t.postcode(), t.commune(), phone(random, d.at.departement()),
-                    "accueil@" + t.code() + ".invalid", t.seed());
+                    "accueil@" + t.code() + ".invalid", DemoService.DEFAULT.seed());
             long centreStarted = System.nanoTime();
-            centres.add(centreRecords ? demo.generate(t.size(), spec) : demo.centre(spec));
+            boolean fill = centreRecords && centreService.findByCode(t.code()).isEmpty();
+            centres.add(fill ? demo.generate(t.size(), spec) : demo.centre(spec));
             log.info("Centre Trame {} de la fédération de démonstration en {} ms", t.code(),
                     (System.nanoTime() - centreStarted) / 1_000_000);
         }
+        Result result = transaction.execute(status -> registry(drafts, centres, today, random));
+        log.info("Fédération de démonstration {} remplie en {} ms", CODE, (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
 
+    /** The federation, its registry, users and every {@link FederationDemoPart}: all or nothing. */
+    private Result registry(List<Draft> drafts, List<Centre> centres, LocalDate today, Random random) {
         Federation federation = federations.create(CODE, NAME);
         long id = federation.id();
         for (At at : ATS) {
             territories.create(id, at.name(), "at");
         }
         // three imports, dated as the federation would have sent them: the register as first known, the 2023
-        // changes (Rexpoëde's passage associatif is dated by that import), then today's agréments and returns
+        // changes (Rexpoëde's passage associatif is dated by that import), then today's returns
         importer.importCsv(id, utf8(csv(drafts, 0)), LocalDate.of(2019, 1, 15));
         importer.importCsv(id, utf8(csv(drafts, 1)), PASSAGE_ASSOCIATIF);
         importer.importCsv(id, utf8(csv(drafts, 2)), today);
@@ -320,7 +335,6 @@ public class DemoFederation {
             log.info("Fédération de démonstration, {} en {} ms", part.getClass().getSimpleName(),
                     (System.nanoTime() - partStarted) / 1_000_000);
         }
-        log.info("Fédération de démonstration {} remplie en {} ms", CODE, (System.nanoTime() - started) / 1_000_000);
         return new Result(federation, drafts.size(), centres, logins);
     }
 

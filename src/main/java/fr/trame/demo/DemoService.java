@@ -107,10 +107,13 @@ public class DemoService {
         peopleImporter.importCsv(centre.id(), utf8(data.peopleCsv(size)));
         membershipImporter.importCsv(centre.id(), utf8(data.membershipsCsv(currentSeasonYear - 1)));
         settleRegister(centre.id(), currentSeasonYear);
+        // the register's statistics, seen from this transaction, before the offer and reception are drawn on it
+        jdbc.sql("analyze").update();
         offer.fill(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         reception.fill(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
-        fillCatalogue(centre.id(), today);
+        // the shared catalogue refuses a second sheet identical word for word: another centre's names its town
+        fillCatalogue(centre.id(), today, spec == DEFAULT ? "" : " (" + spec.commune() + ")");
         // fresh planner statistics for the tables just filled, so that the first pages are planned on them
         jdbc.sql("analyze").update();
         log.info("Centre de démonstration {} ({}) rempli en {} ms", spec.code(), size, (System.nanoTime() - started) / 1_000_000);
@@ -122,13 +125,13 @@ public class DemoService {
      * one published action of the demo centre, linked to its homework-support activities and to an objective (chosen
      * from the list of objectives: no figure is computed while generating).
      */
-    private void fillCatalogue(long centreId, LocalDate today) {
+    private void fillCatalogue(long centreId, LocalDate today, String titleSuffix) {
         catalogue.importText(DemoCatalogue.file(300, 5));
         if (jdbc.sql("select exists (select 1 from catalogue_action_titles where owner_centre_id = ?)").param(centreId)
                 .query(Boolean.class).single()) {
             return;
         }
-        long action = catalogue.saveOwn(centreId, null, "Accompagnement à la scolarité et café des parents",
+        long action = catalogue.saveOwn(centreId, null, "Accompagnement à la scolarité et café des parents" + titleSuffix,
                 CatalogueService.demoValues());
         catalogue.publish(centreId, action, true);
         jdbc.sql("select id from activities_activities where centre_id = ? and kind = 'accompagnement_scolaire' order by id")
