@@ -2,21 +2,29 @@ package fr.trame.cli;
 
 import fr.trame.centre.Centre;
 import fr.trame.demo.DemoData;
+import fr.trame.demo.DemoFederation;
 import fr.trame.demo.DemoService;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
 
-/** {@code demo [--size s|m|l]}: a demonstration centre filled with generated data. */
+/**
+ * {@code demo [--size s|m|l]}: a demonstration centre filled with generated data; {@code l}, a demonstration federation
+ * with its registry, users and three centres that run Trame.
+ */
 @Component
 @Order(7)
 class DemoCommand implements Command {
 
     private final DemoService demo;
+    private final DemoFederation federation;
 
-    DemoCommand(DemoService demo) {
+    DemoCommand(DemoService demo, DemoFederation federation) {
         this.demo = demo;
+        this.federation = federation;
     }
 
     @Override
@@ -30,11 +38,29 @@ class DemoCommand implements Command {
         DemoData.Size s = switch (size) {
             case "s" -> DemoData.Size.S;
             case "m" -> DemoData.Size.M;
-            case "l" -> throw new UsageException("La taille « l » (fédération) n'est pas encore disponible.");
+            case "l" -> null;
             default -> throw new UsageException("--size : attendu s, m ou l.");
         };
+        if (s == null) {
+            return federation(out);
+        }
         Centre c = demo.generate(s);
         out.println("Centre de démonstration « " + c.code() + " » rempli (taille " + size + ").");
+        return 0;
+    }
+
+    /** As {@code user create} does, each generated password is printed once, here only: it is changed at first login. */
+    private int federation(PrintStream out) {
+        DemoFederation.Result r = federation.generate(LocalDate.now(), true);
+        out.println("Fédération de démonstration « " + r.federation().code() + " » remplie : " + r.structures()
+                + " structures, centres Trame " + r.centres().stream().map(Centre::code).collect(Collectors.joining(", "))
+                + " (adresse /f/" + r.federation().code() + ").");
+        out.println("Comptes créés (mot de passe tiré au hasard, à changer à la première connexion) :");
+        for (DemoFederation.Login l : r.logins()) {
+            out.println("  " + l.username() + " — " + l.displayName() + ", " + l.role().label()
+                    + (l.territories().isEmpty() ? "" : " (" + String.join(", ", l.territories()) + ")")
+                    + " — mot de passe : " + l.password());
+        }
         return 0;
     }
 }

@@ -21,10 +21,12 @@ public final class PgCopy {
 
     /**
      * Creates a temporary table dropped at commit, from its columns as {@code "name type, name type, …"}, and copies
-     * the rows into it (each row's values in the columns' order).
+     * the rows into it (each row's values in the columns' order). A second import in the same transaction finds the
+     * first one's table still there: it starts from a fresh one.
      */
     public static void stage(JdbcClient jdbc, DataSource dataSource, String table,
                              String columns, List<Object[]> rows) {
+        jdbc.sql("drop table if exists pg_temp." + table).update();
         jdbc.sql("create temp table " + table + " (" + columns + ") on commit drop").update();
         List<String> names = Arrays.stream(columns.split(","))
                 .map(c -> c.trim().split("\\s+")[0]).toList();

@@ -60,12 +60,21 @@ public final class DemoData {
 
     private final Random random;
     private final LocalDate today;
+    private final String postcode;
+    private final String commune;
     private final List<String> householdRefs = new ArrayList<>();
     private final List<String> adultRefs = new ArrayList<>();
 
     public DemoData(long seed, LocalDate today) {
+        this(seed, today, "13800", "Istres");
+    }
+
+    /** People living at {@code postcode commune} (the centre's town). */
+    public DemoData(long seed, LocalDate today, String postcode, String commune) {
         this.random = new Random(seed);
         this.today = today;
+        this.postcode = postcode;
+        this.commune = commune;
     }
 
     /** people.csv text: {@code size.households} households holding about {@code size.persons} persons. */
@@ -106,7 +115,7 @@ public final class DemoData {
                 csv.append(householdRef).append(';').append(personRef).append(';').append(lastName).append(';')
                         .append(first).append(';').append(sex).append(';').append(known ? birth : "").append(';')
                         .append(role).append(';').append(n == 1 ? address : "").append(';')
-                        .append(n == 1 ? "13800" : "").append(';').append(n == 1 ? "Istres" : "").append(';')
+                        .append(n == 1 ? postcode : "").append(';').append(n == 1 ? commune : "").append(';')
                         .append(quartier.name()).append(';').append(quartier.qpv() ? "oui" : "non").append(';')
                         .append(qf == null ? "" : qf).append(';').append(phone).append(';').append(email).append('\n');
                 persons++;

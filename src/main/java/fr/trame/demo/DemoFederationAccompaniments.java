@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * dated steps, over the last three years.
  */
 @Component
-public class DemoFederationAccompaniments {
+public class DemoFederationAccompaniments implements FederationDemoPart {
 
     /** Per kind: a title, then pairs of (what was done, next step). */
     private static final Map<String, String[]> SCRIPTS = Map.of(
@@ -79,6 +79,7 @@ public class DemoFederationAccompaniments {
         this.federations = federations;
     }
 
+    @Override
     public void fill(long federationId, LocalDate today, Random random) {
         List<Structure> all = structures.list(federationId, StructureFilter.ALL, today);
         List<FederationService.Member> members = federations.members(federationId).stream().filter(FederationService.Member::enabled)

@@ -26,7 +26,7 @@ import java.util.Random;
  * mean something; the meetings still to come have no attendance yet.
  */
 @Component
-public class DemoFederationMeetings {
+public class DemoFederationMeetings implements FederationDemoPart {
 
     private static final String[] FIRST = {"Marie", "Jean", "Nadia", "Karim", "Sophie", "Yves", "Fatima", "Pascal", "Léa",
         "Mohamed", "Isabelle", "Thierry", "Aïcha", "Christophe", "Monique", "Sullivan", "Éric", "Pascaline", "Amid", "Khalid",

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * network), the ANCV holiday projects (49 projects for 46 centres), and this year's dues with most calls paid.
  */
 @Component
-class DemoFederationProgrammes {
+class DemoFederationProgrammes implements FederationDemoPart {
 
     /** Seed 004's health table, per département (Nord, Pas-de-Calais): centres, nutrition and cancer projects, euros. */
     private static final int[][] HEALTH = {{48, 40, 11, 441_245, 66_061}, {13, 8, 5, 83_142, 37_325}};
@@ -46,6 +46,7 @@ class DemoFederationProgrammes {
         this.dues = dues;
     }
 
+    @Override
     public void fill(long federationId, LocalDate today, Random random) {
         List<Structure> all = structures.list(federationId, StructureFilter.ALL, today);
         if (all.isEmpty()) {

@@ -25,7 +25,7 @@ import java.util.Random;
  * milestones, an aménagement asked here and there; those ending later not launched yet.
  */
 @Component
-public class DemoFederationRenewals {
+public class DemoFederationRenewals implements FederationDemoPart {
 
     private static final String[] PROCESS = {"comite_pilotage", "comite_technique", "copar", "depot"};
 
@@ -44,6 +44,7 @@ public class DemoFederationRenewals {
         this.renewals = renewals;
     }
 
+    @Override
     public void fill(long federationId, LocalDate today, Random random) {
         Map<Long, Long> delegueOf = new HashMap<>();
         // a CAF renews an AT's centres in waves (seed 004: 13 of the Valenciennois's 20 in 2023): each AT its wave

@@ -106,6 +106,9 @@ class DemoOffer {
                   and abs(hashtext(se.id::text || 'annule')) % 50 = 0 order by se.id""")
                 .param(centreId).query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("reason"))).list()
                 .forEach(c -> sessions.cancel(centreId, c.getKey(), c.getValue()));
+        // statistics that see this centre's sessions and enrolments (ANALYZE counts the rows of its own transaction):
+        // in a database that already holds a centre, the planner would otherwise take this one for empty
+        jdbc.sql("analyze").update();
         // activity by activity, so that no more than one activity's year of marks is held at once
         jdbc.sql("select id from activities_activities where centre_id = ? and kind not in ('sortie', 'evenement') order by id")
                 .param(centreId).query(Long.class).list()

@@ -67,13 +67,34 @@ public class DemoService {
         this.jdbc = jdbc;
     }
 
+    /** Who a generated centre is: its code, name and address; {@code seed} draws its people. */
+    public record Spec(String code, String name, String address, String postcode, String commune, String phone, String email,
+                       long seed) {
+    }
+
+    /** The "Centre social de démonstration" of {@code demo --size s|m} and of the first start. */
+    public static final Spec DEFAULT = new Spec(DEMO_CODE, "Centre social de démonstration", "2 place de la Bastide", "13800",
+            "Istres", "04 00 00 00 00", "accueil@demo.invalid", 20231);
+
     @Transactional
     public Centre generate(DemoData.Size size) {
+        return generate(size, DEFAULT);
+    }
+
+    /** The centre of that code (created if missing) with its identity, and nothing else yet. */
+    @Transactional
+    public Centre centre(Spec spec) {
+        Centre centre = centres.findByCode(spec.code()).orElseGet(() -> centres.create(spec.code(), spec.name()));
+        centres.updateIdentity(centre.id(), centre.name(), spec.address(), spec.postcode(), spec.commune(), null,
+                spec.phone(), spec.email());
+        return centre;
+    }
+
+    /** A centre filled with generated records: the demonstration centre, or one of the demonstration federation's. */
+    @Transactional
+    public Centre generate(DemoData.Size size, Spec spec) {
         long started = System.nanoTime();
-        Centre centre = centres.findByCode(DEMO_CODE)
-                .orElseGet(() -> centres.create(DEMO_CODE, "Centre social de démonstration"));
-        centres.updateIdentity(centre.id(), centre.name(), "2 place de la Bastide", "13800", "Istres", null,
-                "04 00 00 00 00", "accueil@demo.invalid");
+        Centre centre = centre(spec);
         for (DemoData.Quartier q : DemoData.QUARTIERS) {
             quartiers.create(centre.id(), q.name(), q.qpv());
         }
@@ -82,17 +103,20 @@ public class DemoService {
         memberships.createSeason(centre.id(), LocalDate.of(currentSeasonYear - 1, 9, 1), LocalDate.of(currentSeasonYear, 8, 31));
         memberships.createSeason(centre.id(), LocalDate.of(currentSeasonYear, 9, 1), LocalDate.of(currentSeasonYear + 1, 8, 31));
 
-        DemoData data = new DemoData(20231, today);
+        DemoData data = new DemoData(spec.seed(), today, spec.postcode(), spec.commune());
         peopleImporter.importCsv(centre.id(), utf8(data.peopleCsv(size)));
         membershipImporter.importCsv(centre.id(), utf8(data.membershipsCsv(currentSeasonYear - 1)));
         settleRegister(centre.id(), currentSeasonYear);
+        // the register's statistics, seen from this transaction, before the offer and reception are drawn on it
+        jdbc.sql("analyze").update();
         offer.fill(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         reception.fill(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
-        fillCatalogue(centre.id(), today);
+        // the shared catalogue refuses a second sheet identical word for word: another centre's names its town
+        fillCatalogue(centre.id(), today, spec == DEFAULT ? "" : " (" + spec.commune() + ")");
         // fresh planner statistics for the tables just filled, so that the first pages are planned on them
         jdbc.sql("analyze").update();
-        log.info("Centre de démonstration ({}) rempli en {} ms", size, (System.nanoTime() - started) / 1_000_000);
+        log.info("Centre de démonstration {} ({}) rempli en {} ms", spec.code(), size, (System.nanoTime() - started) / 1_000_000);
         return centre;
     }
 
@@ -101,13 +125,13 @@ public class DemoService {
      * one published action of the demo centre, linked to its homework-support activities and to an objective (chosen
      * from the list of objectives: no figure is computed while generating).
      */
-    private void fillCatalogue(long centreId, LocalDate today) {
+    private void fillCatalogue(long centreId, LocalDate today, String titleSuffix) {
         catalogue.importText(DemoCatalogue.file(300, 5));
         if (jdbc.sql("select exists (select 1 from catalogue_action_titles where owner_centre_id = ?)").param(centreId)
                 .query(Boolean.class).single()) {
             return;
         }
-        long action = catalogue.saveOwn(centreId, null, "Accompagnement à la scolarité et café des parents",
+        long action = catalogue.saveOwn(centreId, null, "Accompagnement à la scolarité et café des parents" + titleSuffix,
                 CatalogueService.demoValues());
         catalogue.publish(centreId, action, true);
         jdbc.sql("select id from activities_activities where centre_id = ? and kind = 'accompagnement_scolaire' order by id")

@@ -1,9 +1,11 @@
 package fr.trame.federation;
 
 import fr.trame.form.NotFound;
+import fr.trame.form.Refused;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -122,6 +124,47 @@ public class StructureService {
 
     public record Contact(long id, String function, String name, String email, String phone, LocalDate since,
                           LocalDate until) {
+    }
+
+    /** A direction or présidence contact to record, for a period ({@code until} null: still in office). */
+    public record NewContact(long structureId, String function, String name, String email, String phone, LocalDate since,
+                             LocalDate until) {
+    }
+
+    public static final Set<String> CONTACT_FUNCTIONS = Set.of("direction", "presidence");
+
+    /**
+     * Records contacts of the federation's structures at once (a director who leaves keeps their row, ended): all or
+     * nothing, a structure of another federation is refused.
+     */
+    @Transactional
+    public int addContacts(long federationId, List<NewContact> contacts) {
+        for (NewContact c : contacts) {
+            if (!CONTACT_FUNCTIONS.contains(c.function())) {
+                throw new Refused("function", "Fonction inconnue : « " + c.function() + " » (attendu : direction, presidence).");
+            }
+            if (c.name() == null || c.name().isBlank() || c.name().trim().length() > 200) {
+                throw new Refused("name", "Le nom du contact est obligatoire (200 caractères au plus).");
+            }
+            if (c.since() != null && c.until() != null && c.until().isBefore(c.since())) {
+                throw new Refused("until", "La fin (" + c.until() + ") précède le début (" + c.since() + ").");
+            }
+        }
+        Long[] ids = contacts.stream().map(NewContact::structureId).distinct().toArray(Long[]::new);
+        long known = jdbc.sql("select count(*) from structures where federation_id = ? and id = any(?)")
+                .params(federationId, ids).query(Long.class).single();
+        if (known != ids.length) {
+            throw new NotFound("Une de ces structures n'existe pas dans cette fédération.");
+        }
+        int written = 0;
+        for (NewContact c : contacts) {
+            written += jdbc.sql("""
+                    insert into structure_contacts (federation_id, structure_id, function, name, email, phone, since, until)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(federationId, c.structureId(), c.function(), c.name().trim(), c.email(), c.phone(), c.since(),
+                            c.until()).update();
+        }
+        return written;
     }
 
     public record Agrement(long id, String kind, String label, LocalDate start, LocalDate end) {

@@ -113,6 +113,30 @@ public class TerritoryService {
                 .params(federationId, territoryId, userId, since).update();
     }
 
+    /**
+     * Puts structures of the federation in a grid other than their AT (a thematic network); those already in it stay.
+     * The grid and the structures must be this federation's.
+     */
+    @Transactional
+    public int addToGrid(long federationId, long territoryId, Collection<Long> structureIds) {
+        boolean grid = jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = 'reseau')")
+                .params(federationId, territoryId).query(Boolean.class).single();
+        if (!grid) {
+            throw new NotFound("Ce réseau n'existe pas dans cette fédération.");
+        }
+        Long[] ids = structureIds.stream().distinct().toArray(Long[]::new);
+        long known = jdbc.sql("select count(*) from structures where federation_id = ? and id = any(?)")
+                .params(federationId, ids).query(Long.class).single();
+        if (known != ids.length) {
+            throw new NotFound("Une de ces structures n'existe pas dans cette fédération.");
+        }
+        return jdbc.sql("""
+                insert into structure_grids (federation_id, structure_id, territory_id)
+                select :federation, s, :territory from unnest(:ids::bigint[]) as s
+                on conflict do nothing""")
+                .param("federation", federationId).param("territory", territoryId).param("ids", ids).update();
+    }
+
     /** Every assignment of the federation, latest first per territory: the history of who followed what. */
     public List<Assignment> history(long federationId) {
         return jdbc.sql("""
