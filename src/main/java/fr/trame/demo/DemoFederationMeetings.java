@@ -55,6 +55,7 @@ public class DemoFederationMeetings implements FederationDemoPart {
     /** Who came, by meeting, written in one statement at the end. */
     private final Map<Long, List<NewAttendee>> attendance = new HashMap<>();
 
+    @Override
     public synchronized void fill(long federationId, LocalDate today, Random random) {
         attendance.clear();
         List<Structure> all = structures.list(federationId, StructureFilter.ALL, today);
