@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,11 @@ public class DemoFederationRenewals implements FederationDemoPart {
                     + (random.nextInt(3) == 0 ? random.nextInt(4 * 365) : random.nextInt(240) - 120);
             LocalDate start = current != null ? current.start() : today.minusDays(Math.floorMod(daysAgo, 4 * 365));
             LocalDate end = current != null ? current.end() : start.plusYears(4).minusDays(1);
-            // the previous agrément, renewed by the process that granted the current one
-            long previous = agrements.add(federationId, s.id(), kind, null, start.minusYears(4), start.minusDays(1));
+            // the previous agrément (the registry's when it has one), renewed by the process that granted the current one
+            long previous = structures.agrements(federationId, s.id()).stream()
+                    .filter(a -> a.kind().equals(kind) && a.end().isBefore(start))
+                    .max(Comparator.comparing(StructureService.Agrement::end)).map(StructureService.Agrement::id)
+                    .orElseGet(() -> agrements.add(federationId, s.id(), kind, null, start.minusYears(4), start.minusDays(1)));
             LocalDate launch = start.minusMonths(9 + random.nextInt(4));
             long past = renewals.open(federationId, s.id(), previous, launch, null, attendees);
             LocalDate day = launch;
