@@ -106,17 +106,14 @@ public class MeetingService {
     /**
      * THE member structures of an AT on a day (every member structure of the federation when the AT is null): those of
      * the AT whose latest membership row not after that day (an undated row counts from the start) is one of
-     * {@link StructureService#MEMBER_STATES}. The arguments are SQL expressions; the query takes :memberStates.
+     * {@link StructureService#MEMBER_STATES} ({@link StructureService#memberOn}). The arguments are SQL expressions.
      */
     static String membersOn(String federation, String territory, String day) {
         return """
                 select mo.id from structures mo
                 where mo.federation_id = %1$s and (%2$s is null or mo.territory_id = %2$s)
-                  and (select mm.state from structure_memberships mm
-                       where mm.federation_id = mo.federation_id and mm.structure_id = mo.id
-                         and (mm.since is null or mm.since <= %3$s)
-                       order by mm.since desc nulls last limit 1) = any(cast(:memberStates as text[]))"""
-                .formatted(federation, territory, day);
+                  and %3$s"""
+                .formatted(federation, territory, StructureService.memberOn("mo", day));
     }
 
     /** The meetings of the filter with, for each, its member structures, and who came. */
@@ -151,8 +148,7 @@ public class MeetingService {
         return jdbc.sql(SELECTED + sql)
                 .param("federation", federationId).param("year", filter.year()).param("kind", filter.kind())
                 .param("territories", filter.territories() == null ? null : filter.territories().toArray(Long[]::new))
-                .param("federationWide", filter.federationWide()).param("id", id)
-                .param("memberStates", StructureService.MEMBER_STATES.toArray(String[]::new));
+                .param("federationWide", filter.federationWide()).param("id", id);
     }
 
     public List<Meeting> list(long federationId, Filter filter) {

@@ -105,19 +105,20 @@ public class StructureEditService {
                 .params(federationId, structureId, state, since).update();
     }
 
-    /** The status in force on a day: the row with the latest {@code since} not after it. */
+    /** The status in force on a day ({@link StructureService#statusOn}). */
     private String statusOn(long federationId, long structureId, LocalDate day) {
-        return jdbc.sql("""
-                select status from structure_statuses where federation_id = ? and structure_id = ? and (since is null or since <= ?)
-                order by since desc nulls last limit 1""")
-                .params(federationId, structureId, day).query(String.class).optional().orElse(null);
+        return valueOn(StructureService.statusOn("s", ":day"), federationId, structureId, day);
     }
 
+    /** The membership state in force on a day ({@link StructureService#stateOn}). */
     private String membershipOn(long federationId, long structureId, LocalDate day) {
-        return jdbc.sql("""
-                select state from structure_memberships where federation_id = ? and structure_id = ? and (since is null or since <= ?)
-                order by since desc nulls last limit 1""")
-                .params(federationId, structureId, day).query(String.class).optional().orElse(null);
+        return valueOn(StructureService.stateOn("s", ":day"), federationId, structureId, day);
+    }
+
+    private String valueOn(String expression, long federationId, long structureId, LocalDate day) {
+        return jdbc.sql("select " + expression + " from structures s where s.federation_id = :federation and s.id = :id")
+                .param("federation", federationId).param("id", structureId).param("day", day)
+                .query(String.class).optional().orElse(null);
     }
 
     private static String date(LocalDate day) {
