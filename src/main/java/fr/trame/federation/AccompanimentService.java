@@ -139,15 +139,7 @@ public class AccompanimentService {
      */
     @Transactional(noRollbackFor = NotFound.class)
     public Accompaniment read(FederationScope fed, long id) {
-        Optional<Boolean> confidential = jdbc.sql("select confidential from accompaniments where federation_id = ? and id = ?")
-                .params(fed.id(), id).query(Boolean.class).optional();
-        Summary summary = find(fed, id).orElse(null);
-        if (summary == null) {
-            if (confidential.orElse(false)) {
-                audit.record(fed.id(), fed.userId(), "acces_refuse", ENTITY, id, null);
-            }
-            throw notFound();
-        }
+        Summary summary = visible(fed, id);
         if (summary.confidential()) {
             audit.record(fed.id(), fed.userId(), "lecture", ENTITY, id, null);
         }
@@ -175,7 +167,7 @@ public class AccompanimentService {
     }
 
     /** New values (a closing date, another délégué, cellule de veille or not), by those who may write it. */
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public void update(FederationScope fed, long id, Values values) {
         Summary before = writable(fed, id);
         check(fed.id(), values, firstStep(fed.id(), id));
@@ -191,7 +183,7 @@ public class AccompanimentService {
         }
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public void addStep(FederationScope fed, long id, LocalDate date, String done, String nextStep) {
         Summary accompaniment = writable(fed, id);
         if (date == null) {
@@ -216,7 +208,7 @@ public class AccompanimentService {
      * Shares a confidential accompaniment with another user of the federation: its délégué or the direction do.
      * Returns the name of the user it is now shared with.
      */
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public String share(FederationScope fed, long id, long userId) {
         Summary accompaniment = shareable(fed, id);
         String name = jdbc.sql("""
@@ -236,7 +228,7 @@ public class AccompanimentService {
         return name;
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public void unshare(FederationScope fed, long id, long userId) {
         shareable(fed, id);
         List<String> removed = jdbc.sql("""
@@ -395,8 +387,25 @@ public class AccompanimentService {
         return a.confidential() && (fed.isDirection() || a.delegueId() == fed.userId());
     }
 
+    /**
+     * The accompaniment if the user may read it; otherwise it does not exist (404), and a refused attempt at a
+     * confidential one is journalled. Callers are transactional with noRollbackFor NotFound, so the line survives.
+     */
+    private Summary visible(FederationScope fed, long id) {
+        Optional<Summary> summary = find(fed, id);
+        if (summary.isPresent()) {
+            return summary.get();
+        }
+        boolean confidential = jdbc.sql("select confidential from accompaniments where federation_id = ? and id = ?")
+                .params(fed.id(), id).query(Boolean.class).optional().orElse(false);
+        if (confidential) {
+            audit.record(fed.id(), fed.userId(), "acces_refuse", ENTITY, id, null);
+        }
+        throw notFound();
+    }
+
     private Summary writable(FederationScope fed, long id) {
-        Summary a = find(fed, id).orElseThrow(AccompanimentService::notFound);
+        Summary a = visible(fed, id);
         if (!canWrite(fed, a)) {
             throw new Forbidden(fed.role() == FederationRole.READER ? "Votre rôle ne permet que la lecture."
                     : "Seuls la direction, la ou le délégué·e de l'accompagnement et celle ou celui de son AT l'écrivent.");
@@ -405,7 +414,7 @@ public class AccompanimentService {
     }
 
     private Summary shareable(FederationScope fed, long id) {
-        Summary a = find(fed, id).orElseThrow(AccompanimentService::notFound);
+        Summary a = visible(fed, id);
         if (!a.confidential()) {
             throw new Refused("user", "Cet accompagnement n'est pas confidentiel : tous les comptes de la fédération le lisent déjà.");
         }
