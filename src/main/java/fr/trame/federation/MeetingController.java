@@ -2,7 +2,6 @@ package fr.trame.federation;
 
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
-import fr.trame.form.Forbidden;
 import fr.trame.form.Form;
 import fr.trame.form.Refused;
 import fr.trame.form.Vocabulary;
@@ -192,7 +191,7 @@ class MeetingController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("attendees", meetings.attendees(fed.id(), id));
         model.addAttribute("memberStructures", meetings.memberStructures(fed.id(), id));
-        model.addAttribute("canEdit", canEdit(fed, meeting.territoryId()));
+        model.addAttribute("canEdit", fed.canEdit(meeting.territoryId()));
         model.addAttribute("typed", typed != null ? typed : Map.of("kind", meeting.kind(),
                 "date", meeting.date().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                 "title", meeting.title(), "place", meeting.place() == null ? "" : meeting.place(),
@@ -338,16 +337,8 @@ class MeetingController {
     }
 
     /** The direction writes every meeting; a délégué those of the ATs they follow (not the federation's own). */
-    static boolean canEdit(FederationScope fed, Long territoryId) {
-        return fed.isDirection() || fed.isDelegue() && territoryId != null && fed.territories().contains(territoryId);
-    }
-
-    static void requireEdit(FederationScope fed, Long territoryId) {
-        if (!canEdit(fed, territoryId)) {
-            throw new Forbidden(fed.isDelegue()
-                    ? "Cette réunion ne concerne pas une assemblée territoriale qui vous est confiée."
-                    : "Votre rôle ne permet que la lecture.");
-        }
+    private static void requireEdit(FederationScope fed, Long territoryId) {
+        fed.requireEdit(territoryId, "Cette réunion ne concerne pas une assemblée territoriale qui vous est confiée.");
     }
 
     private List<Territory> ats(FederationScope fed) {
@@ -355,7 +346,7 @@ class MeetingController {
     }
 
     private List<Territory> editableAts(FederationScope fed) {
-        return ats(fed).stream().filter(t -> canEdit(fed, t.id())).toList();
+        return ats(fed).stream().filter(t -> fed.canEdit(t.id())).toList();
     }
 
     private static Map<String, String> kinds() {

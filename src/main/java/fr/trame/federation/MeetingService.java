@@ -98,9 +98,11 @@ public class MeetingService {
     static final String PERSON = "trame_fold(trim(a.name)) || '#' || coalesce(a.structure_id::text, '-')";
 
     private final JdbcClient jdbc;
+    private final TerritoryService territories;
 
-    public MeetingService(JdbcClient jdbc) {
+    public MeetingService(JdbcClient jdbc, TerritoryService territories) {
         this.jdbc = jdbc;
+        this.territories = territories;
     }
 
     /**
@@ -301,9 +303,7 @@ public class MeetingService {
                 throw new Refused("territoryId",
                         "Une AG, un CA ou un Bureau concerne toute la fédération : pas d'assemblée territoriale.");
             }
-            boolean at = jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = 'at')")
-                    .params(federationId, meeting.territoryId()).query(Boolean.class).single();
-            if (!at) {
+            if (!territories.isOfKind(federationId, meeting.territoryId(), "at")) {
                 throw new Refused("territoryId", "Cette assemblée territoriale n'existe pas dans cette fédération.");
             }
         }

@@ -29,19 +29,21 @@ public class StructureEditService {
     }
 
     private final JdbcClient jdbc;
+    private final TerritoryService territories;
 
-    public StructureEditService(JdbcClient jdbc) {
+    public StructureEditService(JdbcClient jdbc, TerritoryService territories) {
         this.jdbc = jdbc;
+        this.territories = territories;
     }
 
     /** The record's fields and its other grids (networks), replaced by those given. */
     @Transactional
     public void update(long federationId, long structureId, Identity identity) {
-        if (identity.territoryId() != null && !isGrid(federationId, identity.territoryId(), "at")) {
+        if (identity.territoryId() != null && !territories.isOfKind(federationId, identity.territoryId(), "at")) {
             throw new Refused("territoryId", "Cette assemblée territoriale n'existe pas dans la fédération.");
         }
         for (Long grid : identity.grids()) {
-            if (!isGrid(federationId, grid, "reseau")) {
+            if (!territories.isOfKind(federationId, grid, "reseau")) {
                 throw new Refused("grids", "Ce réseau n'existe pas dans la fédération.");
             }
         }
@@ -67,11 +69,6 @@ public class StructureEditService {
                 select :federation, :id, g from unnest(:grids) as g
                 on conflict do nothing""")
                 .param("federation", federationId).param("id", structureId).param("grids", grids).update();
-    }
-
-    private boolean isGrid(long federationId, long territoryId, String kind) {
-        return jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = ?)")
-                .params(federationId, territoryId, kind).query(Boolean.class).single();
     }
 
     /**

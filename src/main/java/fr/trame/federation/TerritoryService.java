@@ -53,6 +53,12 @@ public class TerritoryService {
                 .orElseThrow(() -> new NotFound("Ce territoire n'existe pas dans cette fédération."));
     }
 
+    /** Whether this id is a territory of the federation of that kind ('at' or 'reseau'). */
+    public boolean isOfKind(long federationId, long territoryId, String kind) {
+        return jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = ?)")
+                .params(federationId, territoryId, kind).query(Boolean.class).single();
+    }
+
     @Transactional
     public long create(long federationId, String name, String kind) {
         if (name == null || name.isBlank() || name.trim().length() > 200) {
