@@ -2,6 +2,7 @@ package fr.trame.federation;
 
 import fr.trame.form.Forbidden;
 import fr.trame.form.NotFound;
+import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +32,10 @@ public class AccompanimentService {
     public static final List<String> KINDS = List.of("recrutement_direction", "gouvernance", "pilotage", "partenariats", "rh",
             "evaluation_projet_social", "passage_associatif", "prefiguration", "difficulte_financiere");
     public static final String ENTITY = "accompagnement";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The longest title, note of a step and next step: the forms check them, this service again for other callers. */
+    static final int TITLE_MAX = 200;
+    static final int NOTE_MAX = 4000;
+    static final int NEXT_STEP_MAX = 500;
 
     /** One line of a list: no step's text. */
     public record Summary(long id, long structureId, String structureName, Long territoryId, String territory, String kind,
@@ -191,10 +194,10 @@ public class AccompanimentService {
         }
         if (date.isBefore(accompaniment.openedOn())) {
             throw new Refused("date", "L'étape ne peut pas précéder l'ouverture de l'accompagnement (le "
-                    + accompaniment.openedOn().format(DAY) + ").");
+                    + accompaniment.openedOn().format(Parse.FRENCH_DATE) + ").");
         }
-        String text = text("note", "ce qui a été fait", done, 4000, true);
-        String next = text("nextStep", "la prochaine étape", nextStep, 500, false);
+        String text = text("note", "ce qui a été fait", done, NOTE_MAX, true);
+        String next = text("nextStep", "la prochaine étape", nextStep, NEXT_STEP_MAX, false);
         jdbc.sql("""
                 insert into accompaniment_steps (federation_id, accompaniment_id, date, done, next_step, author_id)
                 values (?, ?, ?, ?, ?, ?)""")
@@ -434,7 +437,7 @@ public class AccompanimentService {
         if (v.kind() == null || !KINDS.contains(v.kind())) {
             throw new Refused("kind", "Choisissez le type d'accompagnement dans la liste.");
         }
-        text("title", "l'intitulé", v.title(), 200, true);
+        text("title", "l'intitulé", v.title(), TITLE_MAX, true);
         if (v.openedOn() == null) {
             throw new Refused("openedOn", "Indiquez la date d'ouverture (JJ/MM/AAAA).");
         }

@@ -1,5 +1,6 @@
 package fr.trame.federation;
 
+import fr.trame.form.Checks;
 import fr.trame.form.NotFound;
 import fr.trame.form.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -261,7 +262,7 @@ public class MeetingService {
         return jdbc.sql("""
                 insert into network_meetings (federation_id, kind, meeting_date, title, place, territory_id)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(federationId, meeting.kind(), meeting.date(), meeting.title().trim(), blankToNull(meeting.place()),
+                .params(federationId, meeting.kind(), meeting.date(), meeting.title().trim(), Checks.clean(meeting.place()),
                         meeting.territoryId()).query(Long.class).single();
     }
 
@@ -271,7 +272,7 @@ public class MeetingService {
         int n = jdbc.sql("""
                 update network_meetings set kind = ?, meeting_date = ?, title = ?, place = ?, territory_id = ?
                 where federation_id = ? and id = ?""")
-                .params(meeting.kind(), meeting.date(), meeting.title().trim(), blankToNull(meeting.place()),
+                .params(meeting.kind(), meeting.date(), meeting.title().trim(), Checks.clean(meeting.place()),
                         meeting.territoryId(), federationId, id).update();
         if (n == 0) {
             throw new NotFound("Cette réunion n'existe pas dans cette fédération.");
@@ -289,8 +290,8 @@ public class MeetingService {
         if (!KINDS.contains(meeting.kind())) {
             throw new Refused("kind", "Type de réunion inconnu.");
         }
-        if (meeting.date() == null || meeting.date().getYear() < 2000 || meeting.date().getYear() > 2100) {
-            throw new Refused("date", "La date de la réunion doit tomber entre 2000 et 2100.");
+        if (meeting.date() == null || meeting.date().getYear() < Checks.FIRST_YEAR || meeting.date().getYear() > Checks.LAST_YEAR) {
+            throw new Refused("date", "La date de la réunion doit tomber entre " + Checks.FIRST_YEAR + " et " + Checks.LAST_YEAR + ".");
         }
         if (meeting.title() == null || meeting.title().isBlank() || meeting.title().trim().length() > 300) {
             throw new Refused("title", "L'intitulé est obligatoire (300 caractères au plus).");
@@ -390,7 +391,4 @@ public class MeetingService {
         return total == 0 ? null : BigDecimal.valueOf(part * 1000 / total + (part * 1000 % total * 2 >= total ? 1 : 0), 1);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }
