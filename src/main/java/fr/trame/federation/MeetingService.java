@@ -390,5 +390,4 @@ public class MeetingService {
     static BigDecimal percent(long part, long total) {
         return total == 0 ? null : BigDecimal.valueOf(part * 1000 / total + (part * 1000 % total * 2 >= total ? 1 : 0), 1);
     }
-
 }
