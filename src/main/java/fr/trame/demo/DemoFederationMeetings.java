@@ -104,11 +104,11 @@ public class DemoFederationMeetings implements FederationDemoPart {
                         if (random.nextDouble() < 0.75) {
                             rows.add(new NewAttendee(c.director(), c.structure().id(), "salarie", true));
                         }
-                        pick(random, c.staff(), random.nextInt(2))
+                        Draw.subset(random, c.staff(), random.nextInt(2))
                                 .forEach(n -> rows.add(new NewAttendee(n, c.structure().id(), "salarie", false)));
-                        pick(random, c.volunteers(), 1 + random.nextInt(3))
+                        Draw.subset(random, c.volunteers(), 1 + random.nextInt(3))
                                 .forEach(n -> rows.add(new NewAttendee(n, c.structure().id(), "benevole", false)));
-                        pick(random, c.board(), random.nextInt(2))
+                        Draw.subset(random, c.board(), random.nextInt(2))
                                 .forEach(n -> rows.add(new NewAttendee(n, c.structure().id(), "administrateur", false)));
                     }
                 }
@@ -177,7 +177,7 @@ public class DemoFederationMeetings implements FederationDemoPart {
             for (Cast c : every) {
                 if (random.nextDouble() < 0.6) {
                     rows.add(new NewAttendee(c.director(), c.structure().id(), "salarie", true));
-                    pick(random, c.board(), 1 + random.nextInt(2))
+                    Draw.subset(random, c.board(), 1 + random.nextInt(2))
                             .forEach(n -> rows.add(new NewAttendee(n, c.structure().id(), "administrateur", false)));
                 }
             }
@@ -226,15 +226,6 @@ public class DemoFederationMeetings implements FederationDemoPart {
 
     private static String person(Random random) {
         return FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
-    }
-
-    private static List<String> pick(Random random, List<String> from, int n) {
-        List<String> copy = new ArrayList<>(from);
-        List<String> picked = new ArrayList<>();
-        for (int i = 0; i < n && !copy.isEmpty(); i++) {
-            picked.add(copy.remove(random.nextInt(copy.size())));
-        }
-        return picked;
     }
 
     /** The i-th of n meetings of a year, spread over the months, away from August. */

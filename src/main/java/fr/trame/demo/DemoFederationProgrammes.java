@@ -104,7 +104,7 @@ class DemoFederationProgrammes implements FederationDemoPart {
     private void retirement(long federationId, List<Structure> all, Random random) {
         long id = programmes.create(federationId, new ProgrammeService.NewProgramme("Vivons retraite !", "retraite", 2021, 2025,
                 "Ateliers « Bienvenue à la retraite », autonomie numérique des plus de 55 ans, accès aux droits (CARSAT)."));
-        List<Structure> engaged = sample(all, Math.min(72, all.size() * 2 / 5), random);
+        List<Structure> engaged = Draw.subset(random, all, Math.min(72, all.size() * 2 / 5));
         List<NewProject> projects = new ArrayList<>();
         long total = 0;
         for (Structure s : engaged) {
@@ -124,7 +124,7 @@ class DemoFederationProgrammes implements FederationDemoPart {
     private void connected(long federationId, List<Structure> all, Random random) {
         long id = programmes.create(federationId, new ProgrammeService.NewProgramme("Centres sociaux connectés", "numerique",
                 2023, 2025, "Chaque centre, tiers lieu numérique de proximité. Opération FEDER 2023-2025."));
-        List<Structure> engaged = sample(all, all.size() * 85 / 100, random);
+        List<Structure> engaged = Draw.subset(random, all, all.size() * 85 / 100);
         for (Structure s : engaged) {
             programmes.addParticipant(federationId, id, s.id(), LocalDate.of(2023, 3, 1));
         }
@@ -226,11 +226,5 @@ class DemoFederationProgrammes implements FederationDemoPart {
         }
         parts.add(total - given);
         return parts;
-    }
-
-    private static List<Structure> sample(List<Structure> all, int n, Random random) {
-        List<Structure> copy = new ArrayList<>(all);
-        Collections.shuffle(copy, random);
-        return copy.subList(0, Math.max(0, Math.min(n, copy.size())));
     }
 }

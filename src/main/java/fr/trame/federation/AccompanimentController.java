@@ -3,6 +3,7 @@ package fr.trame.federation;
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
+import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +30,6 @@ import java.util.Set;
 @Controller
 class AccompanimentController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AccompanimentService accompaniments;
     private final StructureService structures;
@@ -50,16 +49,16 @@ class AccompanimentController {
     String list(FederationScope fed, @RequestParam(required = false) String territoire,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String etat,
                 @RequestParam(required = false) String annee, @RequestParam(required = false) String structure, Model model) {
-        Long structureId = number(structure);
+        Long structureId = Parse.id(structure);
         // a structure's accompaniments are shown whatever its AT; a value that is not a choice shows every AT
         String territory = territoire == null ? (fed.isDelegue() && structureId == null ? "mes" : "tous") : territoire;
-        Long territoryId = number(territory);
+        Long territoryId = Parse.id(territory);
         Set<Long> ats = territoryId != null ? Set.of(territoryId) : "aucun".equals(territory) ? Set.of(0L)
                 : "mes".equals(territory) && fed.isDelegue() ? fed.territories() : null;
         if (ats == null) {
             territory = "tous";
         }
-        Integer year = annee != null && annee.matches("(19|20)[0-9]{2}") ? Integer.valueOf(annee) : null;
+        Integer year = Parse.reportYear(annee);
         AccompanimentService.Filter filter = new AccompanimentService.Filter(ats,
                 type != null && AccompanimentService.KINDS.contains(type) ? type : null,
                 "ouverts".equals(etat) || "clos".equals(etat) ? etat : null, year, structureId);
@@ -78,7 +77,7 @@ class AccompanimentController {
 
     @GetMapping("/f/{federation}/accompagnements/chiffres")
     String figures(FederationScope fed, @RequestParam(required = false) String annee, Model model) {
-        int year = annee != null && annee.matches("(19|20)[0-9]{2}") ? Integer.parseInt(annee) : fed.today().getYear();
+        int year = Parse.reportYear(annee, fed.today().getYear());
         List<Territory> ats = territories.list(fed.id(), fed.today()).stream().filter(Territory::isAt).toList();
         model.addAttribute("figures", accompaniments.figures(fed, year, ats));
         model.addAttribute("kinds", kinds());
@@ -113,7 +112,7 @@ class AccompanimentController {
         Structure structure = structures.get(fed.id(), id, fed.today());
         fed.requireEdit(structure.territoryId());
         AccompanimentForm form = new AccompanimentForm();
-        form.openedOn = fed.today().format(DAY);
+        form.openedOn = fed.today().format(Parse.FRENCH_DATE);
         List<AccompanimentService.Share> delegues = accompaniments.delegues(fed.id());
         Long follower = fed.isDelegue() ? Long.valueOf(fed.userId())
                 : territories.list(fed.id(), fed.today()).stream().filter(t -> t.id() == orZero(structure.territoryId()))
@@ -187,7 +186,7 @@ class AccompanimentController {
     @PostMapping("/f/{federation}/accompagnements/{id}/partages")
     String share(FederationScope fed, @PathVariable long id, @RequestParam(required = false) String user, RedirectAttributes flash) {
         fed.requireWriter();
-        Long userId = number(user);
+        Long userId = Parse.id(user);
         if (userId == null) {
             throw new Refused("user", "Choisissez la personne avec qui partager l'accompagnement.");
         }
@@ -207,7 +206,7 @@ class AccompanimentController {
     @GetMapping("/f/{federation}/journal")
     String journal(FederationScope fed, @RequestParam(required = false) String accompagnement, Model model) {
         fed.requireDirection();
-        Long id = number(accompagnement);
+        Long id = Parse.id(accompagnement);
         model.addAttribute("entries", audit.journal(fed, id == null ? null : AccompanimentService.ENTITY, id, 500));
         model.addAttribute("accompaniment", id);
         model.addAttribute("zone", ZoneId.of("Europe/Paris"));
@@ -231,8 +230,8 @@ class AccompanimentController {
             f.kind = a.kind();
             f.title = a.title();
             f.delegueId = String.valueOf(a.delegueId());
-            f.openedOn = a.openedOn().format(DAY);
-            f.closedOn = a.closedOn() == null ? null : a.closedOn().format(DAY);
+            f.openedOn = a.openedOn().format(Parse.FRENCH_DATE);
+            f.closedOn = a.closedOn() == null ? null : a.closedOn().format(Parse.FRENCH_DATE);
             f.veille = a.confidential();
             return f;
         }
@@ -240,7 +239,7 @@ class AccompanimentController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "kind", kind, true, AccompanimentService.KINDS);
-            String t = Checks.text(errors, "title", title, true, 200);
+            String t = Checks.text(errors, "title", title, true, AccompanimentService.TITLE_MAX);
             delegue = Checks.id(errors, "delegueId", delegueId, true);
             opened = Checks.date(errors, "openedOn", openedOn, true);
             closed = Checks.date(errors, "closedOn", closedOn, false);
@@ -262,7 +261,8 @@ class AccompanimentController {
         @Override
         public void validate(Errors errors) {
             day = Checks.date(errors, "date", date, true);
-            Checks.text(errors, "note", note, true);
+            Checks.text(errors, "note", note, true, AccompanimentService.NOTE_MAX);
+            Checks.text(errors, "nextStep", nextStep, false, AccompanimentService.NEXT_STEP_MAX);
         }
     }
 
@@ -274,7 +274,4 @@ class AccompanimentController {
         return id == null ? 0 : id;
     }
 
-    private static Long number(String s) {
-        return s != null && s.matches("[0-9]{1,18}") ? Long.valueOf(s) : null;
-    }
 }

@@ -2,6 +2,7 @@ package fr.trame.federation;
 
 import fr.trame.form.Forbidden;
 import fr.trame.form.NotFound;
+import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +32,10 @@ public class AccompanimentService {
     public static final List<String> KINDS = List.of("recrutement_direction", "gouvernance", "pilotage", "partenariats", "rh",
             "evaluation_projet_social", "passage_associatif", "prefiguration", "difficulte_financiere");
     public static final String ENTITY = "accompagnement";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The longest title, note of a step and next step: the forms check them, this service again for other callers. */
+    static final int TITLE_MAX = 200;
+    static final int NOTE_MAX = 4000;
+    static final int NEXT_STEP_MAX = 500;
 
     /** One line of a list: no step's text. */
     public record Summary(long id, long structureId, String structureName, Long territoryId, String territory, String kind,
@@ -139,15 +142,7 @@ public class AccompanimentService {
      */
     @Transactional(noRollbackFor = NotFound.class)
     public Accompaniment read(FederationScope fed, long id) {
-        Optional<Boolean> confidential = jdbc.sql("select confidential from accompaniments where federation_id = ? and id = ?")
-                .params(fed.id(), id).query(Boolean.class).optional();
-        Summary summary = find(fed, id).orElse(null);
-        if (summary == null) {
-            if (confidential.orElse(false)) {
-                audit.record(fed.id(), fed.userId(), "acces_refuse", ENTITY, id, null);
-            }
-            throw notFound();
-        }
+        Summary summary = visible(fed, id);
         if (summary.confidential()) {
             audit.record(fed.id(), fed.userId(), "lecture", ENTITY, id, null);
         }
@@ -175,7 +170,7 @@ public class AccompanimentService {
     }
 
     /** New values (a closing date, another délégué, cellule de veille or not), by those who may write it. */
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public void update(FederationScope fed, long id, Values values) {
         Summary before = writable(fed, id);
         check(fed.id(), values, firstStep(fed.id(), id));
@@ -191,7 +186,7 @@ public class AccompanimentService {
         }
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public void addStep(FederationScope fed, long id, LocalDate date, String done, String nextStep) {
         Summary accompaniment = writable(fed, id);
         if (date == null) {
@@ -199,10 +194,10 @@ public class AccompanimentService {
         }
         if (date.isBefore(accompaniment.openedOn())) {
             throw new Refused("date", "L'étape ne peut pas précéder l'ouverture de l'accompagnement (le "
-                    + accompaniment.openedOn().format(DAY) + ").");
+                    + accompaniment.openedOn().format(Parse.FRENCH_DATE) + ").");
         }
-        String text = text("note", "ce qui a été fait", done, 4000, true);
-        String next = text("nextStep", "la prochaine étape", nextStep, 500, false);
+        String text = text("note", "ce qui a été fait", done, NOTE_MAX, true);
+        String next = text("nextStep", "la prochaine étape", nextStep, NEXT_STEP_MAX, false);
         jdbc.sql("""
                 insert into accompaniment_steps (federation_id, accompaniment_id, date, done, next_step, author_id)
                 values (?, ?, ?, ?, ?, ?)""")
@@ -216,7 +211,7 @@ public class AccompanimentService {
      * Shares a confidential accompaniment with another user of the federation: its délégué or the direction do.
      * Returns the name of the user it is now shared with.
      */
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public String share(FederationScope fed, long id, long userId) {
         Summary accompaniment = shareable(fed, id);
         String name = jdbc.sql("""
@@ -236,7 +231,7 @@ public class AccompanimentService {
         return name;
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = NotFound.class)
     public void unshare(FederationScope fed, long id, long userId) {
         shareable(fed, id);
         List<String> removed = jdbc.sql("""
@@ -395,8 +390,25 @@ public class AccompanimentService {
         return a.confidential() && (fed.isDirection() || a.delegueId() == fed.userId());
     }
 
+    /**
+     * The accompaniment if the user may read it; otherwise it does not exist (404), and a refused attempt at a
+     * confidential one is journalled. Callers are transactional with noRollbackFor NotFound, so the line survives.
+     */
+    private Summary visible(FederationScope fed, long id) {
+        Optional<Summary> summary = find(fed, id);
+        if (summary.isPresent()) {
+            return summary.get();
+        }
+        boolean confidential = jdbc.sql("select confidential from accompaniments where federation_id = ? and id = ?")
+                .params(fed.id(), id).query(Boolean.class).optional().orElse(false);
+        if (confidential) {
+            audit.record(fed.id(), fed.userId(), "acces_refuse", ENTITY, id, null);
+        }
+        throw notFound();
+    }
+
     private Summary writable(FederationScope fed, long id) {
-        Summary a = find(fed, id).orElseThrow(AccompanimentService::notFound);
+        Summary a = visible(fed, id);
         if (!canWrite(fed, a)) {
             throw new Forbidden(fed.role() == FederationRole.READER ? "Votre rôle ne permet que la lecture."
                     : "Seuls la direction, la ou le délégué·e de l'accompagnement et celle ou celui de son AT l'écrivent.");
@@ -405,7 +417,7 @@ public class AccompanimentService {
     }
 
     private Summary shareable(FederationScope fed, long id) {
-        Summary a = find(fed, id).orElseThrow(AccompanimentService::notFound);
+        Summary a = visible(fed, id);
         if (!a.confidential()) {
             throw new Refused("user", "Cet accompagnement n'est pas confidentiel : tous les comptes de la fédération le lisent déjà.");
         }
@@ -425,7 +437,7 @@ public class AccompanimentService {
         if (v.kind() == null || !KINDS.contains(v.kind())) {
             throw new Refused("kind", "Choisissez le type d'accompagnement dans la liste.");
         }
-        text("title", "l'intitulé", v.title(), 200, true);
+        text("title", "l'intitulé", v.title(), TITLE_MAX, true);
         if (v.openedOn() == null) {
             throw new Refused("openedOn", "Indiquez la date d'ouverture (JJ/MM/AAAA).");
         }

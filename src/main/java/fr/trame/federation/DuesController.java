@@ -2,6 +2,7 @@ package fr.trame.federation;
 
 import fr.trame.form.Checks;
 import fr.trame.form.Form;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ class DuesController {
 
     @GetMapping("/f/{federation}/cotisations")
     String year(FederationScope fed, @RequestParam(required = false) String annee, Model model) {
-        int year = annee != null && annee.matches("20[0-9]{2}|2100") ? Integer.parseInt(annee) : fed.today().getYear();
+        int year = Parse.reportYear(annee, fed.today().getYear());
         List<DuesService.Preview> preview = dues.preview(fed.id(), year, DuesService.memberDay(year, fed.today()));
         model.addAttribute("year", year);
         model.addAttribute("schedule", dues.schedule(fed.id(), year).orElse(null));
@@ -58,7 +59,7 @@ class DuesController {
 
         @Override
         public void validate(Errors errors) {
-            yearValue = Checks.integer(errors, "year", year, true, 2000, 2100);
+            yearValue = Checks.integer(errors, "year", year, true, Parse.FIRST_REPORT_YEAR, Parse.LAST_REPORT_YEAR);
             BigDecimal percent = Checks.decimal(errors, "rate", rate, true, BigDecimal.ZERO, BigDecimal.valueOf(100));
             if (percent != null && percent.stripTrailingZeros().scale() > 2) {
                 errors.rejectValue("rate", "rateDecimals");
@@ -95,7 +96,7 @@ class DuesController {
 
         @Override
         public void validate(Errors errors) {
-            yearValue = Checks.integer(errors, "year", year, true, 2000, 2100);
+            yearValue = Checks.integer(errors, "year", year, true, Parse.FIRST_REPORT_YEAR, Parse.LAST_REPORT_YEAR);
             structure = Checks.id(errors, "structureId", structureId, true);
             cents = Checks.cents(errors, "budget", budget, true);
         }
@@ -116,11 +117,12 @@ class DuesController {
     @PostMapping("/f/{federation}/cotisations/appels")
     String issue(FederationScope fed, @RequestParam(defaultValue = "") String year, RedirectAttributes flash) {
         fed.requireDirection();
-        if (!year.matches("20[0-9]{2}|2100")) {
+        Integer asked = Parse.reportYear(year);
+        if (asked == null) {
             flash.addFlashAttribute("error", "Année invalide : rien n'est émis.");
             return "redirect:" + fed.base() + "/cotisations";
         }
-        int n = dues.issueCalls(fed.id(), Integer.parseInt(year), fed.today());
+        int n = dues.issueCalls(fed.id(), asked, fed.today());
         flash.addFlashAttribute("message", n == 0 ? "Aucun appel à émettre." : n + " appel(s) de cotisation émis.");
         return "redirect:" + fed.base() + "/cotisations?annee=" + year + "#appels";
     }

@@ -131,10 +131,9 @@ public class DuesService {
                 left join dues_budgets b on b.federation_id = s.federation_id and b.year = :year and b.structure_id = s.id
                 left join dues_schedules r on r.federation_id = s.federation_id and r.year = :year
                 where s.federation_id = :federation
-                  and (select m.state from structure_memberships m
-                       where m.federation_id = s.federation_id and m.structure_id = s.id and (m.since is null or m.since <= :day)
-                       order by m.since desc nulls last limit 1) in ('adherent', 'reaffiliation')
-                order by s.departement, lower(s.name)""").formatted(AMOUNT.formatted("b.budget_cents"), CALLS))
+                  and %s
+                order by s.departement, lower(s.name)""").formatted(AMOUNT.formatted("b.budget_cents"), CALLS,
+                        StructureService.memberOn("s", ":day")))
                 .param("federation", federationId).param("year", year).param("day", day)
                 .query(Preview.class).list();
     }

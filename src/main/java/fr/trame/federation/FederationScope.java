@@ -67,9 +67,13 @@ public record FederationScope(long id, String code, String name, FederationRole 
     }
 
     public FederationScope requireEdit(Long territoryId) {
+        return requireEdit(territoryId, "Cette structure n'est pas dans un territoire qui vous est confié.");
+    }
+
+    /** As {@link #requireEdit(Long)}, telling a délégué refused what the record is not about. */
+    public FederationScope requireEdit(Long territoryId, String delegueRefusal) {
         if (!canEdit(territoryId)) {
-            throw new Forbidden(isDelegue() ? "Cette structure n'est pas dans un territoire qui vous est confié."
-                    : "Votre rôle ne permet que la lecture.");
+            throw new Forbidden(isDelegue() ? delegueRefusal : "Votre rôle ne permet que la lecture.");
         }
         return this;
     }

@@ -2,8 +2,8 @@ package fr.trame.federation;
 
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
-import fr.trame.form.Forbidden;
 import fr.trame.form.Form;
+import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,10 +54,12 @@ class MeetingController {
         String notice = null;
         int year = fed.today().getYear();
         if (annee != null && !annee.isBlank()) {
-            if (annee.trim().matches("[0-9]{4}") && Integer.parseInt(annee.trim()) >= 2000 && Integer.parseInt(annee.trim()) <= 2100) {
-                year = Integer.parseInt(annee.trim());
+            Integer asked = Parse.reportYear(annee);
+            if (asked != null) {
+                year = asked;
             } else {
-                notice = "L'année « " + abbreviated(annee) + " » n'est pas une année entre 2000 et 2100 : voici " + year + ".";
+                notice = "L'année « " + abbreviated(annee) + " » n'est pas une année entre " + Parse.FIRST_REPORT_YEAR + " et "
+                        + Parse.LAST_REPORT_YEAR + " : voici " + year + ".";
             }
         }
         String kind = type != null && MeetingService.KINDS.contains(type) ? type : null;
@@ -116,18 +117,9 @@ class MeetingController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "kind", kind, true, MeetingService.KINDS);
-            day = Checks.date(errors, "date", date, true);
-            if (day != null && (day.getYear() < 2000 || day.getYear() > 2100)) {
-                errors.rejectValue("date", "year");
-                day = null;
-            }
-            String t = Checks.text(errors, "title", title, true);
-            if (t != null && t.length() > 300) {
-                errors.rejectValue("title", "tooLong");
-            }
-            if (place != null && place.trim().length() > 300) {
-                errors.rejectValue("place", "tooLong");
-            }
+            day = Checks.dateInYears(errors, "date", date, true);
+            Checks.text(errors, "title", title, true, 300);
+            Checks.text(errors, "place", place, false, 300);
             territory = Checks.id(errors, "territoryId", territoryId, false);
             if (territory != null && kind != null && MeetingService.FEDERATION_KINDS.contains(kind.trim())) {
                 errors.rejectValue("territoryId", "federationOnly");
@@ -192,9 +184,9 @@ class MeetingController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("attendees", meetings.attendees(fed.id(), id));
         model.addAttribute("memberStructures", meetings.memberStructures(fed.id(), id));
-        model.addAttribute("canEdit", canEdit(fed, meeting.territoryId()));
+        model.addAttribute("canEdit", fed.canEdit(meeting.territoryId()));
         model.addAttribute("typed", typed != null ? typed : Map.of("kind", meeting.kind(),
-                "date", meeting.date().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                "date", meeting.date().format(Parse.FRENCH_DATE),
                 "title", meeting.title(), "place", meeting.place() == null ? "" : meeting.place(),
                 "territoryId", meeting.territoryId() == null ? "" : String.valueOf(meeting.territoryId())));
         model.addAttribute("errors", errors);
@@ -338,16 +330,8 @@ class MeetingController {
     }
 
     /** The direction writes every meeting; a délégué those of the ATs they follow (not the federation's own). */
-    static boolean canEdit(FederationScope fed, Long territoryId) {
-        return fed.isDirection() || fed.isDelegue() && territoryId != null && fed.territories().contains(territoryId);
-    }
-
-    static void requireEdit(FederationScope fed, Long territoryId) {
-        if (!canEdit(fed, territoryId)) {
-            throw new Forbidden(fed.isDelegue()
-                    ? "Cette réunion ne concerne pas une assemblée territoriale qui vous est confiée."
-                    : "Votre rôle ne permet que la lecture.");
-        }
+    private static void requireEdit(FederationScope fed, Long territoryId) {
+        fed.requireEdit(territoryId, "Cette réunion ne concerne pas une assemblée territoriale qui vous est confiée.");
     }
 
     private List<Territory> ats(FederationScope fed) {
@@ -355,7 +339,7 @@ class MeetingController {
     }
 
     private List<Territory> editableAts(FederationScope fed) {
-        return ats(fed).stream().filter(t -> canEdit(fed, t.id())).toList();
+        return ats(fed).stream().filter(t -> fed.canEdit(t.id())).toList();
     }
 
     private static Map<String, String> kinds() {

@@ -1,5 +1,6 @@
 package fr.trame.federation;
 
+import fr.trame.form.Checks;
 import fr.trame.form.NotFound;
 import fr.trame.form.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,25 +99,24 @@ public class MeetingService {
     static final String PERSON = "trame_fold(trim(a.name)) || '#' || coalesce(a.structure_id::text, '-')";
 
     private final JdbcClient jdbc;
+    private final TerritoryService territories;
 
-    public MeetingService(JdbcClient jdbc) {
+    public MeetingService(JdbcClient jdbc, TerritoryService territories) {
         this.jdbc = jdbc;
+        this.territories = territories;
     }
 
     /**
      * THE member structures of an AT on a day (every member structure of the federation when the AT is null): those of
      * the AT whose latest membership row not after that day (an undated row counts from the start) is one of
-     * {@link StructureService#MEMBER_STATES}. The arguments are SQL expressions; the query takes :memberStates.
+     * {@link StructureService#MEMBER_STATES} ({@link StructureService#memberOn}). The arguments are SQL expressions.
      */
     static String membersOn(String federation, String territory, String day) {
         return """
                 select mo.id from structures mo
                 where mo.federation_id = %1$s and (%2$s is null or mo.territory_id = %2$s)
-                  and (select mm.state from structure_memberships mm
-                       where mm.federation_id = mo.federation_id and mm.structure_id = mo.id
-                         and (mm.since is null or mm.since <= %3$s)
-                       order by mm.since desc nulls last limit 1) = any(cast(:memberStates as text[]))"""
-                .formatted(federation, territory, day);
+                  and %3$s"""
+                .formatted(federation, territory, StructureService.memberOn("mo", day));
     }
 
     /** The meetings of the filter with, for each, its member structures, and who came. */
@@ -151,8 +151,7 @@ public class MeetingService {
         return jdbc.sql(SELECTED + sql)
                 .param("federation", federationId).param("year", filter.year()).param("kind", filter.kind())
                 .param("territories", filter.territories() == null ? null : filter.territories().toArray(Long[]::new))
-                .param("federationWide", filter.federationWide()).param("id", id)
-                .param("memberStates", StructureService.MEMBER_STATES.toArray(String[]::new));
+                .param("federationWide", filter.federationWide()).param("id", id);
     }
 
     public List<Meeting> list(long federationId, Filter filter) {
@@ -263,7 +262,7 @@ public class MeetingService {
         return jdbc.sql("""
                 insert into network_meetings (federation_id, kind, meeting_date, title, place, territory_id)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(federationId, meeting.kind(), meeting.date(), meeting.title().trim(), blankToNull(meeting.place()),
+                .params(federationId, meeting.kind(), meeting.date(), meeting.title().trim(), Checks.clean(meeting.place()),
                         meeting.territoryId()).query(Long.class).single();
     }
 
@@ -273,7 +272,7 @@ public class MeetingService {
         int n = jdbc.sql("""
                 update network_meetings set kind = ?, meeting_date = ?, title = ?, place = ?, territory_id = ?
                 where federation_id = ? and id = ?""")
-                .params(meeting.kind(), meeting.date(), meeting.title().trim(), blankToNull(meeting.place()),
+                .params(meeting.kind(), meeting.date(), meeting.title().trim(), Checks.clean(meeting.place()),
                         meeting.territoryId(), federationId, id).update();
         if (n == 0) {
             throw new NotFound("Cette réunion n'existe pas dans cette fédération.");
@@ -291,8 +290,8 @@ public class MeetingService {
         if (!KINDS.contains(meeting.kind())) {
             throw new Refused("kind", "Type de réunion inconnu.");
         }
-        if (meeting.date() == null || meeting.date().getYear() < 2000 || meeting.date().getYear() > 2100) {
-            throw new Refused("date", "La date de la réunion doit tomber entre 2000 et 2100.");
+        if (meeting.date() == null || meeting.date().getYear() < Checks.FIRST_YEAR || meeting.date().getYear() > Checks.LAST_YEAR) {
+            throw new Refused("date", "La date de la réunion doit tomber entre " + Checks.FIRST_YEAR + " et " + Checks.LAST_YEAR + ".");
         }
         if (meeting.title() == null || meeting.title().isBlank() || meeting.title().trim().length() > 300) {
             throw new Refused("title", "L'intitulé est obligatoire (300 caractères au plus).");
@@ -305,9 +304,7 @@ public class MeetingService {
                 throw new Refused("territoryId",
                         "Une AG, un CA ou un Bureau concerne toute la fédération : pas d'assemblée territoriale.");
             }
-            boolean at = jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = 'at')")
-                    .params(federationId, meeting.territoryId()).query(Boolean.class).single();
-            if (!at) {
+            if (!territories.isOfKind(federationId, meeting.territoryId(), "at")) {
                 throw new Refused("territoryId", "Cette assemblée territoriale n'existe pas dans cette fédération.");
             }
         }
@@ -392,9 +389,5 @@ public class MeetingService {
 
     static BigDecimal percent(long part, long total) {
         return total == 0 ? null : BigDecimal.valueOf(part * 1000 / total + (part * 1000 % total * 2 >= total ? 1 : 0), 1);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -3,6 +3,7 @@ package fr.trame.federation;
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,8 +52,8 @@ class ProgrammeController {
         public void validate(Errors errors) {
             String n = Checks.text(errors, "name", name, true, 200);
             String k = Checks.choice(errors, "kind", kind, true, ProgrammeService.KINDS);
-            Integer start = Checks.integer(errors, "startYear", startYear, true, 2000, 2100);
-            Integer end = Checks.integer(errors, "endYear", endYear, false, 2000, 2100);
+            Integer start = Checks.integer(errors, "startYear", startYear, true, Parse.FIRST_REPORT_YEAR, Parse.LAST_REPORT_YEAR);
+            Integer end = Checks.integer(errors, "endYear", endYear, false, Parse.FIRST_REPORT_YEAR, Parse.LAST_REPORT_YEAR);
             if (start != null && end != null && end < start) {
                 errors.rejectValue("endYear", "endBeforeStart");
             }

@@ -3,6 +3,7 @@ package fr.trame.federation;
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
+import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
@@ -126,7 +127,7 @@ class RenewalController {
         public void validate(Errors errors) {
             Checks.id(errors, "agrementId", agrementId, true);
             Checks.date(errors, "date", date, true);
-            checkNote(errors, note);
+            Checks.text(errors, "note", note, false, 2000);
             attendeeIds(errors, attendees);
         }
     }
@@ -156,7 +157,7 @@ class RenewalController {
         public void validate(Errors errors) {
             Checks.choice(errors, "kind", kind, true, RenewalService.MILESTONES);
             Checks.date(errors, "date", date, true);
-            checkNote(errors, note);
+            Checks.text(errors, "note", note, false, 2000);
             attendeeIds(errors, attendees);
             if ("decision".equals(Checks.clean(kind))) {
                 String o = Checks.choice(errors, "outcome", outcome, true, RenewalService.OUTCOMES);
@@ -203,12 +204,6 @@ class RenewalController {
         fed.requireEdit(structures.get(fed.id(), structureId, fed.today()).territoryId());
     }
 
-    private static void checkNote(Errors errors, String note) {
-        if (note != null && note.trim().length() > 2000) {
-            errors.rejectValue("note", "tooLong", new Object[] {2000}, null);
-        }
-    }
-
     private static List<Long> attendeeIds(Errors errors, String[] attendees) {
         List<Long> ids = new ArrayList<>();
         if (attendees == null) {
@@ -251,7 +246,7 @@ class RenewalController {
 
     @GetMapping("/f/{federation}/renouvellements/annee")
     String year(FederationScope fed, @RequestParam(required = false) String annee, Model model) {
-        int year = annee != null && annee.matches("(19|20)[0-9]{2}") ? Integer.parseInt(annee) : fed.today().getYear();
+        int year = Parse.reportYear(annee, fed.today().getYear());
         model.addAttribute("year", year);
         model.addAttribute("lines", renewals.year(fed.id(), year));
         Map<Long, List<RenewalService.YearMilestone>> byAt = new LinkedHashMap<>();

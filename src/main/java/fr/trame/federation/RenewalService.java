@@ -2,6 +2,7 @@ package fr.trame.federation;
 
 import fr.trame.form.Conflict;
 import fr.trame.form.NotFound;
+import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -96,13 +96,12 @@ public class RenewalService {
              from renewal_attendees ra join centre_users u on u.id = ra.user_id
              where ra.federation_id = m.federation_id and ra.milestone_id = m.id)""";
 
-    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JdbcClient jdbc;
     private final AgrementService agrements;
 
     private static String french(LocalDate date) {
-        return date.format(FRENCH);
+        return date.format(Parse.FRENCH_DATE);
     }
 
     public RenewalService(JdbcClient jdbc, AgrementService agrements) {

@@ -1,6 +1,7 @@
 package fr.trame.federation;
 
 import fr.trame.form.FieldErrors;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,7 @@ class StructureController {
                 @RequestParam(required = false) String association, Model model) {
         // a filter value that is not one of the list's choices filters nothing, rather than failing
         StructureFilter filter = new StructureFilter(
-                departement != null && departement.length() <= 3 ? departement : null, number(territory),
+                departement != null && departement.length() <= 3 ? departement : null, Parse.id(territory),
                 oneOf(kind, StructureService.KINDS), oneOf(status, StructureService.STATUSES),
                 oneOf(membership, StructureService.MEMBERSHIPS),
                 "12".equals(due) || "18".equals(due) ? Integer.valueOf(due) : null,
@@ -59,7 +60,4 @@ class StructureController {
         return value != null && allowed.contains(value) ? value : null;
     }
 
-    private static Long number(String s) {
-        return s != null && s.matches("[0-9]{1,18}") ? Long.valueOf(s) : null;
-    }
 }

@@ -40,16 +40,6 @@ class StructureEditController {
         this.page = page;
     }
 
-    /** A date of the registry's history: typed JJ/MM/AAAA, and within reason. */
-    static LocalDate date(Errors errors, String field, String value, boolean required) {
-        LocalDate day = Checks.date(errors, field, value, required);
-        if (day != null && (day.getYear() < 1900 || day.getYear() > 2100)) {
-            errors.rejectValue(field, "dateYears");
-            return null;
-        }
-        return day;
-    }
-
     static final class StructureIdentityForm implements Form {
         public String name;
         public String kind;
@@ -116,7 +106,7 @@ class StructureEditController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "status", status, true, StructureService.STATUSES);
-            date(errors, "since", since, true);
+            Checks.dateInYears(errors, "since", since, true);
         }
     }
 
@@ -139,7 +129,7 @@ class StructureEditController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "state", state, true, StructureService.MEMBERSHIPS);
-            date(errors, "since", since, true);
+            Checks.dateInYears(errors, "since", since, true);
         }
     }
 
@@ -169,7 +159,7 @@ class StructureEditController {
                 Checks.email(errors, "email", email);
             }
             Checks.text(errors, "phone", phone, false, 40);
-            date(errors, "since", since, true);
+            Checks.dateInYears(errors, "since", since, true);
         }
     }
 
@@ -190,7 +180,7 @@ class StructureEditController {
 
         @Override
         public void validate(Errors errors) {
-            date(errors, "until", until, true);
+            Checks.dateInYears(errors, "until", until, true);
         }
     }
 

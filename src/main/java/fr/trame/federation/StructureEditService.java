@@ -29,19 +29,21 @@ public class StructureEditService {
     }
 
     private final JdbcClient jdbc;
+    private final TerritoryService territories;
 
-    public StructureEditService(JdbcClient jdbc) {
+    public StructureEditService(JdbcClient jdbc, TerritoryService territories) {
         this.jdbc = jdbc;
+        this.territories = territories;
     }
 
     /** The record's fields and its other grids (networks), replaced by those given. */
     @Transactional
     public void update(long federationId, long structureId, Identity identity) {
-        if (identity.territoryId() != null && !isGrid(federationId, identity.territoryId(), "at")) {
+        if (identity.territoryId() != null && !territories.isOfKind(federationId, identity.territoryId(), "at")) {
             throw new Refused("territoryId", "Cette assemblée territoriale n'existe pas dans la fédération.");
         }
         for (Long grid : identity.grids()) {
-            if (!isGrid(federationId, grid, "reseau")) {
+            if (!territories.isOfKind(federationId, grid, "reseau")) {
                 throw new Refused("grids", "Ce réseau n'existe pas dans la fédération.");
             }
         }
@@ -67,11 +69,6 @@ public class StructureEditService {
                 select :federation, :id, g from unnest(:grids) as g
                 on conflict do nothing""")
                 .param("federation", federationId).param("id", structureId).param("grids", grids).update();
-    }
-
-    private boolean isGrid(long federationId, long territoryId, String kind) {
-        return jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = ?)")
-                .params(federationId, territoryId, kind).query(Boolean.class).single();
     }
 
     /**
@@ -105,19 +102,20 @@ public class StructureEditService {
                 .params(federationId, structureId, state, since).update();
     }
 
-    /** The status in force on a day: the row with the latest {@code since} not after it. */
+    /** The status in force on a day ({@link StructureService#statusOn}). */
     private String statusOn(long federationId, long structureId, LocalDate day) {
-        return jdbc.sql("""
-                select status from structure_statuses where federation_id = ? and structure_id = ? and (since is null or since <= ?)
-                order by since desc nulls last limit 1""")
-                .params(federationId, structureId, day).query(String.class).optional().orElse(null);
+        return valueOn(StructureService.statusOn("s", ":day"), federationId, structureId, day);
     }
 
+    /** The membership state in force on a day ({@link StructureService#stateOn}). */
     private String membershipOn(long federationId, long structureId, LocalDate day) {
-        return jdbc.sql("""
-                select state from structure_memberships where federation_id = ? and structure_id = ? and (since is null or since <= ?)
-                order by since desc nulls last limit 1""")
-                .params(federationId, structureId, day).query(String.class).optional().orElse(null);
+        return valueOn(StructureService.stateOn("s", ":day"), federationId, structureId, day);
+    }
+
+    private String valueOn(String expression, long federationId, long structureId, LocalDate day) {
+        return jdbc.sql("select " + expression + " from structures s where s.federation_id = :federation and s.id = :id")
+                .param("federation", federationId).param("id", structureId).param("day", day)
+                .query(String.class).optional().orElse(null);
     }
 
     private static String date(LocalDate day) {

@@ -1,5 +1,7 @@
 package fr.trame.federation;
 
+import fr.trame.form.Checks;
+
 /**
  * What the registry list is narrowed to; a null or blank field does not filter. {@code dueMonths}: the CAF agrément in
  * force ends within that many months from today (or has ended). {@code association}: part of the managing
@@ -16,16 +18,12 @@ public record StructureFilter(String departement, Long territoryId, String kind,
         this(departement, territoryId, kind, status, membership, dueMonths, q, null);
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
     public StructureFilter {
-        departement = blankToNull(departement);
-        kind = blankToNull(kind);
-        status = blankToNull(status);
-        membership = blankToNull(membership);
-        q = blankToNull(q);
-        association = blankToNull(association);
+        departement = Checks.clean(departement);
+        kind = Checks.clean(kind);
+        status = Checks.clean(status);
+        membership = Checks.clean(membership);
+        q = Checks.clean(q);
+        association = Checks.clean(association);
     }
 }

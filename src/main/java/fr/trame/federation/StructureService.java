@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The registry of the federation's member structures: the list with its filters, and one structure's record. */
 @Service
@@ -23,26 +24,48 @@ public class StructureService {
     public static final Set<String> MEMBER_STATES = Set.of("adherent", "reaffiliation");
 
     /**
-     * One row per structure with its state on :today: the status and membership whose {@code since} is the latest not
-     * after that day (an undated one counts from the start), and the last end of its CAF agréments.
+     * SQL: the membership state of the structure aliased {@code structure} on {@code day} (an SQL expression): the row
+     * whose {@code since} is the latest not after that day, an undated one counting from the start. A correlated
+     * subquery with limit 1, which the registry list's plan relies on.
+     */
+    public static String stateOn(String structure, String day) {
+        return """
+                (select sm.state from structure_memberships sm
+                 where sm.federation_id = %1$s.federation_id and sm.structure_id = %1$s.id and (sm.since is null or sm.since <= %2$s)
+                 order by sm.since desc nulls last limit 1)""".formatted(structure, day);
+    }
+
+    /** SQL: the status (associatif, municipal) of the structure aliased {@code structure} on {@code day}, as {@link #stateOn}. */
+    public static String statusOn(String structure, String day) {
+        return """
+                (select ss.status from structure_statuses ss
+                 where ss.federation_id = %1$s.federation_id and ss.structure_id = %1$s.id and (ss.since is null or ss.since <= %2$s)
+                 order by ss.since desc nulls last limit 1)""".formatted(structure, day);
+    }
+
+    /** SQL condition: the structure aliased {@code structure} is a member on {@code day}: its state is one of {@link #MEMBER_STATES}. */
+    public static String memberOn(String structure, String day) {
+        return stateOn(structure, day) + " in (" + MEMBER_STATES.stream().sorted().map(m -> "'" + m + "'")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * One row per structure with its state on :today: its status and membership ({@link #statusOn}, {@link #stateOn}),
+     * and the last end of its CAF agréments.
      */
     static final String CURRENT = """
             select s.id, s.ref, s.name, s.kind, s.departement, s.territory_id, t.name as territory, s.commune, s.epci,
                    s.caf_antenna, s.managing_association,
-                   (select st.status from structure_statuses st
-                    where st.federation_id = s.federation_id and st.structure_id = s.id and (st.since is null or st.since <= :today)
-                    order by st.since desc nulls last limit 1) as status,
-                   (select m.state from structure_memberships m
-                    where m.federation_id = s.federation_id and m.structure_id = s.id and (m.since is null or m.since <= :today)
-                    order by m.since desc nulls last limit 1) as membership,
+                   %s as status,
+                   %s as membership,
                    (select max(a.end_date) from structure_agrements a
                     where a.federation_id = s.federation_id and a.structure_id = s.id
                       and a.kind in ('centre_social', 'evs')) as agrement_end,
-                   c.code as centre_code, c.name as centre_name
+            c.code as centre_code, c.name as centre_name
             from structures s
             left join territories t on t.federation_id = s.federation_id and t.id = s.territory_id
             left join centre_centres c on c.id = s.centre_id
-            where s.federation_id = :federation""";
+            where s.federation_id = :federation""".formatted(statusOn("s", ":today"), stateOn("s", ":today"));
 
     private final JdbcClient jdbc;
 

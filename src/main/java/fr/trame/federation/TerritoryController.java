@@ -1,6 +1,7 @@
 package fr.trame.federation;
 
 import fr.trame.form.Checks;
+import fr.trame.form.FieldErrors;
 import fr.trame.form.Form;
 import fr.trame.form.Refused;
 import org.springframework.stereotype.Controller;
@@ -68,7 +69,7 @@ class TerritoryController {
 
         @Override
         public void validate(Errors errors) {
-            Checks.required(errors, "name", name);
+            Checks.text(errors, "name", name, true, TerritoryService.NAME_MAX);
         }
     }
 
@@ -76,7 +77,7 @@ class TerritoryController {
     String create(FederationScope fed, @Validated TerritoryForm form, BindingResult binding, RedirectAttributes flash) {
         fed.requireDirection();
         if (binding.hasErrors()) {
-            throw new Refused("name", "Le nom du territoire est obligatoire.");
+            throw new Refused("name", FieldErrors.of(binding).get("name"));
         }
         territories.create(fed.id(), form.name, form.kind == null ? "at" : form.kind);
         flash.addFlashAttribute("message", "Territoire « " + form.name.trim() + " » enregistré.");

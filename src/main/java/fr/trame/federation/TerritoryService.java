@@ -17,6 +17,8 @@ import java.util.Set;
 public class TerritoryService {
 
     public static final Set<String> KINDS = Set.of("at", "reseau");
+    /** The longest name of a territory: the page's form checks it, {@link #create} again for the command line. */
+    static final int NAME_MAX = 200;
 
     /** One assignment of a délégué to a territory, for a period ({@code until} null: still running). */
     public record Assignment(long id, long territoryId, String territory, long userId, String delegue,
@@ -53,9 +55,15 @@ public class TerritoryService {
                 .orElseThrow(() -> new NotFound("Ce territoire n'existe pas dans cette fédération."));
     }
 
+    /** Whether this id is a territory of the federation of that kind ('at' or 'reseau'). */
+    public boolean isOfKind(long federationId, long territoryId, String kind) {
+        return jdbc.sql("select exists (select 1 from territories where federation_id = ? and id = ? and kind = ?)")
+                .params(federationId, territoryId, kind).query(Boolean.class).single();
+    }
+
     @Transactional
     public long create(long federationId, String name, String kind) {
-        if (name == null || name.isBlank() || name.trim().length() > 200) {
+        if (name == null || name.isBlank() || name.trim().length() > NAME_MAX) {
             throw new Refused("name", "Le nom du territoire est obligatoire (200 caractères au plus).");
         }
         if (!KINDS.contains(kind)) {

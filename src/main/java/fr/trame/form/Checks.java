@@ -127,6 +127,20 @@ public final class Checks {
         return date(errors, field, value);
     }
 
+    /** The years a typed date may fall in: outside them it is a typing error (3023), said by code {@code dateYears}. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
+
+    /** A date typed as text as {@link #date(Errors, String, String, boolean)}, between 1900 and 2100: else code {@code dateYears}. */
+    public static LocalDate dateInYears(Errors errors, String field, String value, boolean required) {
+        LocalDate day = date(errors, field, value, required);
+        if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
+            errors.rejectValue(field, "dateYears");
+            return null;
+        }
+        return day;
+    }
+
     /** A decimal number with a comma or a point (« 1 234,5 » as the pages show it), between the bounds. */
     public static BigDecimal decimal(Errors errors, String field, String value, boolean required, BigDecimal min, BigDecimal max) {
         String v = text(errors, field, value, required);

@@ -160,7 +160,29 @@ class AccompanimentTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get(base() + "/" + id).with(user(reader))).andExpect(status().isNotFound());
         assertThat(journal(id)).extracting(r -> r.get("action"))
-                .containsExactly("ouverture", "partage", "lecture", "lecture", "retrait_partage", "acces_refuse");
+                .containsExactly("ouverture", "acces_refuse", "partage", "lecture", "lecture", "retrait_partage", "acces_refuse");
+    }
+
+    @Test
+    void aRefusedPostOnAConfidentialOneIsJournalledToo() throws Exception {
+        long id = open(delegueA, FederationRole.DELEGUE, "S1", "difficulte_financiere", "Cellule de veille Mazingarbe",
+                LocalDate.of(2023, 3, 1), null, true);
+        long b = fixtures.userId(delegueB);
+        // délégué B does not see it: every write is a 404, and each attempt leaves a line
+        mvc.perform(post(base() + "/" + id + "/etapes").param("date", "10/05/2023").param("note", "Jury").with(csrf()).with(user(delegueB)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(base() + "/" + id).param("kind", "difficulte_financiere").param("title", "Autre titre")
+                        .param("delegueId", String.valueOf(b)).param("openedOn", "01/03/2023").with(csrf()).with(user(delegueB)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(base() + "/" + id + "/partages").param("user", String.valueOf(b)).with(csrf()).with(user(delegueB)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(base() + "/" + id + "/partages/" + b + "/retirer").with(csrf()).with(user(delegueB)))
+                .andExpect(status().isNotFound());
+        List<Map<String, Object>> rows = journal(id);
+        assertThat(rows).extracting(r -> r.get("action"))
+                .containsExactly("ouverture", "acces_refuse", "acces_refuse", "acces_refuse", "acces_refuse");
+        assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).containsEntry("user_id", b));
+        assertThat(accompaniments.read(scope(delegueA, FederationRole.DELEGUE), id).title()).isEqualTo("Cellule de veille Mazingarbe");
     }
 
     @Test

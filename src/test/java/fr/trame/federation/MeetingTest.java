@@ -261,7 +261,7 @@ class MeetingTest {
         mvc.perform(post(path).with(user(admin)).with(csrf()).param("kind", "bureau").param("date", "01/01/3023")
                 .param("title", "Bureau").param("territoryId", String.valueOf(valenciennois)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("entre 2000 et 2100")))
+                .andExpect(content().string(containsString("la date de la réunion doit tomber entre 1900 et 2100")))
                 .andExpect(content().string(containsString("laissez l&#39;assemblée territoriale vide")));
         mvc.perform(post(path + "/" + id + "/presences").with(user(admin)).with(csrf())
                 .param("name", "Zo\u0000é").param("structureId", "").param("quality", "benevole"))
