@@ -37,7 +37,7 @@ class StructureController {
         StructureFilter filter = new StructureFilter(
                 departement != null && departement.length() <= 3 ? departement : null, Parse.id(territory),
                 oneOf(kind, StructureService.KINDS), oneOf(status, StructureService.STATUSES),
-                oneOf(membership, StructureService.MEMBERSHIPS),
+                StructureService.MEMBERS.equals(membership) ? membership : oneOf(membership, StructureService.MEMBERSHIPS),
                 "12".equals(due) || "18".equals(due) ? Integer.valueOf(due) : null,
                 q == null || q.length() > 200 ? null : q, association == null || association.length() > 200 ? null : association);
         model.addAttribute("filter", filter);

@@ -20,6 +20,8 @@ public class StructureService {
     public static final Set<String> KINDS = Set.of("cs", "evs");
     public static final Set<String> STATUSES = Set.of("associatif", "municipal");
     public static final Set<String> MEMBERSHIPS = Set.of("prefiguration", "adherent", "reaffiliation", "attendue", "sortie");
+    /** The list's membership filter for every member, whichever its state ({@link #MEMBER_STATES}). */
+    public static final String MEMBERS = "membres";
     /** The membership states of a structure counted as a member (of the federation, of its AT) on a day. */
     public static final Set<String> MEMBER_STATES = Set.of("adherent", "reaffiliation");
 
@@ -79,7 +81,8 @@ public class StructureService {
                   and (cast(:territory as bigint) is null or r.territory_id = :territory)
                   and (cast(:kind as text) is null or r.kind = :kind)
                   and (cast(:status as text) is null or r.status = :status)
-                  and (cast(:membership as text) is null or r.membership = :membership)
+                  and (cast(:membership as text) is null or r.membership = :membership
+                       or (:membership = :members and r.membership = any(cast(:memberStates as text[]))))
                   and (cast(:due as integer) is null or r.agrement_end < cast(:today as date) + make_interval(months => :due))
                   and (cast(:q as text) is null or trame_fold(r.name || ' ' || coalesce(r.commune, '') || ' ' || r.ref)
                        like '%' || trame_fold(:q) || '%')
@@ -89,6 +92,7 @@ public class StructureService {
                 .param("federation", federationId).param("today", today)
                 .param("departement", filter.departement()).param("territory", filter.territoryId())
                 .param("kind", filter.kind()).param("status", filter.status()).param("membership", filter.membership())
+                .param("members", MEMBERS).param("memberStates", MEMBER_STATES.toArray(String[]::new))
                 .param("due", filter.dueMonths()).param("q", filter.q())
                 .param("association", filter.association())
                 .query(ROW).list();

@@ -74,6 +74,9 @@ class StructureImportTest {
                 .extracting(Structure::ref).containsExactly("CS1");
         assertThat(structures.list(federation.id(), new StructureFilter("59", null, "evs", null, null, null, null), TODAY))
                 .extracting(Structure::ref).containsExactly("EVS1");
+        // "members" is every member state (adherent or reaffiliated), as the home page counts them
+        assertThat(structures.list(federation.id(), new StructureFilter(null, null, null, null, StructureService.MEMBERS, null, null),
+                TODAY)).extracting(Structure::ref).containsExactlyInAnyOrder("CS1", "CS2");
     }
 
     @Test
