@@ -70,7 +70,7 @@ class DemoFederationProgrammes implements FederationDemoPart {
     }
 
     private void health(long federationId, Map<String, List<Structure>> byDepartement, Random random) {
-        long id = programmes.create(federationId, new ProgrammeService.NewProgramme("Promotion de la santé 2023", "sante",
+        long id = programmes.create(federationId, new ProgrammeService.NewProgramme("Promotion de la santé", "sante",
                 2023, 2023, "Accompagnement individuel des projets santé des centres, conventionné avec l'ARS."));
         List<NewProject> projects = new ArrayList<>();
         long total = 0;
