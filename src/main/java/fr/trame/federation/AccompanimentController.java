@@ -239,7 +239,7 @@ class AccompanimentController {
         @Override
         public void validate(Errors errors) {
             Checks.choice(errors, "kind", kind, true, AccompanimentService.KINDS);
-            String t = Checks.text(errors, "title", title, true, AccompanimentService.TITLE_MAX);
+            Checks.text(errors, "title", title, true, AccompanimentService.TITLE_MAX);
             delegue = Checks.id(errors, "delegueId", delegueId, true);
             opened = Checks.date(errors, "openedOn", openedOn, true);
             closed = Checks.date(errors, "closedOn", closedOn, false);

@@ -176,7 +176,7 @@ class DuesController {
                 errors.rejectValue("amount", "positive");
             }
             Checks.choice(errors, "mode", mode, true, DuesService.MODES);
-            String r = Checks.text(errors, "reference", reference, false, 200);
+            Checks.text(errors, "reference", reference, false, 200);
         }
     }
 
@@ -208,7 +208,7 @@ class DuesController {
                 errors.rejectValue("amount", "positive");
             }
             date = Checks.date(errors, "issuedOn", issuedOn, true);
-            String r = Checks.text(errors, "reason", reason, true, 500);
+            Checks.text(errors, "reason", reason, true, 500);
         }
     }
 

@@ -65,7 +65,7 @@ class FederationUserController {
             if (u != null && !u.matches("[A-Za-z0-9._@-]{2,60}")) {
                 errors.rejectValue("username", "username");
             }
-            String d = Checks.text(errors, "displayName", displayName, false, 100);
+            Checks.text(errors, "displayName", displayName, false, 100);
             if (FederationRole.parse(Checks.clean(role)).isEmpty()) {
                 errors.rejectValue("role", "choice");
             }
