@@ -1,5 +1,6 @@
 package fr.trame.web;
 
+import fr.trame.form.Vocabulary;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,12 @@ class RequestLimits implements HandlerInterceptor {
         return LONG_FIELDS.contains(name) || name.startsWith("text.") || name.equals(name.toUpperCase()) && name.length() > 1;
     }
 
+    /** The field's French name ({@code field.<name>} in messages.properties) when it has one, else its own name. */
     private static String shown(String name) {
+        String label = name.matches("[A-Za-z]{1,40}") ? Vocabulary.message("field." + name) : null;
+        if (label != null) {
+            return label;
+        }
         String clean = name.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }

@@ -2,6 +2,7 @@ package fr.trame.web;
 
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
+import fr.trame.form.Vocabulary;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.Role;
@@ -113,7 +114,9 @@ class HostileInputTest {
                 for (String value : List.of("a\u0000b", huge)) {
                     MvcResult result = mvc.perform(post(url).with(csrf()).with(user(attacker)).param(field, value)).andReturn();
                     String message = result.getResponse().getErrorMessage();
-                    if (result.getResponse().getStatus() != 400 || message == null || !message.contains("« " + field + " »")) {
+                    // named in French when the field has a name (field.* in messages.properties), else as it is
+                    String named = Vocabulary.message("field." + field) == null ? field : Vocabulary.message("field." + field);
+                    if (result.getResponse().getStatus() != 400 || message == null || !message.contains("« " + named + " »")) {
                         failures.add(result.getResponse().getStatus() + " " + url + " " + field + " : " + message);
                     }
                 }
