@@ -84,7 +84,7 @@ class FederationUserController {
                 errors.add("username", "L'identifiant « " + username + " » est déjà pris : choisissez-en un autre.");
             } else {
                 try {
-                    UserService.Created created = federations.createUser(fed.id(), username, Checks.clean(form.displayName),
+                    UserService.Created created = accounts.create(fed.id(), fed.userId(), username, Checks.clean(form.displayName),
                             FederationRole.fromCode(form.role.trim()));
                     flash.addFlashAttribute("newUsername", username);
                     flash.addFlashAttribute("newPassword", created.password());

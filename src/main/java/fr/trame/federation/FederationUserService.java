@@ -17,11 +17,22 @@ public class FederationUserService {
     private final JdbcClient jdbc;
     private final UserService users;
     private final FederationService federations;
+    private final NetworkAudit audit;
 
-    public FederationUserService(JdbcClient jdbc, UserService users, FederationService federations) {
+    public FederationUserService(JdbcClient jdbc, UserService users, FederationService federations, NetworkAudit audit) {
         this.jdbc = jdbc;
         this.users = users;
         this.federations = federations;
+        this.audit = audit;
+    }
+
+    /** A new account of this federation, journalled; its generated password is shown once by the caller. */
+    @Transactional
+    public UserService.Created create(long federationId, long actorId, String username, String displayName,
+                                      FederationRole role) {
+        UserService.Created created = federations.createUser(federationId, username, displayName, role);
+        audit.record(federationId, actorId, "creation_compte", "compte", created.id(), username + " : " + role.label());
+        return created;
     }
 
     /**
@@ -56,19 +67,23 @@ public class FederationUserService {
 
     @Transactional
     public void setRole(long federationId, long actorId, long targetId, FederationRole role) {
-        manageable(federationId, actorId, targetId);
+        FederationService.Member member = manageable(federationId, actorId, targetId);
         federations.setRole(federationId, targetId, role);
+        audit.record(federationId, actorId, "changement_role", "compte", targetId, member.username() + " : "
+                + member.role().label() + " → " + (role == null ? "plus de rôle" : role.label()));
     }
 
     @Transactional
     public void setEnabled(long federationId, long actorId, long targetId, boolean enabled) {
-        manageable(federationId, actorId, targetId);
+        FederationService.Member member = manageable(federationId, actorId, targetId);
         users.setEnabled(targetId, enabled);
+        audit.record(federationId, actorId, enabled ? "activation" : "desactivation", "compte", targetId, member.username());
     }
 
     @Transactional
     public String resetPassword(long federationId, long actorId, long targetId) {
-        manageable(federationId, actorId, targetId);
+        FederationService.Member member = manageable(federationId, actorId, targetId);
+        audit.record(federationId, actorId, "nouveau_mot_de_passe", "compte", targetId, member.username());
         return users.resetPassword(targetId);
     }
 }

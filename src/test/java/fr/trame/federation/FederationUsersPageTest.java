@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
@@ -34,6 +35,7 @@ class FederationUsersPageTest {
     @Autowired UserService users;
     @Autowired StructureService structures;
     @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
 
     Federation federation;
     String direction;
@@ -102,6 +104,16 @@ class FederationUsersPageTest {
         mvc.perform(post(base + "/utilisateurs/" + id + "/actif").with(user(direction)).with(csrf()).param("enabled", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(users.findByUsername("m.backe").orElseThrow().enabled()).isTrue();
+
+        // each change to the account is in the federation's journal, with who made it
+        assertThat(jdbc.sql("""
+                select action || ' ' || coalesce(user_id, 0) from network_audit
+                where federation_id = ? and entity = 'compte' and entity_id = ? order by id""")
+                .params(federation.id(), id).query(String.class).list())
+                .containsExactly("creation_compte " + fixtures.userId(direction), "changement_role " + fixtures.userId(direction),
+                        "desactivation " + fixtures.userId(direction), "activation " + fixtures.userId(direction));
+        assertThat(html(mvc.perform(get(base + "/journal").with(user(direction))).andExpect(status().isOk()).andReturn()))
+                .contains("Création du compte", "m.backe : Délégué·e territorial·e → Lecture (fédération)");
 
         // a taken or malformed name is said beside the field, what was typed kept
         assertThat(html(mvc.perform(post(base + "/utilisateurs").with(user(direction)).with(csrf())
