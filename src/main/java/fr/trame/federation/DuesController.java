@@ -146,18 +146,25 @@ class DuesController {
         }
     }
 
-    @PostMapping("/f/{federation}/cotisations/appels/{id}")
-    String editCall(FederationScope fed, @PathVariable long id, @Validated DuesCallForm form, BindingResult binding,
-                    RedirectAttributes flash) {
+    /** An action on one call of this federation, by the direction; a refused form goes back to the call's page. */
+    private String onCall(FederationScope fed, long id, Form form, BindingResult binding, RedirectAttributes flash,
+                          Runnable action, String done) {
         fed.requireDirection();
         dues.call(fed.id(), id);
         String page = "/cotisations/appels/" + id;
         if (binding.hasErrors()) {
             return ProgrammeController.refused(fed, form, binding, flash, page);
         }
-        dues.editCall(fed.id(), id, form.cents);
-        flash.addFlashAttribute("message", "Appel recalculé sur le nouveau budget.");
+        action.run();
+        flash.addFlashAttribute("message", done);
         return "redirect:" + fed.base() + page;
+    }
+
+    @PostMapping("/f/{federation}/cotisations/appels/{id}")
+    String editCall(FederationScope fed, @PathVariable long id, @Validated DuesCallForm form, BindingResult binding,
+                    RedirectAttributes flash) {
+        return onCall(fed, id, form, binding, flash, () -> dues.editCall(fed.id(), id, form.cents),
+                "Appel recalculé sur le nouveau budget.");
     }
 
     static final class DuesPaymentForm implements Form {
@@ -183,15 +190,9 @@ class DuesController {
     @PostMapping("/f/{federation}/cotisations/appels/{id}/paiements")
     String pay(FederationScope fed, @PathVariable long id, @Validated DuesPaymentForm form, BindingResult binding,
                RedirectAttributes flash) {
-        fed.requireDirection();
-        dues.call(fed.id(), id);
-        String page = "/cotisations/appels/" + id;
-        if (binding.hasErrors()) {
-            return ProgrammeController.refused(fed, form, binding, flash, page);
-        }
-        dues.pay(fed.id(), id, form.date, form.cents, form.mode.trim(), Checks.clean(form.reference));
-        flash.addFlashAttribute("message", "Paiement enregistré.");
-        return "redirect:" + fed.base() + page;
+        return onCall(fed, id, form, binding, flash,
+                () -> dues.pay(fed.id(), id, form.date, form.cents, form.mode.trim(), Checks.clean(form.reference)),
+                "Paiement enregistré.");
     }
 
     static final class DuesCreditForm implements Form {
@@ -215,14 +216,7 @@ class DuesController {
     @PostMapping("/f/{federation}/cotisations/appels/{id}/avoirs")
     String credit(FederationScope fed, @PathVariable long id, @Validated DuesCreditForm form, BindingResult binding,
                   RedirectAttributes flash) {
-        fed.requireDirection();
-        dues.call(fed.id(), id);
-        String page = "/cotisations/appels/" + id;
-        if (binding.hasErrors()) {
-            return ProgrammeController.refused(fed, form, binding, flash, page);
-        }
-        dues.credit(fed.id(), id, form.cents, form.date, form.reason);
-        flash.addFlashAttribute("message", "Avoir enregistré.");
-        return "redirect:" + fed.base() + page;
+        return onCall(fed, id, form, binding, flash, () -> dues.credit(fed.id(), id, form.cents, form.date, form.reason),
+                "Avoir enregistré.");
     }
 }

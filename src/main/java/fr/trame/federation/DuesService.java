@@ -119,49 +119,46 @@ public class DuesService {
 
     /**
      * The member structures of the year (adherent or reaffiliated on :day) with their budget, what the rule gives
-     * and their current call (one not cancelled by credit notes).
+     * and their current call (one not cancelled by credit notes). Takes :federation, :year and :day.
      */
+    private static final String PREVIEW = ("""
+            select s.id as structure_id, s.name, s.departement, b.budget_cents as budget,
+                   case when b.budget_cents is null or r.id is null then null else %s end as amount,
+                   (select c.id from (%s) c where c.year = :year and c.structure_id = s.id and (c.amount = 0 or c.credited < c.amount)
+                    order by c.id desc limit 1) as call_id
+            from structures s
+            left join dues_budgets b on b.federation_id = s.federation_id and b.year = :year and b.structure_id = s.id
+            left join dues_schedules r on r.federation_id = s.federation_id and r.year = :year
+            where s.federation_id = :federation
+              and %s""").formatted(AMOUNT.formatted("b.budget_cents"), CALLS, StructureService.memberOn("s", ":day"));
+
     public List<Preview> preview(long federationId, int year, LocalDate day) {
-        return jdbc.sql(("""
-                select s.id as structure_id, s.name, s.departement, b.budget_cents as budget,
-                       case when b.budget_cents is null or r.id is null then null else %s end as amount,
-                       (select c.id from (%s) c where c.year = :year and c.structure_id = s.id and (c.amount = 0 or c.credited < c.amount)
-                        order by c.id desc limit 1) as call_id
-                from structures s
-                left join dues_budgets b on b.federation_id = s.federation_id and b.year = :year and b.structure_id = s.id
-                left join dues_schedules r on r.federation_id = s.federation_id and r.year = :year
-                where s.federation_id = :federation
-                  and %s
-                order by s.departement, lower(s.name)""").formatted(AMOUNT.formatted("b.budget_cents"), CALLS,
-                        StructureService.memberOn("s", ":day")))
+        return jdbc.sql("select * from (" + PREVIEW + ") p order by p.departement, lower(p.name)")
                 .param("federation", federationId).param("year", year).param("day", day)
                 .query(Preview.class).list();
     }
 
     /**
-     * Issues the year's calls: one per member structure with a declared budget and no current call, computed from
-     * the year's rule. Returns how many were issued.
+     * Issues the year's calls in one statement: one per member structure with a declared budget and no current call,
+     * computed from the year's rule, which each call keeps. Returns how many were issued.
      */
     @Transactional
     public int issueCalls(long federationId, int year, LocalDate day) {
         // one issue at a time per year: a double click must not call every structure twice, nor the rule change midway
         jdbc.sql("select 1 from dues_schedules where federation_id = ? and year = ? for update")
                 .params(federationId, year).query(Integer.class).optional();
-        Schedule schedule = schedule(federationId, year)
-                .orElseThrow(() -> new Refused("Fixez d'abord la règle de cotisation de " + year + "."));
-        int issued = 0;
-        for (Preview p : preview(federationId, year, memberDay(year, day))) {
-            if (p.budget() != null && p.callId() == null) {
-                jdbc.sql("""
-                        insert into dues_calls (federation_id, year, structure_id, base_cents, rate_bp, floor_cents,
-                                                ceiling_cents, amount_cents, issued_on)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(federationId, year, p.structureId(), p.budget(), schedule.rateBp(), schedule.floorCents(),
-                                schedule.ceilingCents(), p.amount(), day).update();
-                issued++;
-            }
-        }
-        return issued;
+        schedule(federationId, year).orElseThrow(() -> new Refused("Fixez d'abord la règle de cotisation de " + year + "."));
+        return jdbc.sql("""
+                insert into dues_calls (federation_id, year, structure_id, base_cents, rate_bp, floor_cents,
+                                        ceiling_cents, amount_cents, issued_on)
+                select :federation, :year, p.structure_id, p.budget, r.rate_bp, r.floor_cents, r.ceiling_cents, p.amount,
+                       :issued
+                from (""" + PREVIEW + """
+                ) p
+                join dues_schedules r on r.federation_id = :federation and r.year = :year
+                where p.budget is not null and p.call_id is null""")
+                .param("federation", federationId).param("year", year).param("day", memberDay(year, day))
+                .param("issued", day).update();
     }
 
     /** The day a year's members are taken on: today for the current year, the 31st of December for a past one. */
