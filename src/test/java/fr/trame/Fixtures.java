@@ -10,6 +10,7 @@ import fr.trame.federation.FederationService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
@@ -30,11 +31,25 @@ public class Fixtures {
     private final CentreService centres;
     private final UserService users;
     private final FederationService federations;
+    private final JdbcClient jdbc;
 
-    public Fixtures(CentreService centres, UserService users, FederationService federations) {
+    public Fixtures(CentreService centres, UserService users, FederationService federations, JdbcClient jdbc) {
         this.centres = centres;
         this.users = users;
         this.federations = federations;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A structure of the federation's registry, in no AT; {@code centreId} the Trame centre it is, or null. Returns
+     * its id.
+     */
+    public long structure(Federation federation, String name, String departement, Long centreId) {
+        return jdbc.sql("""
+                insert into structures (federation_id, ref, name, kind, departement, centre_id)
+                values (?, ?, ?, 'cs', ?, ?) returning id""")
+                .params(federation.id(), "S" + SEQ.incrementAndGet(), name, departement, centreId)
+                .query(Long.class).single();
     }
 
     public Federation federation(String prefix) {

@@ -55,7 +55,14 @@ class EveryCodeHasALabelTest {
             Map.entry("dues_payments.mode", "dues-mode"),
             Map.entry("network_meetings.kind", "meeting-kind"),
             Map.entry("network_meeting_attendance.quality", "attendee-quality"),
-            Map.entry("renewal_milestones.kind", "milestone-kind"), Map.entry("renewals.outcome", "renewal-outcome"));
+            Map.entry("renewal_milestones.kind", "milestone-kind"), Map.entry("renewals.outcome", "renewal-outcome"),
+            Map.entry("training_courses.audience", "training-audience"),
+            Map.entry("training_courses.modality", "training-modality"), Map.entry("training_trainers.kind", "trainer-kind"),
+            Map.entry("training_sessions.status", "session-status"),
+            Map.entry("training_sessions.cancel_reason", "cancel-reason"), Map.entry("training_half_days.period", "half-day"),
+            Map.entry("training_registrations.quality", "attendee-quality"),
+            Map.entry("training_registrations.source", "registration-source"),
+            Map.entry("training_registrations.state", "registration-state"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
