@@ -105,7 +105,7 @@ class SignInController {
             attendance.lines().forEach(l -> l.present().forEach(h -> ticked.add(l.registration().id() + "-" + h)));
         }
         model.addAttribute("attendance", attendance);
-        model.addAttribute("session", attendance.session());
+        model.addAttribute("trainingSession", attendance.session());
         model.addAttribute("ticked", ticked);
         model.addAttribute("today", fed.today());
         model.addAttribute("canWrite", fed.isDirection() && !attendance.session().cancelled());
@@ -202,7 +202,7 @@ class SignInController {
     private String evaluationPage(FederationScope fed, long id, List<TypedEvaluation> typed, Map<String, String> wrong,
                                   String error, Model model) {
         TrainingService.Session session = training.session(fed.id(), id);
-        model.addAttribute("session", session);
+        model.addAttribute("trainingSession", session);
         model.addAttribute("results", signIn.ofSession(fed.id(), id));
         model.addAttribute("courseResults", signIn.ofCourse(fed.id(), session.courseId()));
         boolean names = fed.isDirection() || fed.isDelegue();

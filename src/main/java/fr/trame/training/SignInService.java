@@ -324,13 +324,13 @@ public class SignInService {
                 throw new Refused(r.fullName() + " n'a pas de place dans cette session : on n'évalue que les personnes "
                         + "inscrites. Rien n'est enregistré.");
             }
-            Integer positioning = score(wrong, r, "positioning", "le positionnement avant la formation", row.positioning(),
+            Integer positioning = score(wrong, r, "positioning", "positionnement avant la formation", row.positioning(),
                     HIGHEST_SKILL);
-            Integer acquired = score(wrong, r, "acquired", "les acquis après la formation", row.acquired(), HIGHEST_SKILL);
-            Integer satisfaction = score(wrong, r, "satisfaction", "la satisfaction", row.satisfaction(), HIGHEST_SATISFACTION);
+            Integer acquired = score(wrong, r, "acquired", "acquis après la formation", row.acquired(), HIGHEST_SKILL);
+            Integer satisfaction = score(wrong, r, "satisfaction", "satisfaction", row.satisfaction(), HIGHEST_SATISFACTION);
             String comment = row.comment() == null ? null : row.comment().replace('\0', ' ').strip();
             if (comment != null && comment.length() > COMMENT_MAX) {
-                wrong.put("comment-" + r.id(), r.fullName() + " : le commentaire dépasse " + COMMENT_MAX + " caractères.");
+                wrong.put("comment-" + r.id(), r.fullName() + ", commentaire : il dépasse " + COMMENT_MAX + " caractères.");
             }
             checked.add(new Evaluation(r, positioning, acquired, satisfaction, comment == null || comment.isEmpty() ? null : comment));
         }
@@ -371,8 +371,8 @@ public class SignInService {
             }
         }
         String shown = v.length() > 12 ? v.substring(0, 12) + "…" : v;
-        wrong.put(field + "-" + r.id(), r.fullName() + " : " + question + " est une note de " + LOWEST + " à " + highest
-                + ", pas « " + shown + " ».");
+        wrong.put(field + "-" + r.id(), r.fullName() + ", " + question + " : une note de " + LOWEST + " à " + highest
+                + " est attendue, pas « " + shown + " ».");
         return null;
     }
 
