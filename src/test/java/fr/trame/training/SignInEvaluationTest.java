@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +58,7 @@ class SignInEvaluationTest {
     @Autowired TrainingService training;
     @Autowired SignInService signIn;
     @Autowired MockMvc mvc;
+    @Autowired SignInDocuments documents;
 
     Federation federation;
     long course;
@@ -287,6 +289,25 @@ class SignInEvaluationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post(elsewhere + "/sessions/" + session + "/emargement").with(user(stranger)).with(csrf())
                 .param("present", anne.id() + "-" + halfDays.get(0).id())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aLongSessionPrintsItsSheetInLandscapeOnSeveralPagesWithEveryName() throws Exception {
+        List<NewHalfDay> ten = new ArrayList<>();
+        for (int d = 0; d < 5; d++) {
+            ten.add(new NewHalfDay(LocalDate.of(2024, 9, 2 + d), "matin", new BigDecimal("3")));
+            ten.add(new NewHalfDay(LocalDate.of(2024, 9, 2 + d), "apres_midi", new BigDecimal("3")));
+        }
+        long week = training.planSession(federation.id(), new NewSession(course, "Lille", 1, 5, ten, List.of()));
+        register(week, fixtures.structure(federation, "CS Roubaix", "59", null), "Roux", "Léa", "salarie");
+        try (PDDocument pdf = Loader.loadPDF(documents.sheet(federation.id(), federation.name(), week))) {
+            // ten half-days, eight a page: two landscape pages, Léa on each
+            assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+            PDRectangle page = pdf.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).isGreaterThan(page.getHeight());
+            assertThat(text(pdf).split("ROUX Léa", -1)).hasSize(3);
+            assertThat(text(pdf)).contains("06/09/2024", "(1 / 2)", "(2 / 2)");
+        }
     }
 
     @Test

@@ -80,6 +80,7 @@ class SignInBrowserTest extends InChromium {
         assertThat(text("heures-" + paul.id())).contains("3,50 h");
         assertThat(browser.findElement(By.id("p-" + jean.id() + "-" + halfDays.get(1).id())).isSelected()).isTrue();
         assertThat(browser.findElement(By.id("p-" + jean.id() + "-" + halfDays.get(2).id())).isSelected()).isFalse();
+        scrollTo("grille");
         screenshot("emargement-grille");
 
         browser.findElement(By.id("evaluations")).click();
@@ -94,6 +95,7 @@ class SignInBrowserTest extends InChromium {
         assertThat(browser.findElement(By.id("acquired-" + paul.id())).getDomProperty("value")).isEqualTo("6");
         assertThat(browser.findElement(By.id("comment-" + marie.id())).getDomProperty("value")).isEqualTo("Des outils concrets");
         assertThat(text("resultats-session")).contains("0");
+        scrollTo("evaluations-erreur");
         screenshot("evaluations-refus");
         WebElement wrong = browser.findElement(By.id("acquired-" + paul.id()));
         wrong.clear();
@@ -134,6 +136,10 @@ class SignInBrowserTest extends InChromium {
     private Registration register(Federation federation, long session, long structure, String last, String first, String quality) {
         return training.register(federation.id(), session, new NewRegistration(structure, last, first, null, null, quality,
                 "saisie", null, true, null));
+    }
+
+    private static void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private void tick(Registration r, HalfDay h) {
