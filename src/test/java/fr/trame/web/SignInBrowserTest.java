@@ -104,11 +104,13 @@ class SignInBrowserTest extends InChromium {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "3 personne(s) évaluée(s)"));
         // positioning 5/3 = 1,67; acquired 10/3 = 3,33; progression (2+2+1)/3 = 1,67; satisfaction 12/3 = 4; 2 of 3 satisfied
         assertThat(text("resultats-session")).contains("3", "1,67", "3,33", "+1,67", "4,00", "66,7 %", "(2 sur 3)");
+        scrollTo("resultats");
         screenshot("evaluations-session");
 
         browser.get(url("/f/" + federation.code() + "/formation/evaluations?annee=" + day.getYear()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("par-formation")));
         assertThat(text("par-formation")).contains("Animer un conseil d'administration", "66,7 %");
+        scrollTo("formations");
         screenshot("evaluations-annee");
 
         browser.get(url(base + "/emargement"));
