@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The federation's trainings from a Trame centre: the sessions open to it with their places left, one session with
@@ -86,7 +88,11 @@ class CentreTrainingController {
         model.addAttribute("course", training.course(m.federationId(), s.courseId()));
         model.addAttribute("halfDays", training.halfDays(m.federationId(), id));
         model.addAttribute("trainers", training.trainersOf(m.federationId(), id));
-        model.addAttribute("registrations", centres.ownRegistrations(m, id));
+        List<CentreTrainingService.OwnRegistration> own = centres.ownRegistrations(m, id);
+        model.addAttribute("registrations", own);
+        // the people of the records already registered (or waiting): offered, but marked and not selectable
+        model.addAttribute("taken", own.stream().filter(r -> !"annule".equals(r.state()) && r.sourceId() != null)
+                .map(r -> r.source() + ":" + r.sourceId()).collect(Collectors.toSet()));
         boolean open = !s.cancelled() && (s.lastDay() == null || !s.lastDay().isBefore(scope.today()));
         model.addAttribute("open", open);
         model.addAttribute("canRegister", open && scope.canDirect());

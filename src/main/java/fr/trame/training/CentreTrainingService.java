@@ -62,7 +62,8 @@ public class CentreTrainingService {
     /** One of the centre's registrations, with its session and, while it waits, its place on the waiting list. */
     public record OwnRegistration(long id, long sessionId, String courseTitle, String sessionStatus, LocalDate firstDay,
                                   LocalDate lastDay, String place, String lastName, String firstName, String email,
-                                  String job, String quality, String source, String state, Integer waitingPosition,
+                                  String job, String quality, String source, Long sourceId, String state,
+                                  Integer waitingPosition,
                                   OffsetDateTime registeredAt) {
 
         public String fullName() {
@@ -252,7 +253,7 @@ public class CentreTrainingService {
                         and h.session_id = s.id) as first_day,
                    (select max(day) from training_half_days h where h.federation_id = s.federation_id
                         and h.session_id = s.id) as last_day,
-                   s.place, r.last_name, r.first_name, r.email, r.job, r.quality, r.source, r.state,
+                   s.place, r.last_name, r.first_name, r.email, r.job, r.quality, r.source, r.source_id, r.state,
                    p.position as waiting_position, r.registered_at
             from training_registrations r
             join training_sessions s on s.federation_id = r.federation_id and s.id = r.session_id

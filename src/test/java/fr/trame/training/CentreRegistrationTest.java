@@ -239,7 +239,10 @@ class CentreRegistrationTest {
         assertThat(alice.source()).isEqualTo("benevole");
         assertThat(alice.email()).isEqualTo("alice@lens.example");
         assertThat(training.registration(nord.id(), alice.id()).sourceId()).isEqualTo(lensVolunteer);
-        // the same person twice: refused beside the person chosen
+        // offered no more, then refused if sent all the same, beside the person chosen
+        mvc.perform(get(base(lens) + "/sessions/" + session).with(user(lensDirector))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Caron Alice (administrateur·rice) — déjà inscrit·e"),
+                        containsString("Dhina Yasmine</option>"))));
         mvc.perform(registration(lens, lensDirector).param("person", "benevole:" + lensVolunteer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Alice Caron est déjà inscrit·e à cette session.")));
     }
