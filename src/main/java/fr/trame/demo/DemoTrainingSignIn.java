@@ -6,6 +6,7 @@ import fr.trame.training.SignInService.TypedEvaluation;
 import fr.trame.training.TrainingService;
 import fr.trame.training.TrainingService.HalfDay;
 import fr.trame.training.TrainingService.Session;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -20,10 +21,11 @@ import java.util.Set;
  * every session not cancelled whose last half-day has passed, most people sign every half-day (a few miss one, fewer
  * never come), and about nine in ten fill in the evaluation, mostly satisfied, with skills acquired above their
  * positioning. It reads the sessions and registrations that the training's other demo parts wrote: it comes after
- * them in the order of the parts (by name: DemoTrainingCatalogue, DemoTrainingCentre… then DemoTrainingSignIn), and
- * does nothing when there is no session.
+ * them ({@code @Order}: after the sessions' part, before the funds', whose allocations count presences), and does
+ * nothing when there is no session.
  */
 @Component
+@Order(200)
 public class DemoTrainingSignIn implements FederationDemoPart {
 
     private static final String[] COMMENTS = {"Des outils concrets, que j'utiliserai dès la rentrée.",
