@@ -68,7 +68,7 @@ class NeedsController {
     private String registrationPage(FederationScope fed, long rid, Model model, Map<String, String> typed, FieldErrors errors) {
         TrainingService.Registration r = training.registration(fed.id(), rid);
         model.addAttribute("registration", r);
-        model.addAttribute("session", training.session(fed.id(), r.sessionId()));
+        model.addAttribute("trainingSession", training.session(fed.id(), r.sessionId()));
         model.addAttribute("action", fed.base() + "/formation/inscriptions/" + rid + "/besoins");
         return page(model, typed, errors);
     }
