@@ -327,8 +327,9 @@ public class QualiopiEvidence {
             case 2 -> {
                 e.add(count(f, Registrations.FORMEES, "stagiaire(s) formé·e·s sur la période"));
                 e.add(count(f, Sessions.TENUES, "session(s) tenue(s)"));
-                e.add(rate(f, "satisfaction_rate", Registrations.SATISFAITES, "de stagiaires satisfait·e·s (4 ou 5 sur 5), "
-                        + "moyenne " + FrenchFormat.number(f.rate("satisfaction_mean")) + " sur 5"));
+                e.add(rate(f, "satisfaction_rate", Registrations.SATISFAITES, "de stagiaires satisfait·e·s (4 ou 5 sur 5)"
+                        + (f.rate("satisfaction_mean") == null ? "" : ", moyenne " + FrenchFormat.number(f.rate("satisfaction_mean"))
+                        + " sur 5")));
                 e.add(rate(f, "completion_rate", Registrations.ACHEVEES, "d'achèvement (présent·e·s à toutes les "
                         + "demi-journées)"));
                 e.add(rate(f, "acquisition_rate", Registrations.ACQUIS, "d'objectifs atteints (acquis 3 ou 4 sur 4)"));
@@ -411,8 +412,8 @@ public class QualiopiEvidence {
             }
             case 31 -> {
                 e.add(count(f, Complaints.RECUES, "réclamation(s) reçue(s)"));
-                e.add(count(f, Complaints.TRAITEES, "traitée(s), en " + FrenchFormat.number(f.rate("answer_days"))
-                        + " jour(s) en moyenne"));
+                e.add(count(f, Complaints.TRAITEES, f.rate("answer_days") == null ? "traitée(s)"
+                        : "traitée(s), en " + FrenchFormat.number(f.rate("answer_days")) + " jour(s) en moyenne"));
                 e.add(count(f, Complaints.OUVERTES, "en attente de réponse"));
                 e.add(count(f, Complaints.DANS_LES_DELAIS, "traitée(s) en " + ANSWER_DAYS + " jours ou moins"));
                 m.add(missing(f, Complaints.EN_RETARD, "réclamation(s) sans réponse depuis plus de " + ANSWER_DAYS
