@@ -138,7 +138,7 @@ public class FundService {
                 from training_sessions s
                 left join training_half_days h on h.federation_id = s.federation_id and h.session_id = s.id
                 where s.federation_id = :f
-                group by s.id
+                group by s.federation_id, s.id
             ),
             covered as (
                 select l.line_id, ls.session_id
