@@ -553,6 +553,33 @@ public class FundService {
                 .param("f", federationId).param("l", lineId).param("s", sessionId).update();
     }
 
+    /**
+     * Attaches many sessions at once (the demo, a year's import): those of the list that {@link #attach} would accept,
+     * the others left out. Returns how many were attached.
+     */
+    @Transactional
+    public int attachAll(long federationId, long lineId, List<Long> sessionIds) {
+        Line line = line(federationId, lineId);
+        if (line.fixed() || sessionIds.isEmpty()) {
+            return 0;
+        }
+        Envelope e = envelope(federationId, line.envelopeId());
+        return jdbc.sql("""
+                insert into training_fund_line_sessions (federation_id, line_id, session_id)
+                select s.federation_id, :l, s.id from training_sessions s
+                where s.federation_id = :f and s.id in (:ids)
+                  and (select extract(year from min(h.day)) from training_half_days h
+                       where h.federation_id = s.federation_id and h.session_id = s.id) = :year
+                  and not exists (select 1 from training_fund_line_sessions ls
+                                  join training_fund_lines o on o.federation_id = ls.federation_id and o.id = ls.line_id
+                                  where ls.federation_id = :f and o.envelope_id = :e and ls.session_id = s.id)
+                  and not exists (select 1 from training_fund_lines o
+                                  where o.federation_id = :f and o.envelope_id = :e and o.course_id = s.course_id)
+                on conflict do nothing""")
+                .param("f", federationId).param("l", lineId).param("e", e.id()).param("year", e.year())
+                .param("ids", sessionIds).update();
+    }
+
     @Transactional
     public void detach(long federationId, long lineId, long sessionId) {
         line(federationId, lineId);
