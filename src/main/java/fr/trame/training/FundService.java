@@ -373,6 +373,11 @@ public class FundService {
             jdbc.sql("select id from training_courses where federation_id = :f and id = :id")
                     .param("f", federationId).param("id", l.courseId()).query(Long.class).optional()
                     .orElseThrow(() -> new Refused("courseId", "Cette formation n'est pas au catalogue de votre fédération."));
+            jdbc.sql("select label from training_fund_lines where federation_id = :f and envelope_id = :e and course_id = :c")
+                    .param("f", federationId).param("e", envelopeId).param("c", l.courseId()).query(String.class).optional()
+                    .ifPresent(other -> {
+                        throw new Refused("courseId", "La ligne « " + other + " » de cette enveloppe couvre déjà cette formation.");
+                    });
             Optional<String> other = jdbc.sql(CELLS + """
                     select l.label from covered c
                     join training_fund_lines l on l.federation_id = :f and l.id = c.line_id

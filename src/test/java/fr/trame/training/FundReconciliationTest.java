@@ -266,6 +266,13 @@ class FundReconciliationTest {
                 .hasMessageContaining("Formation des bénévoles");
         assertThatThrownBy(() -> funds.attach(federation.id(), l3, s2)).isInstanceOf(Refused.class)
                 .hasMessageContaining("forfait");
+        long fresh = course("Nouvelle formation", "benevoles");
+        funds.createLine(federation.id(), envelope, new NewLine("Nouvelle", "par_session", 100, null, fresh));
+        assertThatThrownBy(() -> funds.createLine(federation.id(), envelope, new NewLine("Encore", "par_session", 100, null, fresh)))
+                .isInstanceOf(Refused.class).hasMessageContaining("couvre déjà");
+        Long accueil = funds.line(federation.id(), l2).courseId();
+        assertThatThrownBy(() -> funds.createLine(federation.id(), envelope, new NewLine("Bis", "par_benevole", 100, null, accueil)))
+                .isInstanceOf(Refused.class).hasMessageContaining("« Accueil »");
         long other = funds.createEnvelope(federation.id(), fund, 2024, 100_000, null, null, null);
         long line = funds.createLine(federation.id(), other, new NewLine("2024", "par_session", 1_000, null, null));
         assertThatThrownBy(() -> funds.attach(federation.id(), line, s1)).isInstanceOf(Refused.class)

@@ -108,10 +108,23 @@ class FundBrowserTest extends InChromium {
 
         browser.findElement(By.cssSelector("#r-reste")).click();
         assertThat(browser.getCurrentUrl()).endsWith("#reste");
+
+        // an envelope cut to 400 € overruns: 400,00 = 20,00 + 450,00 − 70,00, in red
+        browser.findElement(By.cssSelector("#modifier-enveloppe summary")).click();
+        browser.findElement(By.id("edit-amount")).clear();
+        browser.findElement(By.id("edit-amount")).sendKeys("400");
+        browser.findElement(By.id("enregistrer-enveloppe")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Enveloppe modifiée"));
+        assertThat(text("egalite"))
+                .isEqualTo("enveloppe 400,00 € = prélèvement national 20,00 € + attributions 450,00 € + reste -70,00 €");
+        assertThat(text("depassement")).contains("dépassent l'enveloppe de 70,00 €");
+        assertThat(browser.findElement(By.id("r-reste")).getCssValue("color")).isNotEqualTo(
+                browser.findElement(By.id("r-attributions")).getCssValue("color"));
+        screenshot("fonds-depassement");
     }
 
     /** An element's text with its no-break spaces (thousands, before €) as plain spaces. */
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getText().replace('\u202f', ' ').replace('\u00a0', ' ');
+        return browser.findElement(By.id(id)).getText().replace('\u202f', ' ').replace('\u00a0', ' ').replace('\u2212', '-');
     }
 }
