@@ -355,6 +355,7 @@ public class FundService {
 
     @Transactional
     public long createLine(long federationId, long envelopeId, NewLine l) {
+        lock(federationId, envelopeId);
         Envelope e = envelope(federationId, envelopeId);
         if (!RULES.contains(l.rule())) {
             throw new Refused("rule", "Choisissez la règle de la ligne dans la liste.");
@@ -533,6 +534,7 @@ public class FundService {
         if (line.fixed()) {
             throw new Refused("sessionId", "Un forfait est un montant fixe : il ne couvre pas de sessions.");
         }
+        lock(federationId, line.envelopeId());
         Envelope e = envelope(federationId, line.envelopeId());
         Optional<LocalDate> firstDay = jdbc.sql("""
                 select (select min(day) from training_half_days h where h.federation_id = s.federation_id and h.session_id = s.id)
@@ -568,6 +570,7 @@ public class FundService {
         if (line.fixed() || sessionIds.isEmpty()) {
             return 0;
         }
+        lock(federationId, line.envelopeId());
         Envelope e = envelope(federationId, line.envelopeId());
         return jdbc.sql("""
                 insert into training_fund_line_sessions (federation_id, line_id, session_id)
@@ -593,6 +596,16 @@ public class FundService {
         if (removed == 0) {
             throw new NotFound("Cette session n'est pas rattachée à cette ligne.");
         }
+    }
+
+    /**
+     * Locks an envelope's row while its lines' sessions change, so that two requests at once cannot both put one session
+     * on two lines of the envelope.
+     */
+    private void lock(long federationId, long envelopeId) {
+        jdbc.sql("select id from training_fund_envelopes where federation_id = :f and id = :id for update")
+                .param("f", federationId).param("id", envelopeId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFound("Cette enveloppe n'est pas celle d'un fonds de votre fédération."));
     }
 
     /** 500 → « 5 % », 250 → « 2,5 % ». */

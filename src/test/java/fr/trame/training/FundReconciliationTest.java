@@ -330,6 +330,21 @@ class FundReconciliationTest {
 
         mvc.perform(post(base + "/enveloppes").with(user(reader)).with(csrf()).param("fundId", String.valueOf(fund))
                 .param("year", "2026").param("amount", "100")).andExpect(status().isForbidden());
+        String delegue = fixtures.user(federation, FederationRole.DELEGUE);
+        mvc.perform(get(base + "/lignes/" + l1).with(user(delegue))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Anne")))
+                .andExpect(content().string(not(containsString("id=\"form-session\""))));
+        mvc.perform(post(base + "/lignes/" + l1 + "/sessions").with(user(delegue)).with(csrf())
+                .param("sessionId", String.valueOf(s1))).andExpect(status().isForbidden());
+        mvc.perform(post(base + "/lignes/" + l1 + "/supprimer").with(user(delegue)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(base).with(user(delegue)).with(csrf()).param("name", "Autre").param("kind", "subvention"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(base + "/lignes/" + l1 + "/sessions/" + s1 + "/retirer").with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(base + "/lignes/" + l1 + "/sessions/" + s1 + "/retirer").with(user(admin)).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(funds.line(federation.id(), l1).cents()).isEqualTo(45_000);
+        funds.attach(federation.id(), l1, s1);
         mvc.perform(post(base + "/enveloppes").with(user(admin)).with(csrf()).param("fundId", String.valueOf(fund))
                 .param("year", "2026").param("amount", "70 700,123").param("levyRate", "5,555").param("levy", ""))
                 .andExpect(status().isOk())
