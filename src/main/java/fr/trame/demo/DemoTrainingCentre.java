@@ -11,7 +11,6 @@ import fr.trame.training.CentreTrainingService.Candidate;
 import fr.trame.training.CentreTrainingService.Pick;
 import fr.trame.training.CentreTrainingService.Request;
 import fr.trame.training.TrainingService.Session;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +23,10 @@ import java.util.Random;
 /**
  * The Trame centres' own registrations to the federation's sessions still to come: each registers two or three of its
  * employees or volunteers, from its records, and one name typed, as its director would from its pages. It runs after
- * the parts that plan the sessions (lowest precedence); without an open session it registers nobody.
+ * the parts that plan the sessions (order 800); without an open session it registers nobody.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(800)
 public class DemoTrainingCentre implements FederationDemoPart {
 
     private static final String[][] TYPED = {{"Lemaire", "Sandrine", "benevole"}, {"Bouchez", "Karim", "administrateur"},
