@@ -381,7 +381,7 @@ public class EventService {
     @Transactional
     public int markPresence(long federationId, long eventId, Collection<Long> shown, Collection<Long> present) {
         get(federationId, eventId);
-        if (!shown.containsAll(present)) {
+        if (!Set.copyOf(shown).containsAll(present)) {
             throw new Refused("Une personne cochée n'est pas sur la feuille envoyée.");
         }
         int n = jdbc.sql("""
