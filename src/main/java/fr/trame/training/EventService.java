@@ -2,7 +2,6 @@ package fr.trame.training;
 
 import fr.trame.form.NotFound;
 import fr.trame.form.Refused;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
