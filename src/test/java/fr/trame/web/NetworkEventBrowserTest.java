@@ -66,6 +66,7 @@ class NetworkEventBrowserTest extends InChromium {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"), "6 inscription(s) ajoutée(s)"));
         assertThat(browser.findElement(By.id("inscrits")).getText()).contains("5").contains("6 inscriptions");
         assertThat(browser.findElement(By.id("structures")).getText()).startsWith("3");
+        scrollTo("import-result");
         screenshot("evenement-import");
 
         browser.findElement(By.id("pointer")).click();
@@ -84,19 +85,46 @@ class NetworkEventBrowserTest extends InChromium {
                 .contains("0 pas encore pointée(s)");
         assertThat(browser.findElement(By.id("par-departement")).getText()).contains("59 2 3 2").contains("62 1 1 1")
                 .contains("Hors réseau, individuels 0 1 0");
+        scrollTo("chiffres");
         screenshot("evenement-chiffres");
+        scrollTo("par-departement");
+        screenshot("evenement-repartitions");
         browser.findElement(By.cssSelector("#par-departement a[href*='departement=59']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("personnes-inscrites")));
         assertThat(browser.findElement(By.id("personnes-inscrites")).getText()).contains("Dupont", "Martin", "Lefèvre")
                 .doesNotContain("Roux");
 
+        browser.get(page + "/benevoles");
+        shift(wait, "Alice Leroy", "Accueil", "14/05/2023", "08:00", "11:00");
+        shift(wait, "Bruno Caron", "Accueil", "14/05/2023", "10:00", "12:30");
+        shift(wait, "alice leroy", "Ravitaillement", "14/05/2023", "10:30", "13:00");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("avertissement"), "a déjà un créneau à ces heures-là"));
+        assertThat(browser.findElement(By.id("table-postes")).getText()).contains("Accueil 2 2").contains("4,5")
+                .contains("5,5");
+        assertThat(browser.findElement(By.id("liste-chevauchements")).getText()).contains("Alice Leroy : Accueil 14/05 08:00–11:00 et Ravitaillement");
+        screenshot("evenement-benevoles");
+        scrollTo("postes");
+        screenshot("evenement-benevoles-postes");
+
         logIn(reader, federation);
+        browser.get(page + "/benevoles");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-postes")));
+        assertThat(browser.getPageSource()).doesNotContain("Leroy").doesNotContain("Caron");
+        assertThat(browser.findElement(By.id("chevauchements")).getText()).contains("1");
+        screenshot("evenement-benevoles-lecture");
+        browser.get(url("/f/" + federation.code() + "/evenements?annee=2023"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evenements")));
+        assertThat(browser.findElement(By.id("evenements")).getText()).contains("Course solidaire de printemps")
+                .contains("5 3 3 3");
+        assertThat(browser.findElements(By.id("nouvel-evenement"))).isEmpty();
+        screenshot("evenements-annee");
         browser.get(page);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chiffres")));
         assertThat(browser.findElement(By.id("presents")).getText()).startsWith("3");
         assertThat(browser.findElements(By.id("ajout-inscription"))).isEmpty();
         assertThat(browser.findElements(By.id("pointer"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain("Dupont").doesNotContain("Martin");
+        scrollTo("chiffres");
         screenshot("evenement-lecture");
         browser.findElement(By.cssSelector("#inscrits a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-structures")));
@@ -104,13 +132,29 @@ class NetworkEventBrowserTest extends InChromium {
         assertThat(browser.findElement(By.id("sans-noms")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.id("personnes-inscrites"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain("Dupont").doesNotContain("Lefèvre");
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        scrollTo("chiffres");
         screenshot("evenement-lecture-inscriptions");
+    }
+
+    private void shift(WebDriverWait wait, String person, String post, String day, String start, String end) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ajout-creneau")));
+        browser.findElement(By.id("personName")).sendKeys(person);
+        browser.findElement(By.id("post")).sendKeys(post);
+        browser.findElement(By.id("day")).clear();
+        browser.findElement(By.id("day")).sendKeys(day);
+        browser.findElement(By.id("start")).sendKeys(start);
+        browser.findElement(By.id("end")).sendKeys(end);
+        browser.findElement(By.id("ajouter-creneau")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Créneau enregistré"));
+    }
+
+    private static void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     /** Ticks the first line of that name on the presence sheet. */
     private void tick(String lastName) {
-        browser.findElement(By.xpath("//table[@id='feuille-presences']//tr[td/label[text()='" + lastName + "']]"
+        browser.findElement(By.xpath("//table[@id='feuille-presences']//tr[td[text()='" + lastName + "']]"
                 + "//input[@type='checkbox']")).click();
     }
 
