@@ -370,4 +370,38 @@ class NetworkEventTest {
                 .andExpect(content().string(containsString("value=\"Gardé\"")))
                 .andExpect(content().string(containsString("Indiquez le prénom")));
     }
+
+    @Test
+    void hostileValuesGetAFrenchMessageNeverA500() throws Exception {
+        String director = fixtures.user(federation, FederationRole.ADMIN);
+        String path = "/f/" + federation.code() + "/evenements";
+        mvc.perform(post(path).with(user(director)).with(csrf()).param("kind", "course").param("title", "x".repeat(301))
+                .param("startsOn", "14/05/2023").param("capacity", "1e9")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("300 caractères au plus")))
+                .andExpect(content().string(containsString("id=\"capacity-erreur\"")));
+        mvc.perform(post(path).with(user(director)).with(csrf()).param("kind", "marathon").param("title", "T")
+                .param("startsOn", "14/05/2023").param("endsOn", "13/05/2023")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choisissez le type d&#39;événement")))
+                .andExpect(content().string(containsString("id=\"endsOn-erreur\"")));
+        mvc.perform(post(path).with(user(director)).with(csrf()).param("kind", "course").param("title", "T\0")
+                .param("startsOn", "14/05/2023")).andExpect(status().isBadRequest());
+        mvc.perform(get(path + "/99999999999999999999").with(user(director))).andExpect(status().is4xxClientError());
+        mvc.perform(get(path + "/abc").with(user(director))).andExpect(status().is4xxClientError());
+        mvc.perform(get(path).param("annee", "3023").with(user(director))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("pas une année entre 2000 et 2100")));
+        mvc.perform(post(path + "/" + race + "/benevoles").with(user(director)).with(csrf()).param("personName", "Alice")
+                .param("post", "Accueil").param("day", "14/05/2023").param("start", "25:00").param("end", "12:00"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"start-erreur\"")));
+        mvc.perform(post(path + "/" + race + "/benevoles").with(user(director)).with(csrf()).param("personName", "Alice")
+                .param("post", "Accueil").param("day", "20/05/2023").param("start", "09:00").param("end", "12:00"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("la veille (installation)")));
+        mvc.perform(post(path + "/" + race + "/presences").with(user(director)).with(csrf()).param("shown", "x"))
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart(path + "/" + race + "/import").file(new MockMultipartFile("file", "i.csv", "text/csv",
+                "nom;prenom;ville\nX;Y;Lille\n".getBytes(StandardCharsets.UTF_8))).with(user(director)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("colonne inconnue")))
+                .andExpect(content().string(containsString("colonne obligatoire manquante")));
+        assertThat(events.list(federation.id(), 2023)).hasSize(1);
+        assertThat(events.shifts(federation.id(), race)).isEmpty();
+    }
 }
