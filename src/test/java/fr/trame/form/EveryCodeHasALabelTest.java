@@ -69,7 +69,9 @@ class EveryCodeHasALabelTest {
             Map.entry("training_improvements.source", "improvement-source"),
             Map.entry("training_improvements.status", "improvement-status"),
             Map.entry("training_funds.kind", "fund-kind"),
-            Map.entry("training_fund_lines.rule", "fund-rule"));
+            Map.entry("training_fund_lines.rule", "fund-rule"),
+            Map.entry("network_events.kind", "event-kind"),
+            Map.entry("event_registrations.quality", "event-quality"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
