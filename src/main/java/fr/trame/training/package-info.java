@@ -6,7 +6,8 @@
  */
 @ApplicationModule(displayName = "training")
 @OwnsTables({"training_trainers", "training_courses", "training_sessions", "training_session_trainers",
-        "training_half_days", "training_registrations", "training_presences", "training_evaluations"})
+        "training_half_days", "training_registrations", "training_presences", "training_evaluations",
+        "training_requests"})
 package fr.trame.training;
 
 import fr.trame.database.OwnsTables;

@@ -62,7 +62,9 @@ class EveryCodeHasALabelTest {
             Map.entry("training_sessions.cancel_reason", "cancel-reason"), Map.entry("training_half_days.period", "half-day"),
             Map.entry("training_registrations.quality", "attendee-quality"),
             Map.entry("training_registrations.source", "registration-source"),
-            Map.entry("training_registrations.state", "registration-state"));
+            Map.entry("training_registrations.state", "registration-state"),
+            Map.entry("training_requests.audience", "training-audience"),
+            Map.entry("training_requests.status", "request-status"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
