@@ -252,7 +252,7 @@ class TrainingSessionController {
         Session session = training.session(fed.id(), id);
         boolean reader = fed.role() == FederationRole.READER;
         List<Registration> registrations = training.registrations(fed.id(), id, null);
-        model.addAttribute("session", session);
+        model.addAttribute("ts", session);
         model.addAttribute("course", training.course(fed.id(), session.courseId()));
         model.addAttribute("halfDays", training.halfDays(fed.id(), id));
         model.addAttribute("signed", catalogue.presencesPerHalfDay(fed.id(), id));
