@@ -292,6 +292,56 @@ class TrainingCatalogueTest {
     }
 
     @Test
+    void aSessionIsCancelledWithItsReasonAndACourseEditedThenArchived() throws Exception {
+        String path = base + "/sessions/" + session;
+        mvc.perform(post(path + "/annuler").with(user(direction)).with(csrf()).param("reason", "parce-que"))
+                .andExpect(flash().attribute("error", "Rien n'est annulé : choisissez le motif de l'annulation dans la liste."));
+        mvc.perform(post(path + "/annuler").with(user(delegue)).with(csrf()).param("reason", "autre"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(path + "/annuler").with(user(direction)).with(csrf()).param("reason", "effectif_insuffisant")
+                .param("note", "Une seule inscription à J-10")).andExpect(flash().attribute("message", containsString("trop peu")));
+        TrainingService.Session s = training.session(federation.id(), session);
+        assertThat(s.status()).isEqualTo("annulee");
+        assertThat(s.cancelReason()).isEqualTo("effectif_insuffisant");
+        assertThat(s.cancelNote()).isEqualTo("Une seule inscription à J-10");
+        mvc.perform(get(path).with(user(reader))).andExpect(content().string(containsString("Trop peu d&#39;inscrits")))
+                .andExpect(content().string(containsString("Une seule inscription à J-10")));
+        mvc.perform(get(base).param("annee", "2023").with(user(reader)))
+                .andExpect(content().string(containsString("non (annulée)")));
+
+        long other = training.createCourse(federation.id(), new NewCourse("Gérer un budget", "mixte", null, null, null,
+                new BigDecimal("3"), null, "presentiel", false, null));
+        mvc.perform(post(base + "/catalogue/" + other).with(user(direction)).with(csrf()).param("title", "Accueillir les publics")
+                        .param("audience", "mixte").param("durationHours", "3").param("modality", "presentiel"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Le catalogue a déjà une formation intitulée")));
+        mvc.perform(post(base + "/catalogue/" + other).with(user(delegue)).with(csrf()).param("title", "X")
+                .param("audience", "mixte").param("durationHours", "3").param("modality", "presentiel"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(base + "/catalogue/" + other).with(user(direction)).with(csrf()).param("title", "Construire un budget")
+                        .param("audience", "benevoles").param("durationHours", "4,5").param("modality", "mixte")
+                        .param("custom", "oui").param("requestedBy", String.valueOf(douai)))
+                .andExpect(status().is3xxRedirection());
+        TrainingService.Course c = training.course(federation.id(), other);
+        assertThat(c.title()).isEqualTo("Construire un budget");
+        assertThat(c.durationHours()).isEqualByComparingTo("4.5");
+        assertThat(c.requestedBy()).isEqualTo(douai);
+        mvc.perform(get(base + "/catalogue/" + other).with(user(reader)))
+                .andExpect(content().string(containsString("Centre social de Douai")));
+
+        mvc.perform(post(base + "/catalogue/" + other + "/archiver").with(user(direction)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(base + "/catalogue").with(user(reader)))
+                .andExpect(content().string(not(containsString("Construire un budget"))));
+        mvc.perform(get(base + "/catalogue").param("archives", "oui").with(user(reader)))
+                .andExpect(content().string(containsString("Construire un budget")));
+        mvc.perform(post(base + "/sessions").with(user(direction)).with(csrf()).param("courseId", String.valueOf(other))
+                        .param("minParticipants", "1").param("maxParticipants", "5")
+                        .param("day", "12/10/2023").param("period", "matin").param("hours", "3"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Cette formation est archivée")));
+        assertThat(training.sessionsOf(federation.id(), other)).isEmpty();
+    }
+
+    @Test
     void halfDaysAreRemovedOnlyWhileNobodySignedThem() throws Exception {
         Registration r = register(lens, "Martin", "Anne");
         List<TrainingService.HalfDay> days = training.halfDays(federation.id(), session);
