@@ -1,6 +1,8 @@
 package fr.trame.web;
 
 import fr.trame.Fixtures;
+import fr.trame.centre.Centre;
+import fr.trame.centre.Role;
 import fr.trame.federation.Federation;
 import fr.trame.federation.FederationRole;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,43 @@ class TrainingCatalogueBrowserTest extends InChromium {
         assertThat(browser.findElement(By.id("sessions")).getText()).contains("La fonction employeur", "14/11/2023", "Confirmée",
                 "1 / 8");
         screenshot("formation-annee");
+    }
+
+    @Test
+    void aCentreAsksForACustomTrainingAndTheFederationBuildsIt() {
+        Federation federation = fixtures.federation("sur-mesure");
+        Centre centre = fixtures.centre("lens");
+        long lens = fixtures.structure(federation, "Centre social de Lens", "62", centre.id());
+        String director = fixtures.user(centre, Role.DIRECTION);
+        String direction = fixtures.user(federation, FederationRole.ADMIN);
+
+        WebDriverWait wait = logIn(director, centre);
+        browser.get(url("/c/" + centre.code() + "/formations/demandes/nouvelle"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subject"))).sendKeys("La laïcité au quotidien");
+        new Select(browser.findElement(By.id("audience"))).selectByValue("mixte");
+        browser.findElement(By.id("wishedPeriod")).sendKeys("printemps");
+        browser.findElement(By.id("expectedPeople")).sendKeys("14");
+        browser.findElement(By.id("description")).sendKeys("Pour l'équipe d'accueil et les bénévoles du samedi.");
+        browser.findElement(By.id("envoyer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Demande envoyée"));
+        assertThat(browser.findElement(By.id("demandes")).getText()).contains("La laïcité au quotidien", "Reçue");
+        screenshot("demande-centre");
+
+        logIn(direction, federation);
+        browser.get(url("/f/" + federation.code() + "/formation/demandes"));
+        WebElement request = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article[id^=demande-]")));
+        assertThat(request.getText()).contains("La laïcité au quotidien", "Centre social de Lens", "14 personne(s) attendue(s)");
+        screenshot("demandes-federation");
+        request.findElement(By.cssSelector("a[id^=creer-]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demande")));
+        assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("La laïcité au quotidien");
+        assertThat(browser.findElement(By.id("custom")).isSelected()).isTrue();
+        assertThat(new Select(browser.findElement(By.id("requestedBy"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(String.valueOf(lens));
+        browser.findElement(By.id("durationHours")).sendKeys("7");
+        browser.findElement(By.id("enregistrer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Formation ajoutée"));
+        assertThat(browser.findElement(By.id("sur-mesure")).getText()).contains("sur mesure pour Centre social de Lens");
+        screenshot("formation-sur-mesure");
     }
 }
