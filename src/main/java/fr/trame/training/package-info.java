@@ -9,7 +9,8 @@
         "training_half_days", "training_registrations", "training_presences", "training_evaluations",
         "training_complaints", "training_needs", "training_improvements",
         "training_funds", "training_fund_envelopes", "training_fund_lines", "training_fund_line_sessions",
-        "network_events", "event_registrations", "event_shifts"})
+        "network_events", "event_registrations", "event_shifts",
+        "training_requests"})
 package fr.trame.training;
 
 import fr.trame.database.OwnsTables;

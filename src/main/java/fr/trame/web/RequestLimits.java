@@ -22,7 +22,8 @@ class RequestLimits implements HandlerInterceptor {
 
     /** Fields written as free text: notes, minutes, the report's texts, and the catalogue's rubrics (upper case). */
     private static final Set<String> LONG_FIELDS = Set.of("note", "notes", "minutes", "decisions", "agenda", "object",
-            "skills", "orientation", "outcome", "reason", "ageOverrideReason", "description", "comment");
+            "skills", "orientation", "outcome", "reason", "ageOverrideReason", "description", "comment",
+            "objectives", "prerequisites", "content");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

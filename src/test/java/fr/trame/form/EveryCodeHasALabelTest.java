@@ -71,7 +71,9 @@ class EveryCodeHasALabelTest {
             Map.entry("training_funds.kind", "fund-kind"),
             Map.entry("training_fund_lines.rule", "fund-rule"),
             Map.entry("network_events.kind", "event-kind"),
-            Map.entry("event_registrations.quality", "event-quality"));
+            Map.entry("event_registrations.quality", "event-quality"),
+            Map.entry("training_requests.audience", "training-audience"),
+            Map.entry("training_requests.status", "request-status"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
