@@ -27,6 +27,16 @@ public class TrainingFigures {
             return personsByQuality.getOrDefault(quality, 0L);
         }
 
+        /** The satisfaction rate in percent (the share of answers at 4 or 5), or null without an answer. */
+        public BigDecimal satisfiedPercent() {
+            return satisfiedShare == null ? null : satisfiedShare.movePointRight(2);
+        }
+
+        public Departement departement(String code) {
+            return departements.stream().filter(d -> d.departement().equals(code)).findFirst()
+                    .orElse(new Departement(code, 0, 0));
+        }
+
         public long structuresIn(String departement) {
             return departements.stream().filter(d -> d.departement().equals(departement)).mapToLong(Departement::structures)
                     .findFirst().orElse(0);
@@ -46,6 +56,10 @@ public class TrainingFigures {
     public record HeldSession(long sessionId, long courseId, String title, String audience, LocalDate firstDay, LocalDate lastDay,
                               BigDecimal hours, long structures, long persons, BigDecimal traineeHours, long answered,
                               BigDecimal meanSatisfaction, BigDecimal satisfiedShare) {
+
+        public BigDecimal satisfiedPercent() {
+            return satisfiedShare == null ? null : satisfiedShare.movePointRight(2);
+        }
     }
 
     /** A cancelled session of the year with its reason and the registrations it had when cancelled. */
@@ -77,10 +91,10 @@ public class TrainingFigures {
      * the caller.
      */
     private static final String YEAR = """
-            with s as (
+            with s as materialized (
                 select * from training_session_facts
                 where federation_id = :f and extract(year from first_day) = :y),
-            t as (
+            t as materialized (
                 select p.*, st.departement
                 from training_participations p
                 join s on s.session_id = p.session_id and s.held
@@ -144,16 +158,15 @@ public class TrainingFigures {
                 .param("f", federationId).param("y", year).query(CourseRow.class).list();
         record Satisfaction(long answered, BigDecimal mean, BigDecimal share) {
         }
-        // satisfaction: the evaluations of the held sessions' registrations that answered it (1 to 5); its mean; the
-        // satisfaction rate, the share of those answers that are 4 or 5
+        // satisfaction: the evaluations of the persons trained (registrations above) that answered it (1 to 5); its
+        // mean; the satisfaction rate, the share of those answers that are 4 or 5
         Satisfaction sat = jdbc.sql(YEAR + """
                 select count(e.satisfaction) as answered, round(avg(e.satisfaction), 2) as mean,
                        round(count(*) filter (where e.satisfaction >= 4)::numeric / nullif(count(e.satisfaction), 0), 4)
                            as share
                 from training_evaluation_facts e
-                join s on s.session_id = e.session_id and s.held
-                join training_participations p on p.federation_id = e.federation_id and p.registration_id = e.registration_id
-                where e.federation_id = :f and p.state <> 'annule'""")
+                join t on t.registration_id = e.registration_id
+                where e.federation_id = :f""")
                 .param("f", federationId).param("y", year).query(Satisfaction.class).single();
         return new Figures(year, totals.held(), totals.cancelled(), totals.notHeld(), trained.structures(), departements,
                 trained.persons(), byQuality, courses, trained.traineeHours(), totals.sessionHours(), sat.answered(),
@@ -183,8 +196,7 @@ public class TrainingFigures {
                            round(count(*) filter (where x.satisfaction >= 4)::numeric / nullif(count(x.satisfaction), 0), 4)
                                as share
                     from training_evaluation_facts x
-                    join training_participations p on p.federation_id = x.federation_id
-                         and p.registration_id = x.registration_id and p.state <> 'annule'
+                    join t on t.registration_id = x.registration_id
                     where x.federation_id = s.federation_id and x.session_id = s.session_id) e on true
                 where s.held and (cast(:course as bigint) is null or s.course_id = :course)
                 order by s.first_day, s.session_id""")

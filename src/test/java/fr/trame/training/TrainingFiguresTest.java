@@ -63,7 +63,7 @@ class TrainingFiguresTest {
         s1 = session(f, accueil, half(2025, 3, 10, "matin", "3"), half(2025, 3, 10, "apres_midi", "3.5"));
         long dupont1 = register(f, s1, arras, "Dupont", "Hélène", "salarie");
         long martin = register(f, s1, arras, "Martin", "Paul", "salarie");
-        register(f, s1, bruay, "Petit", "Léa", "salarie");
+        long petit = register(f, s1, bruay, "Petit", "Léa", "salarie");
         long ngo = register(f, s1, calais, "Ngo", "Anh", "salarie");
         present(f, dupont1, "matin", "apres_midi");
         present(f, martin, "matin");
@@ -71,6 +71,7 @@ class TrainingFiguresTest {
         evaluate(f, dupont1, 5);
         evaluate(f, martin, 3);
         evaluate(f, ngo, null);
+        evaluate(f, petit, 1); // absent: not one of the persons trained, whose evaluations count
 
         // S2, 2 June: 3 h. The same Hélène Dupont of Arras-Nord, typed otherwise; Roux of Bruay.
         s2 = session(f, accueil, half(2025, 6, 2, "matin", "3"));
@@ -145,7 +146,7 @@ class TrainingFiguresTest {
                         tuple("Être administrateur", 1L, 0L, 1L, 1L, 2L));
         assertThat(y.courses().get(0).traineeHours()).isEqualByComparingTo("22");
         assertThat(y.courses().get(1).traineeHours()).isEqualByComparingTo("9");
-        // satisfaction 5, 3, 4, 4, 2 (Ngo did not answer, S4's 5 is a cancelled session's): mean 3,6; 3 of 5 at 4 or more
+        // satisfaction 5, 3, 4, 4, 2 (Ngo did not answer, Petit was absent, S4's 5 is a cancelled session's): mean 3,6; 3 of 5 at 4 or more
         assertThat(y.answered()).isEqualTo(5);
         assertThat(y.meanSatisfaction()).isEqualByComparingTo("3.6");
         assertThat(y.satisfiedShare()).isEqualByComparingTo("0.6");
