@@ -53,7 +53,12 @@ class TrainingFiguresController {
         model.addAttribute("year", y.year());
         model.addAttribute("notice", y.notice());
         int now = fed.today().getYear();
-        model.addAttribute("years", List.of(now - 3, now - 2, now - 1, now, now + 1));
+        List<Integer> years = new ArrayList<>(List.of(now - 4, now - 3, now - 2, now - 1, now, now + 1));
+        if (!years.contains(y.year())) {
+            years.add(y.year());
+            years.sort(Integer::compareTo);
+        }
+        model.addAttribute("years", years);
         model.addAttribute("names", fed.role() != FederationRole.READER);
     }
 
