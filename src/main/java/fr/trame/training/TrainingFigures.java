@@ -261,14 +261,16 @@ public class TrainingFigures {
                 , picked as (
                     select * from t
                     where (cast(:course as bigint) is null or course_id = :course) and (cast(:q as text) is null or quality = :q))
-                select min(r.last_name) as last_name, min(r.first_name) as first_name, p.structure_id,
+                select (array_agg(r.last_name order by r.id))[1] as last_name,
+                       (array_agg(r.first_name order by r.id))[1] as first_name, p.structure_id,
                        min(st.name) as structure, string_agg(distinct p.quality, ', ') as quality,
                        count(distinct p.session_id) as sessions, sum(p.hours_attended) as hours
                 from picked p
                 join training_registrations r on r.federation_id = p.federation_id and r.id = p.registration_id
                 left join federation_structures st on st.federation_id = p.federation_id and st.id = p.structure_id
                 group by p.person_no, p.structure_id
-                order by lower(min(r.last_name)), lower(min(r.first_name)), p.structure_id""")
+                order by lower((array_agg(r.last_name order by r.id))[1]), lower((array_agg(r.first_name order by r.id))[1]),
+                         p.structure_id""")
                 .param("f", federationId).param("y", year).param("course", courseId).param("q", quality)
                 .query(TrainedPerson.class).list();
     }

@@ -3,6 +3,7 @@ package fr.trame.training;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.federation.Federation;
+import fr.trame.federation.FederationRole;
 import fr.trame.training.TrainingFigures.CourseRow;
 import fr.trame.training.TrainingFigures.Departement;
 import fr.trame.training.TrainingFigures.Figures;
@@ -15,12 +16,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -36,8 +44,10 @@ class TrainingFiguresTest {
     @Autowired TrainingService training;
     @Autowired TrainingFigures figures;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     Federation federation;
+    long otherCourse;
     long arras;
     long bruay;
     long calais;
@@ -114,7 +124,7 @@ class TrainingFiguresTest {
         // another federation, the same session: never counted
         Federation other = fixtures.federation("autre");
         long elsewhere = fixtures.structure(other, "Centre social d'ailleurs", "59", null);
-        long otherCourse = course(other.id(), "Animer la fonction accueil", "salaries");
+        otherCourse = course(other.id(), "Animer la fonction accueil", "salaries");
         long otherSession = session(other.id(), otherCourse, half(2025, 3, 10, "matin", "3"));
         long stranger = register(other.id(), otherSession, elsewhere, "Dupont", "Hélène", "salarie");
         present(other.id(), stranger, "matin");
@@ -181,7 +191,7 @@ class TrainingFiguresTest {
 
         assertThat(figures.trainedPersons(federation.id(), 2025, accueil, "salarie"))
                 .extracting(TrainingFigures.TrainedPerson::lastName, TrainingFigures.TrainedPerson::sessions)
-                .containsExactly(tuple("DUPONT", 2L), tuple("Martin", 1L), tuple("Ngo", 1L), tuple("Roux", 1L));
+                .containsExactly(tuple("Dupont", 2L), tuple("Martin", 1L), tuple("Ngo", 1L), tuple("Roux", 1L));
         assertThat(figures.trainedPersonsByStructure(federation.id(), 2025, null, null))
                 .extracting(TrainingFigures.StructureCount::structureId, TrainingFigures.StructureCount::persons)
                 .containsExactly(tuple(arras, 3L), tuple(calais, 2L), tuple(bruay, 1L));
@@ -200,6 +210,40 @@ class TrainingFiguresTest {
                 order by registration_id""").params(federation.id(), s1).query(BigDecimal.class).list())
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("6.5"), new BigDecimal("3"), BigDecimal.ZERO, new BigDecimal("6.5"));
+    }
+
+    @Test
+    void thePagesRefuseBadValuesAndAReaderReadsNoName() throws Exception {
+        String path = "/f/" + federation.code() + "/formation/chiffres";
+        String direction = fixtures.user(federation, FederationRole.ADMIN);
+        String reader = fixtures.user(federation, FederationRole.READER);
+        mvc.perform(get(path).param("annee", "2025").with(user(direction))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"structures-formees\"")));
+        mvc.perform(get(path).param("annee", "20x5").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("n&#39;est pas une année entre 2000 et 2100 : voici les chiffres de 2025")));
+        mvc.perform(get(path + "/participants").param("annee", "2025").with(user(direction))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Paul Martin")))
+                .andExpect(content().string(containsString("Hélène Dupont")));
+        mvc.perform(get(path + "/participants").param("annee", "2025").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Martin"))))
+                .andExpect(content().string(not(containsString("Dupont"))))
+                .andExpect(content().string(containsString("Centre social Arras-Nord")));
+        mvc.perform(get(path + "/participants").param("annee", "2025").param("format", "csv").with(user(reader)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("Martin"))))
+                .andExpect(content().string(containsString("Centre social Arras-Nord")));
+        mvc.perform(get(path + "/structures").param("annee", "2025").param("format", "csv").with(user(reader)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Centre social de Calais")));
+        for (String bad : new String[] {"formation=" + otherCourse, "formation=abc", "formation=99999999999999999999",
+                "qualite=directeur"}) {
+            String[] kv = bad.split("=");
+            mvc.perform(get(path + "/participants").param(kv[0], kv[1]).with(user(direction))).andExpect(status().isNotFound());
+        }
+        mvc.perform(get(path + "/structures").param("departement", "59; drop").with(user(direction)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(path + "/actions").param("formation", String.valueOf(otherCourse)).with(user(reader)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(path + "/annulees").param("annee", "2025").with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Deux inscrits pour six places")));
     }
 
     private long course(long f, String title, String audience) {
