@@ -3,6 +3,8 @@ package fr.trame.demo;
 import fr.trame.federation.Structure;
 import fr.trame.federation.StructureFilter;
 import fr.trame.federation.StructureService;
+import fr.trame.training.TrainingCatalogueService;
+import fr.trame.training.TrainingCatalogueService.NewRequest;
 import fr.trame.training.TrainingDemoWriter;
 import fr.trame.training.TrainingDemoWriter.CentrePerson;
 import fr.trame.training.TrainingDemoWriter.Trainee;
@@ -36,7 +38,8 @@ import java.util.Set;
  * structures (80 of the largest département, 18 of the second), 146 employees and 178 volunteers, most present at
  * every half-day, mostly satisfied, and one session cancelled for too few registrations; this year, a few sessions
  * planned with their registrations, one of them full with a waiting list. The Trame centres register people of their
- * own records. Runs before the funds' part, which allocates from these registrations.
+ * own records, and three centres ask for a custom training. Runs before the funds' part, which allocates from these
+ * registrations.
  */
 @Component
 @Order(100)
@@ -85,11 +88,14 @@ public class DemoTraining implements FederationDemoPart {
     private final StructureService structures;
     private final TrainingService training;
     private final TrainingDemoWriter writer;
+    private final TrainingCatalogueService catalogue;
 
-    DemoTraining(StructureService structures, TrainingService training, TrainingDemoWriter writer) {
+    DemoTraining(StructureService structures, TrainingService training, TrainingDemoWriter writer,
+                 TrainingCatalogueService catalogue) {
         this.structures = structures;
         this.training = training;
         this.writer = writer;
+        this.catalogue = catalogue;
     }
 
     /** Someone the year trains: a structure's employee or volunteer. */
@@ -158,6 +164,7 @@ public class DemoTraining implements FederationDemoPart {
                 LocalDate.of(year, 11, 8));
 
         planned(federationId, today, courses, trainers, all, random);
+        requests(federationId, all);
         log.info("Formation de démonstration : {} inscriptions de {} écrites", trainees.size(), year);
     }
 
@@ -391,6 +398,30 @@ public class DemoTraining implements FederationDemoPart {
                 Person p = person(s, quality, Map.of(), taken, random);
                 training.register(federationId, id, new NewRegistration(s.id(), p.lastName(), p.firstName(), null, null, quality,
                         "saisie", null, random.nextBoolean(), null));
+            }
+        }
+    }
+
+    /** Three centres ask for a custom training: one became a course, one is accepted, one is waiting for an answer. */
+    private void requests(long federationId, List<Structure> all) {
+        List<Structure> asking = all.stream().sorted((a, b) -> Boolean.compare(b.centreCode() != null, a.centreCode() != null))
+                .limit(3).toList();
+        String[][] asked = {
+            {"L'accueil, affaire de toute l'équipe", "mixte", "sur trois mois au printemps", "30",
+                "Nous voulons retravailler l'accueil avec les salarié·e·s et les bénévoles de nos maisons de quartier."},
+            {"Laïcité et neutralité au quotidien", "salaries", "avant l'été", "12", "Pour l'équipe d'animation."},
+            {"Tenir un bureau d'association", "benevoles", "à la rentrée", "8", null}};
+        for (int i = 0; i < asking.size(); i++) {
+            String[] a = asked[i];
+            long id = catalogue.createRequest(federationId, asking.get(i).id(), new NewRequest(a[0], a[1], a[2],
+                    Integer.valueOf(a[3]), a[4]), null);
+            if (i == 0) {
+                long course = training.createCourse(federationId, new NewCourse(a[0], a[1], "Construire ensemble la fonction"
+                        + " accueil du centre.", null, null, new BigDecimal("35"), 0L, "presentiel", true, asking.get(i).id()));
+                catalogue.linkCourse(federationId, id, course);
+                catalogue.answer(federationId, id, "realisee", "Dix demi-journées réparties sur trois mois, chez vous.");
+            } else if (i == 1) {
+                catalogue.answer(federationId, id, "acceptee", "Nous vous proposons deux dates en juin.");
             }
         }
     }

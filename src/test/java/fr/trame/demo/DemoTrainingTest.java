@@ -4,6 +4,7 @@ import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.federation.Federation;
 import fr.trame.federation.StructureImporter;
+import fr.trame.training.TrainingCatalogueService;
 import fr.trame.training.TrainingFigures;
 import fr.trame.training.TrainingFigures.Figures;
 import fr.trame.training.TrainingService;
@@ -31,6 +32,7 @@ class DemoTrainingTest {
     @Autowired DemoTraining demo;
     @Autowired TrainingFigures figures;
     @Autowired TrainingService training;
+    @Autowired TrainingCatalogueService catalogue;
 
     @Test
     void lastYearLooksLikeTheSeed() {
@@ -58,6 +60,8 @@ class DemoTrainingTest {
         assertThat(y.byQuality("salarie")).isBetween(140L, 146L);
         assertThat(y.byQuality("benevole") + y.byQuality("administrateur")).isBetween(170L, 178L);
         assertThat(y.byQuality("administrateur")).isPositive();
+        assertThat(catalogue.requests(federation.id(), null)).hasSize(3)
+                .anySatisfy(q -> assertThat(q.courseId()).isNotNull());
         assertThat(y.persons()).isEqualTo(y.byQuality("salarie") + y.byQuality("benevole") + y.byQuality("administrateur"));
         // structures attend several trainings: the sum over sessions is well above the distinct count
         start = System.nanoTime();
