@@ -11,7 +11,8 @@ import java.util.Set;
 @Order(8)
 class BenchCommand implements Command {
 
-    private static final Set<String> ALL = Set.of("import", "search", "attendance", "reception", "indicators", "catalogue", "federation");
+    private static final Set<String> ALL = Set.of("import", "search", "attendance", "reception", "indicators", "catalogue", "federation",
+            "training");
 
     private final Benchmarks benchmarks;
 

@@ -68,6 +68,7 @@ class Benchmarks {
     private final ReportRenderer reportRenderer;
     private final CatalogueBenchmark catalogueBenchmark;
     private final FederationBenchmark federationBenchmark;
+    private final TrainingBenchmark trainingBenchmark;
     private final SocialProjectService projects;
     private final HouseholdService households;
     private final QuartierService quartiers;
@@ -79,8 +80,10 @@ class Benchmarks {
                       IndicatorService indicatorService,
                       AnnualReportService annualReports, ReportRenderer reportRenderer,
                       CatalogueBenchmark catalogueBenchmark, SocialProjectService projects,
-                      HouseholdService households, QuartierService quartiers, FederationBenchmark federationBenchmark) {
+                      HouseholdService households, QuartierService quartiers, FederationBenchmark federationBenchmark,
+                      TrainingBenchmark trainingBenchmark) {
         this.federationBenchmark = federationBenchmark;
+        this.trainingBenchmark = trainingBenchmark;
         this.households = households;
         this.quartiers = quartiers;
         this.catalogueBenchmark = catalogueBenchmark;
@@ -120,6 +123,9 @@ class Benchmarks {
         }
         if (parts.contains("federation")) {
             federationBenchmark.run(out);
+        }
+        if (parts.contains("training")) {
+            trainingBenchmark.run(out);
         }
     }
 
