@@ -61,7 +61,7 @@ public class DemoTrainingCentre implements FederationDemoPart {
             if (open.isEmpty()) {
                 continue;
             }
-            List<Candidate> people = new ArrayList<>(training.employees(centre.get().id()));
+            List<Candidate> people = new ArrayList<>(training.employees(centre.get().id(), today));
             people.addAll(training.volunteers(centre.get().id(), today));
             int drawn = Math.min(3, people.size());
             for (int i = 0; i < drawn; i++) {

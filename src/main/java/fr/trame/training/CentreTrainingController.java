@@ -97,7 +97,7 @@ class CentreTrainingController {
         model.addAttribute("open", open);
         model.addAttribute("canRegister", open && scope.canDirect());
         if (open && scope.canDirect()) {
-            model.addAttribute("employees", centres.employees(scope.id()));
+            model.addAttribute("employees", centres.employees(scope.id(), scope.today()));
             model.addAttribute("volunteers", centres.volunteers(scope.id(), scope.today()));
         }
         Map<String, String> shown = new HashMap<>(typed);

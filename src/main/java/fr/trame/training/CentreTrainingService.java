@@ -129,14 +129,19 @@ public class CentreTrainingService {
         return s;
     }
 
-    /** The centre's employees, by name. */
-    public List<Candidate> employees(long centreId) {
-        return jdbc.sql("""
-                select 'salarie' as source, id, last_name, first_name, null::text as email, false as board
-                from association_employees where centre_id = :c
-                order by lower(last_name), lower(first_name), id""")
-                .param("c", centreId).query(Candidate.class).list();
+    /** The centre's employees today (a contract running on that day; former ones are left out), by name. */
+    public List<Candidate> employees(long centreId, LocalDate today) {
+        return jdbc.sql(EMPLOYEES + " order by lower(e.last_name), lower(e.first_name), e.id")
+                .param("c", centreId).param("today", Date.valueOf(today)).query(Candidate.class).list();
     }
+
+    private static final String EMPLOYEES = """
+            select 'salarie' as source, e.id, e.last_name, e.first_name, null::text as email, false as board
+            from association_employees e
+            where e.centre_id = :c
+              and exists (select 1 from association_contract_periods k where k.centre_id = e.centre_id
+                              and k.employee_id = e.id and k.start_date <= :today
+                              and (k.end_date is null or k.end_date >= :today))""";
 
     /** The centre's volunteers today (not gone, not anonymised), those holding a mandate marked as board members. */
     public List<Candidate> volunteers(long centreId, LocalDate today) {
@@ -153,13 +158,12 @@ public class CentreTrainingService {
             join people_persons p on p.centre_id = v.centre_id and p.id = v.person_id
             where v.centre_id = :c and (v.end_date is null or v.end_date >= :today) and p.anonymised_at is null""";
 
-    /** One person of the centre's records, or 404 when the centre has no such employee or current volunteer. */
+    /** One person of the centre's records, or 404 when the centre has no such current employee or volunteer. */
     public Candidate candidate(long centreId, Pick pick, LocalDate today) {
         Optional<Candidate> found = "salarie".equals(pick.source())
-                ? jdbc.sql("""
-                        select 'salarie' as source, id, last_name, first_name, null::text as email, false as board
-                        from association_employees where centre_id = :c and id = :id""")
-                        .param("c", centreId).param("id", pick.id()).query(Candidate.class).optional()
+                ? jdbc.sql(EMPLOYEES + " and e.id = :id")
+                        .param("c", centreId).param("id", pick.id()).param("today", Date.valueOf(today))
+                        .query(Candidate.class).optional()
                 : "benevole".equals(pick.source())
                 ? jdbc.sql(VOLUNTEERS + " and v.id = :id")
                         .param("c", centreId).param("id", pick.id()).param("today", Date.valueOf(today))

@@ -115,7 +115,7 @@ public class EventService {
     }
 
     /** One person of a registration: the folded names within the structure. */
-    static final String PERSON = "trame_fold(trim(r.last_name)) || ' ' || trame_fold(trim(r.first_name)) || '#'"
+    static final String PERSON = "trame_fold(trim(r.last_name)) || '#' || trame_fold(trim(r.first_name)) || '#'"
             + " || coalesce(r.structure_id::text, '-')";
     /** One person of a shift: the folded name within the structure. */
     static final String VOLUNTEER = "trame_fold(trim(%1$s.person_name)) || '#' || coalesce(%1$s.structure_id::text, '-')";

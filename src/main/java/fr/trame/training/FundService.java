@@ -204,9 +204,10 @@ public class FundService {
             ),
             scaled as (
                 select t.*, t.ceiling_cents < t.line_total as over,
-                       case when t.ceiling_cents < t.line_total then t.ceiling_cents * t.cents / t.line_total
+                       case when t.ceiling_cents < t.line_total
+                            then div(t.ceiling_cents::numeric * t.cents, t.line_total)::bigint
                             else t.cents end as base,
-                       case when t.ceiling_cents < t.line_total then t.ceiling_cents * t.cents %% t.line_total
+                       case when t.ceiling_cents < t.line_total then mod(t.ceiling_cents::numeric * t.cents, t.line_total)
                             else 0 end as rest
                 from totals t
             ),

@@ -182,12 +182,14 @@ public class SignInService {
      */
     @Transactional
     public void recordAttendance(long federationId, long sessionId, Set<Presence> ticked, LocalDate today, Long recordedBy) {
+        // lock first, then read: a cancellation passing in between is seen
+        jdbc.sql("select id from training_sessions where federation_id = :f and id = :s for update")
+                .param("f", federationId).param("s", sessionId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFound("Cette session n'est pas une session de votre fédération."));
         Session session = training.session(federationId, sessionId);
         if (session.cancelled()) {
             throw new Refused("Cette session est annulée : on n'y signe pas de présence.");
         }
-        jdbc.sql("select id from training_sessions where federation_id = :f and id = :s for update")
-                .param("f", federationId).param("s", sessionId).query(Long.class).single();
         Map<Long, Registration> registrations = training.registrations(federationId, sessionId, null).stream()
                 .collect(Collectors.toMap(Registration::id, Function.identity()));
         Map<Long, HalfDay> halfDays = training.halfDays(federationId, sessionId).stream()

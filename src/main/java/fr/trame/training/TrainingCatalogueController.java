@@ -200,10 +200,8 @@ class TrainingCatalogueController {
             return formPage(fed, model, form.typed(), errors, null);
         }
         try {
-            long id = training.createCourse(fed.id(), form.toCourse());
-            if (requestId != null) {
-                catalogue.linkCourse(fed.id(), requestId, id);
-            }
+            long id = requestId == null ? training.createCourse(fed.id(), form.toCourse())
+                    : catalogue.createCourseForRequest(fed.id(), requestId, form.toCourse());
             flash.addFlashAttribute("message", "Formation ajoutée au catalogue : planifiez-en une session.");
             return "redirect:" + fed.base() + "/formation/catalogue/" + id;
         } catch (Refused e) {

@@ -229,6 +229,18 @@ public class TrainingCatalogueService {
                 .param("f", federationId).param("id", requestId).param("status", status).param("answer", answer).update();
     }
 
+    /**
+     * Creates the course a centre's request asked for and links it to the request, in one transaction: a request not
+     * of the federation is not found before anything is written.
+     */
+    @Transactional
+    public long createCourseForRequest(long federationId, long requestId, NewCourse course) {
+        request(federationId, requestId);
+        long id = training.createCourse(federationId, course);
+        linkCourse(federationId, requestId, id);
+        return id;
+    }
+
     /** Records the course built for a request; a request still only received is then accepted. */
     @Transactional
     public void linkCourse(long federationId, long requestId, long courseId) {

@@ -349,26 +349,51 @@ public class TrainingService {
      */
     @Transactional
     public Optional<Registration> cancelRegistration(long federationId, long registrationId, Long structureId) {
-        Registration r = registration(federationId, registrationId);
-        if (structureId != null && !structureId.equals(r.structureId())) {
+        Registration seen = registration(federationId, registrationId);
+        if (structureId != null && !structureId.equals(seen.structureId())) {
             throw new NotFound("Cette inscription n'existe pas dans votre centre.");
         }
+        Session s = lockedSession(federationId, seen.sessionId());
+        // read again under the session's lock: another cancellation may have passed in between
+        Registration r = registration(federationId, registrationId);
         if ("annule".equals(r.state())) {
             throw new Refused("Cette inscription est déjà annulée.");
         }
-        Session s = lockedSession(federationId, r.sessionId());
-        jdbc.sql("update training_registrations set state = 'annule', cancelled_at = now() where federation_id = :f and id = :id")
+        if (signedHalfDays(federationId, registrationId) > 0) {
+            throw new Refused(r.fullName() + " a déjà signé la feuille d'émargement de cette session : "
+                    + "son inscription ne peut plus être annulée.");
+        }
+        int cancelled = jdbc.sql("""
+                update training_registrations set state = 'annule', cancelled_at = now()
+                where federation_id = :f and id = :id and state <> 'annule'""")
                 .param("f", federationId).param("id", registrationId).update();
-        if (!"inscrit".equals(r.state()) || s.cancelled()) {
+        if (cancelled == 0 || !"inscrit".equals(r.state()) || s.cancelled() || held(federationId, s.id())) {
             return Optional.empty();
         }
         Optional<Long> first = jdbc.sql("""
                 select id from training_registrations
                 where federation_id = :f and session_id = :s and state = 'attente'
+                  and (select count(*) from training_registrations i
+                       where i.federation_id = :f and i.session_id = :s and i.state = 'inscrit') < :max
                 order by registered_at, id limit 1""")
-                .param("f", federationId).param("s", r.sessionId()).query(Long.class).optional();
+                .param("f", federationId).param("s", r.sessionId()).param("max", s.maxParticipants())
+                .query(Long.class).optional();
         first.ifPresent(id -> jdbc.sql("update training_registrations set state = 'inscrit' where federation_id = :f and id = :id")
                 .param("f", federationId).param("id", id).update());
         return first.map(id -> registration(federationId, id));
+    }
+
+    private int signedHalfDays(long federationId, long registrationId) {
+        return jdbc.sql("select count(*) from training_presences where federation_id = :f and registration_id = :r")
+                .param("f", federationId).param("r", registrationId).query(Integer.class).single();
+    }
+
+    /** A session someone signed for was held: nobody waiting is moved into it any more. */
+    private boolean held(long federationId, long sessionId) {
+        return jdbc.sql("""
+                select exists (select 1 from training_presences p
+                               join training_registrations r on r.federation_id = p.federation_id and r.id = p.registration_id
+                               where p.federation_id = :f and r.session_id = :s)""")
+                .param("f", federationId).param("s", sessionId).query(Boolean.class).single();
     }
 }

@@ -20,10 +20,14 @@ class RequestLimits implements HandlerInterceptor {
     static final int SHORT = 500;
     static final int LONG = 20_000;
 
-    /** Fields written as free text: notes, minutes, the report's texts, and the catalogue's rubrics (upper case). */
+    /**
+     * Fields written as free text: notes, minutes, the report's texts, the catalogue's rubrics (upper case), and the
+     * training's Qualiopi records (complaints, needs, improvements).
+     */
     private static final Set<String> LONG_FIELDS = Set.of("note", "notes", "minutes", "decisions", "agenda", "object",
             "skills", "orientation", "outcome", "reason", "ageOverrideReason", "description", "comment",
-            "objectives", "prerequisites", "content");
+            "objectives", "prerequisites", "content", "response", "actionTaken", "expectations", "constraints", "adaptation",
+            "finding", "action");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -9,6 +9,7 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
 import fr.trame.federation.Federation;
 import fr.trame.federation.FederationRole;
+import fr.trame.training.CentreTrainingService.Candidate;
 import fr.trame.training.CentreTrainingService.OwnRegistration;
 import fr.trame.training.TrainingService.NewCourse;
 import fr.trame.training.TrainingService.NewHalfDay;
@@ -393,5 +394,30 @@ class CentreRegistrationTest {
         stripper.setStartPage(n);
         stripper.setEndPage(n);
         return text(stripper.getText(pdf));
+    }
+
+    @Test
+    void anEmployeeWhoseContractEndedIsNeitherOfferedNorAccepted() throws Exception {
+        long gone = staff.hire(lens.id(), "Lemaire", "Odile", new StaffService.NewContract("cdd", "animateur", null,
+                new BigDecimal("20"), LocalDate.of(2019, 1, 1), LocalDate.of(2021, 6, 30), null));
+        assertThat(centres.employees(lens.id(), LocalDate.now())).extracting(Candidate::id).containsExactly(lensEmployee);
+        mvc.perform(registration(lens, lensDirector).param("person", "salarie:" + gone)).andExpect(status().isNotFound());
+        mvc.perform(get(base(lens) + "/sessions/" + session).with(user(lensDirector))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Dhina Yasmine"), not(containsString("Lemaire Odile")))));
+        assertThat(training.registrations(nord.id(), session, null)).isEmpty();
+    }
+
+    @Test
+    void aCentreCannotCancelARegistrationAlreadySigned() throws Exception {
+        fill();
+        OwnRegistration marc = own(lens, "Vasseur");
+        long halfDay = training.halfDays(nord.id(), session).get(0).id();
+        jdbc.sql("insert into training_presences (federation_id, registration_id, half_day_id) values (?, ?, ?)")
+                .params(nord.id(), marc.id(), halfDay).update();
+        mvc.perform(post(base(lens) + "/inscriptions/" + marc.id() + "/annuler").with(user(lensDirector)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error",
+                        "Marc Vasseur a déjà signé la feuille d'émargement de cette session : son inscription ne peut plus être annulée."));
+        assertThat(own(lens, "Vasseur").state()).isEqualTo("inscrit");
+        assertThat(own(douai, "Blanc").state()).isEqualTo("attente");
     }
 }

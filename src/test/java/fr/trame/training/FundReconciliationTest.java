@@ -369,4 +369,21 @@ class FundReconciliationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(funds.lines(federation.id(), envelope)).hasSize(5);
     }
+
+    @Test
+    void aHugeCeilingIsScaledWithoutOverflow() {
+        // 50 000 000 000,00 € per session over S1 (A 2 volunteers, B 1), capped at 40 000 000 000,00 €: before the cap
+        // A 3 333 333 333 333 and B 1 666 666 666 667 cents (B's remainder is larger); the cap scales them by 4/5:
+        // 2 666 666 666 666,4 and 1 333 333 333 333,6 → the cent left goes to B
+        long envelope2 = funds.createEnvelope(federation.id(), funds.createFund(federation.id(), "Mécénat", "subvention", null),
+                2023, 100_000, null, null, null);
+        long line = funds.createLine(federation.id(), envelope2, new NewLine("Très grosse ligne", "par_session",
+                5_000_000_000_000L, 4_000_000_000_000L, null));
+        funds.attach(federation.id(), line, s1);
+        assertThat(funds.byStructure(federation.id(), envelope2, line)).extracting(StructureAllocation::uncappedCents)
+                .containsExactly(3_333_333_333_333L, 1_666_666_666_667L);
+        assertThat(funds.byStructure(federation.id(), envelope2, line)).extracting(StructureAllocation::cents)
+                .containsExactly(2_666_666_666_666L, 1_333_333_333_334L);
+        assertThat(funds.line(federation.id(), line).cents()).isEqualTo(4_000_000_000_000L);
+    }
 }

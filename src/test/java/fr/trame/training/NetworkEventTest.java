@@ -404,4 +404,14 @@ class NetworkEventTest {
         assertThat(events.list(federation.id(), 2023)).hasSize(1);
         assertThat(events.shifts(federation.id(), race)).isEmpty();
     }
+
+    @Test
+    void twoPeopleWhoseNamesRunTogetherAreTwoPersons() {
+        long forum = events.create(federation.id(), new EventService.NewEvent("forum", "Forum des familles", LocalDate.of(2023, 11, 4),
+                LocalDate.of(2023, 11, 4), null, null, 50));
+        events.register(federation.id(), forum, List.of(new NewRegistration(a, "de la", "Cruz Maria", "habitant", null),
+                new NewRegistration(a, "de la Cruz", "Maria", "habitant", null)), null);
+        assertThat(events.figures(federation.id(), forum, Filter.ALL).registrations()).isEqualTo(2);
+        assertThat(events.figures(federation.id(), forum, Filter.ALL).persons()).isEqualTo(2);
+    }
 }

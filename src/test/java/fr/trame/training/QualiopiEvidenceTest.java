@@ -453,4 +453,37 @@ class QualiopiEvidenceTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("pas une session de votre fédération")));
         assertThat(evidence.figures(federation.id(), Period.year(2026), TODAY).count(Complaints.RECUES)).isZero();
     }
+
+    @Test
+    void theQualiopiRecordsKeepTextsOfAThousandCharacters() throws Exception {
+        String direction = fixtures.user(federation, FederationRole.ADMIN);
+        String base = "/f/" + federation.code() + "/formation";
+        String text = "Une phrase de vingt. ".repeat(50) + "Fin.";
+        assertThat(text).hasSize(1054);
+
+        mvc.perform(post(base + "/reclamations").with(user(direction)).with(csrf()).param("receivedOn", "05/01/2026")
+                        .param("channel", "courriel").param("subject", "Une longue réclamation").param("description", text)
+                        .param("status", "traitee").param("response", text).param("handledOn", "10/01/2026")
+                        .param("actionTaken", text))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(base + "/inscriptions/" + anne + "/besoins").with(user(direction)).with(csrf())
+                        .param("expectations", text).param("constraints", text).param("adaptation", text)
+                        .param("recordedOn", "05/01/2026"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(base + "/qualiopi/ameliorations").with(user(direction)).with(csrf()).param("decidedOn", "05/01/2026")
+                        .param("source", "evaluation").param("finding", text).param("action", text).param("status", "prevue"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.sql("""
+                select count(*) from training_complaints
+                where federation_id = :f and description = :t and response = :t and action_taken = :t""")
+                .param("f", federation.id()).param("t", text).query(Integer.class).single()).isEqualTo(1);
+        assertThat(records.needsOfRegistration(federation.id(), anne)).hasValueSatisfying(n -> {
+            assertThat(n.expectations()).isEqualTo(text);
+            assertThat(n.constraints()).isEqualTo(text);
+            assertThat(n.adaptation()).isEqualTo(text);
+        });
+        assertThat(jdbc.sql("select count(*) from training_improvements where federation_id = :f and finding = :t and action = :t")
+                .param("f", federation.id()).param("t", text).query(Integer.class).single()).isEqualTo(1);
+    }
 }

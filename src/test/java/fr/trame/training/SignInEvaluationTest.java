@@ -23,6 +23,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.IOException;
@@ -32,6 +34,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -58,6 +62,8 @@ class SignInEvaluationTest {
     @Autowired TrainingService training;
     @Autowired SignInService signIn;
     @Autowired MockMvc mvc;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
     @Autowired SignInDocuments documents;
 
     Federation federation;
@@ -358,5 +364,34 @@ class SignInEvaluationTest {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setSortByPosition(true);
         return stripper.getText(pdf).replaceAll("[\\s\u00a0\u202f]+", " ");
+    }
+
+    @Test
+    void whoSignedCannotBeCancelledAndNobodyWaitingIsMovedIntoAHeldSession() {
+        signIn.recordAttendance(federation.id(), session, Set.of(at(anne, 0), at(ines, 0)), AFTER, null);
+
+        assertThatThrownBy(() -> training.cancelRegistration(federation.id(), anne.id(), null)).isInstanceOf(Refused.class)
+                .hasMessageContaining("Anne Martin a déjà signé");
+        assertThat(training.registration(federation.id(), anne.id()).state()).isEqualTo("inscrit");
+        assertThat(signIn.presences(federation.id(), session)).hasSize(2);
+
+        // Paul signed nothing: his place is withdrawn, but the session was held, so Hugo stays where he is
+        assertThat(training.cancelRegistration(federation.id(), paul.id(), null)).isEmpty();
+        assertThat(training.registration(federation.id(), paul.id()).state()).isEqualTo("annule");
+        assertThat(training.registration(federation.id(), hugo.id()).state()).isEqualTo("attente");
+    }
+
+    @Test
+    void attendanceSentWhileTheSessionIsBeingCancelledIsRefused() throws Exception {
+        List<Future<Object>> sent = SessionLock.whileLocked(tx, jdbc, federation.id(), session,
+                () -> training.cancel(federation.id(), session, "effectif_insuffisant", null, AFTER),
+                List.of(() -> {
+                    signIn.recordAttendance(federation.id(), session, Set.of(at(anne, 0)), AFTER, null);
+                    return null;
+                }));
+
+        assertThatThrownBy(() -> sent.get(0).get()).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(Refused.class).hasMessageContaining("annulée");
+        assertThat(signIn.presences(federation.id(), session)).isEmpty();
     }
 }

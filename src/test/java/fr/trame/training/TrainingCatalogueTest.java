@@ -426,4 +426,14 @@ class TrainingCatalogueTest {
                 .andExpect(status().isNotFound());
         assertThat(catalogue.request(federation.id(), q.id()).status()).isEqualTo("acceptee");
     }
+
+    @Test
+    void aCourseForARequestNotOfTheFederationIsNotSavedAtAll() throws Exception {
+        mvc.perform(post(base + "/catalogue").with(user(direction)).with(csrf()).param("title", "Une formation sans demande")
+                        .param("audience", "benevoles").param("durationHours", "7").param("modality", "presentiel")
+                        .param("custom", "oui").param("requestedBy", String.valueOf(lens)).param("requestId", "987654321"))
+                .andExpect(status().isNotFound());
+        assertThat(training.courses(federation.id(), true)).extracting(TrainingService.Course::title)
+                .doesNotContain("Une formation sans demande");
+    }
 }

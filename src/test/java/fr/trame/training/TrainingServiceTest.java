@@ -13,11 +13,16 @@ import fr.trame.training.TrainingService.Registration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +34,8 @@ class TrainingServiceTest {
     @Autowired Fixtures fixtures;
     @Autowired TrainingService training;
     @Autowired CentreMembership memberships;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
 
     Federation federation;
     long lens;
@@ -112,5 +119,41 @@ class TrainingServiceTest {
             assertThat(m.structureId()).isEqualTo(structure);
         });
         assertThat(memberships.of(fixtures.centre("isole").id())).isEmpty();
+    }
+
+    @Test
+    void twoCancellationsOfOnePlaceAtOnceMoveOnlyOnePersonFromTheWaitingList() throws Exception {
+        Registration a = register(lens, "Martin", "Anne");
+        register(lens, "Durand", "Paul");
+        register(douai, "Leroy", "Inès");
+        Registration hugo = register(douai, "Petit", "Hugo");
+        Registration lea = register(douai, "Roux", "Léa");
+        Callable<Optional<Registration>> cancel = () -> training.cancelRegistration(federation.id(), a.id(), null);
+
+        List<Future<Optional<Registration>>> both = SessionLock.whileLocked(tx, jdbc, federation.id(), session, () -> { },
+                List.of(cancel, cancel));
+
+        int refused = 0;
+        for (Future<Optional<Registration>> f : both) {
+            try {
+                assertThat(f.get()).map(Registration::id).contains(hugo.id());
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(Refused.class).hasMessageContaining("déjà annulée");
+                refused++;
+            }
+        }
+        assertThat(refused).isEqualTo(1);
+        TrainingService.Session s = training.session(federation.id(), session);
+        assertThat(s.registered()).isEqualTo(3);
+        assertThat(s.waiting()).isEqualTo(1);
+        assertThat(training.registration(federation.id(), lea.id()).state()).isEqualTo("attente");
+    }
+
+    @Test
+    void theSameNameWithOrWithoutAccentsIsTheSamePerson() {
+        register(lens, "Lefèvre", "Hélène");
+        assertThatThrownBy(() -> register(lens, "LEFEVRE", "Helene")).isInstanceOf(Refused.class)
+                .hasMessageContaining("déjà inscrit");
+        assertThat(training.registrations(federation.id(), session, null)).hasSize(1);
     }
 }
