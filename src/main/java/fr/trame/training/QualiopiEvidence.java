@@ -101,10 +101,8 @@ public class QualiopiEvidence {
                        (select count(*) from training_presences p
                             join training_registrations r on r.federation_id = p.federation_id and r.id = p.registration_id
                             where p.federation_id = s.federation_id and r.session_id = s.id) as presences,
-                       (select count(*) from training_evaluations e
-                            join training_registrations r on r.federation_id = e.federation_id and r.id = e.registration_id
-                            where e.federation_id = s.federation_id and r.session_id = s.id and r.state = 'inscrit'
-                              and e.satisfaction is not null) as satisfactions,
+                       (select count(*) from training_satisfactions a
+                            where a.federation_id = s.federation_id and a.session_id = s.id) as satisfactions,
                        (select count(*) from training_session_trainers st where st.federation_id = s.federation_id
                             and st.session_id = s.id) as trainers,
                        (select count(*) from training_session_trainers st
@@ -113,10 +111,7 @@ public class QualiopiEvidence {
                               and tt.kind = 'externe') as external_trainers
                 from training_sessions s
                 join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
-                join lateral (select min(h.day) as first_day, max(h.day) as last_day, count(distinct h.day) as days,
-                                     count(*) as half_days
-                              from training_half_days h
-                              where h.federation_id = s.federation_id and h.session_id = s.id) d on true
+                join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
                 where s.federation_id = :f and d.first_day >= :from and d.first_day < :end
             )
             """;
@@ -127,11 +122,12 @@ public class QualiopiEvidence {
                        x.course_title, x.first_day, x.days, x.half_days,
                        (select count(*) from training_presences p where p.federation_id = r.federation_id
                             and p.registration_id = r.id) as present,
-                       e.positioning, e.acquired, e.satisfaction, n.id as needs_id, n.level, n.adaptation
+                       e.positioning, e.acquired, e.satisfaction, a.satisfied, n.id as needs_id, n.level, n.adaptation
                 from training_registrations r
                 join x on x.id = r.session_id
                 left join federation_structures st on st.federation_id = r.federation_id and st.id = r.structure_id
                 left join training_evaluations e on e.federation_id = r.federation_id and e.registration_id = r.id
+                left join training_satisfactions a on a.federation_id = r.federation_id and a.registration_id = r.id
                 left join training_needs n on n.federation_id = r.federation_id and n.registration_id = r.id
                 where r.federation_id = :f and r.state = 'inscrit' and x.status <> 'annulee'
             )
