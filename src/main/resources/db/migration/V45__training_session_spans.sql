@@ -23,3 +23,15 @@ create view training_satisfactions as
     join training_sessions s on s.federation_id = r.federation_id and s.id = r.session_id
     where e.satisfaction is not null and r.state <> 'annule' and s.status <> 'annulee'
       and exists (select 1 from training_presences p where p.federation_id = r.federation_id and p.registration_id = r.id);
+
+-- training_session_facts (V42) with its span read from training_session_spans: the same columns, one definition.
+create or replace view training_session_facts as
+    select s.federation_id, s.id as session_id, s.course_id, c.audience, c.custom, h.first_day, h.last_day,
+           s.status, s.cancel_reason, s.cancelled_on, h.half_days, h.hours,
+           (s.status <> 'annulee' and exists (
+                select 1 from training_presences p
+                join training_registrations r on r.federation_id = p.federation_id and r.id = p.registration_id
+                where r.federation_id = s.federation_id and r.session_id = s.id and r.state <> 'annule')) as held
+    from training_sessions s
+    join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
+    join training_session_spans h on h.federation_id = s.federation_id and h.session_id = s.id;

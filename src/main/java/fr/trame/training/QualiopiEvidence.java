@@ -96,6 +96,8 @@ public class QualiopiEvidence {
             with x as (
                 select s.id, s.course_id, c.title as course_title, c.custom, c.modality, s.place, s.status,
                        d.first_day, d.last_day, d.days, d.half_days,
+                       (select sf.held from training_session_facts sf where sf.federation_id = s.federation_id
+                            and sf.session_id = s.id) as held,
                        (select count(*) from training_registrations r where r.federation_id = s.federation_id
                             and r.session_id = s.id and r.state = 'inscrit') as registered,
                        (select count(*) from training_presences p

@@ -28,11 +28,12 @@ public final class QualiopiLists {
     public enum Sessions implements Listing {
         PERIODE("periode", "true", "Sessions de la période"),
         MAINTENUES("maintenues", "status <> 'annulee'", "Sessions maintenues (non annulées)"),
-        TENUES("tenues", "status <> 'annulee' and presences > 0", "Sessions tenues (émargement signé)"),
+        // held: training_session_facts' one definition (not cancelled, a presence signed by a registration not cancelled)
+        TENUES("tenues", "held", "Sessions tenues (émargement signé)"),
         ANNULEES("annulees", "status = 'annulee'", "Sessions annulées"),
-        SANS_EMARGEMENT("sans-emargement", "status <> 'annulee' and presences = 0 and last_day < :today",
+        SANS_EMARGEMENT("sans-emargement", "status <> 'annulee' and not held and last_day < :today",
                 "Sessions passées sans émargement enregistré"),
-        SANS_SATISFACTION("sans-satisfaction", "status <> 'annulee' and presences > 0 and satisfactions = 0",
+        SANS_SATISFACTION("sans-satisfaction", "held and satisfactions = 0",
                 "Sessions tenues sans aucune satisfaction recueillie"),
         AVEC_FORMATEUR("avec-formateur", "status <> 'annulee' and trainers > 0", "Sessions dont les formateurs sont désignés"),
         SANS_FORMATEUR("sans-formateur", "status <> 'annulee' and trainers = 0", "Sessions maintenues sans formateur désigné"),

@@ -317,13 +317,12 @@ public class QualiopiRecords {
     /** The sessions a complaint may be about: the latest first, each with its course and first day. */
     public List<Choice> sessions(long federationId) {
         return jdbc.sql("""
-                select s.id, c.title || coalesce(' — ' || to_char(min(h.day), 'DD/MM/YYYY'), '') as label
+                select s.id, c.title || coalesce(' — ' || to_char(d.first_day, 'DD/MM/YYYY'), '') as label
                 from training_sessions s
                 join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
-                left join training_half_days h on h.federation_id = s.federation_id and h.session_id = s.id
+                join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
                 where s.federation_id = :f
-                group by s.id, c.title
-                order by min(h.day) desc nulls first, s.id desc
+                order by d.first_day desc nulls first, s.id desc
                 limit 500""")
                 .param("f", federationId).query(Choice.class).list();
     }

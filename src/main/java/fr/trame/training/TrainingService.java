@@ -211,7 +211,7 @@ public class TrainingService {
                 .orElseThrow(() -> new NotFound("Cette session n'est pas une session de votre fédération."));
     }
 
-    /** The sessions whose first half-day falls in the year, or that have none yet, by first day. */
+    /** The sessions whose first half-day falls in the year, by first day (a session without half-days has no year: left out). */
     public List<Session> sessions(long federationId, int year) {
         return jdbc.sql("select * from (" + SESSIONS + " where s.federation_id = :f) x"
                         + " where extract(year from first_day) = :y order by first_day, id")
@@ -226,18 +226,14 @@ public class TrainingService {
     private static final String SESSIONS = """
             select s.id, s.course_id, c.title as course_title, c.audience, s.place, s.min_participants,
                    s.max_participants, s.status, s.cancel_reason, s.cancel_note, s.cancelled_on,
-                   (select min(day) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as first_day,
-                   (select max(day) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as last_day,
-                   (select coalesce(sum(hours), 0) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as hours,
+                   d.first_day, d.last_day, d.hours,
                    (select count(*) from training_registrations r where r.federation_id = s.federation_id
                         and r.session_id = s.id and r.state = 'inscrit') as registered,
                    (select count(*) from training_registrations r where r.federation_id = s.federation_id
                         and r.session_id = s.id and r.state = 'attente') as waiting
             from training_sessions s
-            join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id""";
+            join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
+            join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id""";
 
     public List<HalfDay> halfDays(long federationId, long sessionId) {
         return jdbc.sql("""

@@ -257,7 +257,7 @@ class TrainingSessionController {
         model.addAttribute("halfDays", training.halfDays(fed.id(), id));
         model.addAttribute("signed", catalogue.presencesPerHalfDay(fed.id(), id));
         model.addAttribute("trainers", training.trainersOf(fed.id(), id));
-        model.addAttribute("held", catalogue.heldSessions(fed.id()).contains(id));
+        model.addAttribute("held", catalogue.held(fed.id(), id));
         model.addAttribute("reader", reader);
         model.addAttribute("manage", fed.isDirection());
         model.addAttribute("cancelledCount", registrations.stream().filter(r -> "annule".equals(r.state())).count());
