@@ -1,7 +1,6 @@
 package fr.trame.training;
 
 import fr.trame.csv.ListDownload;
-import fr.trame.federation.FederationRole;
 import fr.trame.federation.FederationScope;
 import fr.trame.form.NotFound;
 import fr.trame.form.Parse;
@@ -59,7 +58,7 @@ class TrainingFiguresController {
             years.sort(Integer::compareTo);
         }
         model.addAttribute("years", years);
-        model.addAttribute("names", fed.role() != FederationRole.READER);
+        model.addAttribute("names", fed.seesNames());
     }
 
     @GetMapping("/f/{federation}/formation/chiffres")
@@ -158,7 +157,7 @@ class TrainingFiguresController {
         }
         model.addAttribute("quality", quality);
         List<List<Object>> rows = new ArrayList<>();
-        if (fed.role() != FederationRole.READER) {
+        if (fed.seesNames()) {
             List<TrainingFigures.TrainedPerson> persons = figures.trainedPersons(fed.id(), y.year(), courseId, quality);
             model.addAttribute("persons", persons);
             for (TrainingFigures.TrainedPerson p : persons) {
