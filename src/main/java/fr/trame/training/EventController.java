@@ -86,16 +86,11 @@ class EventController {
     }
 
     private static int year(FederationScope fed, String annee, Model model) {
-        int year = fed.today().getYear();
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                return asked;
-            }
-            model.addAttribute("notice", "L'année demandée n'est pas une année entre " + Parse.FIRST_REPORT_YEAR + " et "
-                    + Parse.LAST_REPORT_YEAR + " : voici " + year + ".");
+        AskedYear asked = AskedYear.of(annee, () -> fed.today().getYear(), "les événements de ");
+        if (asked.notice() != null) {
+            model.addAttribute("notice", asked.notice());
         }
-        return year;
+        return asked.year();
     }
 
     static final class NetworkEventForm implements Form {

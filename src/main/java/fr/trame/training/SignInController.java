@@ -244,17 +244,9 @@ class SignInController {
     @GetMapping("/f/{federation}/formation/evaluations")
     String results(FederationScope fed, @RequestParam(required = false) String annee,
                    @RequestParam(required = false) String formation, Model model) {
-        int year = fed.today().getYear();
-        String notice = null;
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                year = asked;
-            } else {
-                notice = "Cette année n'est pas entre " + Parse.FIRST_REPORT_YEAR + " et " + Parse.LAST_REPORT_YEAR
-                        + " : voici " + year + ".";
-            }
-        }
+        AskedYear asked = AskedYear.of(annee, () -> fed.today().getYear(), "les résultats de ");
+        int year = asked.year();
+        String notice = asked.notice();
         Long course = Parse.id(formation);
         List<SignInService.Results> sessions = signIn.bySession(fed.id(), year);
         Map<Long, TrainingService.Session> sessionById = training.sessions(fed.id(), year).stream()

@@ -87,6 +87,15 @@ public class TrainingCatalogueService {
                 .param("f", federationId).param("c", courseId).query(Trainer.class).list();
     }
 
+    /** How many sessions each course has (cancelled ones included, whatever their year), by course id; none: absent. */
+    public Map<Long, Long> sessionsPerCourse(long federationId) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select course_id, count(*) from training_sessions where federation_id = :f group by course_id")
+                .param("f", federationId)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     /** How many sessions each trainer is on, by trainer id. */
     public Map<Long, Integer> sessionsPerTrainer(long federationId) {
         Map<Long, Integer> counts = new HashMap<>();

@@ -35,17 +35,8 @@ class TrainingFiguresController {
     }
 
     Year year(FederationScope fed, String annee) {
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                return new Year(asked, null);
-            }
-            int year = figures.latestYear(fed.id(), fed.today());
-            String v = annee.replace('\0', ' ').trim();
-            return new Year(year, "L'année « " + (v.length() > 20 ? v.substring(0, 20) + "…" : v) + " » n'est pas une année entre "
-                    + Parse.FIRST_REPORT_YEAR + " et " + Parse.LAST_REPORT_YEAR + " : voici les chiffres de " + year + ".");
-        }
-        return new Year(figures.latestYear(fed.id(), fed.today()), null);
+        AskedYear asked = AskedYear.of(annee, () -> figures.latestYear(fed.id(), fed.today()), "les chiffres de ");
+        return new Year(asked.year(), asked.notice());
     }
 
     private void common(FederationScope fed, Year y, Model model) {

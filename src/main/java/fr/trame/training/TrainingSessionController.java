@@ -138,7 +138,7 @@ class TrainingSessionController {
     }
 
     private static String shown(String s) {
-        return TrainingCatalogueController.abbreviated(s == null ? "" : s);
+        return AskedYear.shown(s);
     }
 
     @GetMapping("/f/{federation}/formation/sessions/nouvelle")
