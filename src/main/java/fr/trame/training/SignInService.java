@@ -144,15 +144,21 @@ public class SignInService {
                 .param("f", federationId).param("s", sessionId).query(Presence.class).list();
     }
 
+    /**
+     * The one definition of hours attended: per registration chosen by {@code %s}, the sum of the hours of the half-days
+     * it signed (0 for none).
+     */
+    private static final String HOURS_ATTENDED = """
+            select r.id, coalesce(sum(h.hours), 0) as hours
+            from training_registrations r
+            left join training_presences p on p.federation_id = r.federation_id and p.registration_id = r.id
+            left join training_half_days h on h.federation_id = p.federation_id and h.id = p.half_day_id
+            where r.federation_id = :f and %s
+            group by r.id""";
+
     /** Hours attended per person holding a place: the sum of the hours of the half-days they signed. */
     public Map<Long, BigDecimal> hoursAttended(long federationId, long sessionId) {
-        return jdbc.sql("""
-                select r.id, coalesce(sum(h.hours), 0) as hours
-                from training_registrations r
-                left join training_presences p on p.federation_id = r.federation_id and p.registration_id = r.id
-                left join training_half_days h on h.federation_id = p.federation_id and h.id = p.half_day_id
-                where r.federation_id = :f and r.session_id = :s and r.state = 'inscrit'
-                group by r.id""")
+        return jdbc.sql(HOURS_ATTENDED.formatted("r.session_id = :s and r.state = 'inscrit'"))
                 .param("f", federationId).param("s", sessionId)
                 .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getBigDecimal("hours"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -266,7 +272,8 @@ public class SignInService {
                 where p.federation_id = :f and p.registration_id = :r
                 order by h.day, case h.period when 'matin' then 0 else 1 end""")
                 .param("f", federationId).param("r", r.id()).query(HalfDay.class).list();
-        BigDecimal hours = attended.stream().map(HalfDay::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal hours = jdbc.sql(HOURS_ATTENDED.formatted("r.id = :r")).param("f", federationId).param("r", r.id())
+                .query((rs, n) -> rs.getBigDecimal("hours")).single();
         return new Certificate(session, training.course(federationId, session.courseId()), r, attended, hours);
     }
 
