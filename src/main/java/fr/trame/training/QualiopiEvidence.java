@@ -160,7 +160,11 @@ public class QualiopiEvidence {
             )
             """;
 
-    static final String COMPLAINTS = """
+    static final String COMPLAINTS = complaintsWhere("c.received_on >= :from and c.received_on < :end");
+
+    /** The complaints' set q, its rows chosen by {@code condition} (besides the federation). */
+    static String complaintsWhere(String condition) {
+        return """
             with q as (
                 select c.id, c.received_on, c.structure_id, st.name as structure, c.session_id,
                        (select co.title from training_sessions s
@@ -172,20 +176,26 @@ public class QualiopiEvidence {
                             and i.complaint_id = c.id) as improvements
                 from training_complaints c
                 left join federation_structures st on st.federation_id = c.federation_id and st.id = c.structure_id
-                where c.federation_id = :f and c.received_on >= :from and c.received_on < :end
+                where c.federation_id = :f and %s
             )
-            """;
+            """.formatted(condition);
+    }
 
-    static final String IMPROVEMENTS = """
+    static final String IMPROVEMENTS = improvementsWhere("i.decided_on >= :from and i.decided_on < :end");
+
+    /** The improvement actions' set i, its rows chosen by {@code condition} (besides the federation). */
+    static String improvementsWhere(String condition) {
+        return """
             with i as (
                 select i.id, i.decided_on, i.source, i.complaint_id, c.subject as complaint, i.course_id,
                        co.title as course, i.finding, i.action, i.status, i.done_on
                 from training_improvements i
                 left join training_complaints c on c.federation_id = i.federation_id and c.id = i.complaint_id
                 left join training_courses co on co.federation_id = i.federation_id and co.id = i.course_id
-                where i.federation_id = :f and i.decided_on >= :from and i.decided_on < :end
+                where i.federation_id = :f and %s
             )
-            """;
+            """.formatted(condition);
+    }
 
     /** The counts of every list of the period, and the rates the results indicators show. */
     public Figures figures(long federationId, Period period, LocalDate today) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The training organisation's core: courses, sessions with their half-days and trainers, registrations with the
@@ -179,15 +180,16 @@ public class TrainingService {
         for (NewHalfDay h : s.halfDays()) {
             addHalfDay(federationId, id, h);
         }
+        Set<Long> ours = s.trainerIds().isEmpty() ? Set.of()
+                : trainers(federationId).stream().map(Trainer::id).collect(Collectors.toSet());
         for (Long trainer : s.trainerIds()) {
-            int added = jdbc.sql("""
-                    insert into training_session_trainers (federation_id, session_id, trainer_id)
-                    select :f, :s, id from training_trainers where federation_id = :f and id = :t
-                    on conflict do nothing""")
-                    .param("f", federationId).param("s", id).param("t", trainer).update();
-            if (added == 0 && trainers(federationId).stream().noneMatch(t -> t.id() == trainer)) {
+            if (!ours.contains(trainer)) {
                 throw new Refused("trainerIds", "Ce formateur n'est pas celui de votre fédération.");
             }
+            jdbc.sql("""
+                    insert into training_session_trainers (federation_id, session_id, trainer_id)
+                    values (:f, :s, :t) on conflict do nothing""")
+                    .param("f", federationId).param("s", id).param("t", trainer).update();
         }
         return id;
     }
