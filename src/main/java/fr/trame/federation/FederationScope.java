@@ -78,6 +78,23 @@ public record FederationScope(long id, String code, String name, FederationRole 
         return this;
     }
 
+    /**
+     * Who reads personal data such as the trainees' names and e-mails: the direction and the délégués; a reader of the
+     * federation reads counts only.
+     */
+    public boolean seesNames() {
+        return isDirection() || isDelegue();
+    }
+
+    /** As {@link #seesNames()}, refusing a reader with one French message. */
+    public FederationScope requireNames() {
+        if (!seesNames()) {
+            throw new Forbidden("Votre rôle donne les chiffres de la formation, pas les noms des stagiaires : les listes nominatives, "
+                    + "feuilles d'émargement, convocations et attestations sont réservées à la direction et aux délégué·e·s.");
+        }
+        return this;
+    }
+
     /** Anyone who writes something in the federation: the direction and the délégués. */
     public FederationScope requireWriter() {
         if (role == FederationRole.READER) {

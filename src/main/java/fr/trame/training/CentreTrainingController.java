@@ -11,8 +11,6 @@ import fr.trame.training.CentreMembership.Membership;
 import fr.trame.training.CentreTrainingService.Pick;
 import fr.trame.training.CentreTrainingService.Registered;
 import fr.trame.training.TrainingService.Session;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -197,7 +195,8 @@ class CentreTrainingController {
         scope.requirePersonalData();
         Membership m = member(scope);
         centres.ownRegistration(m, rid);
-        return pdf(documents.confirmation(m.federationId(), rid, scope.today()), "confirmation-inscription-" + rid + ".pdf");
+        return TrainingDocuments.response(documents.confirmation(m.federationId(), rid, scope.today()),
+                "confirmation-inscription-" + rid + ".pdf");
     }
 
     @GetMapping("/c/{centre}/formations/inscriptions/{rid}/convocation.pdf")
@@ -205,11 +204,6 @@ class CentreTrainingController {
         scope.requirePersonalData();
         Membership m = member(scope);
         centres.ownRegistration(m, rid);
-        return pdf(documents.convocation(m.federationId(), rid, scope.today()), "convocation-" + rid + ".pdf");
-    }
-
-    static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .contentType(MediaType.APPLICATION_PDF).body(bytes);
+        return TrainingDocuments.response(documents.convocation(m.federationId(), rid, scope.today()), "convocation-" + rid + ".pdf");
     }
 }

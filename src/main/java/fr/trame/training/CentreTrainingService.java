@@ -98,18 +98,14 @@ public class CentreTrainingService {
                 select * from (
                     select s.id, s.course_id, c.title as course_title, c.audience, s.place, s.min_participants,
                            s.max_participants, s.status, s.cancel_reason, s.cancel_note, s.cancelled_on,
-                           (select min(day) from training_half_days h where h.federation_id = s.federation_id
-                                and h.session_id = s.id) as first_day,
-                           (select max(day) from training_half_days h where h.federation_id = s.federation_id
-                                and h.session_id = s.id) as last_day,
-                           (select coalesce(sum(hours), 0) from training_half_days h where h.federation_id = s.federation_id
-                                and h.session_id = s.id) as hours,
+                           d.first_day, d.last_day, d.hours,
                            (select count(*) from training_registrations r where r.federation_id = s.federation_id
                                 and r.session_id = s.id and r.state = 'inscrit') as registered,
                            (select count(*) from training_registrations r where r.federation_id = s.federation_id
                                 and r.session_id = s.id and r.state = 'attente') as waiting
                     from training_sessions s
                     join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
+                    join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
                     where s.federation_id = :f and s.status <> 'annulee'
                       and (not c.custom or c.requested_by = :structure)
                 ) x
@@ -253,15 +249,12 @@ public class CentreTrainingService {
 
     private static final String OWN = """
              select r.id, r.session_id, c.title as course_title, s.status as session_status,
-                   (select min(day) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as first_day,
-                   (select max(day) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as last_day,
-                   s.place, r.last_name, r.first_name, r.email, r.job, r.quality, r.source, r.source_id, r.state,
+                   d.first_day, d.last_day, s.place, r.last_name, r.first_name, r.email, r.job, r.quality, r.source, r.source_id, r.state,
                    p.position as waiting_position, r.registered_at
             from training_registrations r
             join training_sessions s on s.federation_id = r.federation_id and s.id = r.session_id
             join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
+            join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
             left join positions p on p.id = r.id
             """;
 

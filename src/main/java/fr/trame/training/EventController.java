@@ -1,7 +1,6 @@
 package fr.trame.training;
 
 import fr.trame.csv.CsvImportException;
-import fr.trame.federation.FederationRole;
 import fr.trame.federation.FederationScope;
 import fr.trame.federation.Structure;
 import fr.trame.federation.StructureFilter;
@@ -58,12 +57,15 @@ class EventController {
     private final EventImporter importer;
     private final StructureService structures;
     private final TerritoryService territories;
+    private final RegistrableStructures registrable;
 
-    EventController(EventService events, EventImporter importer, StructureService structures, TerritoryService territories) {
+    EventController(EventService events, EventImporter importer, StructureService structures, TerritoryService territories,
+                    RegistrableStructures registrable) {
         this.events = events;
         this.importer = importer;
         this.structures = structures;
         this.territories = territories;
+        this.registrable = registrable;
     }
 
     // --- the year's list
@@ -84,16 +86,11 @@ class EventController {
     }
 
     private static int year(FederationScope fed, String annee, Model model) {
-        int year = fed.today().getYear();
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                return asked;
-            }
-            model.addAttribute("notice", "L'année demandée n'est pas une année entre " + Parse.FIRST_REPORT_YEAR + " et "
-                    + Parse.LAST_REPORT_YEAR + " : voici " + year + ".");
+        AskedYear asked = AskedYear.of(annee, () -> fed.today().getYear(), "les événements de ");
+        if (asked.notice() != null) {
+            model.addAttribute("notice", asked.notice());
         }
-        return year;
+        return asked.year();
     }
 
     static final class NetworkEventForm implements Form {
@@ -162,7 +159,7 @@ class EventController {
         model.addAttribute("posts", events.posts(fed.id(), id));
         model.addAttribute("atNames", atNames(fed));
         model.addAttribute("canRegister", fed.isDirection() || fed.isDelegue() && !fed.territories().isEmpty());
-        model.addAttribute("registrable", registrable(fed));
+        model.addAttribute("registrable", registrable.of(fed));
         model.addAttribute("qualities", qualities());
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
@@ -265,7 +262,7 @@ class EventController {
         model.addAttribute("filter", filter);
         model.addAttribute("figures", events.figures(fed.id(), id, filter));
         model.addAttribute("structureLines", events.structures(fed.id(), id, filter));
-        boolean names = seesNames(fed);
+        boolean names = fed.seesNames();
         model.addAttribute("seesNames", names);
         model.addAttribute("registrations", names ? events.registrations(fed.id(), id, filter, PAGE, page * PAGE) : List.of());
         model.addAttribute("page", page);
@@ -427,7 +424,7 @@ class EventController {
                               FieldErrors errors) {
         model.addAttribute("event", event);
         model.addAttribute("posts", events.posts(fed.id(), event.id()));
-        boolean names = seesNames(fed);
+        boolean names = fed.seesNames();
         model.addAttribute("seesNames", names);
         model.addAttribute("shifts", names ? events.shifts(fed.id(), event.id()) : List.of());
         List<EventService.Overlap> overlaps = events.overlaps(fed.id(), event.id(), null);
@@ -496,21 +493,6 @@ class EventController {
     }
 
     // --- shared
-
-    /** Names are personal data: the direction and the délégués read them, a reader of the federation never. */
-    static boolean seesNames(FederationScope fed) {
-        return fed.role() != FederationRole.READER;
-    }
-
-    /** The structures a user may register people of: all for the direction, those of their ATs for a délégué. */
-    private List<Structure> registrable(FederationScope fed) {
-        if (!fed.isDirection() && !fed.isDelegue()) {
-            return List.of();
-        }
-        return structures.list(fed.id(), StructureFilter.ALL, fed.today()).stream()
-                .filter(s -> fed.isDirection() || s.territoryId() != null && fed.territories().contains(s.territoryId()))
-                .sorted(Comparator.comparing(Structure::name)).toList();
-    }
 
     /** The ATs' names by id, as text (the keys of the breakdowns). */
     private Map<String, String> atNames(FederationScope fed) {

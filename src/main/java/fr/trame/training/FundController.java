@@ -274,7 +274,7 @@ class FundController {
         model.addAttribute("envelope", funds.envelope(fed.id(), line.envelopeId()));
         model.addAttribute("sessions", funds.sessions(fed.id(), id));
         model.addAttribute("structures", funds.byStructure(fed.id(), line.envelopeId(), id));
-        model.addAttribute("volunteers", fed.isDirection() || fed.isDelegue() ? funds.volunteers(fed.id(), id) : List.of());
+        model.addAttribute("volunteers", fed.seesNames() ? funds.volunteers(fed.id(), id) : List.of());
         model.addAttribute("candidates", fed.isDirection() && !line.fixed() ? funds.candidates(fed.id(), id) : List.of());
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);

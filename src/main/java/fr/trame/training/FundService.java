@@ -134,11 +134,10 @@ public class FundService {
                 where l.federation_id = :f and (cast(:e as bigint) is null or l.envelope_id = :e)
             ),
             first_days as (
-                select s.id as session_id, s.course_id, s.status, min(h.day) as first_day
+                select s.id as session_id, s.course_id, s.status, d.first_day
                 from training_sessions s
-                left join training_half_days h on h.federation_id = s.federation_id and h.session_id = s.id
+                join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
                 where s.federation_id = :f
-                group by s.federation_id, s.id
             ),
             covered as (
                 select l.line_id, ls.session_id
@@ -538,8 +537,7 @@ public class FundService {
         lock(federationId, line.envelopeId());
         Envelope e = envelope(federationId, line.envelopeId());
         Optional<LocalDate> firstDay = jdbc.sql("""
-                select (select min(day) from training_half_days h where h.federation_id = s.federation_id and h.session_id = s.id)
-                from training_sessions s where s.federation_id = :f and s.id = :s""")
+                select first_day from training_session_spans where federation_id = :f and session_id = :s""")
                 .param("f", federationId).param("s", sessionId).query(LocalDate.class).optional();
         if (firstDay.isEmpty()) {
             throw new Refused("sessionId", "Cette session n'est pas une session de votre fédération.");
@@ -577,8 +575,8 @@ public class FundService {
                 insert into training_fund_line_sessions (federation_id, line_id, session_id)
                 select s.federation_id, :l, s.id from training_sessions s
                 where s.federation_id = :f and s.id in (:ids)
-                  and (select extract(year from min(h.day)) from training_half_days h
-                       where h.federation_id = s.federation_id and h.session_id = s.id) = :year
+                  and (select extract(year from d.first_day) from training_session_spans d
+                       where d.federation_id = s.federation_id and d.session_id = s.id) = :year
                   and not exists (select 1 from training_fund_line_sessions ls
                                   join training_fund_lines o on o.federation_id = ls.federation_id and o.id = ls.line_id
                                   where ls.federation_id = :f and o.envelope_id = :e and ls.session_id = s.id)

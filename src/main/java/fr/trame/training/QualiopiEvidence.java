@@ -96,15 +96,15 @@ public class QualiopiEvidence {
             with x as (
                 select s.id, s.course_id, c.title as course_title, c.custom, c.modality, s.place, s.status,
                        d.first_day, d.last_day, d.days, d.half_days,
+                       (select sf.held from training_session_facts sf where sf.federation_id = s.federation_id
+                            and sf.session_id = s.id) as held,
                        (select count(*) from training_registrations r where r.federation_id = s.federation_id
                             and r.session_id = s.id and r.state = 'inscrit') as registered,
                        (select count(*) from training_presences p
                             join training_registrations r on r.federation_id = p.federation_id and r.id = p.registration_id
                             where p.federation_id = s.federation_id and r.session_id = s.id) as presences,
-                       (select count(*) from training_evaluations e
-                            join training_registrations r on r.federation_id = e.federation_id and r.id = e.registration_id
-                            where e.federation_id = s.federation_id and r.session_id = s.id and r.state = 'inscrit'
-                              and e.satisfaction is not null) as satisfactions,
+                       (select count(*) from training_satisfactions a
+                            where a.federation_id = s.federation_id and a.session_id = s.id) as satisfactions,
                        (select count(*) from training_session_trainers st where st.federation_id = s.federation_id
                             and st.session_id = s.id) as trainers,
                        (select count(*) from training_session_trainers st
@@ -113,10 +113,7 @@ public class QualiopiEvidence {
                               and tt.kind = 'externe') as external_trainers
                 from training_sessions s
                 join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
-                join lateral (select min(h.day) as first_day, max(h.day) as last_day, count(distinct h.day) as days,
-                                     count(*) as half_days
-                              from training_half_days h
-                              where h.federation_id = s.federation_id and h.session_id = s.id) d on true
+                join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
                 where s.federation_id = :f and d.first_day >= :from and d.first_day < :end
             )
             """;
@@ -127,11 +124,12 @@ public class QualiopiEvidence {
                        x.course_title, x.first_day, x.days, x.half_days,
                        (select count(*) from training_presences p where p.federation_id = r.federation_id
                             and p.registration_id = r.id) as present,
-                       e.positioning, e.acquired, e.satisfaction, n.id as needs_id, n.level, n.adaptation
+                       e.positioning, e.acquired, e.satisfaction, a.satisfied, n.id as needs_id, n.level, n.adaptation
                 from training_registrations r
                 join x on x.id = r.session_id
                 left join federation_structures st on st.federation_id = r.federation_id and st.id = r.structure_id
                 left join training_evaluations e on e.federation_id = r.federation_id and e.registration_id = r.id
+                left join training_satisfactions a on a.federation_id = r.federation_id and a.registration_id = r.id
                 left join training_needs n on n.federation_id = r.federation_id and n.registration_id = r.id
                 where r.federation_id = :f and r.state = 'inscrit' and x.status <> 'annulee'
             )
@@ -162,7 +160,11 @@ public class QualiopiEvidence {
             )
             """;
 
-    static final String COMPLAINTS = """
+    static final String COMPLAINTS = complaintsWhere("c.received_on >= :from and c.received_on < :end");
+
+    /** The complaints' set q, its rows chosen by {@code condition} (besides the federation). */
+    static String complaintsWhere(String condition) {
+        return """
             with q as (
                 select c.id, c.received_on, c.structure_id, st.name as structure, c.session_id,
                        (select co.title from training_sessions s
@@ -174,20 +176,26 @@ public class QualiopiEvidence {
                             and i.complaint_id = c.id) as improvements
                 from training_complaints c
                 left join federation_structures st on st.federation_id = c.federation_id and st.id = c.structure_id
-                where c.federation_id = :f and c.received_on >= :from and c.received_on < :end
+                where c.federation_id = :f and %s
             )
-            """;
+            """.formatted(condition);
+    }
 
-    static final String IMPROVEMENTS = """
+    static final String IMPROVEMENTS = improvementsWhere("i.decided_on >= :from and i.decided_on < :end");
+
+    /** The improvement actions' set i, its rows chosen by {@code condition} (besides the federation). */
+    static String improvementsWhere(String condition) {
+        return """
             with i as (
                 select i.id, i.decided_on, i.source, i.complaint_id, c.subject as complaint, i.course_id,
                        co.title as course, i.finding, i.action, i.status, i.done_on
                 from training_improvements i
                 left join training_complaints c on c.federation_id = i.federation_id and c.id = i.complaint_id
                 left join training_courses co on co.federation_id = i.federation_id and co.id = i.course_id
-                where i.federation_id = :f and i.decided_on >= :from and i.decided_on < :end
+                where i.federation_id = :f and %s
             )
-            """;
+            """.formatted(condition);
+    }
 
     /** The counts of every list of the period, and the rates the results indicators show. */
     public Figures figures(long federationId, Period period, LocalDate today) {

@@ -28,11 +28,12 @@ public final class QualiopiLists {
     public enum Sessions implements Listing {
         PERIODE("periode", "true", "Sessions de la période"),
         MAINTENUES("maintenues", "status <> 'annulee'", "Sessions maintenues (non annulées)"),
-        TENUES("tenues", "status <> 'annulee' and presences > 0", "Sessions tenues (émargement signé)"),
+        // held: training_session_facts' one definition (not cancelled, a presence signed by a registration not cancelled)
+        TENUES("tenues", "held", "Sessions tenues (émargement signé)"),
         ANNULEES("annulees", "status = 'annulee'", "Sessions annulées"),
-        SANS_EMARGEMENT("sans-emargement", "status <> 'annulee' and presences = 0 and last_day < :today",
+        SANS_EMARGEMENT("sans-emargement", "status <> 'annulee' and not held and last_day < :today",
                 "Sessions passées sans émargement enregistré"),
-        SANS_SATISFACTION("sans-satisfaction", "status <> 'annulee' and presences > 0 and satisfactions = 0",
+        SANS_SATISFACTION("sans-satisfaction", "held and satisfactions = 0",
                 "Sessions tenues sans aucune satisfaction recueillie"),
         AVEC_FORMATEUR("avec-formateur", "status <> 'annulee' and trainers > 0", "Sessions dont les formateurs sont désignés"),
         SANS_FORMATEUR("sans-formateur", "status <> 'annulee' and trainers = 0", "Sessions maintenues sans formateur désigné"),
@@ -79,8 +80,10 @@ public final class QualiopiLists {
         EVALUEES("evaluees", "present > 0 and acquired is not null", "Stagiaires dont les acquis sont évalués"),
         SANS_EVALUATION("sans-evaluation", "present > 0 and acquired is null", "Stagiaires formé·e·s sans évaluation des acquis"),
         ACQUIS("acquis", "present > 0 and acquired >= 3", "Stagiaires ayant atteint les objectifs (acquis 3 ou 4 sur 4)"),
-        SATISFACTION("satisfaction", "present > 0 and satisfaction is not null", "Stagiaires ayant donné leur satisfaction"),
-        SATISFAITES("satisfaites", "present > 0 and satisfaction >= 4", "Stagiaires satisfait·e·s (4 ou 5 sur 5)"),
+        // satisfied: from the view training_satisfactions (V45), the one definition of the satisfaction rate; null when
+        // the answer is not counted (none, or nobody present)
+        SATISFACTION("satisfaction", "satisfied is not null", "Stagiaires ayant donné leur satisfaction"),
+        SATISFAITES("satisfaites", "satisfied", "Stagiaires satisfait·e·s (4 ou 5 sur 5)"),
         BESOINS("besoins", "needs_id is not null", "Inscrit·e·s dont le besoin est analysé"),
         SANS_BESOINS("sans-besoins", "needs_id is null", "Inscrit·e·s sans analyse du besoin"),
         ADAPTATIONS("adaptations", "nullif(trim(adaptation), '') is not null", "Inscrit·e·s pour qui une adaptation est prévue"),

@@ -37,15 +37,10 @@ record QualiopiPeriodSelection(Period period, String from, String to, String not
         }
         LocalDate day = Checks.date(v);
         if (day == null || day.getYear() < Checks.FIRST_YEAR || day.getYear() > Checks.LAST_YEAR) {
-            notices.add("« " + abbreviated(v) + " » n'est pas une date (JJ/MM/AAAA) : la période a pour " + end + " le "
+            notices.add("« " + AskedYear.shown(v) + " » n'est pas une date (JJ/MM/AAAA) : la période a pour " + end + " le "
                     + otherwise.format(Parse.FRENCH_DATE) + ".");
             return otherwise;
         }
         return day;
-    }
-
-    private static String abbreviated(String s) {
-        String v = s.replace('\0', ' ').trim();
-        return v.length() > 20 ? v.substring(0, 20) + "…" : v;
     }
 }

@@ -150,8 +150,7 @@ public class QualiopiRecords {
     }
 
     public Complaint complaint(long federationId, long id, LocalDate today) {
-        return jdbc.sql(QualiopiEvidence.COMPLAINTS.replace("and c.received_on >= :from and c.received_on < :end",
-                        "and c.id = :id") + "select * from q")
+        return jdbc.sql(QualiopiEvidence.complaintsWhere("c.id = :id") + "select * from q")
                 .param("f", federationId).param("id", id).param("today", Date.valueOf(today))
                 .query(Complaint.class).optional()
                 .orElseThrow(() -> new NotFound("Cette réclamation n'existe pas dans votre fédération."));
@@ -289,8 +288,7 @@ public class QualiopiRecords {
     }
 
     public Improvement improvement(long federationId, long id) {
-        return jdbc.sql(QualiopiEvidence.IMPROVEMENTS.replace("and i.decided_on >= :from and i.decided_on < :end",
-                        "and i.id = :id") + "select * from i")
+        return jdbc.sql(QualiopiEvidence.improvementsWhere("i.id = :id") + "select * from i")
                 .param("f", federationId).param("id", id).query(Improvement.class).optional()
                 .orElseThrow(() -> new NotFound("Cette action d'amélioration n'existe pas dans votre fédération."));
     }
@@ -302,8 +300,7 @@ public class QualiopiRecords {
 
     /** The improvement actions decided on a complaint, whenever they were. */
     public List<Improvement> improvementsOf(long federationId, long complaintId) {
-        return jdbc.sql(QualiopiEvidence.IMPROVEMENTS.replace("and i.decided_on >= :from and i.decided_on < :end",
-                        "and i.complaint_id = :c") + "select * from i order by decided_on, id")
+        return jdbc.sql(QualiopiEvidence.improvementsWhere("i.complaint_id = :c") + "select * from i order by decided_on, id")
                 .param("f", federationId).param("c", complaintId).query(Improvement.class).list();
     }
 
@@ -317,13 +314,12 @@ public class QualiopiRecords {
     /** The sessions a complaint may be about: the latest first, each with its course and first day. */
     public List<Choice> sessions(long federationId) {
         return jdbc.sql("""
-                select s.id, c.title || coalesce(' — ' || to_char(min(h.day), 'DD/MM/YYYY'), '') as label
+                select s.id, c.title || coalesce(' — ' || to_char(d.first_day, 'DD/MM/YYYY'), '') as label
                 from training_sessions s
                 join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
-                left join training_half_days h on h.federation_id = s.federation_id and h.session_id = s.id
+                join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id
                 where s.federation_id = :f
-                group by s.id, c.title
-                order by min(h.day) desc nulls first, s.id desc
+                order by d.first_day desc nulls first, s.id desc
                 limit 500""")
                 .param("f", federationId).query(Choice.class).list();
     }

@@ -1,7 +1,6 @@
 package fr.trame.training;
 
 import fr.trame.federation.FederationScope;
-import fr.trame.form.Forbidden;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,29 +19,23 @@ class RegistrationDocumentController {
         this.documents = documents;
     }
 
-    private static void requireNames(FederationScope fed) {
-        if (!fed.isDirection() && !fed.isDelegue()) {
-            throw new Forbidden("Ces documents portent le nom des stagiaires : votre rôle ne donne accès qu'aux effectifs.");
-        }
-    }
-
     @GetMapping("/f/{federation}/formation/inscriptions/{rid}/confirmation.pdf")
     ResponseEntity<byte[]> confirmation(FederationScope fed, @PathVariable long rid) {
-        requireNames(fed);
-        return CentreTrainingController.pdf(documents.confirmation(fed.id(), rid, fed.today()),
+        fed.requireNames();
+        return TrainingDocuments.response(documents.confirmation(fed.id(), rid, fed.today()),
                 "confirmation-inscription-" + rid + ".pdf");
     }
 
     @GetMapping("/f/{federation}/formation/inscriptions/{rid}/convocation.pdf")
     ResponseEntity<byte[]> convocation(FederationScope fed, @PathVariable long rid) {
-        requireNames(fed);
-        return CentreTrainingController.pdf(documents.convocation(fed.id(), rid, fed.today()), "convocation-" + rid + ".pdf");
+        fed.requireNames();
+        return TrainingDocuments.response(documents.convocation(fed.id(), rid, fed.today()), "convocation-" + rid + ".pdf");
     }
 
     @GetMapping("/f/{federation}/formation/sessions/{id}/convocations.pdf")
     ResponseEntity<byte[]> convocations(FederationScope fed, @PathVariable long id) {
-        requireNames(fed);
-        return CentreTrainingController.pdf(documents.convocations(fed.id(), id, fed.today()),
+        fed.requireNames();
+        return TrainingDocuments.response(documents.convocations(fed.id(), id, fed.today()),
                 "convocations-session-" + id + ".pdf");
     }
 }

@@ -3,21 +3,16 @@ package fr.trame.training;
 import fr.trame.federation.FederationService;
 import fr.trame.form.NotFound;
 import fr.trame.form.Refused;
-import fr.trame.reporting.ReportRenderer;
 import fr.trame.training.TrainingService.Course;
 import fr.trame.training.TrainingService.HalfDay;
 import fr.trame.training.TrainingService.Registration;
 import fr.trame.training.TrainingService.Session;
 import fr.trame.training.TrainingService.Trainer;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The registration's documents, printed from HTML (openhtmltopdf): the confirmation of a registration (its state,
@@ -52,18 +47,14 @@ public class RegistrationDocuments {
     private final TrainingService training;
     private final CentreTrainingService centres;
     private final FederationService federations;
-    private final TemplateEngine templates;
-    private final ReportRenderer renderer;
-    private final ApplicationContext application;
+    private final TrainingDocuments documents;
 
-    public RegistrationDocuments(TrainingService training, CentreTrainingService centres, FederationService federations,
-                                 TemplateEngine templates, ReportRenderer renderer, ApplicationContext application) {
+    RegistrationDocuments(TrainingService training, CentreTrainingService centres, FederationService federations,
+                          TrainingDocuments documents) {
         this.training = training;
         this.centres = centres;
         this.federations = federations;
-        this.templates = templates;
-        this.renderer = renderer;
-        this.application = application;
+        this.documents = documents;
     }
 
     /** The confirmation of a registration of the federation, whatever its state (it says it). */
@@ -110,16 +101,7 @@ public class RegistrationDocuments {
                 training.trainersOf(federationId, sessionId), persons, today);
     }
 
-    /** The document's HTML, as the PDF prints it; templates format values with the pages' {@code @fmt}. */
-    String html(String template, Sheet sheet) {
-        Context context = new Context(Locale.FRANCE);
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, null));
-        context.setVariable("sheet", sheet);
-        return templates.process(template, context);
-    }
-
     private byte[] pdf(String template, Sheet sheet) {
-        return renderer.pdf(html(template, sheet));
+        return documents.pdf(template, Map.of("sheet", sheet));
     }
 }

@@ -8,8 +8,6 @@ import fr.trame.form.Parse;
 import fr.trame.form.Refused;
 import fr.trame.training.SignInService.Presence;
 import fr.trame.training.SignInService.TypedEvaluation;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,14 +48,6 @@ class SignInController {
         this.training = training;
     }
 
-    /** The direction and the délégués see the trainees' names; a reader counts only. */
-    private static void requireNames(FederationScope fed) {
-        if (!fed.isDirection() && !fed.isDelegue()) {
-            throw new Forbidden("Votre rôle donne les chiffres de la formation, pas les noms des stagiaires : "
-                    + "les feuilles d'émargement et les attestations sont réservées à la direction et aux délégué·e·s.");
-        }
-    }
-
     private static void requireDirection(FederationScope fed) {
         if (!fed.isDirection()) {
             throw new Forbidden("Seule la direction de la fédération enregistre l'émargement et les évaluations.");
@@ -92,7 +82,7 @@ class SignInController {
 
     @GetMapping("/f/{federation}/formation/sessions/{id}/emargement")
     String grid(FederationScope fed, @PathVariable long id, Model model) {
-        requireNames(fed);
+        fed.requireNames();
         return gridPage(fed, id, null, null, model);
     }
 
@@ -133,30 +123,27 @@ class SignInController {
 
     @GetMapping("/f/{federation}/formation/sessions/{id}/emargement.pdf")
     ResponseEntity<byte[]> sheet(FederationScope fed, @PathVariable long id) {
-        requireNames(fed);
-        return pdf(documents.sheet(fed.id(), fed.name(), id), "emargement-session-" + id + ".pdf");
+        fed.requireNames();
+        return TrainingDocuments.response(documents.sheet(fed.id(), fed.name(), id), "emargement-session-" + id + ".pdf");
     }
 
     // --- certificates
 
     @GetMapping("/f/{federation}/formation/inscriptions/{rid}/attestation.pdf")
     ResponseEntity<byte[]> certificate(FederationScope fed, @PathVariable long rid) {
-        requireNames(fed);
+        fed.requireNames();
         SignInService.Certificate certificate = signIn.certificate(fed.id(), rid);
-        return pdf(documents.certificates(fed.name(), List.of(certificate), fed.today()), "attestation-" + rid + ".pdf");
+        return TrainingDocuments.response(documents.certificates(fed.name(), List.of(certificate), fed.today()),
+                "attestation-" + rid + ".pdf");
     }
 
     @GetMapping("/f/{federation}/formation/sessions/{id}/attestations.pdf")
     ResponseEntity<byte[]> certificates(FederationScope fed, @PathVariable long id) {
-        requireNames(fed);
-        return pdf(documents.certificates(fed.name(), signIn.certificates(fed.id(), id), fed.today()),
+        fed.requireNames();
+        return TrainingDocuments.response(documents.certificates(fed.name(), signIn.certificates(fed.id(), id), fed.today()),
                 "attestations-session-" + id + ".pdf");
     }
 
-    private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
-                .contentType(MediaType.APPLICATION_PDF).body(bytes);
-    }
 
     // --- evaluations
 
@@ -205,7 +192,7 @@ class SignInController {
         model.addAttribute("trainingSession", session);
         model.addAttribute("results", signIn.ofSession(fed.id(), id));
         model.addAttribute("courseResults", signIn.ofCourse(fed.id(), session.courseId()));
-        boolean names = fed.isDirection() || fed.isDelegue();
+        boolean names = fed.seesNames();
         model.addAttribute("names", names);
         model.addAttribute("canWrite", fed.isDirection() && !session.cancelled());
         model.addAttribute("wrong", wrong);
@@ -257,17 +244,9 @@ class SignInController {
     @GetMapping("/f/{federation}/formation/evaluations")
     String results(FederationScope fed, @RequestParam(required = false) String annee,
                    @RequestParam(required = false) String formation, Model model) {
-        int year = fed.today().getYear();
-        String notice = null;
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                year = asked;
-            } else {
-                notice = "Cette année n'est pas entre " + Parse.FIRST_REPORT_YEAR + " et " + Parse.LAST_REPORT_YEAR
-                        + " : voici " + year + ".";
-            }
-        }
+        AskedYear asked = AskedYear.of(annee, () -> fed.today().getYear(), "les résultats de ");
+        int year = asked.year();
+        String notice = asked.notice();
         Long course = Parse.id(formation);
         List<SignInService.Results> sessions = signIn.bySession(fed.id(), year);
         Map<Long, TrainingService.Session> sessionById = training.sessions(fed.id(), year).stream()

@@ -1,17 +1,11 @@
 package fr.trame.training;
 
-import fr.trame.reporting.ReportRenderer;
 import fr.trame.training.TrainingService.HalfDay;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,17 +23,12 @@ public class SignInDocuments {
 
     private final SignInService signIn;
     private final TrainingService training;
-    private final TemplateEngine templates;
-    private final ReportRenderer renderer;
-    private final ApplicationContext application;
+    private final TrainingDocuments documents;
 
-    public SignInDocuments(SignInService signIn, TrainingService training, TemplateEngine templates, ReportRenderer renderer,
-                           ApplicationContext application) {
+    SignInDocuments(SignInService signIn, TrainingService training, TrainingDocuments documents) {
         this.signIn = signIn;
         this.training = training;
-        this.templates = templates;
-        this.renderer = renderer;
-        this.application = application;
+        this.documents = documents;
     }
 
     /** The sign-in sheet to print for a session of the federation. */
@@ -56,7 +45,7 @@ public class SignInDocuments {
             pages.add(List.of());
         }
         TrainingService.Session session = attendance.session();
-        return pdf("training/emargement-pdf", Map.of(
+        return documents.pdf("training/emargement-pdf", Map.of(
                 "federationName", federationName,
                 "session", session,
                 "course", training.course(federationId, session.courseId()),
@@ -68,17 +57,9 @@ public class SignInDocuments {
 
     /** The certificates of attendance, one page each, signed for the federation's direction on {@code issuedOn}. */
     public byte[] certificates(String federationName, List<SignInService.Certificate> certificates, LocalDate issuedOn) {
-        return pdf("training/attestation-pdf", Map.of(
+        return documents.pdf("training/attestation-pdf", Map.of(
                 "federationName", federationName,
                 "certificates", certificates,
                 "issuedOn", issuedOn));
-    }
-
-    private byte[] pdf(String template, Map<String, Object> variables) {
-        Context context = new Context(Locale.FRANCE);
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, null));
-        variables.forEach(context::setVariable);
-        return renderer.pdf(templates.process(template, context));
     }
 }

@@ -91,8 +91,9 @@ public class SignInService {
      * The evaluation results of a session or a course (key: its id). Definitions, the same for a session and a course
      * (see {@link #RESULTS}): evaluated = people holding a place with an evaluation recorded; each mean is over those
      * who answered that question; progression = the mean of (acquired − positioning) over those who answered both;
-     * satisfaction rate = answers of 4 or 5 / answers to the satisfaction question, in percent, shown with both counts.
-     * Cancelled sessions count for nothing.
+     * the satisfaction's answers, mean and rate are those of the view {@code training_satisfactions} (V45), the one
+     * definition the figures and the Qualiopi evidence share: answers of people present at one half-day at least, rate
+     * = answers of 4 or 5 / those answers, in percent, shown with both counts. Cancelled sessions count for nothing.
      */
     public record Results(long key, String title, int sessions, int evaluated, BigDecimal meanPositioning,
                           BigDecimal meanAcquired, BigDecimal progression, BigDecimal meanSatisfaction, int answered,
@@ -102,8 +103,6 @@ public class SignInService {
     public static final int LOWEST = 1;
     public static final int HIGHEST_SKILL = 4;
     public static final int HIGHEST_SATISFACTION = 5;
-    /** A satisfaction of this or more counts as satisfied. */
-    public static final int SATISFIED = 4;
     public static final int COMMENT_MAX = 2000;
 
     private final JdbcClient jdbc;
@@ -145,15 +144,21 @@ public class SignInService {
                 .param("f", federationId).param("s", sessionId).query(Presence.class).list();
     }
 
+    /**
+     * The one definition of hours attended: per registration chosen by {@code %s}, the sum of the hours of the half-days
+     * it signed (0 for none).
+     */
+    private static final String HOURS_ATTENDED = """
+            select r.id, coalesce(sum(h.hours), 0) as hours
+            from training_registrations r
+            left join training_presences p on p.federation_id = r.federation_id and p.registration_id = r.id
+            left join training_half_days h on h.federation_id = p.federation_id and h.id = p.half_day_id
+            where r.federation_id = :f and %s
+            group by r.id""";
+
     /** Hours attended per person holding a place: the sum of the hours of the half-days they signed. */
     public Map<Long, BigDecimal> hoursAttended(long federationId, long sessionId) {
-        return jdbc.sql("""
-                select r.id, coalesce(sum(h.hours), 0) as hours
-                from training_registrations r
-                left join training_presences p on p.federation_id = r.federation_id and p.registration_id = r.id
-                left join training_half_days h on h.federation_id = p.federation_id and h.id = p.half_day_id
-                where r.federation_id = :f and r.session_id = :s and r.state = 'inscrit'
-                group by r.id""")
+        return jdbc.sql(HOURS_ATTENDED.formatted("r.session_id = :s and r.state = 'inscrit'"))
                 .param("f", federationId).param("s", sessionId)
                 .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getBigDecimal("hours"))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -269,7 +274,8 @@ public class SignInService {
                 where p.federation_id = :f and p.registration_id = :r
                 order by h.day, case h.period when 'matin' then 0 else 1 end""")
                 .param("f", federationId).param("r", r.id()).query(HalfDay.class).list();
-        BigDecimal hours = attended.stream().map(HalfDay::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal hours = jdbc.sql(HOURS_ATTENDED.formatted("r.id = :r")).param("f", federationId).param("r", r.id())
+                .query((rs, n) -> rs.getBigDecimal("hours")).single();
         return new Certificate(session, training.course(federationId, session.courseId()), r, attended, hours);
     }
 
@@ -391,11 +397,13 @@ public class SignInService {
                 join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
                 where s.federation_id = :f and s.status <> 'annulee' and %2$s
             ), answers as (
-                select ch.session_id, ch.course_id, ch.title, e.registration_id, e.positioning, e.acquired, e.satisfaction
+                select ch.session_id, ch.course_id, ch.title, e.registration_id, e.positioning, e.acquired,
+                       a.satisfaction, a.satisfied
                 from chosen ch
                 left join training_registrations r on r.federation_id = :f and r.session_id = ch.session_id
                                                    and r.state = 'inscrit'
                 left join training_evaluations e on e.federation_id = r.federation_id and e.registration_id = r.id
+                left join training_satisfactions a on a.federation_id = e.federation_id and a.registration_id = e.registration_id
             )
             select %1$s as key, title, count(distinct session_id) as sessions,
                    count(registration_id) as evaluated,
@@ -404,16 +412,15 @@ public class SignInService {
                    round(avg(acquired - positioning), 2) as progression,
                    round(avg(satisfaction), 2) as mean_satisfaction,
                    count(satisfaction) as answered,
-                   count(*) filter (where satisfaction >= 4) as satisfied,
-                   round(100.0 * count(*) filter (where satisfaction >= 4) / nullif(count(satisfaction), 0), 1)
-                       as satisfaction_rate
+                   count(*) filter (where satisfied) as satisfied,
+                   round(100.0 * count(*) filter (where satisfied) / nullif(count(satisfaction), 0), 1) as satisfaction_rate
             from answers
             group by %1$s, title
             order by lower(title), %1$s""";
 
     private static final String IN_YEAR = """
-            extract(year from (select min(day) from training_half_days h
-                               where h.federation_id = s.federation_id and h.session_id = s.id)) = :y""";
+            extract(year from (select first_day from training_session_spans sp
+                               where sp.federation_id = s.federation_id and sp.session_id = s.id)) = :y""";
 
     /** The results of one session (zeros and no means when nobody is evaluated, or the session is cancelled). */
     public Results ofSession(long federationId, long sessionId) {

@@ -53,17 +53,9 @@ class TrainingCatalogueController {
 
     @GetMapping("/f/{federation}/formation")
     String hub(FederationScope fed, @RequestParam(required = false) String annee, Model model) {
-        int year = fed.today().getYear();
-        String notice = null;
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                year = asked;
-            } else {
-                notice = "L'année « " + abbreviated(annee) + " » n'est pas une année entre " + Parse.FIRST_REPORT_YEAR
-                        + " et " + Parse.LAST_REPORT_YEAR + " : voici les sessions de " + year + ".";
-            }
-        }
+        AskedYear asked = AskedYear.of(annee, () -> fed.today().getYear(), "les sessions de ");
+        int year = asked.year();
+        String notice = asked.notice();
         List<Session> sessions = training.sessions(fed.id(), year);
         model.addAttribute("year", year);
         model.addAttribute("notice", notice);
@@ -84,8 +76,9 @@ class TrainingCatalogueController {
         List<Course> courses = training.courses(fed.id(), withArchived).stream()
                 .filter(c -> chosen == null || c.audience().equals(chosen)).toList();
         Map<Long, Long> sessionCounts = new HashMap<>();
+        Map<Long, Long> perCourse = catalogue.sessionsPerCourse(fed.id());
         for (Course c : courses) {
-            sessionCounts.put(c.id(), (long) training.sessionsOf(fed.id(), c.id()).size());
+            sessionCounts.put(c.id(), perCourse.getOrDefault(c.id(), 0L));
         }
         model.addAttribute("courses", courses);
         model.addAttribute("sessionCounts", sessionCounts);
@@ -333,10 +326,5 @@ class TrainingCatalogueController {
             names.put(s.id(), s.name());
         }
         return names;
-    }
-
-    static String abbreviated(String s) {
-        String v = s.replace('\0', ' ').trim();
-        return v.length() > 20 ? v.substring(0, 20) + "…" : v;
     }
 }

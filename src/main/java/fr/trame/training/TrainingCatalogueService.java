@@ -87,6 +87,15 @@ public class TrainingCatalogueService {
                 .param("f", federationId).param("c", courseId).query(Trainer.class).list();
     }
 
+    /** How many sessions each course has (cancelled ones included, whatever their year), by course id; none: absent. */
+    public Map<Long, Long> sessionsPerCourse(long federationId) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select course_id, count(*) from training_sessions where federation_id = :f group by course_id")
+                .param("f", federationId)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     /** How many sessions each trainer is on, by trainer id. */
     public Map<Long, Integer> sessionsPerTrainer(long federationId) {
         Map<Long, Integer> counts = new HashMap<>();
@@ -98,15 +107,19 @@ public class TrainingCatalogueService {
 
     // --- sessions
 
-    /** The sessions of the federation that were held: not cancelled, with at least one signed presence. */
+    /**
+     * The sessions of the federation that were held: not cancelled, with at least one presence signed by a registration
+     * not cancelled ({@code held} of the view training_session_facts, the one definition).
+     */
     public Set<Long> heldSessions(long federationId) {
-        return new HashSet<>(jdbc.sql("""
-                select distinct h.session_id
-                from training_presences p
-                join training_half_days h on h.federation_id = p.federation_id and h.id = p.half_day_id
-                join training_sessions s on s.federation_id = h.federation_id and s.id = h.session_id
-                where p.federation_id = :f and s.status <> 'annulee'""")
+        return new HashSet<>(jdbc.sql("select session_id from training_session_facts where federation_id = :f and held")
                 .param("f", federationId).query(Long.class).list());
+    }
+
+    /** Whether one session was held, as {@link #heldSessions} defines it (false for another federation's). */
+    public boolean held(long federationId, long sessionId) {
+        return jdbc.sql("select held from training_session_facts where federation_id = :f and session_id = :s")
+                .param("f", federationId).param("s", sessionId).query(Boolean.class).optional().orElse(false);
     }
 
     /** The signed presences of each half-day of a session, by half-day id (absent: none signed). */

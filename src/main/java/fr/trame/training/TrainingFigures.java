@@ -158,13 +158,12 @@ public class TrainingFigures {
                 .param("f", federationId).param("y", year).query(CourseRow.class).list();
         record Satisfaction(long answered, BigDecimal mean, BigDecimal share) {
         }
-        // satisfaction: the evaluations of the persons trained (registrations above) that answered it (1 to 5); its
-        // mean; the satisfaction rate, the share of those answers that are 4 or 5
+        // satisfaction: the answers of the persons trained (registrations above), as the view training_satisfactions
+        // defines them once (V45); their mean; the satisfaction rate, the share of those answers that are 4 or 5
         Satisfaction sat = jdbc.sql(YEAR + """
                 select count(e.satisfaction) as answered, round(avg(e.satisfaction), 2) as mean,
-                       round(count(*) filter (where e.satisfaction >= 4)::numeric / nullif(count(e.satisfaction), 0), 4)
-                           as share
-                from training_evaluation_facts e
+                       round(count(*) filter (where e.satisfied)::numeric / nullif(count(e.satisfaction), 0), 4) as share
+                from training_satisfactions e
                 join t on t.registration_id = e.registration_id
                 where e.federation_id = :f""")
                 .param("f", federationId).param("y", year).query(Satisfaction.class).single();
@@ -193,9 +192,8 @@ public class TrainingFigures {
                 join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
                 left join lateral (
                     select count(x.satisfaction) as answered, round(avg(x.satisfaction), 2) as mean,
-                           round(count(*) filter (where x.satisfaction >= 4)::numeric / nullif(count(x.satisfaction), 0), 4)
-                               as share
-                    from training_evaluation_facts x
+                           round(count(*) filter (where x.satisfied)::numeric / nullif(count(x.satisfaction), 0), 4) as share
+                    from training_satisfactions x
                     join t on t.registration_id = x.registration_id
                     where x.federation_id = s.federation_id and x.session_id = s.session_id) e on true
                 where s.held and (cast(:course as bigint) is null or s.course_id = :course)

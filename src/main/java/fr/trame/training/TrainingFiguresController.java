@@ -1,7 +1,6 @@
 package fr.trame.training;
 
 import fr.trame.csv.ListDownload;
-import fr.trame.federation.FederationRole;
 import fr.trame.federation.FederationScope;
 import fr.trame.form.NotFound;
 import fr.trame.form.Parse;
@@ -36,17 +35,8 @@ class TrainingFiguresController {
     }
 
     Year year(FederationScope fed, String annee) {
-        if (annee != null && !annee.isBlank()) {
-            Integer asked = Parse.reportYear(annee);
-            if (asked != null) {
-                return new Year(asked, null);
-            }
-            int year = figures.latestYear(fed.id(), fed.today());
-            String v = annee.replace('\0', ' ').trim();
-            return new Year(year, "L'année « " + (v.length() > 20 ? v.substring(0, 20) + "…" : v) + " » n'est pas une année entre "
-                    + Parse.FIRST_REPORT_YEAR + " et " + Parse.LAST_REPORT_YEAR + " : voici les chiffres de " + year + ".");
-        }
-        return new Year(figures.latestYear(fed.id(), fed.today()), null);
+        AskedYear asked = AskedYear.of(annee, () -> figures.latestYear(fed.id(), fed.today()), "les chiffres de ");
+        return new Year(asked.year(), asked.notice());
     }
 
     private void common(FederationScope fed, Year y, Model model) {
@@ -59,7 +49,7 @@ class TrainingFiguresController {
             years.sort(Integer::compareTo);
         }
         model.addAttribute("years", years);
-        model.addAttribute("names", fed.role() != FederationRole.READER);
+        model.addAttribute("names", fed.seesNames());
     }
 
     @GetMapping("/f/{federation}/formation/chiffres")
@@ -158,7 +148,7 @@ class TrainingFiguresController {
         }
         model.addAttribute("quality", quality);
         List<List<Object>> rows = new ArrayList<>();
-        if (fed.role() != FederationRole.READER) {
+        if (fed.seesNames()) {
             List<TrainingFigures.TrainedPerson> persons = figures.trainedPersons(fed.id(), y.year(), courseId, quality);
             model.addAttribute("persons", persons);
             for (TrainingFigures.TrainedPerson p : persons) {

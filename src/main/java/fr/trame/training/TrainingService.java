@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The training organisation's core: courses, sessions with their half-days and trainers, registrations with the
@@ -179,15 +180,16 @@ public class TrainingService {
         for (NewHalfDay h : s.halfDays()) {
             addHalfDay(federationId, id, h);
         }
+        Set<Long> ours = s.trainerIds().isEmpty() ? Set.of()
+                : trainers(federationId).stream().map(Trainer::id).collect(Collectors.toSet());
         for (Long trainer : s.trainerIds()) {
-            int added = jdbc.sql("""
-                    insert into training_session_trainers (federation_id, session_id, trainer_id)
-                    select :f, :s, id from training_trainers where federation_id = :f and id = :t
-                    on conflict do nothing""")
-                    .param("f", federationId).param("s", id).param("t", trainer).update();
-            if (added == 0 && trainers(federationId).stream().noneMatch(t -> t.id() == trainer)) {
+            if (!ours.contains(trainer)) {
                 throw new Refused("trainerIds", "Ce formateur n'est pas celui de votre fédération.");
             }
+            jdbc.sql("""
+                    insert into training_session_trainers (federation_id, session_id, trainer_id)
+                    values (:f, :s, :t) on conflict do nothing""")
+                    .param("f", federationId).param("s", id).param("t", trainer).update();
         }
         return id;
     }
@@ -211,7 +213,7 @@ public class TrainingService {
                 .orElseThrow(() -> new NotFound("Cette session n'est pas une session de votre fédération."));
     }
 
-    /** The sessions whose first half-day falls in the year, or that have none yet, by first day. */
+    /** The sessions whose first half-day falls in the year, by first day (a session without half-days has no year: left out). */
     public List<Session> sessions(long federationId, int year) {
         return jdbc.sql("select * from (" + SESSIONS + " where s.federation_id = :f) x"
                         + " where extract(year from first_day) = :y order by first_day, id")
@@ -226,18 +228,14 @@ public class TrainingService {
     private static final String SESSIONS = """
             select s.id, s.course_id, c.title as course_title, c.audience, s.place, s.min_participants,
                    s.max_participants, s.status, s.cancel_reason, s.cancel_note, s.cancelled_on,
-                   (select min(day) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as first_day,
-                   (select max(day) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as last_day,
-                   (select coalesce(sum(hours), 0) from training_half_days h where h.federation_id = s.federation_id
-                        and h.session_id = s.id) as hours,
+                   d.first_day, d.last_day, d.hours,
                    (select count(*) from training_registrations r where r.federation_id = s.federation_id
                         and r.session_id = s.id and r.state = 'inscrit') as registered,
                    (select count(*) from training_registrations r where r.federation_id = s.federation_id
                         and r.session_id = s.id and r.state = 'attente') as waiting
             from training_sessions s
-            join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id""";
+            join training_courses c on c.federation_id = s.federation_id and c.id = s.course_id
+            join training_session_spans d on d.federation_id = s.federation_id and d.session_id = s.id""";
 
     public List<HalfDay> halfDays(long federationId, long sessionId) {
         return jdbc.sql("""

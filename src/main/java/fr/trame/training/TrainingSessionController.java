@@ -1,9 +1,7 @@
 package fr.trame.training;
 
-import fr.trame.federation.FederationRole;
 import fr.trame.federation.FederationScope;
 import fr.trame.federation.Structure;
-import fr.trame.federation.StructureFilter;
 import fr.trame.federation.StructureService;
 import fr.trame.form.Checks;
 import fr.trame.form.FieldErrors;
@@ -32,7 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -58,11 +55,14 @@ class TrainingSessionController {
     private final TrainingService training;
     private final TrainingCatalogueService catalogue;
     private final StructureService structures;
+    private final RegistrableStructures registrable;
 
-    TrainingSessionController(TrainingService training, TrainingCatalogueService catalogue, StructureService structures) {
+    TrainingSessionController(TrainingService training, TrainingCatalogueService catalogue, StructureService structures,
+                              RegistrableStructures registrable) {
         this.training = training;
         this.catalogue = catalogue;
         this.structures = structures;
+        this.registrable = registrable;
     }
 
     /** One half-day row as typed. */
@@ -138,7 +138,7 @@ class TrainingSessionController {
     }
 
     private static String shown(String s) {
-        return TrainingCatalogueController.abbreviated(s == null ? "" : s);
+        return AskedYear.shown(s);
     }
 
     @GetMapping("/f/{federation}/formation/sessions/nouvelle")
@@ -250,20 +250,20 @@ class TrainingSessionController {
 
     private String page(FederationScope fed, long id, Model model, Map<String, String> typed, FieldErrors errors) {
         Session session = training.session(fed.id(), id);
-        boolean reader = fed.role() == FederationRole.READER;
+        boolean reader = !fed.seesNames();
         List<Registration> registrations = training.registrations(fed.id(), id, null);
         model.addAttribute("ts", session);
         model.addAttribute("course", training.course(fed.id(), session.courseId()));
         model.addAttribute("halfDays", training.halfDays(fed.id(), id));
         model.addAttribute("signed", catalogue.presencesPerHalfDay(fed.id(), id));
         model.addAttribute("trainers", training.trainersOf(fed.id(), id));
-        model.addAttribute("held", catalogue.heldSessions(fed.id()).contains(id));
+        model.addAttribute("held", catalogue.held(fed.id(), id));
         model.addAttribute("reader", reader);
         model.addAttribute("manage", fed.isDirection());
         model.addAttribute("cancelledCount", registrations.stream().filter(r -> "annule".equals(r.state())).count());
         // a reader sees the counts only: the names are not even handed to the page
         model.addAttribute("registrations", reader ? List.of() : registrations);
-        List<Structure> registrable = registrable(fed);
+        List<Structure> registrable = this.registrable.of(fed);
         model.addAttribute("registrable", registrable);
         model.addAttribute("canRegister", !session.cancelled() && (fed.isDirection() || !registrable.isEmpty()));
         model.addAttribute("editableStructures", fed.isDirection() ? null
@@ -274,16 +274,6 @@ class TrainingSessionController {
         model.addAttribute("reasons", Vocabulary.labels("cancel-reason", TrainingService.CANCEL_REASONS.toArray(String[]::new)));
         model.addAttribute("periods", periods());
         return "training/session";
-    }
-
-    /** The structures the user may register people for: all for the direction, those of their ATs for a délégué. */
-    private List<Structure> registrable(FederationScope fed) {
-        if (!fed.isDirection() && !fed.isDelegue()) {
-            return List.of();
-        }
-        return structures.list(fed.id(), StructureFilter.ALL, fed.today()).stream()
-                .filter(s -> fed.canEdit(s.territoryId()))
-                .sorted(Comparator.comparing(Structure::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     @PostMapping("/f/{federation}/formation/sessions/{id}/confirmer")
@@ -335,8 +325,7 @@ class TrainingSessionController {
             List<Registration> promoted = catalogue.setMaxParticipants(fed.id(), id, Integer.parseInt(v));
             flash.addFlashAttribute("message", "Maximum porté à " + v + " participant·e·s."
                     + (promoted.isEmpty() ? "" : " " + promoted.size() + " personne(s) de la liste d'attente obtiennent une place"
-                    + (fed.role() == FederationRole.READER ? "." : " : " + String.join(", ",
-                    promoted.stream().map(Registration::fullName).toList()) + ".")));
+                    + " : " + String.join(", ", promoted.stream().map(Registration::fullName).toList()) + "."));
         } catch (Refused e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

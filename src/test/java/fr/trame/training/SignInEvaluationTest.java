@@ -172,6 +172,8 @@ class SignInEvaluationTest {
 
     @Test
     void theResultsAreTheMeansAndTheRateWorkedOutByHand() {
+        // the satisfaction counts only the answers of people present at one half-day at least (training_satisfactions)
+        signIn.recordAttendance(federation.id(), session, Set.of(at(anne, 0), at(paul, 0), at(ines, 0)), AFTER, null);
         signIn.saveEvaluations(federation.id(), session, List.of(
                 new TypedEvaluation(anne.id(), "1", "3", "5", "Très utile"),
                 new TypedEvaluation(paul.id(), " 2 ", "4", "3", ""),
@@ -193,6 +195,8 @@ class SignInEvaluationTest {
         // a second session of the course, in June: Léa positions 3, acquires 4, satisfaction 2
         long second = secondSession();
         Registration lea = register(second, fixtures.structure(federation, "CS Béthune", "62", null), "Roux", "Léa", "salarie");
+        long june = training.halfDays(federation.id(), second).get(0).id();
+        signIn.recordAttendance(federation.id(), second, Set.of(new Presence(lea.id(), june)), LocalDate.of(2024, 7, 1), null);
         signIn.saveEvaluations(federation.id(), second, List.of(new TypedEvaluation(lea.id(), "3", "4", "2", "")));
         // course: positioning (1+2+2+3)/4 = 2; acquired (3+4+4)/3 = 3.67; progression (2+2+1)/3 = 1.67;
         // satisfaction (5+3+4+2)/4 = 3.5; satisfied 2 of 4 = 50 %
@@ -210,6 +214,15 @@ class SignInEvaluationTest {
                 assertThat(r.satisfactionRate()).isEqualByComparingTo("50"));
         assertThat(signIn.bySession(federation.id(), 2024)).extracting(Results::key).containsExactly(session, second);
         assertThat(signIn.bySession(federation.id(), 2023)).isEmpty();
+
+        // Léa's presence removed: her evaluation stays, her satisfaction no longer counts (nobody present answered)
+        signIn.recordAttendance(federation.id(), second, Set.of(), LocalDate.of(2024, 7, 1), null);
+        Results absent = signIn.ofSession(federation.id(), second);
+        assertThat(absent.evaluated()).isEqualTo(1);
+        assertThat(absent.meanPositioning()).isEqualByComparingTo("3");
+        assertThat(absent.answered()).isZero();
+        assertThat(absent.meanSatisfaction()).isNull();
+        assertThat(absent.satisfactionRate()).isNull();
 
         // a row left blank removes the evaluation
         signIn.saveEvaluations(federation.id(), second, List.of(new TypedEvaluation(lea.id(), "", "", "", " ")));
