@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * demonstration's training year (45 actions, about 98 structures, 324 people), its FOSFORA envelope and its events
  * (a race of 433 people, a congress of 900); then the p95 of the pages' main reads — the year's figures, the year's
  * sessions, the Qualiopi indicators, the envelope's allocations by structure, a race's figures — each against a
- * primary-key lookup of one session.
+ * primary-key lookup of one structure.
  */
 @Component
 class TrainingBenchmark {
@@ -93,8 +93,10 @@ class TrainingBenchmark {
                         + "%d personnes)%n", STRUCTURES, year, fillSeconds, sessions.size(), y.held(), y.structures(),
                 y.byQuality("salarie") + y.byQuality("benevole") + y.byQuality("administrateur"));
 
-        double key = p95(() -> jdbc.sql("select id from training_sessions where federation_id = ? and id = ?")
-                .params(fed, sessions.get(random.nextInt(sessions.size())).id()).query(Long.class).single());
+        List<Long> structureIds = jdbc.sql("select id from federation_structures where federation_id = ?").param(fed)
+                .query(Long.class).list();
+        double key = p95(() -> jdbc.sql("select id from federation_structures where federation_id = ? and id = ?")
+                .params(fed, structureIds.get(random.nextInt(structureIds.size()))).query(Long.class).single());
         report(out, "chiffres de l'année (page Chiffres)", p95(() -> figures.year(fed, year).held()), key);
         report(out, "sessions de l'année (accueil Formation)", p95(() -> training.sessions(fed, year).size()), key);
         report(out, "indicateurs Qualiopi de l'année", p95(() ->
@@ -102,7 +104,7 @@ class TrainingBenchmark {
         report(out, "FOSFORA, attributions par structure", p95(() -> funds.byStructure(fed, envelope, null).size()), key);
         report(out, "course solidaire, chiffres (433 inscrits)", p95(() ->
                 events.figures(fed, race, EventService.Filter.ALL).persons()), key);
-        out.printf("lecture d'une session par clé : p95 %.2f ms%n", key);
+        out.printf("lecture d'une structure par clé : p95 %.2f ms%n", key);
     }
 
     private static void report(PrintStream out, String what, double p95, double key) {
