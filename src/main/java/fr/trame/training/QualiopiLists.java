@@ -10,13 +10,25 @@ public final class QualiopiLists {
     private QualiopiLists() {
     }
 
-    /** One list: its slug in the URL, its SQL condition on the set's rows, and its title on the page. */
+    /** What a list is: its slug in the URL, its SQL condition on the set's rows, and its title on the page. */
+    public record Definition(String slug, String predicate, String title) {
+    }
+
+    /** One list, by its {@link Definition}. */
     public interface Listing {
-        String slug();
+        Definition definition();
 
-        String predicate();
+        default String slug() {
+            return definition().slug();
+        }
 
-        String title();
+        default String predicate() {
+            return definition().predicate();
+        }
+
+        default String title() {
+            return definition().title();
+        }
 
         /** The column its count goes to. */
         default String key() {
@@ -43,29 +55,15 @@ public final class QualiopiLists {
         SOUS_TRAITEES("sous-traitees", "status <> 'annulee' and external_trainers > 0",
                 "Sessions confiées en tout ou partie à un intervenant extérieur");
 
-        private final String slug;
-        private final String predicate;
-        private final String title;
+        private final Definition definition;
 
         Sessions(String slug, String predicate, String title) {
-            this.slug = slug;
-            this.predicate = predicate;
-            this.title = title;
+            definition = new Definition(slug, predicate, title);
         }
 
         @Override
-        public String slug() {
-            return slug;
-        }
-
-        @Override
-        public String predicate() {
-            return predicate;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 
@@ -92,29 +90,15 @@ public final class QualiopiLists {
         INTERROMPUES("interrompues", "days > 2 and present > 0 and present < half_days",
                 "Stagiaires absent·e·s à une partie d'une session de plus de deux jours");
 
-        private final String slug;
-        private final String predicate;
-        private final String title;
+        private final Definition definition;
 
         Registrations(String slug, String predicate, String title) {
-            this.slug = slug;
-            this.predicate = predicate;
-            this.title = title;
+            definition = new Definition(slug, predicate, title);
         }
 
         @Override
-        public String slug() {
-            return slug;
-        }
-
-        @Override
-        public String predicate() {
-            return predicate;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 
@@ -141,29 +125,15 @@ public final class QualiopiLists {
         SUR_MESURE_SANS_BESOINS("sur-mesure-sans-besoins", "sessions > 0 and custom and not has_needs",
                 "Formations sur mesure sans analyse du besoin");
 
-        private final String slug;
-        private final String predicate;
-        private final String title;
+        private final Definition definition;
 
         Courses(String slug, String predicate, String title) {
-            this.slug = slug;
-            this.predicate = predicate;
-            this.title = title;
+            definition = new Definition(slug, predicate, title);
         }
 
         @Override
-        public String slug() {
-            return slug;
-        }
-
-        @Override
-        public String predicate() {
-            return predicate;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 
@@ -173,29 +143,15 @@ public final class QualiopiLists {
         INTERNES("internes", "sessions > 0 and kind = 'interne'", "Formateurs et formatrices internes de la période"),
         EXTERNES("externes", "sessions > 0 and kind = 'externe'", "Intervenant·e·s extérieur·e·s de la période");
 
-        private final String slug;
-        private final String predicate;
-        private final String title;
+        private final Definition definition;
 
         Trainers(String slug, String predicate, String title) {
-            this.slug = slug;
-            this.predicate = predicate;
-            this.title = title;
+            definition = new Definition(slug, predicate, title);
         }
 
         @Override
-        public String slug() {
-            return slug;
-        }
-
-        @Override
-        public String predicate() {
-            return predicate;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 
@@ -210,29 +166,15 @@ public final class QualiopiLists {
                 "Réclamations traitées en 30 jours ou moins"),
         SUIVIES("suivies", "improvements > 0", "Réclamations suivies d'une action d'amélioration");
 
-        private final String slug;
-        private final String predicate;
-        private final String title;
+        private final Definition definition;
 
         Complaints(String slug, String predicate, String title) {
-            this.slug = slug;
-            this.predicate = predicate;
-            this.title = title;
+            definition = new Definition(slug, predicate, title);
         }
 
         @Override
-        public String slug() {
-            return slug;
-        }
-
-        @Override
-        public String predicate() {
-            return predicate;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 
@@ -248,29 +190,15 @@ public final class QualiopiLists {
         CONSEIL_PEDAGOGIQUE("conseil-pedagogique", "source = 'conseil_pedagogique'", "Actions issues du conseil pédagogique"),
         VEILLE("veille", "source = 'veille'", "Actions issues de la veille");
 
-        private final String slug;
-        private final String predicate;
-        private final String title;
+        private final Definition definition;
 
         Improvements(String slug, String predicate, String title) {
-            this.slug = slug;
-            this.predicate = predicate;
-            this.title = title;
+            definition = new Definition(slug, predicate, title);
         }
 
         @Override
-        public String slug() {
-            return slug;
-        }
-
-        @Override
-        public String predicate() {
-            return predicate;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public Definition definition() {
+            return definition;
         }
     }
 
