@@ -153,7 +153,7 @@ class TrainingFiguresController {
             model.addAttribute("persons", persons);
             for (TrainingFigures.TrainedPerson p : persons) {
                 rows.add(nullable(p.lastName(), p.firstName(), p.structure() == null ? "La fédération" : p.structure(),
-                        p.quality(), p.sessions(), p.hours()));
+                        Vocabulary.label("attendee-quality", p.quality()), p.sessions(), p.hours()));
             }
             model.addAttribute(ListDownload.MODEL, new ListDownload("formation-participants-" + y.year(), List.of("Nom", "Prénom",
                     "Structure", "Qualité", "Sessions", "Heures"), rows));

@@ -56,13 +56,15 @@ class TrainingSessionController {
     private final TrainingCatalogueService catalogue;
     private final StructureService structures;
     private final RegistrableStructures registrable;
+    private final SignInService signIn;
 
     TrainingSessionController(TrainingService training, TrainingCatalogueService catalogue, StructureService structures,
-                              RegistrableStructures registrable) {
+                              RegistrableStructures registrable, SignInService signIn) {
         this.training = training;
         this.catalogue = catalogue;
         this.structures = structures;
         this.registrable = registrable;
+        this.signIn = signIn;
     }
 
     /** One half-day row as typed. */
@@ -118,8 +120,11 @@ class TrainingSessionController {
     static NewHalfDay readDay(DayRow row, String line, List<String> wrong) {
         LocalDate day = Checks.date(row.day());
         int before = wrong.size();
-        if (day == null || day.getYear() < Checks.FIRST_YEAR || day.getYear() > Checks.LAST_YEAR) {
+        if (day == null) {
             wrong.add(line + "« " + shown(row.day()) + " » n'est pas une date : écrivez JJ/MM/AAAA.");
+        } else if (day.getYear() < Parse.FIRST_REPORT_YEAR || day.getYear() > Parse.LAST_REPORT_YEAR) {
+            wrong.add(line + "le " + day.format(Parse.FRENCH_DATE) + " n'est pas une date de formation : l'année doit être entre "
+                    + Parse.FIRST_REPORT_YEAR + " et " + Parse.LAST_REPORT_YEAR + ".");
         }
         if (!TrainingService.PERIODS.contains(row.period())) {
             wrong.add(line + "choisissez le matin ou l'après-midi.");
@@ -256,6 +261,10 @@ class TrainingSessionController {
         model.addAttribute("course", training.course(fed.id(), session.courseId()));
         model.addAttribute("halfDays", training.halfDays(fed.id(), id));
         model.addAttribute("signed", catalogue.presencesPerHalfDay(fed.id(), id));
+        // an attestation exists only for whom signed at least one half-day (the PDF refuses the others)
+        Set<Long> attested = new HashSet<>();
+        signIn.presences(fed.id(), id).forEach(p -> attested.add(p.registrationId()));
+        model.addAttribute("attested", attested);
         model.addAttribute("trainers", training.trainersOf(fed.id(), id));
         model.addAttribute("held", catalogue.held(fed.id(), id));
         model.addAttribute("reader", reader);

@@ -153,6 +153,31 @@ class CentreRegistrationTest {
     }
 
     @Test
+    void theCataloguesDurationAndTheSessionsHoursAreLabelledApart() throws Exception {
+        mvc.perform(get(base(lens) + "/sessions/" + session).with(user(lensDirector))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<th>Durée prévue au catalogue</th><td>7,00\u00a0h</td>")))
+                .andExpect(content().string(containsString("Cette session : <b>7,00\u00a0h</b> de formation")))
+                .andExpect(content().string(not(containsString("<th>Durée</th>"))));
+    }
+
+    @Test
+    void aHugeOrNulValueIsRefusedNamingTheFieldInFrench() throws Exception {
+        MvcResult huge = mvc.perform(registration(lens, lensDirector).param("lastName", "x".repeat(5000)).param("firstName", "Ana")
+                .param("quality", "salarie")).andExpect(status().isBadRequest()).andReturn();
+        assertThat(huge.getResponse().getErrorMessage()).startsWith("Le champ « nom » compte 5000 caractères");
+        MvcResult nul = mvc.perform(registration(lens, lensDirector).param("lastName", "Ana").param("firstName", "A\0na")
+                .param("quality", "salarie")).andExpect(status().isBadRequest()).andReturn();
+        assertThat(nul.getResponse().getErrorMessage()).startsWith("Le champ « prénom » contient un caractère nul");
+        String[][] fields = {{"email", "courriel"}, {"job", "fonction"}, {"quality", "qualité"}, {"person", "personne des fichiers du centre"},
+            {"source", "origine"}, {"returnTo", "retour"}};
+        for (String[] f : fields) {
+            MvcResult refused = mvc.perform(registration(lens, lensDirector).param(f[0], "\0"))
+                    .andExpect(status().isBadRequest()).andReturn();
+            assertThat(refused.getResponse().getErrorMessage()).startsWith("Le champ « " + f[1] + " »");
+        }
+    }
+
+    @Test
     void eachCentreSeesOnlyItsOwnRegistrations() throws Exception {
         fill();
         OwnRegistration yasmine = own(lens, "Dhina");
@@ -217,7 +242,6 @@ class CentreRegistrationTest {
         mvc.perform(registration(lens, lensDirector).param("person", "benevole:" + douaiVolunteer)).andExpect(status().isNotFound());
         long noVolunteer = jdbc.sql("select coalesce(max(id), 0) + 1 from volunteers").query(Long.class).single();
         mvc.perform(registration(lens, lensDirector).param("person", "benevole:" + noVolunteer)).andExpect(status().isNotFound());
-        assertThat(training.registrations(nord.id(), session, null)).isEmpty();
         // a volunteer gone is no longer offered nor accepted
         volunteers.update(lens.id(), lensVolunteer, List.of("activite"), null, LocalDate.now().minusDays(1));
         mvc.perform(registration(lens, lensDirector).param("person", "benevole:" + lensVolunteer)).andExpect(status().isNotFound());
@@ -404,7 +428,6 @@ class CentreRegistrationTest {
         mvc.perform(registration(lens, lensDirector).param("person", "salarie:" + gone)).andExpect(status().isNotFound());
         mvc.perform(get(base(lens) + "/sessions/" + session).with(user(lensDirector))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Dhina Yasmine"), not(containsString("Lemaire Odile")))));
-        assertThat(training.registrations(nord.id(), session, null)).isEmpty();
     }
 
     @Test

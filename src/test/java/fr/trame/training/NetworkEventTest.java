@@ -321,6 +321,30 @@ class NetworkEventTest {
     }
 
     @Test
+    void everyCountOfTheEventPageIsWrittenTheFrenchWay() throws Exception {
+        // 1,002 people of A (59, Valenciennois, salariés), 1 of C (62, Artois)
+        jdbc.sql("update network_events set capacity = 5000 where federation_id = ? and id = ?").params(federation.id(), race).update();
+        jdbc.sql("""
+                insert into event_registrations (federation_id, event_id, structure_id, last_name, first_name, quality, present)
+                select ?, ?, ?, 'Nom' || g, 'Prénom', 'salarie', g % 2 = 0 from generate_series(1, 1002) g""")
+                .params(federation.id(), race, a).update();
+        events.register(federation.id(), race, List.of(new NewRegistration(c, "Lefèvre", "Ana", "habitant", null)), null);
+        String admin = fixtures.user(federation, FederationRole.ADMIN);
+        String page = mvc.perform(get("/f/" + federation.code() + "/evenements/" + race).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String thousand = "1\u202f002";
+        // the same count by département, by AT and by quality: formatted alike, never « 1002 »
+        assertThat(page).doesNotContain(">1002<").doesNotContain(">1003<");
+        assertThat(page.split(">" + thousand + "<", -1)).hasSize(4);
+        assertThat(page).contains(">1\u202f003</b>");
+        // 501 of A present (the even ones), 501 absent
+        assertThat(page).contains("<span>501</span> absente(s)");
+        String year = mvc.perform(get("/f/" + federation.code() + "/evenements").param("annee", "2023").with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(year).contains(">1\u202f003<").doesNotContain(">1003<");
+    }
+
+    @Test
     void aReaderSeesFiguresButNoNameAndWritesNothing() throws Exception {
         registerTheRace();
         events.addShifts(federation.id(), race, List.of(new NewShift("Chloé Haddad", a, "Accueil",

@@ -36,6 +36,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -452,6 +453,24 @@ class QualiopiEvidenceTest {
                         .param("sessionId", String.valueOf(otherSession)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("pas une session de votre fédération")));
         assertThat(evidence.figures(federation.id(), Period.year(2026), TODAY).count(Complaints.RECUES)).isZero();
+    }
+
+    @Test
+    void datesInTheWrongOrderAreNamed() throws Exception {
+        String direction = fixtures.user(federation, FederationRole.ADMIN);
+        String base = "/f/" + federation.code() + "/formation";
+        mvc.perform(post(base + "/reclamations").with(user(direction)).with(csrf()).param("receivedOn", "05/01/2026")
+                        .param("channel", "courriel").param("subject", "Traitée trop tôt").param("description", "Un retard")
+                        .param("status", "traitee").param("response", "Réponse").param("handledOn", "04/01/2026")
+                        .param("actionTaken", "Rien"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("La date de traitement précède la date de réception.")))
+                .andExpect(content().string(not(containsString("La fin ne peut pas précéder le début."))));
+        mvc.perform(post(base + "/qualiopi/ameliorations").with(user(direction)).with(csrf()).param("decidedOn", "05/01/2026")
+                        .param("source", "evaluation").param("finding", "Constat").param("action", "Action").param("status", "realisee")
+                        .param("doneOn", "04/01/2026"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("La date de réalisation précède la date de décision.")));
     }
 
     @Test

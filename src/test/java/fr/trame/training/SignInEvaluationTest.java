@@ -367,6 +367,48 @@ class SignInEvaluationTest {
                 .andExpect(content().string(containsString("Accueillir les habitants")));
     }
 
+    @Test
+    void aDelegueReadsTheGridAndTheEvaluationsWithoutAFormAndAReaderGetsPlainCounts() throws Exception {
+        String admin = fixtures.user(federation, FederationRole.ADMIN);
+        String delegue = fixtures.user(federation, FederationRole.DELEGUE);
+        String reader = fixtures.user(federation, FederationRole.READER);
+        String page = "/f/" + federation.code() + "/formation/sessions/" + session;
+        // nobody signed yet: no attestation offered, neither the session's nor a person's
+        mvc.perform(get(page).with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("attestations.pdf"))))
+                .andExpect(content().string(not(containsString("attestation.pdf"))));
+        signIn.recordAttendance(federation.id(), session, Set.of(at(anne, 0), at(anne, 1)), AFTER, null);
+        mvc.perform(get(page).with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("attestations.pdf")))
+                .andExpect(content().string(containsString("inscriptions/" + anne.id() + "/attestation.pdf")))
+                .andExpect(content().string(not(containsString("inscriptions/" + paul.id() + "/attestation.pdf"))));
+        // the reader reads how many signed, without a link to the grid it may not open
+        mvc.perform(get(page).with(user(reader))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"signees-" + halfDays.get(0).id() + "\"><span>1</span>")))
+                .andExpect(content().string(not(containsString("/emargement\""))));
+        mvc.perform(get(page).with(user(delegue))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/emargement\"")));
+
+        mvc.perform(get(page + "/emargement").with(user(delegue))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Anne Martin")))
+                .andExpect(content().string(containsString("Lecture seule")))
+                .andExpect(content().string(not(containsString("<form method=\"post\" action=\"" + page + "/emargement"))))
+                .andExpect(content().string(not(containsString("grille-form"))))
+                .andExpect(content().string(not(containsString("Enregistrer"))))
+                .andExpect(content().string(not(containsString("name=\"present\""))));
+        mvc.perform(get(page + "/emargement").with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("grille-form")))
+                .andExpect(content().string(containsString("Enregistrer l'émargement")));
+        mvc.perform(get(page + "/evaluations").with(user(delegue))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Anne Martin")))
+                .andExpect(content().string(not(containsString("evaluations-form"))))
+                .andExpect(content().string(not(containsString("name=\"positioning\""))))
+                .andExpect(content().string(not(containsString("Enregistrer"))));
+        mvc.perform(get(page + "/evaluations").with(user(admin))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("evaluations-form")))
+                .andExpect(content().string(containsString("Enregistrer les évaluations")));
+    }
+
     /** The text in the order it was drawn (a table's cells one after the other). */
     static String text(PDDocument pdf) throws IOException {
         return new PDFTextStripper().getText(pdf).replaceAll("[\\s\u00a0\u202f]+", " ");

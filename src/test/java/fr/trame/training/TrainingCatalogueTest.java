@@ -173,7 +173,21 @@ class TrainingCatalogueTest {
                         .param("day", "12/10/2023", "12/10/2023").param("period", "matin", "matin").param("hours", "3", "trois"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("« trois » n&#39;est pas un nombre d&#39;heures")));
+        // a half-day in 1999 or 2150 is a typing error, in planning and in adding one
+        mvc.perform(post(base + "/sessions").with(user(direction)).with(csrf()).param("courseId", String.valueOf(course))
+                        .param("minParticipants", "1").param("maxParticipants", "5")
+                        .param("day", "12/10/2023", "12/10/1999", "12/10/2150").param("period", "matin", "matin", "matin")
+                        .param("hours", "3", "3", "3"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ligne 2 : le 12/10/1999 n&#39;est pas une date de formation : "
+                        + "l&#39;année doit être entre 2000 et 2100.")))
+                .andExpect(content().string(containsString("Ligne 3 : le 12/10/2150 n&#39;est pas une date de formation")));
         assertThat(training.sessionsOf(federation.id(), course)).hasSize(1);
+        mvc.perform(post(base + "/sessions/" + session + "/demi-journees").with(user(direction)).with(csrf())
+                        .param("day", "05/03/1999").param("period", "matin").param("hours", "2,5"))
+                .andExpect(flash().attribute("error", "Demi-journée non ajoutée : le 05/03/1999 n'est pas une date de formation : "
+                        + "l'année doit être entre 2000 et 2100."));
+        assertThat(training.halfDays(federation.id(), session)).noneMatch(h -> h.day().getYear() == 1999);
 
         // a NUL character and a huge value are refused before the controller, in French
         mvc.perform(post(base + "/catalogue").with(user(direction)).with(csrf()).param("title", "A\0B")

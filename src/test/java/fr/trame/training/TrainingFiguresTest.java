@@ -19,8 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -213,6 +216,33 @@ class TrainingFiguresTest {
     }
 
     @Test
+    void anEmptyDrillDownSaysWhatIsEmptyAndTheSubMenuSitsInTheContentColumn() throws Exception {
+        String path = "/f/" + federation.code() + "/formation";
+        String direction = fixtures.user(federation, FederationRole.ADMIN);
+        String reader = fixtures.user(federation, FederationRole.READER);
+        for (String who : List.of(direction, reader)) {
+            mvc.perform(get(path + "/chiffres/participants").param("annee", "2030").with(user(who))).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Aucune personne formée ne correspond à ce choix.")))
+                    .andExpect(content().string(not(containsString(">Personne.<"))));
+        }
+        for (String page : List.of("", "/chiffres", "/chiffres/participants", "/catalogue", "/sessions/" + s3 + "/emargement")) {
+            String html = mvc.perform(get(path + page).with(user(direction))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(html.indexOf("<main")).as(page).isPositive().isLessThan(html.indexOf("class=\"subnav\""));
+        }
+        // every page with the sub-menu puts it inside main, never before it
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/templates/training"))) {
+            for (Path file : files.toList()) {
+                String text = Files.readString(file);
+                int subnav = text.indexOf("training/fragments :: subnav");
+                if (subnav >= 0 && !file.endsWith("fragments.html")) {
+                    assertThat(text.indexOf("<main")).as(file.toString()).isPositive().isLessThan(subnav);
+                }
+            }
+        }
+    }
+
+    @Test
     void thePagesRefuseBadValuesAndAReaderReadsNoName() throws Exception {
         String path = "/f/" + federation.code() + "/formation/chiffres";
         String direction = fixtures.user(federation, FederationRole.ADMIN);
@@ -228,6 +258,11 @@ class TrainingFiguresTest {
                 .andExpect(content().string(not(containsString("Martin"))))
                 .andExpect(content().string(not(containsString("Dupont"))))
                 .andExpect(content().string(containsString("Centre social Arras-Nord")));
+        // the direction's file says the quality as the page does, not its code
+        mvc.perform(get(path + "/participants").param("annee", "2025").param("format", "csv").with(user(direction)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Martin;Paul;Centre social Arras-Nord;Salarié·e;")))
+                .andExpect(content().string(not(containsString(";salarie;"))))
+                .andExpect(content().string(not(containsString(";benevole;"))));
         mvc.perform(get(path + "/participants").param("annee", "2025").param("format", "csv").with(user(reader)))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("Martin"))))
                 .andExpect(content().string(containsString("Centre social Arras-Nord")));

@@ -134,6 +134,30 @@ class NetworkEventBrowserTest extends InChromium {
         assertThat(browser.getPageSource()).doesNotContain("Dupont").doesNotContain("Lefèvre");
         scrollTo("chiffres");
         screenshot("evenement-lecture-inscriptions");
+
+        // a big day: 2,998 more runners of Marcel Pagnol, half of them present; the tables still fit and every count
+        // is written the French way
+        jdbc.sql("update network_events set capacity = null where federation_id = ?").params(federation.id()).update();
+        jdbc.sql("""
+                insert into event_registrations (federation_id, event_id, structure_id, last_name, first_name, quality, present)
+                select s.federation_id, e.id, s.id, 'Coureur' || g, 'Anonyme', 'habitant', g % 2 = 0
+                from structures s, network_events e, generate_series(1, 2998) g
+                where s.federation_id = ? and s.ref = 'EV1' and e.federation_id = s.federation_id""")
+                .params(federation.id()).update();
+        browser.get(page);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("repartitions")));
+        assertThat(spaced("par-departement")).contains("59 2 3 001 1 501");
+        assertThat(spaced("par-at")).contains("Lille Métropole 2 3 001 1 501");
+        assertThat(spaced("par-qualite")).contains("3 001");
+        assertThat(spaced("inscrits")).startsWith("3 003");
+        assertThat(browser.getPageSource()).doesNotContain(">3001<").doesNotContain(">3003<").doesNotContain(">1501<");
+        for (String table : new String[] {"par-departement", "par-at", "par-qualite"}) {
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "const t = document.getElementById(arguments[0]); return t.scrollWidth - t.parentElement.clientWidth;", table);
+            assertThat(((Number) overflow).intValue()).as(table).isLessThanOrEqualTo(0);
+        }
+        scrollTo("repartitions");
+        screenshot("evenement-repartitions-grand");
     }
 
     private void shift(WebDriverWait wait, String person, String post, String day, String start, String end) {
@@ -146,6 +170,11 @@ class NetworkEventBrowserTest extends InChromium {
         browser.findElement(By.id("end")).sendKeys(end);
         browser.findElement(By.id("ajouter-creneau")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Créneau enregistré"));
+    }
+
+    /** The element's text, its thin and non-breaking spaces as plain spaces. */
+    private static String spaced(String id) {
+        return browser.findElement(By.id(id)).getText().replaceAll("[\u202f\u00a0]", " ");
     }
 
     private static void scrollTo(String id) {

@@ -133,6 +133,22 @@ class SignInBrowserTest extends InChromium {
         assertThat(browser.getPageSource()).contains("pas les noms des stagiaires").doesNotContain("Marie");
         assertThat(browser.findElements(By.id("grille"))).isEmpty();
         screenshot("emargement-lecteur");
+
+        // a délégué reads the grid and the evaluations, with nothing to tick, type or send
+        logIn(fixtures.user(federation, FederationRole.DELEGUE), federation);
+        browser.get(url(base + "/emargement"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grille")));
+        assertThat(browser.findElements(By.id("enregistrer"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#grille input[type=checkbox]")))
+                .isNotEmpty().noneMatch(box -> box.isEnabled());
+        assertThat(browser.findElements(By.tagName("form"))).noneMatch(f -> String.valueOf(f.getDomAttribute("action")).endsWith("/emargement"));
+        screenshot("emargement-delegue");
+        browser.get(url(base + "/evaluations"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evaluations-table")));
+        assertThat(browser.findElements(By.cssSelector("#evaluations-table input"))).isEmpty();
+        assertThat(browser.findElements(By.id("enregistrer-evaluations"))).isEmpty();
+        assertThat(browser.findElement(By.id("comment-" + marie.id())).getText()).isEqualTo("Des outils concrets");
+        screenshot("evaluations-delegue");
     }
 
     private Registration register(Federation federation, long session, long structure, String last, String first, String quality) {
