@@ -75,13 +75,8 @@ class TrainingCatalogueController {
         boolean withArchived = "oui".equals(archives);
         List<Course> courses = training.courses(fed.id(), withArchived).stream()
                 .filter(c -> chosen == null || c.audience().equals(chosen)).toList();
-        Map<Long, Long> sessionCounts = new HashMap<>();
-        Map<Long, Long> perCourse = catalogue.sessionsPerCourse(fed.id());
-        for (Course c : courses) {
-            sessionCounts.put(c.id(), perCourse.getOrDefault(c.id(), 0L));
-        }
         model.addAttribute("courses", courses);
-        model.addAttribute("sessionCounts", sessionCounts);
+        model.addAttribute("sessionCounts", catalogue.sessionsPerCourse(fed.id()));
         model.addAttribute("audience", chosen);
         model.addAttribute("withArchived", withArchived);
         model.addAttribute("audiences", audiences());
