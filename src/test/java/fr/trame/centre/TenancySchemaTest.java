@@ -21,7 +21,8 @@ class TenancySchemaTest {
 
     /** Shared tables, without centre data. */
     private static final Set<String> GLOBAL = Set.of("centres", "users", "login_throttle", "school_holidays", "flyway_schema_history",
-            "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions", "federations");
+            "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions", "federations",
+            "senacs_campaigns", "senacs_sections", "senacs_questions");
 
 
     @Autowired

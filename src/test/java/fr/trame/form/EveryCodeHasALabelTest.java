@@ -73,6 +73,9 @@ class EveryCodeHasALabelTest {
             Map.entry("network_events.kind", "event-kind"),
             Map.entry("event_registrations.quality", "event-quality"),
             Map.entry("training_requests.audience", "training-audience"),
+            Map.entry("senacs_questions.type", "senacs-type"), Map.entry("senacs_questions.rollup", "senacs-rollup"),
+            Map.entry("senacs_returns.state", "senacs-state"), Map.entry("senacs_answers.frozen_source", "senacs-source"),
+            Map.entry("senacs_structure_returns.state", "senacs-state"),
             Map.entry("training_requests.status", "request-status"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
