@@ -11,6 +11,7 @@ import fr.trame.senacs.ReturnService;
 import fr.trame.senacs.SenacsReturn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -82,6 +83,9 @@ class SenacsReturnBrowserTest extends InChromium {
         assertThat(browser.findElement(By.id("BEN_HEURES")).getAttribute("value")).isEqualTo("beaucoup");
         assertThat(browser.findElement(By.id("BEN_HEURES")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(new Select(browser.findElement(By.id("ID_MILIEU"))).getFirstSelectedOption().getText()).isEqualTo("Rural");
+        assertThat(browser.findElement(By.id("erreurs")).getText()).contains("BEN_HEURES : Saisissez un nombre positif ou nul");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("q-BEN_HEURES")));
         screenshot("senacs-erreur");
         assertThat(answer(returns.read(centre.id(), centre.code(), year), "ID_MILIEU").source()).isEqualTo(SenacsReturn.Source.MISSING);
 
@@ -126,8 +130,21 @@ class SenacsReturnBrowserTest extends InChromium {
         assertThat(reopened.findElement(By.className("transmise")).getText()).isEqualTo("valeur transmise : 2");
         assertThat(browser.findElement(By.id("q-BEN_HEURES")).findElements(By.className("transmise"))).isEmpty();
         assertThat(browser.findElement(By.id("BEN_HEURES")).getAttribute("value")).isEqualTo("1234,50");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", reopened);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", reopened);
         screenshot("senacs-rouvert");
+
+        // a declared value replaces the figure; blanking it goes back to the figure
+        browser.findElement(By.id("PUB_PERSONNES")).sendKeys("5");
+        browser.findElement(By.id("enregistrer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Réponses enregistrées"));
+        WebElement declared = browser.findElement(By.id("q-PUB_PERSONNES"));
+        assertThat(declared.findElement(By.className("valeur")).getText()).isEqualTo("5");
+        assertThat(declared.getText()).contains("Déclaré").contains("calcul de Trame : 3").contains("valeur transmise : 2");
+        browser.findElement(By.id("PUB_PERSONNES")).clear();
+        browser.findElement(By.id("enregistrer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Réponses enregistrées"));
+        assertThat(browser.findElement(By.cssSelector("#q-PUB_PERSONNES .valeur")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("q-PUB_PERSONNES")).getText()).contains("Calculé par Trame");
     }
 
     private void declareEveryMissingAnswer(Centre centre, int year, long director) {
