@@ -62,6 +62,7 @@ class SenacsReturnBrowserTest extends InChromium {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("SENACS"))).click();
         WebElement due = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("annee-" + year)));
         assertThat(due.getText()).contains("à transmettre ce printemps").contains("Brouillon");
+        screenshot("senacs-annees");
         due.findElement(By.linkText("Remplir")).click();
 
         WebElement persons = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-PUB_PERSONNES")));
