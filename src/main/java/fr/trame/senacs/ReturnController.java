@@ -6,7 +6,6 @@ import fr.trame.form.FrenchFormat;
 import fr.trame.form.NotFound;
 import fr.trame.form.Parse;
 import fr.trame.form.Refused;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +28,10 @@ class ReturnController {
 
     private final ReturnService returns;
     private final SenacsCampaigns campaigns;
-    private final JdbcClient jdbc;
 
-    ReturnController(ReturnService returns, SenacsCampaigns campaigns, JdbcClient jdbc) {
+    ReturnController(ReturnService returns, SenacsCampaigns campaigns) {
         this.returns = returns;
         this.campaigns = campaigns;
-        this.jdbc = jdbc;
     }
 
     /** One year of the list: its state (null when no campaign asks about it) and whether a return was started. */
@@ -45,9 +41,7 @@ class ReturnController {
     @GetMapping("/c/{centre}/senacs")
     String years(CentreScope scope, Model model) {
         scope.requireDirection();
-        Map<Integer, String> states = new HashMap<>();
-        jdbc.sql("select year, state from senacs_returns where centre_id = ?").param(scope.id())
-                .query((rs, n) -> states.put(rs.getInt(1), rs.getString(2))).list();
+        Map<Integer, String> states = returns.states(scope.id());
         // the return due this spring (last year's figures) first, then the years before, and any year with a return
         int due = scope.today().getYear() - 1;
         TreeSet<Integer> years = new TreeSet<>(states.keySet());
@@ -87,7 +81,7 @@ class ReturnController {
         int y = year(year);
         Map<String, String> typed = new LinkedHashMap<>();
         // only the questionnaire's fields: the form also carries its CSRF token
-        for (Question q : returns.read(scope.id(), scope.code(), y).campaign().questions()) {
+        for (Question q : returns.campaign(scope.id(), y).questions()) {
             if (params.containsKey(q.code())) {
                 typed.put(q.code(), params.get(q.code()));
             }

@@ -74,6 +74,20 @@ public class ReturnService {
                 : new SenacsReturn(centreCode, year, campaign, state, row.submittedAt(), row.checkedAt(), row.reopenedAt(), answers);
     }
 
+    /** The campaign of the centre's return for {@code year}: the one it was started on, else the year's. */
+    public Campaign campaign(long centreId, int year) {
+        Row row = row(centreId, year, false);
+        return row == null ? campaigns.forYear(year) : campaigns.byId(row.campaignId());
+    }
+
+    /** The state of each of the centre's returns, by year. */
+    public Map<Integer, String> states(long centreId) {
+        Map<Integer, String> states = new HashMap<>();
+        jdbc.sql("select year, state from senacs_returns where centre_id = ?").param(centreId)
+                .query((rs, n) -> states.put(rs.getInt(1), rs.getString(2))).list();
+        return states;
+    }
+
     /**
      * Declares answers (question code → what was typed; blank clears the declaration, so a computed question goes back
      * to its figure). Every value is checked first: on any error nothing is saved and the errors come back by code.
