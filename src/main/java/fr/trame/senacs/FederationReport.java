@@ -40,7 +40,8 @@ public class FederationReport {
     static final String SENACS = "senacs";
     static final String NO_SENACS = "Aucun questionnaire SENACS transmis pour cette année";
 
-    // the structures members of the network at the year's end: their last membership state by then is not a departure
+    // the structures members of the network at the year's end: their last membership state by then is a member's (not
+    // a departure, nor an awaited membership)
     private static final String MEMBERS = """
             with s as (
               select st.id, st.departement, st.kind, st.territory_id,
@@ -53,7 +54,7 @@ public class FederationReport {
                    and coalesce(x.since, date '-infinity') <= :to
                  order by coalesce(x.since, date '-infinity') desc limit 1) as status
               from federation_structures st where st.federation_id = :fed),
-            members as (select * from s where state is not null and state <> 'sortie')
+            members as (select * from s where state in ('adherent', 'reaffiliation', 'prefiguration'))
             """;
 
     private final JdbcClient jdbc;
