@@ -10,6 +10,7 @@ import fr.trame.reporting.AnnualReportService.Chapter;
 import fr.trame.reporting.AnnualReportService.Table;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -181,7 +183,13 @@ class FederationReportTest {
                     "Aucun questionnaire SENACS transmis pour cette année");
         }
         if (Boolean.getBoolean("trame.keep-report")) {
-            Files.write(Path.of("target/rapport-federation.pdf"), pdf);
+            // to look at: the first pages as images (pdftoppm is not installed here)
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                for (int page = 0; page < Math.min(3, document.getNumberOfPages()); page++) {
+                    ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 60), "png",
+                            Path.of("target/rapport-federation-" + page + ".png").toFile());
+                }
+            }
         }
         try (ReadableWorkbook xlsx = new ReadableWorkbook(new ByteArrayInputStream(documents.xlsx(report)))) {
             assertThat(xlsx.getSheets().map(Sheet::getName).toList()).containsExactly("Le réseau",
