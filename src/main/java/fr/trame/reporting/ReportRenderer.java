@@ -103,11 +103,16 @@ public class ReportRenderer {
 
     /** One sheet per chapter, its tables one under the other, numbers as numbers. */
     public byte[] xlsx(AnnualReportService.Report report) {
+        return xlsx(report.chapters());
+    }
+
+    /** Any report's chapters (the centre's, the federation's) as a workbook, one sheet per chapter. */
+    public byte[] xlsx(List<AnnualReportService.Chapter> chapters) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Trame", "1.0");
             Set<String> names = new HashSet<>();
-            for (AnnualReportService.Chapter chapter : report.chapters()) {
+            for (AnnualReportService.Chapter chapter : chapters) {
                 Worksheet sheet = workbook.newWorksheet(sheetName(chapter.title(), names));
                 int row = 0;
                 sheet.value(row, 0, chapter.title());
@@ -145,6 +150,11 @@ public class ReportRenderer {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Any report's chapters ready for a template of its own (the federation's report), without links. */
+    public List<PrintedChapter> printed(List<AnnualReportService.Chapter> chapters, boolean forPdf) {
+        return chapters.stream().map(c -> print(c, forPdf, null)).toList();
     }
 
     private PrintedChapter print(AnnualReportService.Chapter chapter, boolean forPdf, String linkBase) {
