@@ -42,7 +42,8 @@ public class AssociationIndicators {
             case when pa.kind in ('caf', 'commune', 'intercommunalite', 'departement', 'region', 'etat') then pa.kind
                  when pa.kind is not null then 'autre'
                  when pr.label ~* '\\mcaf\\M|allocations familiales' then 'caf'
-                 when pr.label ~* '(^|[^[:alnum:]])([ée]tat|État|pr[ée]fecture|ddets|sdjes|anct|fonjep)\\M|politique de la ville' then 'etat'
+                 when pr.label ~* '(^|[^[:alnum:]])([ée]tat|État|pr[ée]fecture|ddets|sdjes|anct|fonjep)\\M'
+                      or pr.label ~* 'politique de la ville' then 'etat'
                  when pr.label ~* 'intercommunal|communaut[ée]|m[ée]tropole|agglom[ée]ration' then 'intercommunalite'
                  when pr.label ~* '\\m(commune|ville|mairie|municipal)' then 'commune'
                  when pr.label ~* 'd[ée]partement' then 'departement'
