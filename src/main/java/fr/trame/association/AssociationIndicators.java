@@ -27,8 +27,29 @@ public class AssociationIndicators {
     /** A row dated {@code [s, e]} (open end) that runs on the period's last day. */
     private static final String RUNS_ON_LAST_DAY = "(%1$s <= :to and (%2$s is null or %2$s >= :to))";
 
+    /** The accounting years the period touches. */
+    private static final String YEARS = "year between extract(year from cast(:from as date)) and extract(year from cast(:to as date))";
+
     private static final String FULL_TIME = "coalesce((select full_time_hours from association_settings where centre_id = :centre), 35)";
     private static final String RATE = "coalesce((select volunteer_rate_cents from association_settings where centre_id = :centre), 1188)";
+
+    /** Who a product comes from, by its funder's kind of partner, else by a word of its label (docs/indicateurs-association.md). */
+    public static final List<String> FUNDER_CATEGORIES = List.of("caf", "commune", "intercommunalite", "departement", "region",
+            "etat", "usagers", "autre");
+
+    /** A product's category: its partner's kind when a public funder, else the first keyword of its label that matches. */
+    private static final String FUNDER_CATEGORY = """
+            case when pa.kind in ('caf', 'commune', 'intercommunalite', 'departement', 'region', 'etat') then pa.kind
+                 when pa.kind is not null then 'autre'
+                 when pr.label ~* '\\mcaf\\M|allocations familiales' then 'caf'
+                 when pr.label ~* '(^|[^[:alnum:]])([ée]tat|État|pr[ée]fecture|ddets|sdjes|anct|fonjep)\\M'
+                      or pr.label ~* 'politique de la ville' then 'etat'
+                 when pr.label ~* 'intercommunal|communaut[ée]|m[ée]tropole|agglom[ée]ration' then 'intercommunalite'
+                 when pr.label ~* '\\m(commune|ville|mairie|municipal)' then 'commune'
+                 when pr.label ~* 'd[ée]partement' then 'departement'
+                 when pr.label ~* 'r[ée]gion' then 'region'
+                 when pr.label ~* 'usager|famille|participation|adh[ée]sion|cotisation|inscription|billetterie' then 'usagers'
+                 else 'autre' end""";
 
     private final JdbcClient jdbc;
 
@@ -118,7 +139,7 @@ public class AssociationIndicators {
      * MAD staff (their yearly value, weighted by the share of the period they run) and volunteer hours.
      */
     private Association.Funding funding(long centreId, LocalDate from, LocalDate to) {
-        String years = "year between extract(year from cast(:from as date)) and extract(year from cast(:to as date))";
+        String years = YEARS;
         Map<String, BigDecimal> byFunder = new LinkedHashMap<>();
         jdbc.sql("select label, sum(amount_cents) / 100.0 from products where centre_id = :centre and " + years
                         + " group by 1 order by 2 desc, 1").params(params(centreId, from, to))
@@ -141,6 +162,56 @@ public class AssociationIndicators {
                 .query((rs, n) -> new Association.Grants(money(rs.getBigDecimal(1)), money(rs.getBigDecimal(2)), byStatus))
                 .single();
         return new Association.Funding(products, byFunder, charges, inKind, grants);
+    }
+
+    /**
+     * The period's products ({@code funding.products}) by funder category ({@link #FUNDER_CATEGORIES}): every product
+     * falls in exactly one category, so the categories sum to the products.
+     */
+    public Map<String, BigDecimal> productsByFunderCategory(long centreId, LocalDate from, LocalDate to) {
+        Map<String, BigDecimal> byCategory = new LinkedHashMap<>();
+        FUNDER_CATEGORIES.forEach(c -> byCategory.put(c, money(BigDecimal.ZERO)));
+        jdbc.sql("select " + FUNDER_CATEGORY + ", sum(pr.amount_cents) / 100.0 from products pr"
+                        + " left join partners pa on pa.centre_id = pr.centre_id and pa.id = pr.partner_id"
+                        + " where pr.centre_id = :centre and pr." + YEARS + " group by 1")
+                .params(params(centreId, from, to)).query((rs, n) -> byCategory.put(rs.getString(1), money(rs.getBigDecimal(2)))).list();
+        return byCategory;
+    }
+
+    /**
+     * The ETP of the contracts on the period's last day ({@code staff.etp}) by function ({@link StaffService#FUNCTIONS}),
+     * rounded to the hundredth by the largest remainder, so that the functions sum to {@code staff.etp}.
+     */
+    public Map<String, BigDecimal> etpByFunction(long centreId, LocalDate from, LocalDate to) {
+        return etpBy("function", StaffService.FUNCTIONS, centreId, from, to);
+    }
+
+    /** The same ETP by kind of contract ({@link StaffService#CONTRACTS}), summing to {@code staff.etp} too. */
+    public Map<String, BigDecimal> etpByContract(long centreId, LocalDate from, LocalDate to) {
+        return etpBy("kind", StaffService.CONTRACTS, centreId, from, to);
+    }
+
+    private Map<String, BigDecimal> etpBy(String column, List<String> keys, long centreId, LocalDate from, LocalDate to) {
+        String onLastDay = "from contracts c where c.centre_id = :centre and " + RUNS_ON_LAST_DAY.formatted("c.start_date", "c.end_date");
+        // each part floored to the cent; the cents the rounded total still lacks go to the largest remainders
+        String sql = """
+                with parts as (select %1$s as k, sum(weekly_hours) / %2$s * 100 as v %3$s group by 1),
+                     floored as (select k, floor(v) as c, v - floor(v) as r from parts),
+                     missing as (select round((select coalesce(sum(weekly_hours), 0) / %2$s %3$s), 2) * 100
+                                        - (select coalesce(sum(c), 0) from floored) as n)
+                select k, (c + case when row_number() over (order by r desc, k) <= (select n from missing) then 1 else 0 end) / 100.0
+                from floored""".formatted(column, FULL_TIME, onLastDay);
+        Map<String, BigDecimal> etp = new LinkedHashMap<>();
+        keys.forEach(k -> etp.put(k, money(BigDecimal.ZERO)));
+        jdbc.sql(sql).params(params(centreId, from, to)).query((rs, n) -> etp.put(rs.getString(1), money(rs.getBigDecimal(2)))).list();
+        return etp;
+    }
+
+    /** Volunteers of the period ({@code volunteers.volunteers}) aged 12 to 25 on its last day, from their person's birth date. */
+    public long volunteersAged12To25(long centreId, LocalDate from, LocalDate to) {
+        return single("select count(*) from volunteers v join people_persons p on p.centre_id = v.centre_id and p.id = v.person_id"
+                + " where v.centre_id = :centre and " + RUNS_IN_PERIOD.formatted("v.start_date", "v.end_date")
+                + " and extract(year from age(:to, p.birth_date)) between 12 and 25", centreId, from, to);
     }
 
     /** Agréments in force on the period's last day. */
