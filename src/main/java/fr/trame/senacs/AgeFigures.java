@@ -43,6 +43,7 @@ class AgeFigures implements FigureSource {
         Set<String> figures = new HashSet<>();
         BANDS.keySet().forEach(band -> figures.add("publics.age." + band));
         figures.add("publics.qpv.share");
+        figures.add("publics.newPersons");
         return figures;
     }
 
@@ -62,6 +63,9 @@ class AgeFigures implements FigureSource {
         if (known > 0) {
             BigDecimal share = BigDecimal.valueOf(oui * 100).divide(BigDecimal.valueOf(known), 2, RoundingMode.HALF_UP);
             values.put("publics.qpv.share", new Computed(share.toPlainString(), period + "&dimension=qpv&value=oui"));
+        }
+        if (wanted.contains("publics.newPersons")) {
+            values.put("publics.newPersons", new Computed(Long.toString(indicators.newPersons(centreId, from, to)), null));
         }
         values.keySet().retainAll(wanted);
         return values;

@@ -56,6 +56,9 @@ class AgeFiguresTest {
         }
         marks.append("A1;2025-06-01;10:00;12:00;LEA;;present\n");
         marks.append("A1;2024-06-01;10:00;12:00;OLD;;present\n");
+        // TOM was already present in 2024: not new in 2025; OLD, present again in 2025, neither
+        marks.append("A1;2024-06-01;10:00;12:00;TOM;;present\n");
+        marks.append("A1;2025-09-01;10:00;12:00;OLD;;present\n");
         attendance.importCsv(centre.id(), csv(marks.toString()));
     }
 
@@ -69,15 +72,17 @@ class AgeFiguresTest {
         assertThat(f.get("publics.age.12-17").value()).isEqualTo("1");
         assertThat(f.get("publics.age.18-25").value()).isEqualTo("1");
         assertThat(f.get("publics.age.26-59").value()).isEqualTo("1");
-        assertThat(f.get("publics.age.60+").value()).isEqualTo("1");
+        assertThat(f.get("publics.age.60+").value()).isEqualTo("2");
         assertThat(f.get("publics.age.inconnu").value()).isEqualTo("1");
         assertThat(f.get("publics.age.0-11").value()).isEqualTo("3");
         assertThat(f.get("publics.age.12-25").value()).isEqualTo("2");
         assertThat(f.get("publics.age.6-11").link())
                 .isEqualTo("/tableau-de-bord/personnes?from=2025-01-01&to=2025-12-31&dimension=byAgeBand&value=6-11");
         assertThat(f.get("publics.age.0-5").link()).isNull();
-        // QPV oui: LEA, NOE, ANNE, ZOE = 4; known: + TOM, IRIS = 6; 4 / 6 = 66.67 %
-        assertThat(f.get("publics.qpv.share").value()).isEqualTo("66.67");
+        // QPV oui: LEA, NOE, ANNE, ZOE, OLD = 5; known: + TOM, IRIS = 7; 5 / 7 = 71.43 %
+        assertThat(f.get("publics.qpv.share").value()).isEqualTo("71.43");
+        // reached in 2025: 9 (OLD is 65 on 2025-09-01: 60+ has PAUL and OLD); new: all but TOM and OLD = 7
+        assertThat(f.get("publics.newPersons").value()).isEqualTo("7");
     }
 
     @Test
