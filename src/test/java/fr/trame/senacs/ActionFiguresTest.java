@@ -3,6 +3,7 @@ package fr.trame.senacs;
 import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.activities.ActivityImporter;
+import fr.trame.association.FundingService;
 import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
@@ -31,6 +32,8 @@ class ActionFiguresTest {
     @Autowired ReceptionImporter reception;
     @Autowired ActionFigures actions;
     @Autowired JdbcClient jdbc;
+    @Autowired FundingService funding;
+    @Autowired AgrementFigures agrements;
 
     Centre centre;
 
@@ -125,6 +128,20 @@ class ActionFiguresTest {
     void theStructureKindIsTheFederationRegistrys() {
         fixtures.structure(fixtures.federation("senacs"), "Centre social", "69", centre.id());
         assertThat(year2025().get("structure.kind").value()).isEqualTo("cs");
+    }
+
+    @Test
+    void theCafAgrementInForceOnTheLastDayGivesItsEnd() {
+        // the 2022-2025 CAF agrément ends before 31/12/2026; the 2026-2029 one is in force; the other issuer is not the CAF
+        funding.addAgrement(centre.id(), "Centre social", "CAF du Rhône", LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31), "A");
+        funding.addAgrement(centre.id(), "Centre social", "CAF du Rhône", LocalDate.of(2026, 1, 1), LocalDate.of(2029, 12, 31), "B");
+        funding.addAgrement(centre.id(), "Jeunesse", "SDJES", LocalDate.of(2026, 1, 1), LocalDate.of(2031, 12, 31), "C");
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        assertThat(agrements.compute(centre.id(), from, to, agrements.figures()).get("agrement.caf.end").value())
+                .isEqualTo("2029-12-31");
+        assertThat(agrements.compute(centre.id(), LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), agrements.figures()))
+                .isEmpty();
     }
 
     private Map<String, FigureSource.Computed> year2025() {
