@@ -261,6 +261,26 @@ public class IndicatorService {
                 .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
     }
 
+    /**
+     * Reached persons of the period (same first contact as {@code publics.persons}) with no presence and no reception
+     * contact before the period: the persons new to the centre that year (SENACS).
+     */
+    @Transactional
+    public long newPersons(long centreId, LocalDate from, LocalDate to) {
+        prepare(centreId, from, to);
+        return sql("""
+                select count(*) from {firsts} f
+                where not exists (
+                        select 1 from attendance_marks at
+                        join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                        where at.centre_id = :centre and at.person_id = f.person_id and at.status = 'present'
+                          and se.cancelled_reason is null and se.date < :from)
+                  and not exists (
+                        select 1 from reception_contacts c
+                        where c.centre_id = :centre and c.person_id = f.person_id and c.date < :from)""")
+                .params(params(centreId, from, to)).query(Long.class).single();
+    }
+
     /** Publics by the centre's own age and QF bands, for its pages and report (same persons, same first contact). */
     @Transactional
     public Publics.BandCounts publicsInBands(long centreId, LocalDate from, LocalDate to, Bands age, Bands qf) {
