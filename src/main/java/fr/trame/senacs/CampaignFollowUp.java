@@ -62,7 +62,7 @@ public class CampaignFollowUp {
             where s.federation_id = :federation and (cast(:territory as bigint) is null or s.territory_id = :territory)""";
 
     public List<Line> lines(long federationId, int year, Long territoryId) {
-        return jdbc.sql(STATES + " order by s.name, s.id")
+        return jdbc.sql(STATES + " order by lower(s.name), s.id")
                 .param("year", year).param("federation", federationId).param("territory", territoryId)
                 .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("ref"), rs.getString("name"),
                         rs.getObject("territory_id", Long.class), rs.getBoolean("on_trame"), rs.getString("state"),
