@@ -149,11 +149,12 @@ public class StructureReturns {
                 .params(federationId, structureId, year, campaign.id(), validated ? "soumis" : "brouillon", userId).update();
         jdbc.sql("delete from senacs_structure_answers where federation_id = ? and structure_id = ? and year = ?")
                 .params(federationId, structureId, year).update();
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            jdbc.sql("""
-                    insert into senacs_structure_answers (federation_id, structure_id, year, question_code, value)
-                    values (?, ?, ?, ?, ?)""").params(federationId, structureId, year, v.getKey(), v.getValue()).update();
-        }
+        // one statement for the return's answers (the demo and an import write many returns)
+        jdbc.sql("""
+                insert into senacs_structure_answers (federation_id, structure_id, year, question_code, value)
+                select ?, ?, ?, code, value from unnest(cast(? as text[]), cast(? as text[])) as a (code, value)""")
+                .params(federationId, structureId, year, values.keySet().toArray(new String[0]),
+                        values.values().toArray(new String[0])).update();
     }
 
     /**
@@ -184,7 +185,8 @@ public class StructureReturns {
                 if (s == null) {
                     row.error("structure_ref", "structure « " + ref + " » inconnue dans le registre de la fédération");
                 } else if (s.onTrame()) {
-                    row.error("structure_ref", "la structure « " + ref + " » est un centre Trame : elle remplit elle-même son questionnaire");
+                    row.error("structure_ref", "la structure « " + ref
+                            + " » est un centre Trame : elle remplit elle-même son questionnaire");
                     s = null;
                 }
             }

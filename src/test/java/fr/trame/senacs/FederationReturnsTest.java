@@ -294,4 +294,32 @@ class FederationReturnsTest {
         assertThatThrownBy(() -> structures.importCsv(federation.id(), YEAR, csv(csvText), null))
                 .isInstanceOf(CsvImportException.class);
     }
+    @Test
+    void aQuestionSentToATrameCentreIsAnsweredByItsDirection() throws Exception {
+        submitTheCentre();
+        String raise = base + "/" + YEAR + "/structures/" + trame + "/questions";
+        mvc.perform(as(reader, post(raise)).param("questionCode", "BEN_TOTAL").param("message", "7 bénévoles ?"))
+                .andExpect(status().isForbidden());
+        mvc.perform(as(delegueLens, post(raise)).param("questionCode", "BEN_TOTAL").param("message", "7 bénévoles ?"))
+                .andExpect(status().isForbidden());
+        mvc.perform(as(delegueLille, post(raise)).param("questionCode", "BEN_TOTAL").param("message", "7 bénévoles ?"))
+                .andExpect(status().is3xxRedirection());
+        // a structure not on Trame is corrected by the federation itself
+        mvc.perform(as(directionUser, post(base + "/" + YEAR + "/structures/" + vachala + "/questions"))
+                .param("questionCode", "BEN_TOTAL").param("message", "?")).andExpect(status().is3xxRedirection());
+        List<CampaignFollowUp.Query> open = followUp.openFor(centre.id(), YEAR);
+        assertThat(open).extracting(CampaignFollowUp.Query::questionCode, CampaignFollowUp.Query::message)
+                .containsExactly(tuple("BEN_TOTAL", "7 bénévoles ?"));
+
+        String answer = "/c/" + centre.code() + "/senacs/" + YEAR + "/questions/" + open.get(0).id();
+        mvc.perform(as(fixtures.user(centre, Role.ANIMATEUR), post(answer)).param("answer", "Oui"))
+                .andExpect(status().isForbidden());
+        Centre another = fixtures.centre("senacsautre");
+        mvc.perform(as(fixtures.user(another, Role.DIRECTION), post("/c/" + another.code() + "/senacs/" + YEAR + "/questions/"
+                + open.get(0).id())).param("answer", "Oui")).andExpect(status().isNotFound());
+        mvc.perform(as(fixtures.user(centre, Role.DIRECTION), post(answer)).param("answer", "Oui, 7 bénévoles réguliers."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(followUp.openFor(centre.id(), YEAR)).isEmpty();
+        assertThat(page(reader, base + "/" + YEAR + "/controles")).contains("Oui, 7 bénévoles réguliers.");
+    }
 }
