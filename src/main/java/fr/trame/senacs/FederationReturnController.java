@@ -33,8 +33,11 @@ class FederationReturnController {
     private final CampaignFollowUp followUp;
     private final StructureReturns structures;
     private final TerritoryService territories;
+    private final SenacsCampaigns campaigns;
 
-    FederationReturnController(CampaignFollowUp followUp, StructureReturns structures, TerritoryService territories) {
+    FederationReturnController(CampaignFollowUp followUp, StructureReturns structures, TerritoryService territories,
+                               SenacsCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.followUp = followUp;
         this.structures = structures;
         this.territories = territories;
@@ -154,6 +157,9 @@ class FederationReturnController {
         model.addAttribute("at", at(fed, at));
         model.addAttribute("ats", ats(fed));
         model.addAttribute("problems", followUp.controls(fed.id(), year, at));
+        Map<String, String> wordings = new HashMap<>();
+        campaigns.forYear(year).questions().forEach(q -> wordings.put(q.code(), q.wording()));
+        model.addAttribute("wordings", wordings);
         model.addAttribute("queries", followUp.raised(fed.id(), year));
         return "senacs/controls";
     }
