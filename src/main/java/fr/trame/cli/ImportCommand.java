@@ -10,6 +10,7 @@ import fr.trame.federation.StructureImporter;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
 import fr.trame.reception.ReceptionImporter;
+import fr.trame.senacs.StructureReturns;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ import java.nio.file.Path;
 
 /**
  * {@code import people|memberships|activities|attendance|reception FICHIER --centre CODE}, and
- * {@code import structures FICHIER --federation CODE}: one CSV, all or nothing.
+ * {@code import structures FICHIER --federation CODE}, {@code import senacs FICHIER --federation CODE --year YYYY}: one
+ * CSV, all or nothing.
  */
 @Component
 @Order(3)
@@ -36,10 +38,11 @@ class ImportCommand implements Command {
     private final AttendanceImporter attendance;
     private final ReceptionImporter reception;
     private final StructureImporter structures;
+    private final StructureReturns senacs;
 
     ImportCommand(CentreOption centres, FederationOption federations, StructureImporter structures,
                   PeopleImporter people, MembershipImporter memberships, ActivityImporter activities,
-                  AttendanceImporter attendance, ReceptionImporter reception) {
+                  AttendanceImporter attendance, ReceptionImporter reception, StructureReturns senacs) {
         this.centres = centres;
         this.federations = federations;
         this.structures = structures;
@@ -48,6 +51,7 @@ class ImportCommand implements Command {
         this.activities = activities;
         this.attendance = attendance;
         this.reception = reception;
+        this.senacs = senacs;
     }
 
     @Override
@@ -58,12 +62,27 @@ class ImportCommand implements Command {
     @Override
     public int run(Arguments args, PrintStream out) {
         args.expect(2, "import people|memberships|activities|attendance|reception FICHIER --centre CODE"
-                + "  |  import structures FICHIER --federation CODE");
+                + "  |  import structures FICHIER --federation CODE  |  import senacs FICHIER --federation CODE --year AAAA");
         Path file = Path.of(args.positional(1));
         if (args.positional(0).equals("structures")) {
             Federation federation = federations.federation(args);
             try (InputStream in = Files.newInputStream(file)) {
                 out.println(structures.importCsv(federation.id(), in, FederationScope.commandLine(federation).today()).summary());
+                return 0;
+            } catch (IOException e) {
+                throw unreadable(file, e);
+            }
+        }
+        if (args.positional(0).equals("senacs")) {
+            Federation federation = federations.federation(args);
+            int year;
+            try {
+                year = Integer.parseInt(args.required("year"));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--year attend une année, par exemple 2025.");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                out.println(senacs.importCsv(federation.id(), year, in, null).summary());
                 return 0;
             } catch (IOException e) {
                 throw unreadable(file, e);
@@ -79,7 +98,7 @@ class ImportCommand implements Command {
                 case "attendance" -> attendance.importCsv(centre.id(), in);
                 case "reception" -> reception.importCsv(centre.id(), in);
                 default -> throw new UsageException("Type d'import inconnu : « " + args.positional(0)
-                        + " » (attendu : people, memberships, activities, attendance, reception, structures).");
+                        + " » (attendu : people, memberships, activities, attendance, reception, structures, senacs).");
             };
         } catch (IOException e) {
             throw unreadable(file, e);

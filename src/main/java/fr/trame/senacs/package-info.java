@@ -6,7 +6,7 @@
  */
 @ApplicationModule(displayName = "senacs")
 @OwnsTables({"senacs_campaigns", "senacs_sections", "senacs_questions", "senacs_returns", "senacs_answers",
-        "senacs_structure_returns", "senacs_structure_answers", "senacs_report_texts"})
+        "senacs_structure_returns", "senacs_structure_answers", "senacs_report_texts", "senacs_queries"})
 package fr.trame.senacs;
 
 import fr.trame.database.OwnsTables;
