@@ -193,6 +193,41 @@ public class SenacsRollup {
                 .toList();
     }
 
+    /**
+     * One structure's submitted return for the export: its registry columns, where it came from (trame: a Trame
+     * centre's frozen return; federation: entered by the federation), its state, and its answers by question code.
+     */
+    public record Line(String ref, String name, String departement, String territory, String origin, String state,
+                       Map<String, String> answers) {
+    }
+
+    /** Every submitted return of the year, one line per structure, in the order of the registry's references. */
+    public List<Line> lines(long federationId, int year) {
+        Map<String, String> ats = names(federationId, Level.AT);
+        return jdbc.sql("""
+                select s.ref, s.name, s.departement, s.territory_id::text, n.origin, n.state,
+                       array_agg(n.question_code order by n.question_code) as codes,
+                       array_agg(n.value order by n.question_code) as answers
+                from senacs_network_answers n
+                join federation_structures s on s.federation_id = n.federation_id and s.id = n.structure_id
+                where n.federation_id = :federation and n.year = :year
+                group by s.id, s.ref, s.name, s.departement, s.territory_id, n.origin, n.state
+                order by s.ref, s.id""")
+                .param("federation", federationId).param("year", year)
+                .query((rs, i) -> {
+                    String[] codes = (String[]) rs.getArray("codes").getArray();
+                    String[] values = (String[]) rs.getArray("answers").getArray();
+                    Map<String, String> answers = new LinkedHashMap<>();
+                    for (int k = 0; k < codes.length; k++) {
+                        answers.put(codes[k], values[k]);
+                    }
+                    String territory = rs.getString(4);
+                    return new Line(rs.getString(1), rs.getString(2), rs.getString(3),
+                            territory == null ? null : ats.get(territory), rs.getString(5), rs.getString(6), answers);
+                })
+                .list();
+    }
+
     /** The group's name: a département's code as it is, an AT's name. */
     Map<String, String> names(long federationId, Level level) {
         Map<String, String> names = new LinkedHashMap<>();

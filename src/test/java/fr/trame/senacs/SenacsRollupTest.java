@@ -16,11 +16,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
-import java.math.BigDecimal;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
 
 import static fr.trame.Fixtures.csv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +159,62 @@ class SenacsRollupTest {
                 Long.toString(at1), "ID_MILIEU", "urbain");
         assertThat(behind).extracting(SenacsRollup.Behind::structureId).containsExactlyInAnyOrder(trame, other);
         assertThat(behind).extracting(SenacsRollup.Behind::territory).containsOnly("AT Nord");
+    }
+
+    @Test
+    void everyRoleReadsTheFiguresAndTheExportsWhichHoldNoPerson() throws Exception {
+        jdbc.sql("update structures set name = '=SOMME(A1)' where federation_id = ? and id = ?")
+                .params(federation.id(), entered).update();
+        String base = "/f/" + federation.code() + "/senacs/2025";
+        String reader = fixtures.user(federation, FederationRole.READER);
+        List<String> pages = List.of(base + "/chiffres", base + "/chiffres?niveau=departement", base + "/chiffres?niveau=at",
+                base + "/chiffres/PUB_PERSONNES?niveau=reseau", base + "/chiffres/ID_QPV?niveau=at&groupe=" + at1 + "&choix=oui",
+                base + "/export.csv", base + "/export.xlsx");
+        StringBuilder all = new StringBuilder();
+        for (String page : pages) {
+            MvcResult result = mvc.perform(get(page).with(user(reader))).andExpect(status().isOk()).andReturn();
+            all.append(page.endsWith(".xlsx") ? unzipped(result.getResponse().getContentAsByteArray())
+                    : HtmlUtils.htmlUnescape(result.getResponse().getContentAsString(StandardCharsets.UTF_8)));
+        }
+        assertThat(all.toString()).doesNotContain("Quatremains").doesNotContain("Zébulon").doesNotContain("ZEB");
+
+        String network = html(base + "/chiffres", reader);
+        assertThat(network).contains("Chiffres SENACS 2025", "Somme des structures", "comptée deux fois",
+                base + "/chiffres/PUB_PERSONNES?niveau=reseau&groupe=&choix=", ">22 personnes<");
+        assertThat(html(base + "/chiffres?niveau=at", reader)).contains("AT Nord", "AT Sud", ">17 personnes<");
+        String behind = html(base + "/chiffres/ID_QPV?niveau=at&groupe=" + at1 + "&choix=oui", reader);
+        assertThat(behind).contains("Centre Trame", "Centre isérois").doesNotContain("SOMME(A1)").doesNotContain("brouillon");
+
+        String csv = mvc.perform(get(base + "/export.csv").with(user(reader))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        List<List<String>> cells = Fixtures.cells(csv);
+        assertThat(cells.get(0)).startsWith("ref", "nom", "departement", "at", "origine", "etat", "ID_TYPE");
+        assertThat(cells).hasSize(4); // the header and three submitted returns: not the draft, not the other federation
+        int persons = cells.get(0).indexOf("PUB_PERSONNES");
+        assertThat(cells.stream().skip(1).map(l -> l.get(persons))).containsExactlyInAnyOrder("10", "5", "7");
+        assertThat(csv).contains("'=SOMME(A1)").doesNotContain(";=SOMME");
+        assertThat(cells.stream().skip(1).map(l -> l.get(4))).containsExactlyInAnyOrder("trame", "federation", "federation");
+
+        String stranger = fixtures.user(fixtures.federation("intrus"), FederationRole.ADMIN);
+        mvc.perform(get(base + "/chiffres").with(user(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get(base + "/export.csv").with(user(stranger))).andExpect(status().isNotFound());
+    }
+
+    /** The XML parts of a spreadsheet, where its cells' text is. */
+    private static String unzipped(byte[] xlsx) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            while (zip.getNextEntry() != null) {
+                text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(text.toString()).contains("PUB_PERSONNES", "Centre Trame");
+        return text.toString();
+    }
+
+    private String html(String page, String who) throws Exception {
+        return HtmlUtils.htmlUnescape(mvc.perform(get(page).with(user(who))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static SenacsRollup.Row row(SenacsRollup.Group group, String code, String choice) {
