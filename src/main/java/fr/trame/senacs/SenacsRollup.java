@@ -228,6 +228,17 @@ public class SenacsRollup {
                 .list();
     }
 
+    /**
+     * One plain scan of the year's submitted answers (their count and the sum of the numeric ones): what the
+     * benchmark measures the roll-up against.
+     */
+    public long scan(long federationId, int year) {
+        return jdbc.sql("""
+                select count(*) + coalesce(sum(case when value ~ '^-?[0-9]+(\\.[0-9]+)?$' then value::numeric end), 0)::bigint
+                from senacs_network_answers where federation_id = ? and year = ?""")
+                .params(federationId, year).query(Long.class).single();
+    }
+
     /** The group's name: a département's code as it is, an AT's name. */
     Map<String, String> names(long federationId, Level level) {
         Map<String, String> names = new LinkedHashMap<>();
