@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * before beside it, for the whole network, by département or by AT. Each question is added up by its {@code rollup}
  * rule: {@code somme} the sum of the values, {@code oui} the structures answering oui, {@code repartition} the
  * structures per choice (one row per choice), {@code aucun} nothing but the count of structures that answered.
- * The rule of year N's campaign applies to both years. Aggregates only: a return holds no person.
+ * The rule of year N's campaign applies to both years. Aggregates only: a return holds no person. A structure has one
+ * return a year (its Trame centre's, or else the one the federation entered), so a row of the view is one answer of
+ * one structure and the counts need no {@code distinct}.
  * <p>
  * A {@code somme} of persons adds up structures: a person who goes to two structures is counted twice.
  */
@@ -117,10 +119,10 @@ public class SenacsRollup {
                 select grp, year, question_code as code, null as choice,
                        case when rollup = 'somme' then sum(case when rollup = 'somme' then value::numeric end)
                             when rollup = 'oui' then count(*) filter (where value = 'oui') end as value,
-                       count(distinct structure_id) as answered
+                       count(*) as answered
                 from a group by grp, year, question_code, rollup
                 union all
-                select grp, year, question_code, value, count(distinct structure_id), 0
+                select grp, year, question_code, value, count(*), 0
                 from a where rollup = 'repartition' group by grp, year, question_code, value""")
                 .param("federation", federationId).param("year", year).param("campaign", campaign.id())
                 .param("level", level.code()).query(Figure.class).list();
