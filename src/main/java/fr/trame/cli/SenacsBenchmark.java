@@ -73,8 +73,7 @@ class SenacsBenchmark {
         }
         double fillSeconds = (System.nanoTime() - t0) / 1e9;
         jdbc.sql("analyze").update();
-        long answers = jdbc.sql("select count(*) from senacs_structure_answers where federation_id = ?").param(fed)
-                .query(Long.class).single();
+        long answers = rows.count(fed);
         out.printf("SENACS : %d structures, 2 années de questionnaires soumis écrites en %.1f s (%d réponses)%n",
                 STRUCTURES, fillSeconds, answers);
 

@@ -41,4 +41,10 @@ public class SenacsStructureRows {
                         codes.stream().map(values::get).toArray(String[]::new))
                 .update();
     }
+
+    /** How many answers the federation keeps for its structures, all years. */
+    public long count(long federationId) {
+        return jdbc.sql("select count(*) from senacs_structure_answers where federation_id = ?").param(federationId)
+                .query(Long.class).single();
+    }
 }
