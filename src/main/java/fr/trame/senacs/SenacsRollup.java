@@ -199,8 +199,8 @@ public class SenacsRollup {
      * One structure's submitted return for the export: its registry columns, where it came from (trame: a Trame
      * centre's frozen return; federation: entered by the federation), its state, and its answers by question code.
      */
-    public record Line(String ref, String name, String departement, String territory, String origin, String state,
-                       Map<String, String> answers) {
+    public record Line(String ref, String name, String departement, Long territoryId, String territory, String origin,
+                       String state, Map<String, String> answers) {
     }
 
     /** Every submitted return of the year, one line per structure, in the order of the registry's references. */
@@ -225,7 +225,7 @@ public class SenacsRollup {
                     }
                     String territory = rs.getString(4);
                     return new Line(rs.getString(1), rs.getString(2), rs.getString(3),
-                            territory == null ? null : ats.get(territory), rs.getString(5), rs.getString(6), answers);
+                            territory == null ? null : Long.valueOf(territory), territory == null ? null : ats.get(territory), rs.getString(5), rs.getString(6), answers);
                 })
                 .list();
     }

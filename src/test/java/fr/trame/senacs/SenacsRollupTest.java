@@ -8,6 +8,9 @@ import fr.trame.federation.Federation;
 import fr.trame.federation.FederationRole;
 import fr.trame.federation.TerritoryService;
 import fr.trame.people.PeopleImporter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,6 +198,14 @@ class SenacsRollupTest {
         assertThat(cells.stream().skip(1).map(l -> l.get(persons))).containsExactlyInAnyOrder("10", "5", "7");
         assertThat(csv).contains("'=SOMME(A1)").doesNotContain(";=SOMME");
         assertThat(cells.stream().skip(1).map(l -> l.get(4))).containsExactlyInAnyOrder("trame", "federation", "federation");
+
+        byte[] plaquette = mvc.perform(get(base + "/plaquette.pdf?territoire=" + at1).with(user(reader)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(plaquette)) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("AT Nord", "Chiffres clés", "17 personnes", "Centre Trame", "Centre isérois")
+                    .doesNotContain("Centre saisi").doesNotContain("Quatremains");
+        }
 
         String stranger = fixtures.user(fixtures.federation("intrus"), FederationRole.ADMIN);
         mvc.perform(get(base + "/chiffres").with(user(stranger))).andExpect(status().isNotFound());
