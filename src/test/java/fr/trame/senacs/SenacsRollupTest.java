@@ -203,7 +203,8 @@ class SenacsRollupTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (PDDocument pdf = Loader.loadPDF(plaquette)) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("AT Nord", "Chiffres clés", "17 personnes", "Centre Trame", "Centre isérois")
+            assertThat(text).containsPattern("17\\s+personnes\\s+4\\s+2")
+                    .contains("AT Nord", "Chiffres clés", "Centre Trame", "Centre isérois")
                     .doesNotContain("Centre saisi").doesNotContain("Quatremains");
         }
 
