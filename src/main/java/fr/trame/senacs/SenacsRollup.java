@@ -225,7 +225,8 @@ public class SenacsRollup {
                     }
                     String territory = rs.getString(4);
                     return new Line(rs.getString(1), rs.getString(2), rs.getString(3),
-                            territory == null ? null : Long.valueOf(territory), territory == null ? null : ats.get(territory), rs.getString(5), rs.getString(6), answers);
+                            territory == null ? null : Long.valueOf(territory), territory == null ? null : ats.get(territory),
+                            rs.getString(5), rs.getString(6), answers);
                 })
                 .list();
     }
