@@ -105,13 +105,14 @@ class SenacsRollupController {
                 .orElseThrow(() -> new NotFound("Cette question n'est pas dans le questionnaire " + year + "."));
         SenacsRollup.Level level = SenacsRollup.Level.of(niveau.orElse("reseau"));
         String group = groupe.orElse("");
+        String choice = choix.filter(c -> !c.isBlank()).orElse(null);
         model.addAttribute("year", year);
         model.addAttribute("question", question);
         model.addAttribute("level", level);
         model.addAttribute("group", level == SenacsRollup.Level.RESEAU ? "Réseau"
                 : rollup.names(fed.id(), level).getOrDefault(group, group));
-        model.addAttribute("choice", choix.orElse(null));
-        model.addAttribute("structures", rollup.behind(fed.id(), year, level, group, code, choix.orElse(null)));
+        model.addAttribute("choice", choice);
+        model.addAttribute("structures", rollup.behind(fed.id(), year, level, group, code, choice));
         return "senacs/chiffres-structures";
     }
 

@@ -38,6 +38,7 @@ class SenacsRollupBrowserTest extends InChromium {
         browser.findElement(By.linkText("200 personnes")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Centre social Salengro"));
         screenshot("senacs-chiffres-structures");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Personnes différentes touchées dans l'année (activités et accueil)");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Centre social Kaleido", "120", "80");
     }
 }
