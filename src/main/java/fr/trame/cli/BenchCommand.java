@@ -12,12 +12,14 @@ import java.util.Set;
 class BenchCommand implements Command {
 
     private static final Set<String> ALL = Set.of("import", "search", "attendance", "reception", "indicators", "catalogue", "federation",
-            "training");
+            "training", "senacs");
 
     private final Benchmarks benchmarks;
+    private final SenacsBenchmark senacs;
 
-    BenchCommand(Benchmarks benchmarks) {
+    BenchCommand(Benchmarks benchmarks, SenacsBenchmark senacs) {
         this.benchmarks = benchmarks;
+        this.senacs = senacs;
     }
 
     @Override
@@ -27,7 +29,11 @@ class BenchCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out) {
-        benchmarks.run(out, args.positional().isEmpty() ? ALL : Set.copyOf(args.positional()));
+        Set<String> parts = args.positional().isEmpty() ? ALL : Set.copyOf(args.positional());
+        benchmarks.run(out, parts);
+        if (parts.contains("senacs")) {
+            senacs.run(out);
+        }
         return 0;
     }
 }

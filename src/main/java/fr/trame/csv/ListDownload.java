@@ -71,13 +71,13 @@ public record ListDownload(String fileName, List<String> header, Supplier<List<L
         return (slug.length() > 60 ? slug.substring(0, 60) : slug) + "-" + from + "-" + to;
     }
 
-    byte[] csv() {
+    public byte[] csv() {
         List<List<Object>> shown = rows.get().stream().map(r -> r.stream()
                 .map(v -> v instanceof LocalDate d ? (Object) FRENCH_DATE.format(d) : v).toList()).toList();
         return CsvExport.forExcel(header, shown);
     }
 
-    byte[] xlsx() {
+    public byte[] xlsx() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "Trame", "1.0");
