@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The federation's annual report, built like seed 004: the network, one chapter per AT, training and FOSFORA,
@@ -60,9 +61,12 @@ public class FederationReport {
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
-    public FederationReport(JdbcClient jdbc, MessageSource messages) {
+    private final SenacsRollup rollup;
+
+    public FederationReport(JdbcClient jdbc, MessageSource messages, SenacsRollup rollup) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.rollup = rollup;
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +100,16 @@ public class FederationReport {
      * here: the chapter then says that no questionnaire was transmitted.
      */
     public List<List<Object>> senacsKeyFigures(long federationId, int year) {
-        return List.of();
+        SenacsRollup.Rollup network = rollup.federation(federationId, year);
+        if (network.groups().isEmpty() || network.groups().get(0).returns() == 0) {
+            return List.of();
+        }
+        Map<String, SenacsRollup.Row> byCode = new LinkedHashMap<>();
+        network.groups().get(0).rows().forEach(r -> byCode.putIfAbsent(r.code(), r));
+        return SenacsRollup.KEY_FIGURES.stream().map(byCode::get).filter(Objects::nonNull)
+                .map(r -> List.<Object>of(r.wording() + (r.unit() == null ? "" : " (" + r.unit() + ")"),
+                        r.value() == null ? "" : r.value(), r.valueN1() == null ? "" : r.valueN1(), r.answered()))
+                .toList();
     }
 
     // --- the chapters
@@ -248,7 +261,7 @@ public class FederationReport {
     private Chapter senacs(long federationId, int year, Map<String, String> texts) {
         List<List<Object>> figures = senacsKeyFigures(federationId, year);
         Table table = new Table(figures.isEmpty() ? NO_SENACS : "Chiffres clés des questionnaires transmis",
-                List.of("Chiffre clé", "Valeur"), figures);
+                List.of("Chiffre clé", "Année", "Année précédente", "Structures ayant répondu"), figures);
         return new Chapter(SENACS, "Les chiffres clés SENACS", texts.get(SENACS), List.of(table), List.of());
     }
 

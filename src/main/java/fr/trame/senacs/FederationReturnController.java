@@ -188,6 +188,6 @@ class FederationReturnController {
         } catch (Refused e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:" + scope.base() + "/senacs?annee=" + year;
+        return "redirect:" + scope.base() + "/senacs/" + year + "#senacs-queries";
     }
 }

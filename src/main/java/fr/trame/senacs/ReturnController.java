@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ import java.util.TreeSet;
 class ReturnController {
 
     private final ReturnService returns;
+    private final CampaignFollowUp followUp;
     private final SenacsCampaigns campaigns;
 
-    ReturnController(ReturnService returns, SenacsCampaigns campaigns) {
+    ReturnController(ReturnService returns, SenacsCampaigns campaigns, CampaignFollowUp followUp) {
+        this.followUp = followUp;
         this.returns = returns;
         this.campaigns = campaigns;
     }
@@ -160,6 +163,7 @@ class ReturnController {
         model.addAttribute("answered", r.answers().size() - r.missing());
         model.addAttribute("errors", errors);
         model.addAttribute("choiceLabels", CHOICES);
+        model.addAttribute("queries", followUp.openFor(scope.id(), year));
         return "senacs/return";
     }
 

@@ -88,6 +88,10 @@ public class SenacsRollup {
     private final SenacsCampaigns campaigns;
     private final TerritoryService territories;
 
+    /** The key figures of the plaquette and of the federation's annual report, in this order. */
+    public static final List<String> KEY_FIGURES = List.of("PUB_PERSONNES", "PUB_FOYERS", "PUB_ADHERENTS_FOYERS", "BEN_TOTAL",
+            "BEN_HEURES", "SAL_EFFECTIF", "SAL_ETP", "FIN_PRODUITS", "FIN_PRODUITS_CAF", "PAR_PARTENAIRES");
+
     public SenacsRollup(JdbcClient jdbc, SenacsCampaigns campaigns, TerritoryService territories) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;

@@ -37,9 +37,6 @@ import java.util.stream.Stream;
 @Controller
 class SenacsRollupController {
 
-    /** The plaquette's key figures, in this order. */
-    static final List<String> KEY_FIGURES = List.of("PUB_PERSONNES", "PUB_FOYERS", "PUB_ADHERENTS_FOYERS", "BEN_TOTAL",
-            "BEN_HEURES", "SAL_EFFECTIF", "SAL_ETP", "FIN_PRODUITS", "FIN_PRODUITS_CAF", "PAR_PARTENAIRES");
     /** The plaquette's chart: the persons reached by age. */
     static final List<String> AGES = List.of("PUB_AGE_0_5", "PUB_AGE_6_11", "PUB_AGE_12_17", "PUB_AGE_18_25",
             "PUB_AGE_26_59", "PUB_AGE_60_PLUS");
@@ -77,7 +74,7 @@ class SenacsRollupController {
         context.setVariable("fed", fed);
         context.setVariable("year", year);
         context.setVariable("group", group);
-        context.setVariable("figures", KEY_FIGURES.stream().map(rows::get).toList());
+        context.setVariable("figures", SenacsRollup.KEY_FIGURES.stream().map(rows::get).toList());
         context.setVariable("ages", ages);
         context.setVariable("most", most);
         context.setVariable("structures", rollup.lines(fed.id(), year).stream()

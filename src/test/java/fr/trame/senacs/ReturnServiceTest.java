@@ -30,6 +30,7 @@ class ReturnServiceTest {
     @Autowired AttendanceImporter attendance;
     @Autowired ReturnService returns;
     @Autowired SenacsCampaigns campaigns;
+    @Autowired SenacsFigures figures;
 
     Centre centre;
     long director;
@@ -56,12 +57,13 @@ class ReturnServiceTest {
     }
 
     @Test
-    void theQuestionnaireFileLoads() {
+    void theQuestionnaireFileLoadsAndEveryFigureItNamesIsComputed() {
         Campaign campaign = campaigns.forYear(2025);
         assertThat(campaign.year()).isEqualTo(2024);
         assertThat(campaign.sections()).extracting(Campaign.Section::code)
                 .containsExactly("identite", "publics", "actions", "benevoles", "gouvernance", "salaries", "finances", "partenariats");
         assertThat(campaign.questions()).hasSizeGreaterThan(100);
+        assertThat(figures.unknown(campaign)).as("figures the questionnaire names that no source computes").isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ class SenacsRollupTest {
     @Autowired SenacsCampaigns campaigns;
     @Autowired SenacsStructureRows rows;
     @Autowired SenacsRollup rollup;
+    @Autowired FederationReport report;
     @Autowired TerritoryService territories;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
@@ -117,6 +119,13 @@ class SenacsRollupTest {
         assertThat(persons.valueN1()).isEqualByComparingTo("4");
         assertThat(persons.answeredN1()).isEqualTo(1);
         assertThat(persons.difference()).isEqualByComparingTo("18");
+        // the federation's annual report gives the same sum among its SENACS key figures
+        assertThat(report.senacsKeyFigures(federation.id(), 2025).get(0)).satisfies(line -> {
+            assertThat((String) line.get(0)).startsWith("Personnes différentes touchées");
+            assertThat(new BigDecimal(line.get(1).toString())).isEqualByComparingTo("22");
+            assertThat(new BigDecimal(line.get(2).toString())).isEqualByComparingTo("4");
+            assertThat(line.get(3)).isEqualTo(3L);
+        });
 
         assertThat(row(network, "BEN_HEURES", null).value()).isEqualByComparingTo("12.50");
         SenacsRollup.Row qpv = row(network, "ID_QPV", null);
