@@ -413,6 +413,18 @@ class Benchmarks {
                 persons, percentile(searchMs, 50), p95, lookup95, p95 / lookup95);
     }
 
+    /** A registry of {@code structures} centres sociaux in 13 ATs of the Nord and the Pas-de-Calais, as structures.csv. */
+    static ByteArrayInputStream registry(int structures) {
+        StringBuilder csv = new StringBuilder("structure_ref;name;kind;status;departement;territory;commune;membership;"
+                + "membership_date\n");
+        for (int i = 1; i <= structures; i++) {
+            csv.append('S').append(i).append(";Centre social ").append(i).append(";cs;associatif;")
+                    .append(i % 7 == 0 ? "62" : "59").append(";AT ").append(1 + i % 13).append(";Commune ").append(i)
+                    .append(";adherent;2001-01-01\n");
+        }
+        return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     static String misspell(String name, Random random) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase();

@@ -10,9 +10,7 @@ import fr.trame.senacs.SenacsStructureRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -53,14 +51,7 @@ class SenacsBenchmark {
         int year = today.getYear() - 1;
         Federation federation = federations.create("bench-senacs-" + System.nanoTime() % 1_000_000, "Bench SENACS");
         long fed = federation.id();
-        StringBuilder csv = new StringBuilder("structure_ref;name;kind;status;departement;territory;commune;membership;"
-                + "membership_date\n");
-        for (int i = 1; i <= STRUCTURES; i++) {
-            csv.append('S').append(i).append(";Centre social ").append(i).append(";cs;associatif;")
-                    .append(i % 7 == 0 ? "62" : "59").append(";AT ").append(1 + i % 13).append(";Commune ").append(i)
-                    .append(";adherent;2001-01-01\n");
-        }
-        importer.importCsv(fed, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), today);
+        importer.importCsv(fed, Benchmarks.registry(STRUCTURES), today);
         List<Long> ids = jdbc.sql("select id from federation_structures where federation_id = ? order by id").param(fed)
                 .query(Long.class).list();
         Random random = new Random(17);

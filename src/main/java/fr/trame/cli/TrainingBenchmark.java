@@ -14,9 +14,7 @@ import fr.trame.training.TrainingService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -69,14 +67,7 @@ class TrainingBenchmark {
         int year = today.getYear() - 1;
         Federation federation = federations.create("bench-formation-" + System.nanoTime() % 1_000_000, "Bench formation");
         long fed = federation.id();
-        StringBuilder csv = new StringBuilder("structure_ref;name;kind;status;departement;territory;commune;membership;"
-                + "membership_date\n");
-        for (int i = 1; i <= STRUCTURES; i++) {
-            csv.append('S').append(i).append(";Centre social ").append(i).append(";cs;associatif;")
-                    .append(i % 7 == 0 ? "62" : "59").append(";AT ").append(1 + i % 13).append(";Commune ").append(i)
-                    .append(";adherent;2001-01-01\n");
-        }
-        importer.importCsv(fed, new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), today);
+        importer.importCsv(fed, Benchmarks.registry(STRUCTURES), today);
         Random random = new Random(16);
         long t0 = System.nanoTime();
         demoTraining.fill(fed, today, random);

@@ -163,6 +163,9 @@ class ReturnController {
         model.addAttribute("answered", r.answers().size() - r.missing());
         model.addAttribute("errors", errors);
         model.addAttribute("choiceLabels", CHOICES);
+        Map<String, String> wordings = new HashMap<>();
+        r.campaign().questions().forEach(q -> wordings.put(q.code(), q.wording()));
+        model.addAttribute("wordings", wordings);
         model.addAttribute("queries", followUp.openFor(scope.id(), year));
         return "senacs/return";
     }

@@ -84,7 +84,7 @@ class SenacsReturnBrowserTest extends InChromium {
         assertThat(browser.findElement(By.id("BEN_HEURES")).getAttribute("value")).isEqualTo("beaucoup");
         assertThat(browser.findElement(By.id("BEN_HEURES")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(new Select(browser.findElement(By.id("ID_MILIEU"))).getFirstSelectedOption().getText()).isEqualTo("Rural");
-        assertThat(browser.findElement(By.id("erreurs")).getText()).contains("BEN_HEURES : Saisissez un nombre positif ou nul");
+        assertThat(browser.findElement(By.id("erreurs")).getText()).contains("Heures de bénévolat : Saisissez un nombre positif ou nul");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                 browser.findElement(By.id("q-BEN_HEURES")));
         screenshot("senacs-erreur");
