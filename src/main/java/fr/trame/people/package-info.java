@@ -1,6 +1,7 @@
 /** The register: households, persons, their dated links, QF history, consents, seasons and memberships. */
 @ApplicationModule(displayName = "people")
-@OwnsTables({"households", "persons", "household_members", "qf_history", "consents", "seasons", "memberships"})
+@OwnsTables({"households", "persons", "household_members", "qf_history", "consents", "seasons", "memberships",
+    "situation_flags", "person_flags"})
 package fr.trame.people;
 
 import fr.trame.database.OwnsTables;
