@@ -5,6 +5,8 @@ import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.trame.csv.CentreImport;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +27,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
 
 /** activities.csv of interchange.md, merged by {@code activity_ref}; unknown sectors are created. */
 @Service
-public class ActivityImporter {
+@Order(30)
+public class ActivityImporter implements CentreImport {
 
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("activity_ref", REFERENCE).required("name", LABEL).required("sector", NAME)
@@ -41,6 +44,24 @@ public class ActivityImporter {
         this.sectors = sectors;
     }
 
+
+    @Override
+    public String kind() {
+        return "activities";
+    }
+
+    @Override
+    public String label() {
+        return "Activités (activities.csv)";
+    }
+
+    @Override
+    public String columns() {
+        return "activity_ref, name, sector (obligatoires ; un secteur inconnu est créé) ; kind (atelier, acm, "
+                + "accompagnement_scolaire, sortie, sejour, evenement, permanence), public, capacity.";
+    }
+
+    @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, COLUMNS);

@@ -6,6 +6,8 @@ import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.trame.csv.CentreImport;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +33,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
  * missing; each row is a person's status or an anonymous headcount. Checked whole, then merged set-based.
  */
 @Service
-public class AttendanceImporter {
+@Order(50)
+public class AttendanceImporter implements CentreImport {
 
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("activity_ref", REFERENCE).required("date", SHORT).required("start", SHORT).required("end", SHORT)
@@ -48,6 +51,24 @@ public class AttendanceImporter {
         this.sessions = sessions;
     }
 
+
+    @Override
+    public String kind() {
+        return "attendance";
+    }
+
+    @Override
+    public String label() {
+        return "Présences (attendance.csv)";
+    }
+
+    @Override
+    public String columns() {
+        return "activity_ref, date, start, end (obligatoires ; la séance est créée si besoin) ; puis person_ref avec"
+                + " status (present, absent, excuse ; défaut present), ou headcount pour un effectif anonyme.";
+    }
+
+    @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, COLUMNS);

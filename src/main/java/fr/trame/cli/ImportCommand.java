@@ -1,15 +1,11 @@
 package fr.trame.cli;
 
-import fr.trame.activities.ActivityImporter;
-import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
-import fr.trame.csv.ImportResult;
+import fr.trame.csv.CentreImport;
+import fr.trame.csv.CentreImports;
 import fr.trame.federation.Federation;
 import fr.trame.federation.FederationScope;
 import fr.trame.federation.StructureImporter;
-import fr.trame.people.MembershipImporter;
-import fr.trame.people.PeopleImporter;
-import fr.trame.reception.ReceptionImporter;
 import fr.trame.senacs.StructureReturns;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,7 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * {@code import people|memberships|activities|attendance|reception FICHIER --centre CODE}, and
+ * {@code import KIND FICHIER --centre CODE} for every kind of {@link CentreImports}, and
  * {@code import structures FICHIER --federation CODE}, {@code import senacs FICHIER --federation CODE --year YYYY}: one
  * CSV, all or nothing.
  */
@@ -32,25 +28,16 @@ class ImportCommand implements Command {
 
     private final CentreOption centres;
     private final FederationOption federations;
-    private final PeopleImporter people;
-    private final MembershipImporter memberships;
-    private final ActivityImporter activities;
-    private final AttendanceImporter attendance;
-    private final ReceptionImporter reception;
+    private final CentreImports kinds;
     private final StructureImporter structures;
     private final StructureReturns senacs;
 
-    ImportCommand(CentreOption centres, FederationOption federations, StructureImporter structures,
-                  PeopleImporter people, MembershipImporter memberships, ActivityImporter activities,
-                  AttendanceImporter attendance, ReceptionImporter reception, StructureReturns senacs) {
+    ImportCommand(CentreOption centres, FederationOption federations, CentreImports kinds, StructureImporter structures,
+                  StructureReturns senacs) {
         this.centres = centres;
         this.federations = federations;
+        this.kinds = kinds;
         this.structures = structures;
-        this.people = people;
-        this.memberships = memberships;
-        this.activities = activities;
-        this.attendance = attendance;
-        this.reception = reception;
         this.senacs = senacs;
     }
 
@@ -61,7 +48,7 @@ class ImportCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out) {
-        args.expect(2, "import people|memberships|activities|attendance|reception FICHIER --centre CODE"
+        args.expect(2, "import " + kinds.names().replace(", ", "|") + " FICHIER --centre CODE"
                 + "  |  import structures FICHIER --federation CODE  |  import senacs FICHIER --federation CODE --year AAAA");
         Path file = Path.of(args.positional(1));
         if (args.positional(0).equals("structures")) {
@@ -88,23 +75,15 @@ class ImportCommand implements Command {
                 throw unreadable(file, e);
             }
         }
+        CentreImport kind = kinds.find(args.positional(0)).orElseThrow(() -> new UsageException(
+                "Type d'import inconnu : « " + args.positional(0) + " » (attendu : " + kinds.names() + ", structures, senacs)."));
         Centre centre = centres.centre(args);
-        ImportResult result;
         try (InputStream in = Files.newInputStream(file)) {
-            result = switch (args.positional(0)) {
-                case "people" -> people.importCsv(centre.id(), in);
-                case "memberships" -> memberships.importCsv(centre.id(), in);
-                case "activities" -> activities.importCsv(centre.id(), in);
-                case "attendance" -> attendance.importCsv(centre.id(), in);
-                case "reception" -> reception.importCsv(centre.id(), in);
-                default -> throw new UsageException("Type d'import inconnu : « " + args.positional(0)
-                        + " » (attendu : people, memberships, activities, attendance, reception, structures, senacs).");
-            };
+            out.println(kind.importCsv(centre.id(), in).summary());
+            return 0;
         } catch (IOException e) {
             throw unreadable(file, e);
         }
-        out.println(result.summary());
-        return 0;
     }
 
     private static UsageException unreadable(Path file, IOException e) {

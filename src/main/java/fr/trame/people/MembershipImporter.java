@@ -8,6 +8,8 @@ import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.trame.csv.CentreImport;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +28,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
 
 /** memberships.csv of interchange.md, merged by {@code membership_ref}; all-or-nothing like every import. */
 @Service
-public class MembershipImporter {
+@Order(20)
+public class MembershipImporter implements CentreImport {
 
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("membership_ref", REFERENCE).required("type", SHORT)
@@ -42,6 +45,24 @@ public class MembershipImporter {
         this.dataSource = dataSource;
     }
 
+
+    @Override
+    public String kind() {
+        return "memberships";
+    }
+
+    @Override
+    public String label() {
+        return "Adhésions (memberships.csv)";
+    }
+
+    @Override
+    public String columns() {
+        return "membership_ref, type (familiale, individuelle, associative), start_date, end_date (obligatoires) ; "
+                + "household_ref, person_ref, organisation selon le type ; amount (12 ou 12,50).";
+    }
+
+    @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, COLUMNS);

@@ -6,6 +6,8 @@ import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import fr.trame.territory.QuartierService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.trame.csv.CentreImport;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +34,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
  * file changes nothing and a refused file writes nothing.
  */
 @Service
-public class PeopleImporter {
+@Order(10)
+public class PeopleImporter implements CentreImport {
 
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("household_ref", REFERENCE).required("person_ref", REFERENCE)
@@ -53,6 +56,24 @@ public class PeopleImporter {
         this.quartiers = quartiers;
     }
 
+
+    @Override
+    public String kind() {
+        return "people";
+    }
+
+    @Override
+    public String label() {
+        return "Foyers et personnes (people.csv)";
+    }
+
+    @Override
+    public String columns() {
+        return "household_ref, person_ref, last_name, first_name (obligatoires) ; sex (F/M), birth_date, role "
+                + "(responsable, enfant, autre), address, postcode, commune, quartier, qpv (oui/non), qf, phone, email.";
+    }
+
+    @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, COLUMNS);

@@ -5,6 +5,8 @@ import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import fr.trame.csv.CentreImport;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +34,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
  * of how many identical rows came before it in the file: re-importing the same file changes nothing.
  */
 @Service
-public class ReceptionImporter {
+@Order(60)
+public class ReceptionImporter implements CentreImport {
 
     /** {@code theme} lists codes: the twelve of interchange.md and the centre's own fit easily in 500 characters. */
     static final CsvColumns COLUMNS = new CsvColumns()
@@ -49,6 +52,25 @@ public class ReceptionImporter {
         this.themes = themes;
     }
 
+
+    @Override
+    public String kind() {
+        return "reception";
+    }
+
+    @Override
+    public String label() {
+        return "Accueil (reception.csv)";
+    }
+
+    @Override
+    public String columns() {
+        return "date, channel (accueil, telephone, rdv, courriel, domicile, exterieur), theme (un ou plusieurs codes"
+                + " séparés par des virgules, dont ceux ajoutés par le centre) ; person_ref (vide : anonyme), "
+                + "duration_min, status (pour rdv : honore, non_honore, annule).";
+    }
+
+    @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, COLUMNS);
