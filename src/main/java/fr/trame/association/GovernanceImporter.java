@@ -165,7 +165,7 @@ public class GovernanceImporter implements CentreImport {
                     end_date = coalesce(s.end_date, m.end_date),
                     lives_in_territory = coalesce(s.lives_in_territory, m.lives_in_territory), qpv = coalesce(s.qpv, m.qpv)
                 from stage_mandates s
-                where m.centre_id = :centre and """ + SAME_MANDATE + """
+                where m.centre_id = :centre and\s""" + SAME_MANDATE + """
                   and (m.role, m.college, m.end_date, m.lives_in_territory, m.qpv) is distinct from
                       (coalesce(s.role, m.role), coalesce(s.college, m.college), coalesce(s.end_date, m.end_date),
                        coalesce(s.lives_in_territory, m.lives_in_territory), coalesce(s.qpv, m.qpv))""")
@@ -176,7 +176,7 @@ public class GovernanceImporter implements CentreImport {
                 select :centre, s.body_id, s.person_id, s.outsider_name, coalesce(s.role, 'membre'),
                        coalesce(s.college, 'habitant'), s.start_date, s.end_date, s.lives_in_territory, s.qpv
                 from stage_mandates s
-                where not exists (select 1 from mandates m where m.centre_id = :centre and """ + SAME_MANDATE + ")")
+                where not exists (select 1 from mandates m where m.centre_id = :centre and\s""" + SAME_MANDATE + ")")
                 .param("centre", centreId).update());
         return new ImportResult(rows, changes);
     }

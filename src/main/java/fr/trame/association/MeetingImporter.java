@@ -87,7 +87,7 @@ public class MeetingImporter implements CentreImport {
             }
             String presentCell = row.text("present");
             for (String who : AssociationCsv.list(presentCell)) {
-                present.add(new Object[] {row.line(), who});
+                present.add(new Object[] {row.line(), who, null});
             }
             meetings.add(new Object[] {row.line(), body, date, row.text("agenda"), row.text("decisions"), row.text("minutes"),
                     quorum, presentCell != null, null, null});
@@ -118,7 +118,7 @@ public class MeetingImporter implements CentreImport {
                        || to_char(s.date, 'DD/MM/YYYY') || ' (seuls ses membres ce jour-là, par leur person_ref ou le nom'
                        || ' d''une personne extérieure, peuvent y être présents)'
                 from stage_present p join stage_meetings s on s.line = p.line
-                where s.body_id is not null and s.date is not null and p.mandate_id is null order by 1""");
+                where s.body_id is not null and s.date is not null and p.mandate_id is null order by 1, p.who collate "C\"""");
         table.throwIfErrors();
         return merge(centreId, meetings.size());
     }

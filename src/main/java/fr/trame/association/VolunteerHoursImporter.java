@@ -95,7 +95,7 @@ public class VolunteerHoursImporter implements CentreImport {
             staged.add(new Object[] {row.line(), person, date, hours, activity, event});
         }
         PgCopy.stage(jdbc, dataSource, "stage_hours", """
-                line bigint, person_ref text, date date, hours numeric(6, 2), activity_ref text, event text""", staged);
+                line bigint, person_ref text, date date, hours numeric, activity_ref text, event text""", staged);
         table.unknownReferences(jdbc, """
                 select s.line, 'activity_ref', s.activity_ref from stage_hours s
                 where s.activity_ref is not null and not exists (
@@ -115,12 +115,12 @@ public class VolunteerHoursImporter implements CentreImport {
         Map<String, Integer> changes = new LinkedHashMap<>();
         changes.put("heures mises à jour", jdbc.sql("""
                 update volunteer_hours h set hours = r.hours from (""" + RESOLVED + """
-                ) r where h.centre_id = :centre and """ + SAME_LINE + " and h.hours <> r.hours")
+                ) r where h.centre_id = :centre and\s""" + SAME_LINE + " and h.hours <> r.hours")
                 .param("centre", centreId).update());
         changes.put("ligne(s) d'heures créée(s)", jdbc.sql("""
                 insert into volunteer_hours (centre_id, volunteer_id, date, hours, activity_id, event)
                 select :centre, r.volunteer_id, r.date, r.hours, r.activity_id, r.event from (""" + RESOLVED + """
-                ) r where not exists (select 1 from volunteer_hours h where h.centre_id = :centre and """ + SAME_LINE + ")")
+                ) r where not exists (select 1 from volunteer_hours h where h.centre_id = :centre and\s""" + SAME_LINE + ")")
                 .param("centre", centreId).update());
         return new ImportResult(staged.size(), changes);
     }
