@@ -115,6 +115,28 @@ class AdminController {
         return "redirect:" + scope.base() + "/admin/utilisateurs";
     }
 
+    /**
+     * Grants or withdraws the permission to see and record persons' situation of disability: a right of its own
+     * beside the role, given explicitly (no role has it by default), written to the audit log.
+     */
+    @PostMapping("/{userId}/handicap")
+    String setSeesDisability(CentreScope scope, @PathVariable long userId,
+                             @RequestParam(defaultValue = "false") boolean granted, RedirectAttributes flash) {
+        UserService.Membership member = manageable(scope, userId);
+        if (granted && !member.role().seesPersonalData()) {
+            flash.addFlashAttribute("error", "Le rôle " + member.role().label() + " ne voit aucune personne : "
+                    + "il ne peut pas recevoir la permission « situation de handicap ».");
+            return "redirect:" + scope.base() + "/admin/utilisateurs";
+        }
+        users.setSeesDisability(userId, scope.id(), granted);
+        audit.record(scope.id(), scope.userId(), granted ? "permission handicap accordée" : "permission handicap retirée",
+                "utilisateur", userId, member.username());
+        flash.addFlashAttribute("message", granted
+                ? "« " + member.username() + " » peut maintenant voir et renseigner la situation de handicap des personnes."
+                : "« " + member.username() + " » ne voit plus la situation de handicap des personnes.");
+        return "redirect:" + scope.base() + "/admin/utilisateurs";
+    }
+
     @PostMapping("/{userId}/mot-de-passe")
     String resetPassword(CentreScope scope, @PathVariable long userId, RedirectAttributes flash) {
         UserService.Membership member = manageable(scope, userId);

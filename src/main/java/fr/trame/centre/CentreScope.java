@@ -2,22 +2,44 @@ package fr.trame.centre;
 
 import fr.trame.form.Forbidden;
 
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * The centre a request acts for, and the user's role there. Resolved once per request from the {@code {centre}} path
  * variable by {@link CentreScopeResolver}; every query of a centre's rows takes its {@link #id()}.
  */
-public record CentreScope(long id, String code, String name, Role role, long userId, String userName, ZoneId zone) {
+public record CentreScope(long id, String code, String name, Role role, long userId, String userName, ZoneId zone,
+                          boolean disabilityGranted) {
+
+    /** A scope without the disability permission (tests, services acting for a role only). */
+    public CentreScope(long id, String code, String name, Role role, long userId, String userName, ZoneId zone) {
+        this(id, code, name, role, userId, userName, zone, false);
+    }
 
     /**
      * The command line acting for a centre: an administrator's rights, no user (user id 0, which the audit log writes
-     * as none), so it is nobody's referent and reads no confidential case note.
+     * as none), so it is nobody's referent and reads no confidential case note. It imports the disability column
+     * (people.csv), so it holds that permission: whoever runs it has the database anyway.
      */
     public static CentreScope commandLine(Centre centre) {
         return new CentreScope(centre.id(), centre.code(), centre.name(), Role.ADMIN, 0, "ligne de commande",
-                centre.zone());
+                centre.zone(), true);
+    }
+
+    /**
+     * The scope the current web request was tied to, if any (none on the command line, in a test calling a service):
+     * lets a service reached through a shared entry point (the upload page) apply a permission of the user's.
+     */
+    public static Optional<CentreScope> ofCurrentRequest() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object scope = request == null ? null
+                : request.getAttribute(CentreScopeResolver.SCOPE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return scope instanceof CentreScope s ? Optional.of(s) : Optional.empty();
     }
 
     /** Today in the centre's time zone: the day of its pages, forms and default periods. */
@@ -79,6 +101,15 @@ public record CentreScope(long id, String code, String name, Role role, long use
 
     public boolean canEditRegister() {
         return role.editsRegister();
+    }
+
+    /**
+     * Whether the user may see and record a person's situation of disability: a permission of its own, granted
+     * explicitly on the users page (user_roles.sees_disability), never implied by a role; a role that sees no person
+     * (federation) never has it.
+     */
+    public boolean seesDisability() {
+        return disabilityGranted && role.seesPersonalData();
     }
 
     public boolean isAdmin() {

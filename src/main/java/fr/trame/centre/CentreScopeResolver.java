@@ -69,6 +69,6 @@ public class CentreScopeResolver implements HandlerMethodArgumentResolver {
             throw new NotFound();
         }
         return new CentreScope(centre.id(), centre.code(), centre.name(), role, user.id(), user.displayName(),
-                centre.zone());
+                centre.zone(), users.seesDisability(user.id(), centre.id()));
     }
 }

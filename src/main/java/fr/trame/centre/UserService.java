@@ -23,8 +23,9 @@ public class UserService {
     /** What {@link #changeOwnPassword} says when the current password is not the right one. */
     public static final String WRONG_CURRENT = "Le mot de passe actuel n'est pas le bon.";
 
-    /** A user's role in one centre, for the admin page. */
-    public record Membership(long userId, String username, String displayName, boolean enabled, Role role) {
+    /** A user's role in one centre, for the admin page, and whether they hold the disability permission there. */
+    public record Membership(long userId, String username, String displayName, boolean enabled, Role role,
+                             boolean seesDisability) {
     }
 
     private final JdbcClient jdbc;
@@ -153,6 +154,22 @@ public class UserService {
                 .params(centreId, userId, role.code()).update();
     }
 
+    /**
+     * Whether the user holds the disability permission in the centre: granted on their role there only, so a platform
+     * administrator without a role in the centre does not.
+     */
+    public boolean seesDisability(long userId, long centreId) {
+        return jdbc.sql("select sees_disability from user_roles where centre_id = ? and user_id = ?")
+                .params(centreId, userId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Grants or withdraws the disability permission of a user who has a role in the centre; false if they have none. */
+    @Transactional
+    public boolean setSeesDisability(long userId, long centreId, boolean granted) {
+        return 0 < jdbc.sql("update user_roles set sees_disability = ? where centre_id = ? and user_id = ?")
+                .params(granted, centreId, userId).update();
+    }
+
     public Optional<User> findByUsername(String username) {
         // what a login form receives may be anything: a NUL (which PostgreSQL refuses) or a megabyte is nobody
         if (username == null || username.length() > 60 || username.indexOf('\0') >= 0) {
@@ -200,12 +217,12 @@ public class UserService {
 
     public List<Membership> usersOfCentre(long centreId) {
         return jdbc.sql("""
-                select u.id, u.username, u.display_name, u.enabled, r.role
+                select u.id, u.username, u.display_name, u.enabled, r.role, r.sees_disability
                 from user_roles r join users u on u.id = r.user_id
                 where r.centre_id = ? order by lower(u.display_name)""")
                 .param(centreId)
                 .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        Role.fromCode(rs.getString(5))))
+                        Role.fromCode(rs.getString(5)), rs.getBoolean(6)))
                 .list();
     }
 

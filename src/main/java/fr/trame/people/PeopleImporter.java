@@ -1,5 +1,6 @@
 package fr.trame.people;
 
+import fr.trame.centre.CentreScope;
 import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
 import fr.trame.csv.ImportResult;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,23 +39,29 @@ import static fr.trame.csv.CsvColumns.SHORT;
 @Order(10)
 public class PeopleImporter implements CentreImport {
 
+    /** A few situation flags of up to 40 characters each. */
+    private static final int FLAGS_MAX = 400;
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("household_ref", REFERENCE).required("person_ref", REFERENCE)
             .required("last_name", NAME).required("first_name", NAME)
             .optional("sex", SHORT).optional("birth_date", SHORT).optional("role", SHORT)
             .optional("address", LABEL).optional("postcode", SHORT).optional("commune", NAME).optional("quartier", NAME)
-            .optional("qpv", SHORT).optional("qf", SHORT).optional("phone", SHORT).optional("email", EMAIL);
+            .optional("qpv", SHORT).optional("qf", SHORT).optional("phone", SHORT).optional("email", EMAIL)
+            .optional("school", LABEL).optional("school_level", NAME).optional("disability", SHORT)
+            .optional("flags", FLAGS_MAX);
     private static final Set<String> ROLES = Set.of("responsable", "enfant", "autre");
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("address", "postcode", "commune", "quartier", "qpv", "qf");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final QuartierService quartiers;
+    private final FlagService flags;
 
-    public PeopleImporter(JdbcClient jdbc, DataSource dataSource, QuartierService quartiers) {
+    public PeopleImporter(JdbcClient jdbc, DataSource dataSource, QuartierService quartiers, FlagService flags) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.quartiers = quartiers;
+        this.flags = flags;
     }
 
 
@@ -70,25 +78,30 @@ public class PeopleImporter implements CentreImport {
     @Override
     public String columns() {
         return "household_ref, person_ref, last_name, first_name (obligatoires) ; sex (F/M), birth_date, role "
-                + "(responsable, enfant, autre), address, postcode, commune, quartier, qpv (oui/non), qf, phone, email.";
+                + "(responsable, enfant, autre), address, postcode, commune, quartier, qpv (oui/non), qf, phone, email, school, "
+                + "school_level, disability (oui/non, avec la permission « situation de handicap »), flags (codes des "
+                + "situations séparés par des virgules ; un code inconnu est créé).";
     }
 
     @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
         CsvTable table = CsvTable.read(in, COLUMNS);
-        List<Object[]> staged = validate(table);
+        // the upload page is shared by every kind: a user without the permission may not write a disability
+        boolean disabilityAllowed = CentreScope.ofCurrentRequest().map(CentreScope::seesDisability).orElse(true);
+        List<Object[]> staged = validate(table, disabilityAllowed);
         table.throwIfErrors();
 
         PgCopy.stage(jdbc, dataSource, "stage_people", """
                 line bigint, household_ref text, person_ref text, last_name text, first_name text, sex text,
                 birth_date date, role text, address text, postcode text, commune text, quartier text, qpv boolean,
-                qf integer, phone text, email text""", staged);
+                qf integer, phone text, email text, school text, school_level text, disability boolean,
+                flags text""", staged);
         jdbc.sql("analyze stage_people").update(); // row counts for the planner: hash joins, not nested loops
         return merge(centreId, staged.size());
     }
 
-    private List<Object[]> validate(CsvTable table) {
+    private List<Object[]> validate(CsvTable table, boolean disabilityAllowed) {
         List<Object[]> staged = new ArrayList<>(table.rows().size());
         Map<String, Long> personLines = new HashMap<>();
         // household_ref → column → (value, line where first given)
@@ -116,6 +129,13 @@ public class PeopleImporter implements CentreImport {
             Boolean qpv = qpvText == null ? null : qpvText.equals("oui");
             Integer qf = row.wholeNumber("qf", 0);
             String email = row.email("email");
+            String disabilityText = row.oneOf("disability", Set.of("oui", "non"));
+            if (disabilityText != null && !disabilityAllowed) {
+                row.error("disability", "la situation de handicap ne s'importe qu'avec la permission « situation de "
+                        + "handicap » (page Utilisateurs) ; videz cette colonne ou demandez l'import à une personne habilitée");
+            }
+            Boolean disability = disabilityText == null ? null : disabilityText.equals("oui");
+            String flagCodes = flags(row);
             if (personRef != null) {
                 Long first = personLines.putIfAbsent(personRef, row.line());
                 if (first != null) {
@@ -139,9 +159,34 @@ public class PeopleImporter implements CentreImport {
             }
             staged.add(new Object[] {row.line(), householdRef, personRef, lastName, firstName, sex, birth, role,
                     row.text("address"), row.text("postcode"), row.text("commune"), row.text("quartier"), qpv, qf,
-                    row.text("phone"), email});
+                    row.text("phone"), email, row.text("school"), row.text("school_level"), disability, flagCodes});
         }
         return staged;
+    }
+
+    /**
+     * The flags cell as codes joined by « , » (lower case, each once, in the file's order), or null when empty; a code
+     * that cannot be one is an error of the cell.
+     */
+    private static String flags(CsvTable.Row row) {
+        String cell = row.text("flags");
+        if (cell == null) {
+            return null;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String part : cell.split(",")) {
+            String code = part.strip().toLowerCase();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (!FlagService.CODE.matcher(code).matches()) {
+                row.error("flags", "code de situation « " + part.strip() + " » invalide : lettres minuscules sans accent, "
+                        + "chiffres et « _ », 40 au plus, codes séparés par des virgules (ex. primo_arrivant,allophone)");
+            } else {
+                codes.add(code);
+            }
+        }
+        return codes.isEmpty() ? null : String.join(",", codes);
     }
 
     private static boolean sameValue(String column, Object a, Object b) {
@@ -182,20 +227,30 @@ public class PeopleImporter implements CentreImport {
         changes.put("foyer(s) mis à jour", count(households, false));
 
         List<Boolean> persons = jdbc.sql("""
-                insert into persons as t (centre_id, ref, last_name, first_name, sex, birth_date, phone, email)
-                select :centre, person_ref, last_name, first_name, sex, birth_date, phone, email from stage_people
+                insert into persons as t (centre_id, ref, last_name, first_name, sex, birth_date, phone, email, school,
+                                          school_level, disability)
+                select :centre, person_ref, last_name, first_name, sex, birth_date, phone, email, school, school_level,
+                       disability
+                from stage_people
                 on conflict (centre_id, ref) where ref is not null do update set
                     last_name = excluded.last_name, first_name = excluded.first_name,
                     sex = coalesce(excluded.sex, t.sex), birth_date = coalesce(excluded.birth_date, t.birth_date),
                     phone = coalesce(excluded.phone, t.phone), email = coalesce(excluded.email, t.email),
+                    school = coalesce(excluded.school, t.school),
+                    school_level = coalesce(excluded.school_level, t.school_level),
+                    disability = coalesce(excluded.disability, t.disability),
                     updated_at = now()
-                where (t.last_name, t.first_name, t.sex, t.birth_date, t.phone, t.email) is distinct from
+                where (t.last_name, t.first_name, t.sex, t.birth_date, t.phone, t.email, t.school, t.school_level,
+                       t.disability) is distinct from
                       (excluded.last_name, excluded.first_name, coalesce(excluded.sex, t.sex),
                        coalesce(excluded.birth_date, t.birth_date), coalesce(excluded.phone, t.phone),
-                       coalesce(excluded.email, t.email))
+                       coalesce(excluded.email, t.email), coalesce(excluded.school, t.school),
+                       coalesce(excluded.school_level, t.school_level), coalesce(excluded.disability, t.disability))
                 returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
         changes.put("personne(s) créée(s)", count(persons, true));
         changes.put("personne(s) mise(s) à jour", count(persons, false));
+
+        mergeFlags(centreId, changes);
 
         changes.put("rattachement(s) à un foyer", jdbc.sql("""
                 insert into household_members (centre_id, household_id, person_id, role, principal)
@@ -226,6 +281,40 @@ public class PeopleImporter implements CentreImport {
                                              order by q.valid_from desc, q.id desc limit 1)""")
                 .param("centre", centreId).update());
         return new ImportResult(rows, changes);
+    }
+
+    /**
+     * A non-empty flags cell gives the person's flags: the codes the centre lacks are created first (labelled by the
+     * code made readable), then the person's set becomes exactly the cell's; an empty cell leaves it as it is.
+     */
+    private void mergeFlags(long centreId, Map<String, Integer> changes) {
+        List<String> created = flags.createMissing(centreId, jdbc.sql("""
+                select code from stage_people, unnest(string_to_array(flags, ',')) with ordinality as c(code, n)
+                where flags is not null group by code order by min(line), min(n)""").query(String.class).list());
+        changes.put("situation(s) créée(s)" + (created.isEmpty() ? "" : " (" + String.join(", ", created) + ")"),
+                created.size());
+        jdbc.sql("drop table if exists pg_temp.stage_people_flags").update();
+        jdbc.sql("""
+                create temp table stage_people_flags on commit drop as
+                select p.id as person_id, f.id as flag_id
+                from stage_people s
+                join persons p on p.centre_id = :centre and p.ref = s.person_ref
+                cross join unnest(string_to_array(s.flags, ',')) as c(code)
+                join situation_flags f on f.centre_id = :centre and f.code = c.code
+                where s.flags is not null""").param("centre", centreId).update();
+        int removed = jdbc.sql("""
+                delete from person_flags pf using stage_people s, persons p
+                where s.flags is not null and p.centre_id = :centre and p.ref = s.person_ref
+                  and pf.centre_id = :centre and pf.person_id = p.id
+                  and not exists (select 1 from stage_people_flags x where x.person_id = pf.person_id
+                                  and x.flag_id = pf.flag_id)""").param("centre", centreId).update();
+        int added = jdbc.sql("""
+                insert into person_flags (centre_id, person_id, flag_id)
+                select :centre, person_id, flag_id from stage_people_flags
+                on conflict do nothing""").param("centre", centreId).update();
+        changes.put("situation(s) ajoutée(s) à une personne", added);
+        changes.put("situation(s) retirée(s) d'une personne", removed);
+        jdbc.sql("drop table stage_people_flags").update();
     }
 
     private static int count(List<Boolean> inserted, boolean value) {

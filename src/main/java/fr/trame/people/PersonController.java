@@ -1,5 +1,6 @@
 package fr.trame.people;
 
+import fr.trame.centre.AuditLog;
 import fr.trame.form.Conflict;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.FieldErrors;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
+import java.util.Objects;
 
 @Controller
 class PersonController {
@@ -23,13 +25,21 @@ class PersonController {
     private final HouseholdService households;
     private final MembershipService memberships;
     private final RegisterSearch search;
+    private final FlagService flags;
+    private final AuditLog audit;
+
+    /** The audit log's words for the disability answer's reads and changes (never the answer itself). */
+    static final String DISABILITY_READ = "lecture de la situation de handicap";
+    static final String DISABILITY_CHANGED = "modification de la situation de handicap";
 
     public PersonController(PersonService persons, HouseholdService households, MembershipService memberships,
-                            RegisterSearch search) {
+                            RegisterSearch search, FlagService flags, AuditLog audit) {
         this.persons = persons;
         this.households = households;
         this.memberships = memberships;
         this.search = search;
+        this.flags = flags;
+        this.audit = audit;
     }
 
     /** Persons matching what is typed, as choices of any form that links a person (mandate, volunteer). */
@@ -51,7 +61,7 @@ class PersonController {
         if (households.members(scope.id(), householdId).isEmpty()) {
             form.setRole("responsable");
         }
-        return form(model, household, form, new FieldErrors(), List.of(), null);
+        return form(scope, model, household, form, new FieldErrors(), List.of(), null);
     }
 
     /** Creates the person, unless they look like someone already registered and the user has not confirmed. */
@@ -61,19 +71,25 @@ class PersonController {
         scope.requireRegisterEdit();
         HouseholdService.Household household = households.find(scope.id(), householdId)
                 .orElseThrow(HouseholdController::notFound);
+        if (scope.seesDisability()) {
+            form.validateDisability(binding);
+        }
         FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
-            return form(model, household, form, errors, List.of(), null);
+            return form(scope, model, household, form, errors, List.of(), null);
         }
         PersonService.Values values = form.values();
         if (!form.isConfirmDuplicate()) {
             List<PersonService.Lookalike> lookalikes = persons.lookalikes(scope.id(), values.lastName(),
                     values.firstName(), values.birthDate());
             if (!lookalikes.isEmpty()) {
-                return form(model, household, form, errors, lookalikes, null);
+                return form(scope, model, household, form, errors, lookalikes, null);
             }
         }
-        long id = persons.create(scope.id(), householdId, values);
+        long id = persons.create(scope.id(), householdId, values, details(scope, form));
+        if (scope.seesDisability() && form.disabilityValue() != null) {
+            audit.record(scope.id(), scope.userId(), DISABILITY_CHANGED, "personne", id, null);
+        }
         flash.addFlashAttribute("message", values.firstName() + " " + values.lastName() + " ajouté(e) au foyer.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }
@@ -82,6 +98,11 @@ class PersonController {
     String show(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
         scope.requirePersonalData();
         model.addAttribute("person", persons.find(scope.id(), id).orElseThrow(HouseholdController::notFound));
+        model.addAttribute("flags", flags.ofPerson(scope.id(), id));
+        if (scope.seesDisability()) {
+            model.addAttribute("disability", PersonForm.disabilityCode(persons.disability(scope.id(), id)));
+            audit.record(scope.id(), scope.userId(), DISABILITY_READ, "personne", id, "fiche");
+        }
         model.addAttribute("links", persons.links(scope.id(), id));
         model.addAttribute("consents", persons.consents(scope.id(), id));
         model.addAttribute("memberships", memberships.ofPerson(scope.id(), id));
@@ -99,7 +120,13 @@ class PersonController {
     @GetMapping("/c/{centre}/personnes/{id}/modifier")
     String editForm(CentreScope scope, @PathVariable long id, Model model) {
         scope.requireRegisterEdit();
-        return form(model, null, PersonForm.of(editable(scope, id)), new FieldErrors(), List.of(), id);
+        PersonForm form = PersonForm.of(editable(scope, id));
+        form.setFlags(flags.ofPerson(scope.id(), id).stream().map(FlagService.Flag::id).toList());
+        if (scope.seesDisability()) {
+            form.setDisability(PersonForm.disabilityCode(persons.disability(scope.id(), id)));
+            audit.record(scope.id(), scope.userId(), DISABILITY_READ, "personne", id, "formulaire");
+        }
+        return form(scope, model, null, form, new FieldErrors(), List.of(), id);
     }
 
     @PostMapping("/c/{centre}/personnes/{id}/modifier")
@@ -107,11 +134,16 @@ class PersonController {
                   BindingResult binding, Model model, RedirectAttributes flash) {
         scope.requireRegisterEdit();
         editable(scope, id);
+        if (scope.seesDisability()) {
+            form.validateDisability(binding);
+        }
         FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
-            return form(model, null, form, errors, List.of(), id);
+            return form(scope, model, null, form, errors, List.of(), id);
         }
-        persons.update(scope.id(), id, form.values());
+        if (persons.update(scope.id(), id, form.values(), details(scope, form))) {
+            audit.record(scope.id(), scope.userId(), DISABILITY_CHANGED, "personne", id, null);
+        }
         flash.addFlashAttribute("message", "Fiche enregistrée.");
         return "redirect:" + scope.base() + "/personnes/" + id;
     }
@@ -177,8 +209,15 @@ class PersonController {
         return person;
     }
 
-    private String form(Model model, HouseholdService.Household household, PersonForm form, FieldErrors errors,
-                        List<PersonService.Lookalike> lookalikes, Long personId) {
+    /** The form's details; the disability answer only from a user holding its permission (a forged field is ignored). */
+    private static PersonService.Details details(CentreScope scope, PersonForm form) {
+        return new PersonService.Details(form.getFlags().stream().filter(Objects::nonNull).toList(),
+                scope.seesDisability(), scope.seesDisability() ? form.disabilityValue() : null);
+    }
+
+    private String form(CentreScope scope, Model model, HouseholdService.Household household, PersonForm form,
+                        FieldErrors errors, List<PersonService.Lookalike> lookalikes, Long personId) {
+        model.addAttribute("offeredFlags", flags.offered(scope.id(), form.getFlags()));
         model.addAttribute("household", household);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

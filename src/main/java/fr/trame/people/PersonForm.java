@@ -6,6 +6,8 @@ import org.springframework.validation.Errors;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The person form as typed (the page shows it back so); {@link #validate} checks it, {@link #values} reads it. */
 class PersonForm implements Form {
@@ -16,12 +18,22 @@ class PersonForm implements Form {
     private String phone;
     private String email;
     private String schoolLevel;
+    private String school;
+    /** The situation flags ticked (ids of the centre's flags; others are ignored when saved). */
+    private List<Long> flags = new ArrayList<>();
+    /**
+     * oui, non, or empty (not known). Bound for everyone but read by the controller only for a user holding the
+     * disability permission: a forged field from anyone else changes nothing.
+     */
+    private String disability = "";
     /** Empty: by age, an adult (or a person of unknown age) is a responsable of the household, a minor an enfant. */
     private String role = "";
     private boolean confirmDuplicate;
 
     /** Age of majority: the default relationship of a minor added to a household is enfant. */
     static final int ADULT = 18;
+    static final int SCHOOL_MAX = 200;
+    static final int SCHOOL_LEVEL_MAX = 100;
 
     @Override
     public void validate(Errors errors) {
@@ -35,6 +47,8 @@ class PersonForm implements Form {
             errors.rejectValue("birthDate", "tooOld");
         }
         Checks.email(errors, "email", email);
+        Checks.text(errors, "school", school, false, SCHOOL_MAX);
+        Checks.text(errors, "schoolLevel", schoolLevel, false, SCHOOL_LEVEL_MAX);
         String tel = Checks.clean(phone);
         if (tel != null && !tel.matches("[+0-9 .()-]{6,20}")) {
             errors.rejectValue("phone", "phone");
@@ -50,7 +64,22 @@ class PersonForm implements Form {
             default -> birth != null && birth.plusYears(ADULT).isAfter(LocalDate.now()) ? "enfant" : "responsable";
         };
         return new PersonService.Values(Checks.clean(lastName), Checks.clean(firstName), s, birth, Checks.clean(phone),
-                Checks.clean(email), Checks.clean(schoolLevel), r);
+                Checks.clean(email), Checks.clean(schoolLevel), Checks.clean(school), r);
+    }
+
+    /** Checked by the controller for a user holding the disability permission only (others never see the field). */
+    void validateDisability(Errors errors) {
+        Checks.choice(errors, "disability", disability, List.of("oui", "non"));
+    }
+
+    /** The disability answer of a valid form: true, false, or null for not known. */
+    Boolean disabilityValue() {
+        String d = Checks.clean(disability);
+        return d == null ? null : d.equals("oui");
+    }
+
+    static String disabilityCode(Boolean disability) {
+        return disability == null ? "" : disability ? "oui" : "non";
     }
 
     static PersonForm of(PersonService.Person p) {
@@ -62,6 +91,7 @@ class PersonForm implements Form {
         f.phone = p.phone();
         f.email = p.email();
         f.schoolLevel = p.schoolLevel();
+        f.school = p.school();
         return f;
     }
 
@@ -79,6 +109,12 @@ class PersonForm implements Form {
     public void setEmail(String email) { this.email = email; }
     public String getSchoolLevel() { return schoolLevel; }
     public void setSchoolLevel(String schoolLevel) { this.schoolLevel = schoolLevel; }
+    public String getSchool() { return school; }
+    public void setSchool(String school) { this.school = school; }
+    public List<Long> getFlags() { return flags; }
+    public void setFlags(List<Long> flags) { this.flags = flags == null ? new ArrayList<>() : flags; }
+    public String getDisability() { return disability; }
+    public void setDisability(String disability) { this.disability = disability; }
     public String getRole() { return role; }
     public void setRole(String role) { this.role = role; }
     public boolean isConfirmDuplicate() { return confirmDuplicate; }

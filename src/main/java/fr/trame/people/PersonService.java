@@ -15,8 +15,12 @@ import java.util.Optional;
 @Service
 public class PersonService {
 
+    /**
+     * A person as pages, the API and exports show them. Their situation of disability is not here: it is read by
+     * {@link #disability} only, for a user who holds its permission, so no page or list can print it by mistake.
+     */
     public record Person(long id, String ref, String lastName, String firstName, String sex, LocalDate birthDate,
-                         String phone, String email, String schoolLevel, OffsetDateTime createdAt,
+                         String phone, String email, String schoolLevel, String school, OffsetDateTime createdAt,
                          OffsetDateTime anonymisedAt) {
         public String fullName() {
             return firstName + " " + lastName;
@@ -38,16 +42,45 @@ public class PersonService {
     }
 
     private static final String COLUMNS = "id, ref, last_name, first_name, sex, birth_date, phone, email, school_level,"
-            + " created_at, anonymised_at";
+            + " school, created_at, anonymised_at";
 
     /** What an anonymised person is called wherever a name is shown (first name, last name). */
     private static final String ANONYMOUS_FIRST_NAME = "Personne";
     private static final String ANONYMOUS_LAST_NAME = "anonymisée";
 
     private final JdbcClient jdbc;
+    private final FlagService flags;
 
-    public PersonService(JdbcClient jdbc) {
+    public PersonService(JdbcClient jdbc, FlagService flags) {
         this.jdbc = jdbc;
+        this.flags = flags;
+    }
+
+    /**
+     * What the person form adds to {@link Values}: the situation flags ticked, and the disability answer, applied only
+     * when {@code withDisability} (the user holds its permission; otherwise the stored answer stays as it is).
+     */
+    public record Details(List<Long> flagIds, boolean withDisability, Boolean disability) {
+    }
+
+    /** {@link #create} with the form's details, in one transaction. */
+    @Transactional
+    public long create(long centreId, long householdId, Values v, Details d) {
+        long id = create(centreId, householdId, v);
+        saveDetails(centreId, id, d);
+        return id;
+    }
+
+    /** {@link #update} with the form's details, in one transaction; whether the disability answer changed. */
+    @Transactional
+    public boolean update(long centreId, long id, Values v, Details d) {
+        update(centreId, id, v);
+        return saveDetails(centreId, id, d);
+    }
+
+    private boolean saveDetails(long centreId, long id, Details d) {
+        flags.setOfPerson(centreId, id, d.flagIds());
+        return d.withDisability() && setDisability(centreId, id, d.disability());
     }
 
     public Optional<Person> find(long centreId, long id) {
@@ -81,7 +114,13 @@ public class PersonService {
 
     /** A person's fields, as the form gives them. */
     public record Values(String lastName, String firstName, String sex, LocalDate birthDate, String phone, String email,
-                         String schoolLevel, String role) {
+                         String schoolLevel, String school, String role) {
+
+        /** Without a school. */
+        public Values(String lastName, String firstName, String sex, LocalDate birthDate, String phone, String email,
+                      String schoolLevel, String role) {
+            this(lastName, firstName, sex, birthDate, phone, email, schoolLevel, null, role);
+        }
     }
 
     /**
@@ -91,10 +130,10 @@ public class PersonService {
     @Transactional
     public long create(long centreId, long householdId, Values v) {
         long id = jdbc.sql("""
-                insert into persons (centre_id, last_name, first_name, sex, birth_date, phone, email, school_level)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into persons (centre_id, last_name, first_name, sex, birth_date, phone, email, school_level, school)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(centreId, v.lastName(), v.firstName(), v.sex(), v.birthDate(), v.phone(), v.email(),
-                        v.schoolLevel())
+                        v.schoolLevel(), v.school())
                 .query(Long.class).single();
         attach(centreId, householdId, id, v.role(), null);
         return id;
@@ -104,11 +143,29 @@ public class PersonService {
     public void update(long centreId, long id, Values v) {
         jdbc.sql("""
                 update persons set last_name = ?, first_name = ?, sex = ?, birth_date = ?, phone = ?, email = ?,
-                       school_level = ?, updated_at = now()
+                       school_level = ?, school = ?, updated_at = now()
                 where centre_id = ? and id = ?""")
                 .params(v.lastName(), v.firstName(), v.sex(), v.birthDate(), v.phone(), v.email(), v.schoolLevel(),
-                        centreId, id)
+                        v.school(), centreId, id)
                 .update();
+    }
+
+    /**
+     * The person's situation of disability: true, false, or null when not known. For a user holding its permission
+     * only ({@code CentreScope#seesDisability}): the caller checks it and writes the read to the audit log.
+     */
+    public Boolean disability(long centreId, long personId) {
+        return jdbc.sql("select disability from persons where centre_id = ? and id = ?").params(centreId, personId)
+                .query((rs, n) -> (Boolean) rs.getObject(1)).optional().orElse(null);
+    }
+
+    /** Records the situation of disability (null: not known); whether it changed. Same rule as {@link #disability}. */
+    @Transactional
+    public boolean setDisability(long centreId, long personId, Boolean disability) {
+        return 0 < jdbc.sql("""
+                update persons set disability = cast(? as boolean), updated_at = now()
+                where centre_id = ? and id = ? and disability is distinct from cast(? as boolean)""")
+                .params(disability, centreId, personId, disability).update();
     }
 
     /** Adds a dated link; the first current link of a person is their principal household. */
@@ -166,7 +223,8 @@ public class PersonService {
     }
 
     /**
-     * Anonymises the persons: names replaced, contact details, reference and school level removed, consents deleted.
+     * Anonymises the persons: names replaced, contact details, reference, school, school level, situation of disability
+     * and situation flags removed, consents deleted.
      * Sex, household links and each given birth date (chosen by the caller so that no figure moves) are kept; the date
      * of a first anonymisation stays.
      */
@@ -177,13 +235,15 @@ public class PersonService {
                 .toArray(String[]::new);
         jdbc.sql("""
                 update persons p set first_name = :first, last_name = :last, birth_date = cast(k.birth as date), ref = null,
-                       phone = null, email = null, school_level = null, anonymised_at = coalesce(p.anonymised_at, now()),
+                       phone = null, email = null, school_level = null, school = null, disability = null,
+                       anonymised_at = coalesce(p.anonymised_at, now()),
                        updated_at = now()
                 from unnest(cast(:ids as bigint[]), cast(:births as text[])) as k(id, birth)
                 where p.centre_id = :centre and p.id = k.id""")
                 .param("first", ANONYMOUS_FIRST_NAME).param("last", ANONYMOUS_LAST_NAME).param("ids", ids)
                 .param("births", births).param("centre", centreId).update();
         jdbc.sql("delete from consents where centre_id = ? and person_id = any(?)").params(centreId, ids).update();
+        jdbc.sql("delete from person_flags where centre_id = ? and person_id = any(?)").params(centreId, ids).update();
     }
 
     /** A consent given or refused by a person on a day. */

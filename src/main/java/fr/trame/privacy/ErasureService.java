@@ -26,7 +26,9 @@ import java.util.Set;
 
 /**
  * The erasure right, by anonymisation: what identifies the person goes, the rows the figures count stay, so every figure
- * of the indicators is the same before and after. Each module erases its own part; see {@link #anonymise}.
+ * of the indicators is the same before and after, except the person's disability answer and situation flags, which go
+ * (a health datum and identifying details have no place on an anonymous record). Each module erases its own part; see
+ * {@link #anonymise}.
  */
 @Service
 public class ErasureService {
@@ -102,7 +104,8 @@ public class ErasureService {
     }
 
     /**
-     * Removed: names (replaced by « Personne anonymisée »), reference, phone, e-mail, school level, consents, the free
+     * Removed: names (replaced by « Personne anonymisée »), reference, phone, e-mail, school, school level, situation
+     * of disability and situation flags (sensitive or identifying: the figures then count them as unknown), consents, the free
      * texts of contacts, case files, enrolments, volunteering and membership cancellations, running enrolments; and, once
      * everyone in a household is anonymised, its address, reference, CAF number, notes and the contents of its case files.
      * Kept: sex, the birth date as coarse as the figures allow ({@link #keptBirthDate}), household links, quartier, QPV

@@ -7,6 +7,7 @@ import fr.trame.association.VolunteerService;
 import fr.trame.attendance.AttendanceService;
 import fr.trame.centre.AuditLog;
 import fr.trame.centre.CentreScope;
+import fr.trame.people.FlagService;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.MembershipService;
 import fr.trame.people.PersonService;
@@ -28,7 +29,8 @@ import java.util.Locale;
 /**
  * The access right: everything Trame holds on a person, read through each module's service, so case files follow
  * CaseService's rule (content only for their referent, those they are shared with and direction, each read logged).
- * Each export is written to the audit log.
+ * Each export is written to the audit log. The situation of disability is in it only when the user who exports holds
+ * its permission (a read, logged as such); otherwise the export says it is withheld.
  */
 @Service
 public class ExportService {
@@ -44,6 +46,7 @@ public class ExportService {
     private final CaseService cases;
     private final VolunteerService volunteers;
     private final GovernanceService governance;
+    private final FlagService flags;
     private final AuditLog audit;
     private final TemplateEngine templates;
     private final ReportRenderer renderer;
@@ -52,8 +55,9 @@ public class ExportService {
 
     public ExportService(PersonService persons, HouseholdService households, MembershipService memberships,
                          EnrolmentService enrolments, AttendanceService attendance, ContactService contacts,
-                         CaseService cases, VolunteerService volunteers, GovernanceService governance, AuditLog audit,
-                         TemplateEngine templates, ReportRenderer renderer, ApplicationContext application) {
+                         CaseService cases, VolunteerService volunteers, GovernanceService governance, FlagService flags,
+                         AuditLog audit, TemplateEngine templates, ReportRenderer renderer, ApplicationContext application) {
+        this.flags = flags;
         this.persons = persons;
         this.households = households;
         this.memberships = memberships;
@@ -79,6 +83,10 @@ public class ExportService {
         byte[] bytes = format == Format.JSON ? json.writerWithDefaultPrettyPrinter().writeValueAsBytes(data)
                 : renderer.pdf(html(data, scope.zone()));
         audit.record(scope.id(), scope.userId(), "export RGPD", "personne", personId, format.name().toLowerCase());
+        if (scope.seesDisability()) {
+            audit.record(scope.id(), scope.userId(), "lecture de la situation de handicap", "personne", personId,
+                    "export RGPD");
+        }
         return bytes;
     }
 
@@ -97,7 +105,9 @@ public class ExportService {
         PersonalData.Volunteer volunteer = volunteers.ofPerson(centre, personId, scope.today().getYear())
                 .map(v -> PersonalData.Volunteer.of(v, volunteers.allHours(centre, v.id()))).orElse(null);
         return new PersonalData(PersonalData.FORMAT, PersonalData.VERSION, OffsetDateTime.now(scope.zone()), scope.userName(),
-                new PersonalData.Centre(scope.code(), scope.name()), PersonalData.Identity.of(person), links,
+                new PersonalData.Centre(scope.code(), scope.name()),
+                PersonalData.Identity.of(person, flags.ofPerson(centre, personId), scope.seesDisability(),
+                        scope.seesDisability() ? persons.disability(centre, personId) : null), links,
                 persons.consents(centre, personId).stream().map(PersonalData.Consent::of).toList(),
                 memberships.ofPerson(centre, personId).stream().map(PersonalData.Membership::of).toList(),
                 enrolments.ofPerson(centre, personId).stream().map(PersonalData.Enrolment::of).toList(),

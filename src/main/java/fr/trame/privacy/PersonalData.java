@@ -4,6 +4,7 @@ import fr.trame.activities.EnrolmentService;
 import fr.trame.association.GovernanceService;
 import fr.trame.association.VolunteerService;
 import fr.trame.attendance.AttendanceService;
+import fr.trame.people.FlagService;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.MembershipService;
 import fr.trame.people.PersonService;
@@ -31,13 +32,24 @@ record PersonalData(String format, int version, OffsetDateTime generatedAt, Stri
     public record Centre(String code, String name) {
     }
 
+    /**
+     * {@code disability}: oui, non or inconnu; null with {@code disabilityWithheld} when the user who exports does not
+     * hold the disability permission (the answer is then given by someone who does).
+     */
     public record Identity(long id, String ref, String lastName, String firstName, String sex, LocalDate birthDate,
-                           String phone, String email, String schoolLevel, OffsetDateTime createdAt,
+                           String phone, String email, String school, String schoolLevel, List<Flag> flags,
+                           String disability, boolean disabilityWithheld, OffsetDateTime createdAt,
                            OffsetDateTime anonymisedAt) {
-        static Identity of(PersonService.Person p) {
+        static Identity of(PersonService.Person p, List<FlagService.Flag> flags, boolean withDisability, Boolean disability) {
             return new Identity(p.id(), p.ref(), p.lastName(), p.firstName(), p.sex(), p.birthDate(), p.phone(),
-                    p.email(), p.schoolLevel(), p.createdAt(), p.anonymisedAt());
+                    p.email(), p.school(), p.schoolLevel(), flags.stream().map(f -> new Flag(f.code(), f.label())).toList(),
+                    withDisability ? (disability == null ? "inconnu" : disability ? "oui" : "non") : null,
+                    !withDisability, p.createdAt(), p.anonymisedAt());
         }
+    }
+
+    /** A situation flag of the centre the person has. */
+    public record Flag(String code, String label) {
     }
 
     /** A household the person is or was linked to, with what the household's record says of where they live. */
