@@ -4,9 +4,11 @@ import fr.trame.Fixtures;
 import fr.trame.TrameTest;
 import fr.trame.activities.SectorService;
 import fr.trame.centre.Centre;
+import fr.trame.centre.CentreService;
 import fr.trame.csv.CsvError;
 import fr.trame.csv.CsvImportException;
 import fr.trame.csv.ImportResult;
+import fr.trame.reporting.AnnualReportService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,8 @@ class StaffImportTest {
     @Autowired StaffService staff;
     @Autowired SectorService sectors;
     @Autowired JdbcClient jdbc;
+    @Autowired AnnualReportService reports;
+    @Autowired CentreService centres;
 
     Centre centre;
     long jeunesse;
@@ -108,6 +112,30 @@ class StaffImportTest {
         Association.Staff s2024 = indicators.compute(centre.id(), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)).staff();
         assertThat(s2024.interns().byDiploma()).containsExactly(entry("3e", 1L));
         assertThat(s2024.vacataires().persons()).isZero();
+    }
+
+    @Test
+    void theReportsHumanResourcesChapterShowsVacatairesAndTrainees() {
+        importer.importCsv(centre.id(), csv(TEAM));
+        AnnualReportService.Chapter hr = reports.build(centres.findById(centre.id()).orElseThrow(), 2025).chapters().stream()
+                .filter(c -> c.key().equals("ressources-humaines")).findFirst().orElseThrow();
+        AnnualReportService.Table vacataires = table(hr, "Vacataires (contrats d'engagement éducatif)");
+        assertThat(vacataires.header()).containsExactly("", "2025", "2024");
+        // 2025 as above; 2024 had no CEE
+        assertThat(vacataires.rows()).containsExactly(List.of("Vacataires", 2L, 0L), List.of("Contrats", 3L, 0L),
+                List.of("Vacations", 48L, 0L), List.of("Heures de travail", new BigDecimal("471.50"), new BigDecimal("0.00")));
+        assertThat(table(hr, "Stagiaires accueillis en 2025, par diplôme préparé").rows()).containsExactly(
+                List.of("BTS ESF", 2L), List.of("Bac pro", 1L), List.of("Diplôme non précisé", 1L), List.of("Stagiaires accueillis", 4L));
+        // a year without vacataires nor trainees prints neither table (2027: the CEE of 2025 are two years back)
+        AnnualReportService.Chapter hr2027 = reports.build(centres.findById(centre.id()).orElseThrow(), 2027).chapters().stream()
+                .filter(c -> c.key().equals("ressources-humaines")).findFirst().orElseThrow();
+        assertThat(hr2027.tables()).extracting(AnnualReportService.Table::title)
+                .noneMatch(t -> t.startsWith("Vacataires") || t.startsWith("Stagiaires"));
+    }
+
+    private static AnnualReportService.Table table(AnnualReportService.Chapter chapter, String title) {
+        return chapter.tables().stream().filter(t -> t.title().equals(title)).findFirst().orElseThrow(() -> new AssertionError(
+                title + " absent de " + chapter.tables().stream().map(AnnualReportService.Table::title).toList()));
     }
 
     @Test
