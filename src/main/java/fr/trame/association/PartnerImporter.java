@@ -79,7 +79,8 @@ public class PartnerImporter implements CentreImport {
             String name = row.required("partner");
             String kind = row.required("kind");
             if (kind != null && !PartnerService.KINDS.contains(kind)) {
-                row.error("kind", "type de partenaire « " + kind + " » inconnu (attendu : " + String.join(", ", PartnerService.KINDS) + ")");
+                row.error("kind", "type de partenaire « " + kind + " » inconnu (attendu : "
+                        + String.join(", ", PartnerService.KINDS) + ")");
                 kind = null;
             }
             String contact = row.text("contact");

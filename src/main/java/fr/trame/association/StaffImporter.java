@@ -117,12 +117,14 @@ public class StaffImporter implements CentreImport {
             }
             String kind = row.required("kind");
             if (kind != null && !StaffService.CONTRACTS.contains(kind)) {
-                row.error("kind", "type de contrat « " + kind + " » inconnu (attendu : " + String.join(", ", StaffService.CONTRACTS) + ")");
+                row.error("kind", "type de contrat « " + kind + " » inconnu (attendu : "
+                        + String.join(", ", StaffService.CONTRACTS) + ")");
                 kind = null;
             }
             String function = row.required("function");
             if (function != null && !StaffService.FUNCTIONS.contains(function)) {
-                row.error("function", "fonction « " + function + " » inconnue (attendu : " + String.join(", ", StaffService.FUNCTIONS) + ")");
+                row.error("function", "fonction « " + function + " » inconnue (attendu : "
+                        + String.join(", ", StaffService.FUNCTIONS) + ")");
                 function = null;
             }
             Long sector = null;
