@@ -30,7 +30,17 @@ public record Association(Governance governance, Volunteers volunteers, Staff st
 
     @JsonPropertyOrder(alphabetic = false)
     public record Staff(long employees, BigDecimal etp, BigDecimal etpAverage, Map<String, Long> byContract,
-                        Map<String, Long> byFunction, BigDecimal trainingDays) {
+                        Map<String, Long> byFunction, BigDecimal trainingDays, Vacataires vacataires, Interns interns) {
+    }
+
+    /** The CEE contracts (contrats d'engagement éducatif) that started in the period: who, how many vacations and hours. */
+    @JsonPropertyOrder(alphabetic = false)
+    public record Vacataires(long persons, long contracts, long vacations, BigDecimal hours) {
+    }
+
+    /** The trainees whose stage started in the period, and by the diploma they prepare ({@code inconnu} when not given). */
+    @JsonPropertyOrder(alphabetic = false)
+    public record Interns(long persons, Map<String, Long> byDiploma) {
     }
 
     @JsonPropertyOrder(alphabetic = false)

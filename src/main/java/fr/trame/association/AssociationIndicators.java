@@ -120,7 +120,27 @@ public class AssociationIndicators {
                 counts("select kind, count(*) " + onLastDay + " group by 1", centreId, from, to, StaffService.CONTRACTS),
                 counts("select function, count(*) " + onLastDay + " group by 1", centreId, from, to, StaffService.FUNCTIONS),
                 amount("select coalesce(sum(days), 0) from trainings where centre_id = :centre and date between :from and :to",
-                        centreId, from, to));
+                        centreId, from, to),
+                vacataires(centreId, from, to), interns(centreId, from, to));
+    }
+
+    /** CEE contracts started in the period: a contract across two years counts its vacations once, in its first. */
+    private Association.Vacataires vacataires(long centreId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select count(distinct employee_id), count(*), coalesce(sum(vacations), 0), coalesce(sum(vacation_hours), 0)
+                from contracts where centre_id = :centre and kind = 'cee' and start_date between :from and :to""")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> new Association.Vacataires(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        money(rs.getBigDecimal(4)))).single();
+    }
+
+    /** Stages started in the period: distinct trainees, and by diploma prepared (most trainees first, then by name). */
+    private Association.Interns interns(long centreId, LocalDate from, LocalDate to) {
+        String stages = "from contracts where centre_id = :centre and kind = 'stage' and start_date between :from and :to";
+        Map<String, Long> byDiploma = new LinkedHashMap<>();
+        jdbc.sql("select coalesce(diploma, 'inconnu'), count(distinct employee_id) " + stages + " group by 1 order by 2 desc, 1")
+                .params(params(centreId, from, to)).query((rs, n) -> byDiploma.put(rs.getString(1), rs.getLong(2))).list();
+        return new Association.Interns(single("select count(distinct employee_id) " + stages, centreId, from, to), byDiploma);
     }
 
     /** Partners in the directory; signed conventions and permanences running in the period. */
@@ -195,7 +215,7 @@ public class AssociationIndicators {
         String onLastDay = "from contracts c where c.centre_id = :centre and " + RUNS_ON_LAST_DAY.formatted("c.start_date", "c.end_date");
         // each part floored to the cent; the cents the rounded total still lacks go to the largest remainders
         String sql = """
-                with parts as (select %1$s as k, sum(weekly_hours) / %2$s * 100 as v %3$s group by 1),
+                with parts as (select %1$s as k, coalesce(sum(weekly_hours), 0) / %2$s * 100 as v %3$s group by 1),
                      floored as (select k, floor(v) as c, v - floor(v) as r from parts),
                      missing as (select round((select coalesce(sum(weekly_hours), 0) / %2$s %3$s), 2) * 100
                                         - (select coalesce(sum(c), 0) from floored) as n)

@@ -66,6 +66,10 @@ class StaffController {
         public String startDate;
         public String endDate;
         public String inKind;
+        /** A CEE vacataire's vacations and hours; the diploma a trainee or an apprentice prepares. */
+        public String vacations;
+        public String vacationHours;
+        public String diploma;
 
         /** Read by {@link #validate}. */
         private Long employee;
@@ -81,12 +85,32 @@ class StaffController {
             String k = Checks.choice(errors, "kind", kind, true, StaffService.CONTRACTS);
             String f = Checks.choice(errors, "function", function, true, StaffService.FUNCTIONS);
             Long sector = Checks.id(errors, "sectorId", sectorId, false);
-            BigDecimal hours = Checks.decimal(errors, "weeklyHours", weeklyHours, true, new BigDecimal("0.5"), new BigDecimal("48"));
+            boolean cee = "cee".equals(k);
+            // a CEE vacataire is counted by vacations and hours: weekly hours may stay empty
+            BigDecimal hours = Checks.decimal(errors, "weeklyHours", weeklyHours, !cee, new BigDecimal("0.5"), new BigDecimal("48"));
             LocalDate start = Checks.date(errors, "startDate", startDate, true);
             LocalDate end = Checks.date(errors, "endDate", endDate, false);
             Checks.notBefore(errors, "endDate", end, start);
             Long value = Checks.cents(errors, "inKind", inKind, false);
-            contract = new StaffService.NewContract(k, f, sector, hours, start, end, value);
+            Integer vacationCount = Checks.integer(errors, "vacations", vacations, false, 0, 10_000);
+            BigDecimal vacationHourCount = Checks.decimal(errors, "vacationHours", vacationHours, false, BigDecimal.ZERO,
+                    new BigDecimal("99999"));
+            String prepared = Checks.text(errors, "diploma", diploma, false, 100);
+            if (k != null && !cee) {
+                onlyWhenFilled(errors, "vacations", vacations, "onlyCee");
+                onlyWhenFilled(errors, "vacationHours", vacationHours, "onlyCee");
+            }
+            if (k != null && !k.equals("stage") && !k.equals("apprenti")) {
+                onlyWhenFilled(errors, "diploma", diploma, "onlyTraineeOrApprentice");
+            }
+            contract = new StaffService.NewContract(k, f, sector, hours, start, end, value, vacationCount, vacationHourCount,
+                    prepared == null ? null : prepared.trim());
+        }
+    }
+
+    private static void onlyWhenFilled(Errors errors, String field, String value, String code) {
+        if (value != null && !value.isBlank() && !errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, code);
         }
     }
 

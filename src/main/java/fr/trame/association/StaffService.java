@@ -20,11 +20,21 @@ public class StaffService {
             "coordinateur", "comptable", "secretariat", "conseiller_numerique", "agent_entretien", "autre");
 
     public record Contract(long id, long employeeId, String employee, String kind, String function, String sector,
-                           BigDecimal weeklyHours, LocalDate startDate, LocalDate endDate, Long inKindCents, BigDecimal etp) {
+                           BigDecimal weeklyHours, LocalDate startDate, LocalDate endDate, Long inKindCents, BigDecimal etp,
+                           Integer vacations, BigDecimal vacationHours, String diploma) {
     }
 
+    /**
+     * A contract to record. {@code weeklyHours} may be null for a CEE only (a vacataire is counted by vacations and
+     * hours); {@code diploma} is what a trainee or an apprentice prepares.
+     */
     public record NewContract(String kind, String function, Long sectorId, BigDecimal weeklyHours, LocalDate startDate,
-                              LocalDate endDate, Long inKindCents) {
+                              LocalDate endDate, Long inKindCents, Integer vacations, BigDecimal vacationHours, String diploma) {
+
+        public NewContract(String kind, String function, Long sectorId, BigDecimal weeklyHours, LocalDate startDate,
+                           LocalDate endDate, Long inKindCents) {
+            this(kind, function, sectorId, weeklyHours, startDate, endDate, inKindCents, null, null, null);
+        }
     }
 
     public record Training(long id, String employee, LocalDate date, BigDecimal days, String title) {
@@ -52,7 +62,8 @@ public class StaffService {
                    (select s.name from activities_sectors s where s.centre_id = c.centre_id and s.id = c.sector_id) as sector,
                    c.weekly_hours, c.start_date, c.end_date, c.in_kind_cents,
                    round(c.weekly_hours / coalesce((select full_time_hours from association_settings st
-                                                    where st.centre_id = c.centre_id), 35), 2) as etp
+                                                    where st.centre_id = c.centre_id), 35), 2) as etp,
+                   c.vacations, c.vacation_hours, c.diploma
             from contracts c join employees e on e.centre_id = c.centre_id and e.id = c.employee_id""";
 
     @Transactional
@@ -65,10 +76,11 @@ public class StaffService {
 
     public long addContract(long centreId, long employeeId, NewContract c) {
         return jdbc.sql("""
-                insert into contracts (centre_id, employee_id, kind, function, sector_id, weekly_hours, start_date, end_date, in_kind_cents)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into contracts (centre_id, employee_id, kind, function, sector_id, weekly_hours, start_date, end_date, in_kind_cents,
+                                       vacations, vacation_hours, diploma)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(centreId, employeeId, c.kind(), c.function(), c.sectorId(), c.weeklyHours(), c.startDate(), c.endDate(),
-                        c.inKindCents()).query(Long.class).single();
+                        c.inKindCents(), c.vacations(), c.vacationHours(), c.diploma()).query(Long.class).single();
     }
 
     public boolean endContract(long centreId, long contractId, LocalDate end) {

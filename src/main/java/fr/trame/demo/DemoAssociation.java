@@ -50,6 +50,36 @@ class DemoAssociation {
         this.jdbc = jdbc;
     }
 
+    /**
+     * CEE vacataires for the summer holidays and trainees by diploma, last year and this one (seed 000 counts them apart
+     * from the team): their contracts end before December, so the team on 31 December stays as above.
+     */
+    private void vacatairesAndTrainees(long centreId, int year) {
+        String[][] vacataires = {{"Amrani", "Yanis"}, {"Berger", "Lina"}, {"Costa", "Enzo"}, {"Diallo", "Awa"}, {"Esposito", "Léo"}};
+        String[][] trainees = {{"Ferrand", "Manon", "BAFA"}, {"Hamidi", "Sofia", "CPJEPS"}, {"Jolly", "Noah", "BTS ESF"},
+                {"Klein", "Jade", "3e"}, {"Lambert", "Rayan", "3e"}, {"Marchal", "Emma", "Bac pro"}};
+        Map<String, Long> hired = new HashMap<>();
+        for (int y = year - 1; y <= year; y++) {
+            for (int i = 0; i < vacataires.length; i++) {
+                contract(centreId, hired, vacataires[i], new StaffService.NewContract("cee", "animateur", null, null,
+                        LocalDate.of(y, 7, 7), LocalDate.of(y, 8, 28), null, 20 + 3 * i, BigDecimal.valueOf(200 + 30 * i), null));
+            }
+            for (String[] t : trainees) {
+                contract(centreId, hired, t, new StaffService.NewContract("stage", "animateur", null, new BigDecimal("35"),
+                        LocalDate.of(y, 3, 2), LocalDate.of(y, 3, 27), null, null, null, t[2]));
+            }
+        }
+    }
+
+    private void contract(long centreId, Map<String, Long> hired, String[] name, StaffService.NewContract contract) {
+        Long employee = hired.get(name[0]);
+        if (employee == null) {
+            hired.put(name[0], staff.hire(centreId, name[0], name[1], contract));
+        } else {
+            staff.addContract(centreId, employee, contract);
+        }
+    }
+
     void fill(long centreId, LocalDate today) {
         Random random = new Random(2023);
         int year = today.getYear();
@@ -159,6 +189,7 @@ class DemoAssociation {
                         "Formation ALISFA");
             }
         }
+        vacatairesAndTrainees(centreId, year);
 
         // partners, conventions signed this year and last, permanences held at the centre
         Object[][] directory = {{"Ville d'Istres", "commune"}, {"CAF des Bouches-du-Rhône", "caf"},

@@ -92,14 +92,32 @@ class AssociationChapters {
         String n = String.valueOf(year);
         Association.Staff s = association.staff();
         Association.Staff s1 = before.staff();
-        return List.of(
+        List<Table> tables = new ArrayList<>(List.of(
                 AnnualReportService.compare("Effectifs", n, String.valueOf(year - 1), List.of(
                         new Line("Salariés au 31 décembre", s.employees(), s1.employees()),
                         new Line("ETP au 31 décembre", s.etp(), s1.etp()),
                         new Line("ETP moyens sur l'année", s.etpAverage(), s1.etpAverage()),
                         new Line("Jours de formation", s.trainingDays(), s1.trainingDays()))),
                 AnnualReportService.share("Contrats au 31 décembre", labelled(nonZero(s.byContract())), null, n, null, k -> null),
-                AnnualReportService.share("Fonctions au 31 décembre", labelled(nonZero(s.byFunction())), null, n, null, k -> null));
+                AnnualReportService.share("Fonctions au 31 décembre", labelled(nonZero(s.byFunction())), null, n, null, k -> null)));
+        // vacataires and trainees only when the centre had some, in either year: no table of zeros
+        Association.Vacataires v = s.vacataires();
+        Association.Vacataires v1 = s1.vacataires();
+        if (v.contracts() + v1.contracts() > 0) {
+            tables.add(AnnualReportService.compare("Vacataires (contrats d'engagement éducatif)", n, String.valueOf(year - 1), List.of(
+                    new Line("Vacataires", v.persons(), v1.persons()),
+                    new Line("Contrats", v.contracts(), v1.contracts()),
+                    new Line("Vacations", v.vacations(), v1.vacations()),
+                    new Line("Heures de travail", v.hours(), v1.hours()))));
+        }
+        if (s.interns().persons() > 0) {
+            List<List<Object>> rows = new ArrayList<>();
+            s.interns().byDiploma().forEach((diploma, count) -> rows.add(List.of(
+                    diploma.equals("inconnu") ? "Diplôme non précisé" : diploma, count)));
+            rows.add(List.of("Stagiaires accueillis", s.interns().persons()));
+            tables.add(new Table("Stagiaires accueillis en " + n + ", par diplôme préparé", List.of("", "Stagiaires"), rows));
+        }
+        return tables;
     }
 
     List<Table> volunteering(Association association, Association before, int year) {

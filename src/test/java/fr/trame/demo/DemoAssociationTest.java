@@ -44,6 +44,11 @@ class DemoAssociationTest {
         assertThat(sub(sub(a, "volunteers"), "byCategory").values().stream().mapToLong(v -> (Long) v).sum()).isEqualTo(49);
         assertThat(sub(a, "staff")).containsEntry("employees", 15L).containsEntry("etp", new BigDecimal("12.67"));
         assertThat(sub(sub(a, "staff"), "byContract")).containsEntry("mad", 4L).containsEntry("cdi", 7L);
+        // 5 summer vacataires: 20 + 23 + 26 + 29 + 32 = 130 vacations, 200 + 230 + 260 + 290 + 320 = 1 300 hours; 6 trainees
+        assertThat(sub(sub(a, "staff"), "vacataires")).containsEntry("persons", 5L).containsEntry("vacations", 130L)
+                .containsEntry("hours", new BigDecimal("1300.00"));
+        assertThat(sub(sub(a, "staff"), "interns")).containsEntry("persons", 6L);
+        assertThat(sub(sub(sub(a, "staff"), "interns"), "byDiploma")).containsEntry("3e", 2L).containsEntry("BAFA", 1L);
         assertThat(sub(a, "partners")).containsEntry("conventions", 29L).containsEntry("permanences", 6L);
     }
 
