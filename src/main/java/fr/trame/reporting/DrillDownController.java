@@ -62,6 +62,12 @@ class DrillDownController {
         model.addAttribute("period", Period.range(from, to));
         model.addAttribute("dimension", dimension);
         model.addAttribute("value", value);
+        model.addAttribute("valueLabel", switch (dimension) {
+            case "newPersons" -> Vocabulary.label("newPerson", value);
+            case "bySectorCount" -> Vocabulary.label("sectorCount", value);
+            case "byFlag" -> indicators.flagLabels(scope.id()).getOrDefault(value, value);
+            default -> null;
+        });
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> persons = (List<Map<String, Object>>) model.getAttribute("persons");
         model.addAttribute(ListDownload.MODEL, new ListDownload(ListDownload.fileName("personnes", from, to),

@@ -406,6 +406,14 @@ public class IndicatorService {
                 NEW_PERSON.formatted("f.person_id"), DISABILITY.formatted("d.disability"));
     }
 
+    /** The labels of the centre's situation flags by code (archived ones included: a person may still carry one). */
+    public Map<String, String> flagLabels(long centreId) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        jdbc.sql("select code, label from people_situation_flags where centre_id = ? order by lower(label), code").param(centreId)
+                .query((rs, n) -> labels.put(rs.getString(1), rs.getString(2))).list();
+        return labels;
+    }
+
     /** Memberships of one season, for the report: the count of those overlapping a period, season by season. */
     public record SeasonCount(String season, long memberships) {
     }

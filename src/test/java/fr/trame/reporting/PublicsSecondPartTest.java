@@ -5,14 +5,24 @@ import fr.trame.TrameTest;
 import fr.trame.activities.ActivityImporter;
 import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
+import fr.trame.centre.Role;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
 import fr.trame.reception.ReceptionImporter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +50,7 @@ class PublicsSecondPartTest {
     @Autowired IndicatorService indicators;
     @Autowired DrillDown drillDown;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     Centre centre;
     Map<String, Object> json;
@@ -218,11 +229,53 @@ class PublicsSecondPartTest {
                 .extracting(DrillDown.Item::label).containsExactly("Léo Roux");
     }
 
+    /**
+     * The dashboard and the report show the new figures, flags by their label, and every linked number opens a list of
+     * that length (followed as direction would); the disability counts open no list.
+     */
+    @Test
+    void dashboardAndReportLinkEveryNewFigureToItsRecords() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        String base = "/c/" + centre.code();
+        Document dashboard = Jsoup.parse(page(base + "/tableau-de-bord?type=annee&annee=2026", direction));
+        Document report = Jsoup.parse(page(base + "/rapport/2026", direction));
+        // flags by label, never by code; the members' profile, new persons, persons by sectors, sectors' details
+        assertThat(dashboard.select("#profils").text()).contains("Allophone", "Primo-arrivant", "Ancien dispositif",
+                "Personnes adhérentes par tranche d'âge", "Foyers adhérents par quotient familial", "Trois secteurs ou plus",
+                "En situation de handicap").doesNotContain("allophone");
+        assertThat(dashboard.select("#secteurs-publics").text()).contains("Tilleuls", "Jeunesse");
+        assertThat(report.text()).contains("Nouveaux publics", "Personnes par nombre de secteurs fréquentés", "Allophone",
+                "Personnes adhérentes par sexe", "Personnes aussi présentes dans un autre secteur", "Domicile en QPV");
+        // no list of who has a disability
+        assertThat(dashboard.select("a[href*=disability]")).isEmpty();
+        int followed = 0;
+        for (Document doc : List.of(dashboard, report)) {
+            for (Element link : doc.select("main a[href*=/tableau-de-bord/]")) {
+                long figure = Long.parseLong(link.text().replace(" ", "").replace("\u00a0", "").replace("\u202f", ""));
+                String list = page(link.attr("href"), direction);
+                assertThat(Jsoup.parse(list).selectFirst("#count").text().replace("\u202f", ""))
+                        .as("%s", link.attr("href")).isEqualTo(String.valueOf(figure));
+                followed++;
+            }
+        }
+        assertThat(followed).isGreaterThan(150);
+        // the list of persons in 3 sectors or more is Léo's, and says so in words
+        Document threePlus = Jsoup.parse(page(base + "/tableau-de-bord/personnes?from=2026-01-01&to=2026-12-31"
+                + "&dimension=bySectorCount&value=3%2B", direction));
+        assertThat(threePlus.text()).contains("Trois secteurs ou plus", "Léo Roux");
+    }
+
     @Test
     void onePassPerCompute() {
         long before = indicators.passes();
         indicators.compute(centre.id(), centre.code(), FROM, TO);
         assertThat(indicators.passes() - before).isEqualTo(1);
+    }
+
+    private String page(String url, String username) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(URI.create(url)).with(SecurityMockMvcRequestPostProcessors.user(username)))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static List<String> names(List<Map<String, Object>> persons) {
