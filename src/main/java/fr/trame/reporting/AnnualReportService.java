@@ -173,6 +173,7 @@ public class AnnualReportService {
         List<Table> tables = new ArrayList<>();
         titles.forEach((d, title) -> tables.add(share(title, now.get(d), before.get(d), y.n(), y.n1(),
                 key -> Vocabulary.breakdown(d, key), key -> drill(y.period(), "personnes", "dimension", d, "value", key))));
+        tables.addAll(publicsSecondPart(y));
         Function<String, String> age = k -> Vocabulary.breakdown("byAgeBand", k);
         Function<String, String> qf = k -> Vocabulary.breakdown("byQfBand", k);
         return y.chapter("publics", "Profil des publics", tables, List.of(
@@ -180,6 +181,67 @@ public class AnnualReportService {
                         named(y.publicsBefore().byAgeBand(), age), false),
                 new ChartData("Publics par quotient familial", named(y.publics().byQfBand(), qf),
                         named(y.publicsBefore().byQfBand(), qf), false)));
+    }
+
+    /**
+     * The publics chapter's second part (interchange.md): new and returning persons, persons by number of sectors,
+     * situation flags, then the members' profile and member households by QF. Disability is counted in the
+     * dashboard, not printed in a report that leaves the centre.
+     */
+    private List<Table> publicsSecondPart(Year y) {
+        Period period = y.period();
+        Publics p = y.cur().publics();
+        Publics p1 = y.prev().publics();
+        List<Table> tables = new ArrayList<>();
+        tables.add(compare("Nouveaux publics", y.n(), y.n1(), List.of(
+                new Line(Vocabulary.label("newPerson", "oui"), p.newPersons(), p1.newPersons(),
+                        drill(period, "personnes", "dimension", "newPersons", "value", "oui")),
+                new Line(Vocabulary.label("newPerson", "non"), p.persons() - p.newPersons(), p1.persons() - p1.newPersons(),
+                        drill(period, "personnes", "dimension", "newPersons", "value", "non")))));
+        tables.add(share("Personnes par nombre de secteurs fréquentés", p.bySectorCount(), p1.bySectorCount(), y.n(), y.n1(),
+                k -> Vocabulary.label("sectorCount", k), k -> drill(period, "personnes", "dimension", "bySectorCount", "value", k)));
+        if (!p.byFlag().isEmpty()) {
+            Map<String, String> flags = indicators.flagLabels(y.centre().id());
+            tables.add(share("Situations particulières (une personne peut en avoir plusieurs)", p.byFlag(), p1.byFlag(), y.n(),
+                    y.n1(), k -> flags.getOrDefault(k, k), k -> drill(period, "personnes", "dimension", "byFlag", "value", k)));
+        }
+        Members.Profile profile = y.cur().members().profile();
+        Members.Profile before = y.prev().members().profile();
+        Map<String, String> titles = Map.of("bySex", "Personnes adhérentes par sexe",
+                "byAgeBand", "Personnes adhérentes par tranche d'âge (au début de l'année ou de l'adhésion)",
+                "byQfBand", "Personnes adhérentes par quotient familial");
+        profile.breakdowns().forEach((d, counts) -> tables.add(share(titles.get(d), counts, before.breakdowns().get(d), y.n(), y.n1(),
+                k -> Vocabulary.breakdown(d, k), k -> drill(period, "adhesions", "quoi", "profile." + d + ":" + k))));
+        tables.add(share("Foyers adhérents par quotient familial", y.cur().members().householdsByQfBand(),
+                y.prev().members().householdsByQfBand(), y.n(), y.n1(), k -> Vocabulary.breakdown("byQfBand", k),
+                k -> drill(period, "adhesions", "quoi", "householdsByQfBand:" + k)));
+        return tables;
+    }
+
+    /** A sector's quartiers, QPV, new persons and the persons it shares with the other sectors (interchange.md). */
+    private static List<Table> sectorSecondPart(Period period, String n, UnitFigures.Sector sector) {
+        String name = sector.name();
+        Function<String, String> page = quoi -> drill(period, "secteur", "nom", name, "quoi", quoi);
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Nouveaux publics du secteur", List.of("", n), List.of(
+                List.of("Personnes présentes", sector.persons()),
+                List.of("dont nouvelles (jamais venues au centre avant " + n + ")", sector.newPersons())),
+                List.of(inColumn1(page.apply("persons")), inColumn1(page.apply("newPersons")))));
+        if (!sector.byQuartier().isEmpty()) {
+            tables.add(share("Quartier (du foyer)", sector.byQuartier(), null, n, null, Vocabulary::label,
+                    k -> page.apply("byQuartier:" + k)));
+        }
+        tables.add(share("Domicile en QPV", sector.qpv(), null, n, null, Vocabulary::label, k -> page.apply("qpv:" + k)));
+        if (!sector.sharedPersons().isEmpty()) {
+            List<List<Object>> rows = new ArrayList<>();
+            List<List<String>> links = new ArrayList<>();
+            sector.sharedPersons().forEach((other, count) -> {
+                rows.add(List.of(other, count));
+                links.add(inColumn1(page.apply("sharedPersons:" + other)));
+            });
+            tables.add(new Table("Personnes aussi présentes dans un autre secteur", List.of("Secteur", n), rows, links));
+        }
+        return tables;
     }
 
     /** One chapter per sector: its activities' figures and total, its persons by sex and age, activities' own bands. */
@@ -211,6 +273,7 @@ public class AnnualReportService {
                     share("Tranche d'âge (à la première présence)", sector.byAgeBand(), null, n, null,
                             band -> Vocabulary.breakdown("byAgeBand", band),
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
+            tables.addAll(sectorSecondPart(period, n, sector));
             for (UnitFigures.Activity a : activities) {
                 if (activityBands.containsKey(a.key())) {
                     tables.add(share("Âges dans « " + a.name() + " » (tranches de l'activité)", activityBands.get(a.key()),
@@ -326,7 +389,8 @@ public class AnnualReportService {
         for (int i = 0; i < parameters.length; i += 2) {
             uri.queryParam(parameters[i], parameters[i + 1]);
         }
-        return uri.encode().toUriString();
+        // a '+' left in a query reads back as a space: "3+" and "60+" keep theirs encoded
+        return uri.encode().toUriString().replace("+", "%2B");
     }
 
     private static List<String> inColumn1(String link) {

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,7 +93,77 @@ class DashboardController {
                 AnnualReportService.named(receptionBefore.byTheme(), theme), true));
         model.addAttribute("themeLabels", themeLabels);
         model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
+        model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id())));
+        model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(period, sector)).toList());
         return "reporting/dashboard";
+    }
+
+    /** A row of a figures' card: its French label, the figure beside last year's, its drill-down (or null: no list). */
+    record Figure(String label, YearOnYear figure, String link) {
+    }
+
+    /** A sector's second-part figures: new persons, persons in QPV, with a disability, by quartier, shared. */
+    record SectorDetail(String name, Figure newPersons, Figure qpv, long disability, List<Figure> byQuartier,
+                        List<Figure> shared) {
+    }
+
+    /**
+     * The cards of the members' profile and the publics' second part (interchange.md), each a title and its rows. The
+     * disability counts have no drill-down: who has a disability is listed only to the users allowed to see it (its own
+     * permission), which the dashboard's lists do not check.
+     */
+    private static Map<String, List<Figure>> profileCards(Indicators cur, Indicators prev, Map<String, String> flags) {
+        Period period = Period.range(cur.from(), cur.to());
+        Members.Profile profile = cur.members().profile();
+        Members.Profile before = prev.members().profile();
+        Map<String, List<Figure>> cards = new LinkedHashMap<>();
+        Map<String, String> titles = Map.of("bySex", "Personnes adhérentes par sexe",
+                "byAgeBand", "Personnes adhérentes par tranche d'âge", "byQfBand", "Personnes adhérentes par quotient familial");
+        profile.breakdowns().forEach((d, counts) -> cards.put(titles.get(d), figures(counts, before.breakdowns().get(d),
+                k -> Vocabulary.breakdown(d, k), k -> drill(period, "adhesions", "quoi", "profile." + d + ":" + k))));
+        cards.put("Foyers adhérents par quotient familial", figures(cur.members().householdsByQfBand(),
+                prev.members().householdsByQfBand(), k -> Vocabulary.breakdown("byQfBand", k),
+                k -> drill(period, "adhesions", "quoi", "householdsByQfBand:" + k)));
+        Publics p = cur.publics();
+        Publics p1 = prev.publics();
+        Map<String, Long> fresh = new LinkedHashMap<>(Map.of("oui", p.newPersons()));
+        fresh.put("non", p.persons() - p.newPersons());
+        Map<String, Long> fresh1 = Map.of("oui", p1.newPersons(), "non", p1.persons() - p1.newPersons());
+        cards.put("Nouveaux publics", figures(fresh, fresh1, k -> Vocabulary.label("newPerson", k),
+                k -> drill(period, "personnes", "dimension", "newPersons", "value", k)));
+        cards.put("Personnes par nombre de secteurs fréquentés", figures(p.bySectorCount(), p1.bySectorCount(),
+                k -> Vocabulary.label("sectorCount", k), k -> drill(period, "personnes", "dimension", "bySectorCount", "value", k)));
+        cards.put("Situation de handicap (personnes)", figures(p.disability(), p1.disability(),
+                k -> Vocabulary.label("disabilityCounted", k), k -> null));
+        cards.put("Situations particulières", figures(p.byFlag(), p1.byFlag(), k -> flags.getOrDefault(k, k),
+                k -> drill(period, "personnes", "dimension", "byFlag", "value", k)));
+        return cards;
+    }
+
+    private static SectorDetail sectorDetail(Period period, UnitFigures.Sector s) {
+        Function<String, String> page = quoi -> drill(period, "secteur", "nom", s.name(), "quoi", quoi);
+        return new SectorDetail(s.name(),
+                new Figure("", new YearOnYear("newPersons", s.newPersons(), 0), page.apply("newPersons")),
+                new Figure("", new YearOnYear("qpv", s.qpv().getOrDefault("oui", 0L), 0), page.apply("qpv:oui")),
+                s.disability(),
+                figures(s.byQuartier(), Map.of(), Vocabulary::label, k -> page.apply("byQuartier:" + k)),
+                figures(s.sharedPersons(), Map.of(), Function.identity(), k -> page.apply("sharedPersons:" + k)));
+    }
+
+    private static List<Figure> figures(Map<String, Long> cur, Map<String, Long> prev, Function<String, String> label,
+                                        Function<String, String> link) {
+        return rows(cur, prev).stream().map(r -> new Figure(label.apply(r.key()), r, link.apply(r.key()))).toList();
+    }
+
+    /** A drill-down page of this period, below the centre's base path. */
+    static String drill(Period period, String page, String... parameters) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/tableau-de-bord/" + page)
+                .queryParam("from", period.from()).queryParam("to", period.to());
+        for (int i = 0; i < parameters.length; i += 2) {
+            uri.queryParam(parameters[i], parameters[i + 1]);
+        }
+        // a '+' left in a query reads back as a space: "3+" and "60+" keep theirs encoded
+        return uri.encode().toUriString().replace("+", "%2B");
     }
 
     private static Period period(String type, Integer year, LocalDate from, LocalDate to, LocalDate today) {

@@ -48,15 +48,28 @@ class DrillDown {
     /** The records behind a figure of {@code members}: memberships, covered households or persons. */
     public List<Item> members(long centreId, LocalDate from, LocalDate to, String figure) {
         String with = "with " + IndicatorService.MEMBERSHIPS + ", " + IndicatorService.COVERED;
-        String sql = switch (figure) {
+        // a profile's breakdown is named with its value: profile.bySex:F, householdsByQfBand:0-300
+        String[] breakdown = figure.split(":", 2);
+        String value = breakdown.length == 2 ? breakdown[1] : "";
+        String sql = switch (breakdown.length == 2 ? breakdown[0] : figure) {
             case "memberships" -> with + memberships("true");
             case "individual" -> with + memberships("m.type = 'individuelle'");
             case "organisations" -> with + memberships("m.type = 'associative'");
             case "households" -> with + HOUSEHOLD_ITEMS.formatted("select household_id from m where type = 'familiale'");
             case "persons" -> with + PERSON_ITEMS.formatted("''", "select person_id from covered");
+            case "profile.bySex" -> IndicatorService.MEMBER_PROFILE
+                    + PERSON_ITEMS.formatted("''", "select person_id from profiled where sex = :value");
+            case "profile.byAgeBand" -> IndicatorService.MEMBER_PROFILE
+                    + PERSON_ITEMS.formatted("''", "select person_id from profiled where age_band = :value");
+            case "profile.byQfBand" -> IndicatorService.MEMBER_PROFILE
+                    + PERSON_ITEMS.formatted("''", "select person_id from profiled where qf_band = :value");
+            case "householdsByQfBand" -> IndicatorService.MEMBER_PROFILE
+                    + HOUSEHOLD_ITEMS.formatted("select household_id from member_households where qf_band = :value");
             default -> throw new IllegalArgumentException("chiffre inconnu : " + figure);
         };
-        return items(sql, IndicatorService.params(centreId, from, to));
+        Map<String, Object> params = new HashMap<>(IndicatorService.params(centreId, from, to));
+        params.put("value", value);
+        return items(sql, params);
     }
 
     private static String memberships(String condition) {
@@ -82,11 +95,20 @@ class DrillDown {
         if (!unit.equals("sector_id") && !unit.equals("activity_id")) {
             throw new IllegalArgumentException(unit);
         }
-        String firsts = "with firsts as (select person_id, min(first_date) as first_date from {presences} where " + unit
+        String firsts = "with " + IndicatorService.HOUSEHOLD_OF
+                + ", firsts as (select person_id, min(first_date) as first_date from {presences} where " + unit
                 + " = :unit group by 1) ";
         String[] breakdown = figure.split(":", 2);
         String sql = switch (breakdown[0]) {
             case "persons" -> firsts + personsOfUnit("true");
+            case "newPersons" -> firsts + personsOfUnit(IndicatorService.NEW_PERSON.formatted("f.person_id"));
+            case "byQuartier" -> firsts + personsOfUnit(
+                    "coalesce((select hh.quartier from hh where hh.person_id = f.person_id), 'inconnu') = :value");
+            case "qpv" -> firsts + personsOfUnit("coalesce((select hh.qpv from hh where hh.person_id = f.person_id), 'inconnu') = :value");
+            case "sharedPersons" -> firsts + personsOfUnit("""
+                    exists (select 1 from {presences} o join activities_sectors s on s.centre_id = :centre and s.id = o.sector_id
+                            where o.person_id = f.person_id and s.name = :value and o.sector_id <> f.unit_id)""")
+                    .replace("f.unit_id", unit.equals("sector_id") ? ":unit" : "-1");
             case "bySex" -> firsts + personsOfUnit("coalesce(p.sex, 'inconnu') = :value");
             case "byAgeBand" -> firsts + personsOfUnit(IndicatorService.AGE_BAND.formatted("p.birth_date", "f.first_date") + " = :value");
             case "households" -> firsts + HOUSEHOLD_ITEMS.formatted("select x.household_id from firsts f, lateral ("

@@ -24,6 +24,13 @@ class DrillDownController {
 
     static final Map<String, String> MEMBER_FIGURES = Vocabulary.labels("memberRecords", DashboardController.MEMBER_ORDER);
     static final Map<String, String> UNIT_FIGURES = Vocabulary.labels("unitRecords", "persons", "households", "sessions");
+    /** A sector's or an activity's persons by one value of a breakdown: {@code quoi=bySex:F}. */
+    static final Map<String, String> UNIT_BREAKDOWNS = Map.of("bySex", "sexe", "byAgeBand", "tranche d'âge",
+            "byQuartier", "quartier", "qpv", "domicile en QPV", "sharedPersons", "aussi présentes dans le secteur");
+    /** The members' profile by one value: {@code quoi=profile.bySex:F}, {@code quoi=householdsByQfBand:0-300}. */
+    static final Map<String, String> MEMBER_BREAKDOWNS = Map.of("profile.bySex", "personnes adhérentes par sexe",
+            "profile.byAgeBand", "personnes adhérentes par tranche d'âge", "profile.byQfBand", "personnes adhérentes par QF",
+            "householdsByQfBand", "foyers adhérents par QF");
 
     private final IndicatorService indicators;
     private final DrillDown drillDown;
@@ -55,6 +62,12 @@ class DrillDownController {
         model.addAttribute("period", Period.range(from, to));
         model.addAttribute("dimension", dimension);
         model.addAttribute("value", value);
+        model.addAttribute("valueLabel", switch (dimension) {
+            case "newPersons" -> Vocabulary.label("newPerson", value);
+            case "bySectorCount" -> Vocabulary.label("sectorCount", value);
+            case "byFlag" -> indicators.flagLabels(scope.id()).getOrDefault(value, value);
+            default -> null;
+        });
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> persons = (List<Map<String, Object>>) model.getAttribute("persons");
         model.addAttribute(ListDownload.MODEL, new ListDownload(ListDownload.fileName("personnes", from, to),
@@ -68,8 +81,9 @@ class DrillDownController {
     String members(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
                    @RequestParam(defaultValue = "memberships") String quoi, Model model) {
         scope.requirePersonalData();
-        return records(model, Period.range(from, to), "Vie associative : " + MEMBER_FIGURES.get(quoi),
-                badRequestUnless(MEMBER_FIGURES.containsKey(quoi), () -> drillDown.members(scope.id(), from, to, quoi)));
+        String figure = memberFigure(quoi);
+        return records(model, Period.range(from, to), "Vie associative : " + figure,
+                badRequestUnless(figure != null, () -> drillDown.members(scope.id(), from, to, quoi)));
     }
 
     /** The persons, households or sessions counted for a sector. */
@@ -133,10 +147,21 @@ class DrillDownController {
     /** How a figure of a sector or an activity is named, or null when it is not one. */
     private static String unitFigure(String figure) {
         String[] breakdown = figure.split(":", 2);
-        if (breakdown.length == 2 && (breakdown[0].equals("bySex") || breakdown[0].equals("byAgeBand"))) {
-            return "personnes présentes (" + (breakdown[0].equals("bySex") ? "sexe" : "tranche d'âge") + " : " + breakdown[1] + ")";
+        if (breakdown.length == 2 && UNIT_BREAKDOWNS.containsKey(breakdown[0])) {
+            return "personnes présentes (" + UNIT_BREAKDOWNS.get(breakdown[0]) + " : "
+                    + Vocabulary.breakdown(breakdown[0], breakdown[1]) + ")";
         }
-        return UNIT_FIGURES.get(figure);
+        return figure.equals("newPersons") ? "personnes nouvelles" : UNIT_FIGURES.get(figure);
+    }
+
+    /** How a figure of the membership table or of the members' profile is named, or null when it is not one. */
+    private static String memberFigure(String figure) {
+        String[] breakdown = figure.split(":", 2);
+        if (breakdown.length == 2 && MEMBER_BREAKDOWNS.containsKey(breakdown[0])) {
+            return MEMBER_BREAKDOWNS.get(breakdown[0]) + " : "
+                    + Vocabulary.breakdown(breakdown[0].replace("profile.", "").replace("householdsBy", "by"), breakdown[1]);
+        }
+        return MEMBER_FIGURES.get(figure);
     }
 
     private static String records(Model model, Period period, String title, List<DrillDown.Item> items) {

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @Service
 public class IndicatorService {
 
+    static final List<String> SEXES = List.of("F", "M", "inconnu");
+    static final List<String> YES_NO = List.of("oui", "non", "inconnu");
+    static final List<String> SECTOR_COUNTS = List.of("0", "1", "2", "3+");
     static final List<String> AGE_BANDS = List.of("0-2", "3-5", "6-11", "12-17", "18-25", "26-59", "60+", "inconnu");
     static final List<String> QF_BANDS = List.of("0-300", "301-600", "601-900", "901-1200", "1201-1500", "1501-1800",
             "1801+", "inconnu");
@@ -42,6 +45,14 @@ public class IndicatorService {
                            when extract(year from age(%2$s, %1$s)) <= 59 then '26-59'
                            else '60+' end end""";
 
+    /** Each household's QF known on the period's last day, else the first recorded, as CTE {@code qf_known}. */
+    static final String QF_KNOWN = """
+            qf_known as (
+                select distinct on (q.household_id) q.household_id, q.amount_euros
+                from people_qf_history q where q.centre_id = :centre
+                order by q.household_id, (q.valid_from <= :to) desc,
+                         case when q.valid_from <= :to then q.valid_from end desc, q.valid_from, q.id desc)""";
+
     /**
      * Each reached person's principal household, its quartier, QPV answer and QF band (the QF known on the period's
      * last day, else the first recorded), as set-based CTEs ending in {@code hh(person_id, quartier, qpv, qf)}.
@@ -51,11 +62,7 @@ public class IndicatorService {
                 select distinct on (hm.person_id) hm.person_id, hm.household_id
                 from people_household_members hm join {firsts} f on f.person_id = hm.person_id
                 where hm.centre_id = :centre order by hm.person_id, hm.principal desc, hm.id),
-            qf_known as (
-                select distinct on (q.household_id) q.household_id, q.amount_euros
-                from people_qf_history q where q.centre_id = :centre
-                order by q.household_id, (q.valid_from <= :to) desc,
-                         case when q.valid_from <= :to then q.valid_from end desc, q.valid_from, q.id desc),
+            %s,
             hh as (
                 select pr.person_id, qu.name as quartier,
                        case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui'
@@ -64,7 +71,7 @@ public class IndicatorService {
                 from principal pr
                 join people_households h on h.centre_id = :centre and h.id = pr.household_id
                 left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id
-                left join qf_known qk on qk.household_id = h.id)""";
+                left join qf_known qk on qk.household_id = h.id)""".formatted(QF_KNOWN);
 
     static final String QF_BAND = """
             case when hh.qf is null then 'inconnu' when hh.qf <= 300 then '0-300' when hh.qf <= 600 then '301-600'
@@ -83,19 +90,70 @@ public class IndicatorService {
                   and cancelled_at is null)""";
 
     /**
-     * Persons a membership of {@code m} covers, as CTE {@code covered(person_id)} (with repeats): the members of a
-     * household with a familiale membership on its first day, and individual members.
+     * Persons a membership of {@code m} covers, as CTE {@code covered(person_id, start_date, household_id)} (with
+     * repeats): the members of a household with a familiale membership on its first day (with that household), and
+     * individual members (no household); {@code start_date} is the membership's.
      */
     static final String COVERED = """
             covered as (
-                select hm.person_id from m join people_household_members hm on hm.centre_id = m.centre_id
+                select hm.person_id, m.start_date, m.household_id from m
+                join people_household_members hm on hm.centre_id = m.centre_id
                   and hm.household_id = m.household_id
                   and (hm.start_date is null or hm.start_date <= m.start_date)
                   and (hm.end_date is null or hm.end_date >= m.start_date)
                 where m.type = 'familiale'
                 union all
-                select m.person_id from m where m.type = 'individuelle')
+                select m.person_id, m.start_date, null::bigint from m where m.type = 'individuelle')
             """;
+
+    /**
+     * The one definition of a new person (interchange.md {@code newPersons}), as a condition on a person column: no
+     * {@code present} attendance at a session (not cancelled) and no reception contact dated before {@code :from},
+     * ever, in this centre. The centre's, the sectors' and the activities' figures apply it to their persons.
+     */
+    static final String NEW_PERSON = """
+            (not exists (select 1 from attendance_marks nat
+                         join activities_sessions nse on nse.centre_id = nat.centre_id and nse.id = nat.session_id
+                         where nat.centre_id = :centre and nat.person_id = %1$s and nat.status = 'present'
+                           and nse.cancelled_reason is null and nse.date < :from)
+             and not exists (select 1 from reception_contacts nc
+                             where nc.centre_id = :centre and nc.person_id = %1$s and nc.date < :from))""";
+
+    /** A person's disability answer as the key {@code publics.disability} counts it by: oui, non, inconnu. */
+    static final String DISABILITY = "case when %1$s is null then 'inconnu' when %1$s then 'oui' else 'non' end";
+
+    /**
+     * Each person of {@code members.persons} with the values {@code members.profile} counts them by, as CTEs ending
+     * in {@code profiled(person_id, sex, age_band, qf_band)}, and each household of {@code members.households} with
+     * its QF band, {@code member_households(household_id, qf_band)}: age on the later of {@code :from} and the
+     * earliest start of their memberships of the period; QF of the household of a familiale membership (the
+     * earliest), else of their principal household; QF known on the period's last day, else the first recorded.
+     */
+    static final String MEMBER_PROFILE = """
+            with %s, %s,
+            member as (
+                select person_id, greatest(cast(:from as date), min(start_date)) as on_date,
+                       (array_agg(household_id order by start_date, household_id)
+                          filter (where household_id is not null))[1] as household_id
+                from covered group by person_id),
+            principal as (
+                select distinct on (hm.person_id) hm.person_id, hm.household_id
+                from people_household_members hm join member mb on mb.person_id = hm.person_id
+                where hm.centre_id = :centre order by hm.person_id, hm.principal desc, hm.id),
+            %s,
+            profiled as (
+                select mb.person_id, coalesce(p.sex, 'inconnu') as sex, %s as age_band, %s as qf_band
+                from member mb join people_persons p on p.centre_id = :centre and p.id = mb.person_id
+                left join principal pr on pr.person_id = mb.person_id
+                left join qf_known hh_qf on hh_qf.household_id = coalesce(mb.household_id, pr.household_id)
+                cross join lateral (select hh_qf.amount_euros as qf) hh),
+            member_households as (
+                select mh.household_id, %s as qf_band
+                from (select distinct household_id from m where type = 'familiale') mh
+                left join qf_known hh_qf on hh_qf.household_id = mh.household_id
+                cross join lateral (select hh_qf.amount_euros as qf) hh)
+            """.formatted(MEMBERSHIPS, COVERED.strip(), QF_KNOWN, AGE_BAND.formatted("p.birth_date", "mb.on_date"), QF_BAND,
+            QF_BAND);
 
     private final JdbcClient jdbc;
     private final AssociationIndicators association;
@@ -252,11 +310,20 @@ public class IndicatorService {
             case "byQuartier" -> "quartier";
             case "qpv" -> "qpv";
             case "byQfBand" -> qfBands.sql("qf_value");
+            case "newPersons" -> "new_person";
+            case "bySectorCount" -> "sector_count";
+            case "byFlag" -> "byFlag";
+            // no "disability": who has a disability is listed only to the users allowed to see it (its own permission)
             default -> throw new IllegalArgumentException("dimension inconnue : " + dimension);
         };
+        String condition = column == null ? "" : column.equals("byFlag") ? " " + """
+                where exists (select 1 from people_person_flags pf
+                              join people_situation_flags sf on sf.centre_id = pf.centre_id and sf.id = pf.flag_id
+                              where pf.centre_id = :centre and pf.person_id = described.person_id and sf.code = :value)"""
+                : " where " + column + " = :value";
         prepare(centreId, from, to);
         return sql(described() + " select person_id, last_name, first_name, to_char(first_date, 'DD/MM/YYYY') as first_date"
-                        + " from described" + (column == null ? "" : " where " + column + " = :value")
+                        + " from described" + condition
                         + " order by lower(last_name), lower(first_name)")
                 .params(params(centreId, from, to)).param("value", value == null ? "" : value).query().listOfRows();
     }
@@ -268,16 +335,7 @@ public class IndicatorService {
     @Transactional
     public long newPersons(long centreId, LocalDate from, LocalDate to) {
         prepare(centreId, from, to);
-        return sql("""
-                select count(*) from {firsts} f
-                where not exists (
-                        select 1 from attendance_marks at
-                        join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
-                        where at.centre_id = :centre and at.person_id = f.person_id and at.status = 'present'
-                          and se.cancelled_reason is null and se.date < :from)
-                  and not exists (
-                        select 1 from reception_contacts c
-                        where c.centre_id = :centre and c.person_id = f.person_id and c.date < :from)""")
+        return sql("select count(*) from {firsts} f where " + NEW_PERSON.formatted("f.person_id"))
                 .params(params(centreId, from, to)).query(Long.class).single();
     }
 
@@ -334,10 +392,26 @@ public class IndicatorService {
                     select p.id as person_id, p.last_name, p.first_name, f.first_date,
                            extract(year from age(f.first_date, p.birth_date))::int as age_years, hh.qf as qf_value,
                            coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
-                           coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band
+                           coalesce(hh.qpv, 'inconnu') as qpv, %s as qf_band,
+                           case when %s then 'oui' else 'non' end as new_person,
+                           case when sc.sectors is null then '0' when sc.sectors >= 3 then '3+' else sc.sectors::text end
+                             as sector_count,
+                           %s as disability
                     from {firsts} f join people_persons p on p.centre_id = :centre and p.id = f.person_id
-                    left join hh on hh.person_id = f.person_id)
-                """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND);
+                    left join hh on hh.person_id = f.person_id
+                    left join (select person_id, count(distinct sector_id) as sectors from {presences} group by 1) sc
+                      on sc.person_id = f.person_id
+                    left join people_person_details d on d.centre_id = :centre and d.person_id = f.person_id)
+                """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND,
+                NEW_PERSON.formatted("f.person_id"), DISABILITY.formatted("d.disability"));
+    }
+
+    /** The labels of the centre's situation flags by code (archived ones included: a person may still carry one). */
+    public Map<String, String> flagLabels(long centreId) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        jdbc.sql("select code, label from people_situation_flags where centre_id = ? order by lower(label), code").param(centreId)
+                .query((rs, n) -> labels.put(rs.getString(1), rs.getString(2))).list();
+        return labels;
     }
 
     /** Memberships of one season, for the report: the count of those overlapping a period, season by season. */
@@ -357,6 +431,21 @@ public class IndicatorService {
     }
 
     private Members members(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
+        dimensions.put("bySex", zeros(SEXES));
+        dimensions.put("byAgeBand", zeros(AGE_BANDS));
+        dimensions.put("byQfBand", zeros(QF_BANDS));
+        dimensions.put("householdsByQfBand", zeros(QF_BANDS));
+        jdbc.sql(MEMBER_PROFILE + """
+                select case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand' else 'byQfBand' end,
+                       coalesce(sex, age_band, qf_band), count(*)
+                from profiled group by grouping sets ((sex), (age_band), (qf_band))
+                union all
+                select 'householdsByQfBand', qf_band, count(*) from member_households group by 2""")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> dimensions.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+        Members.Profile profile = new Members.Profile(dimensions.get("bySex"), dimensions.get("byAgeBand"),
+                dimensions.get("byQfBand"));
         return jdbc.sql("with " + MEMBERSHIPS + ", " + COVERED + """
                 select count(*) as memberships,
                        count(distinct household_id) filter (where type = 'familiale') as households,
@@ -365,7 +454,8 @@ public class IndicatorService {
                        count(*) filter (where type = 'associative') as organisations
                 from m""").param("centre", centreId).param("from", from).param("to", to)
                 .query((rs, n) -> new Members(rs.getLong("memberships"), rs.getLong("households"), rs.getLong("persons"),
-                        rs.getLong("individual"), rs.getLong("organisations"))).single();
+                        rs.getLong("individual"), rs.getLong("organisations"), profile,
+                        dimensions.get("householdsByQfBand"))).single();
     }
 
     private Publics publics(long centreId, LocalDate from, LocalDate to) {
@@ -374,21 +464,38 @@ public class IndicatorService {
                         + HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date") + ") h")
                 .params(params(centreId, from, to)).query(Long.class).single();
         Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
-        dimensions.put("bySex", zeros(List.of("F", "M", "inconnu")));
+        dimensions.put("bySex", zeros(SEXES));
         dimensions.put("byAgeBand", zeros(AGE_BANDS));
         dimensions.put("byQuartier", new LinkedHashMap<>());
-        dimensions.put("qpv", zeros(List.of("oui", "non", "inconnu")));
+        dimensions.put("qpv", zeros(YES_NO));
         dimensions.put("byQfBand", zeros(QF_BANDS));
+        dimensions.put("newPersons", zeros(List.of("oui", "non")));
+        dimensions.put("bySectorCount", zeros(SECTOR_COUNTS));
+        dimensions.put("disability", zeros(YES_NO));
         sql(described() + """
                 select case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand'
-                            when grouping(quartier) = 0 then 'byQuartier' when grouping(qpv) = 0 then 'qpv' else 'byQfBand' end,
-                       coalesce(sex, age_band, quartier, qpv, qf_band), count(*)
-                from described group by grouping sets ((sex), (age_band), (quartier), (qpv), (qf_band))
+                            when grouping(quartier) = 0 then 'byQuartier' when grouping(qpv) = 0 then 'qpv'
+                            when grouping(qf_band) = 0 then 'byQfBand' when grouping(new_person) = 0 then 'newPersons'
+                            when grouping(sector_count) = 0 then 'bySectorCount' else 'disability' end,
+                       coalesce(sex, age_band, quartier, qpv, qf_band, new_person, sector_count, disability), count(*)
+                from described
+                group by grouping sets ((sex), (age_band), (quartier), (qpv), (qf_band), (new_person), (sector_count), (disability))
                 order by 1, (coalesce(sex, age_band, quartier, qpv, qf_band) = 'inconnu'), 2""")
                 .params(params(centreId, from, to))
                 .query((rs, n) -> dimensions.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+        // every flag the centre offers, then any archived one still carried; the flags' order is their label's
+        Map<String, Long> byFlag = new LinkedHashMap<>();
+        sql("""
+                select sf.code, count(distinct pf.person_id) from people_situation_flags sf
+                left join (people_person_flags pf join {firsts} f on f.person_id = pf.person_id)
+                  on pf.centre_id = sf.centre_id and pf.flag_id = sf.id
+                where sf.centre_id = :centre
+                group by sf.code, sf.label, sf.archived having not sf.archived or count(pf.person_id) > 0
+                order by lower(sf.label), sf.code""").params(params(centreId, from, to))
+                .query((rs, n) -> byFlag.put(rs.getString(1), rs.getLong(2))).list();
         return new Publics(persons, households, dimensions.get("bySex"), dimensions.get("byAgeBand"),
-                dimensions.get("byQuartier"), dimensions.get("qpv"), dimensions.get("byQfBand"));
+                dimensions.get("byQuartier"), dimensions.get("qpv"), dimensions.get("byQfBand"),
+                dimensions.get("newPersons").get("oui"), dimensions.get("bySectorCount"), dimensions.get("disability"), byFlag);
     }
 
     /**
@@ -426,15 +533,62 @@ public class IndicatorService {
                 select f.sector_id, %s, count(*) from firsts f
                 join people_persons p on p.centre_id = :centre and p.id = f.person_id group by 1, 2"""
                 .formatted(AGE_BAND.formatted("p.birth_date", "f.first_date")), centreId, from, to, AGE_BANDS);
+        // each sector's persons by their household's values, how many are new, how many have a disability
+        Map<Long, Map<String, Long>> byQuartier = new HashMap<>();
+        Map<Long, Map<String, Long>> qpv = new HashMap<>();
+        Map<Long, long[]> newAndDisability = new HashMap<>();
+        sql(sectorPersons() + """
+                select sector_id, grouping(quartier) = 0 as by_quartier, coalesce(quartier, qpv) as value, count(*),
+                       count(*) filter (where new_person), count(*) filter (where disability)
+                from sector_persons group by grouping sets ((sector_id, quartier), (sector_id, qpv), (sector_id))
+                order by 1, 2, (coalesce(quartier, qpv) = 'inconnu'), 3""").params(params(centreId, from, to))
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    if (rs.getString(3) == null) {
+                        newAndDisability.put(id, new long[] {rs.getLong(5), rs.getLong(6)});
+                    } else if (rs.getBoolean(2)) {
+                        byQuartier.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getLong(4));
+                    } else {
+                        qpv.computeIfAbsent(id, k -> zeros(YES_NO)).put(rs.getString(3), rs.getLong(4));
+                    }
+                    return null;
+                }).list();
+        Map<Long, Map<String, Long>> shared = new HashMap<>();
+        sql("""
+                with sp as (select distinct sector_id, person_id from {presences})
+                select a.sector_id, s.name, count(*) from sp a join sp b on b.person_id = a.person_id and b.sector_id <> a.sector_id
+                join activities_sectors s on s.centre_id = :centre and s.id = b.sector_id
+                group by 1, 2 order by 1, 2""").params(params(centreId, from, to))
+                .query((rs, n) -> shared.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list();
         return sql("select s.name, f.* from (" + unitFigures("sector_id") + ") f"
                         + " join activities_sectors s on s.centre_id = :centre and s.id = f.unit order by s.name")
                 .params(params(centreId, from, to)).query((rs, n) -> {
                     long id = rs.getLong("unit");
+                    long[] counts = newAndDisability.getOrDefault(id, new long[2]);
                     return new UnitFigures.Sector(rs.getString("name"), rs.getLong("persons"), rs.getLong("households"),
                             rs.getLong("sessions"), rs.getLong("presences"), rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP),
-                            rs.getLong("anonymous"), bySex.getOrDefault(id, zeros(List.of("F", "M", "inconnu"))),
-                            byAge.getOrDefault(id, zeros(AGE_BANDS)));
+                            rs.getLong("anonymous"), bySex.getOrDefault(id, zeros(SEXES)),
+                            byAge.getOrDefault(id, zeros(AGE_BANDS)), byQuartier.getOrDefault(id, new LinkedHashMap<>()),
+                            qpv.getOrDefault(id, zeros(YES_NO)), counts[0], counts[1], shared.getOrDefault(id, new LinkedHashMap<>()));
                 }).list();
+    }
+
+    /**
+     * Each sector's distinct persons with their principal household's quartier and QPV answer (as {@code publics}),
+     * whether they are new ({@link #NEW_PERSON}) and have a disability, as CTE
+     * {@code sector_persons(sector_id, person_id, quartier, qpv, new_person, disability)}; needs the whole pass.
+     */
+    static String sectorPersons() {
+        return """
+                with %s,
+                sector_persons as (
+                    select sp.sector_id, sp.person_id, coalesce(hh.quartier, 'inconnu') as quartier,
+                           coalesce(hh.qpv, 'inconnu') as qpv, %s as new_person, coalesce(d.disability, false) as disability
+                    from (select distinct sector_id, person_id from {presences}) sp
+                    left join hh on hh.person_id = sp.person_id
+                    left join people_person_details d on d.centre_id = :centre and d.person_id = sp.person_id)
+                """.formatted(HOUSEHOLD_OF, NEW_PERSON.formatted("sp.person_id"));
     }
 
     private List<UnitFigures.Activity> activities(long centreId, LocalDate from, LocalDate to) {

@@ -7,11 +7,14 @@ import java.util.Map;
 
 /**
  * The {@code publics} object of the indicators: the persons reached in the period, their households, and the persons
- * counted by each breakdown (sex, age band, quartier, QPV, QF band), in the order the JSON gives the keys.
+ * counted by each breakdown (sex, age band, quartier, QPV, QF band); then (second part) the new persons, the persons by
+ * number of sectors, by disability answer and by situation flag; in the order the JSON gives the keys.
  */
 @JsonPropertyOrder(alphabetic = false)
 public record Publics(long persons, long households, Map<String, Long> bySex, Map<String, Long> byAgeBand,
-                      Map<String, Long> byQuartier, Map<String, Long> qpv, Map<String, Long> byQfBand) {
+                      Map<String, Long> byQuartier, Map<String, Long> qpv, Map<String, Long> byQfBand,
+                      long newPersons, Map<String, Long> bySectorCount, Map<String, Long> disability,
+                      Map<String, Long> byFlag) {
 
     /** The breakdowns by their name in the JSON, which is also how the drill-down and the labels name them. */
     public Map<String, Map<String, Long>> breakdowns() {
@@ -26,7 +29,8 @@ public record Publics(long persons, long households, Map<String, Long> bySex, Ma
 
     /** The same publics counted by a centre's own age and QF bands (its pages and report; the JSON keeps the standard ones). */
     public Publics inBands(BandCounts bands) {
-        return new Publics(persons, households, bySex, bands.byAgeBand(), byQuartier, qpv, bands.byQfBand());
+        return new Publics(persons, households, bySex, bands.byAgeBand(), byQuartier, qpv, bands.byQfBand(), newPersons,
+                bySectorCount, disability, byFlag);
     }
 
     /** Reached persons by a centre's own age and QF bands. */

@@ -26,10 +26,15 @@ public sealed interface UnitFigures {
 
     long anonymous();
 
-    /** A row of {@code sectors}; {@code bySex} and {@code byAgeBand} count its distinct persons. */
+    /**
+     * A row of {@code sectors}; {@code bySex}, {@code byAgeBand}, {@code byQuartier} and {@code qpv} count its distinct
+     * persons, as do {@code newPersons} and {@code disability} (those with a disability); {@code sharedPersons} gives,
+     * for each other sector, the persons present in both (zero left out).
+     */
     @JsonPropertyOrder(alphabetic = false)
     record Sector(String name, long persons, long households, long sessions, long presences, BigDecimal hours,
-                  long anonymous, Map<String, Long> bySex, Map<String, Long> byAgeBand) implements UnitFigures {
+                  long anonymous, Map<String, Long> bySex, Map<String, Long> byAgeBand, Map<String, Long> byQuartier,
+                  Map<String, Long> qpv, long newPersons, long disability, Map<String, Long> sharedPersons) implements UnitFigures {
     }
 
     /** A row of {@code activities}; {@code averagePerSession} has 1 decimal. */

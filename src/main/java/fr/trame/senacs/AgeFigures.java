@@ -65,7 +65,7 @@ class AgeFigures implements FigureSource {
             values.put("publics.qpv.share", new Computed(share.toPlainString(), period + "&dimension=qpv&value=oui"));
         }
         if (wanted.contains("publics.newPersons")) {
-            values.put("publics.newPersons", new Computed(Long.toString(indicators.newPersons(centreId, from, to)), null));
+            values.put("publics.newPersons", new Computed(Long.toString(publics.newPersons()), period + "&dimension=newPersons&value=oui"));
         }
         values.keySet().retainAll(wanted);
         return values;
