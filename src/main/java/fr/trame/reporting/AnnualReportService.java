@@ -5,6 +5,7 @@ import fr.trame.attendance.HoursService;
 import fr.trame.centre.Centre;
 import fr.trame.form.Bands;
 import fr.trame.form.FrenchFormat;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import fr.trame.reception.ThemeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +128,8 @@ public class AnnualReportService {
                         List.of("Nom", centre.name()),
                         List.of("Adresse", join(centre.address(), centre.postcode(), centre.commune())),
                         List.of("SIRET", centre.siret() == null ? "—" : centre.siret()),
+                        List.of("Numéro RNA", centre.rna() == null ? "—" : centre.rna()),
+                        List.of("Date de création", centre.createdOn() == null ? "—" : centre.createdOn().format(Parse.FRENCH_DATE)),
                         List.of("Contact", join(centre.phone(), centre.email())))),
                 // members first: a calendar year overlaps two seasons, so its memberships count most members twice
                 compare("L'année en chiffres", y.n(), y.n1(), List.of(
