@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 class DrillDownController {
 
     static final Map<String, String> MEMBER_FIGURES = Vocabulary.labels("memberRecords", DashboardController.MEMBER_ORDER);
-    static final Map<String, String> UNIT_FIGURES = Vocabulary.labels("unitRecords", "persons", "households", "sessions");
+    static final Map<String, String> UNIT_FIGURES = Vocabulary.labels("unitRecords", "persons", "households", "sessions",
+            "planned", "cancelled");
 
     private final IndicatorService indicators;
     private final DrillDown drillDown;
@@ -133,6 +134,9 @@ class DrillDownController {
     /** How a figure of a sector or an activity is named, or null when it is not one. */
     private static String unitFigure(String figure) {
         String[] breakdown = figure.split(":", 2);
+        if (breakdown.length == 2 && breakdown[0].equals("byAttendanceRate") && IndicatorService.RATE_BANDS.contains(breakdown[1])) {
+            return "personnes présentes à " + breakdown[1] + " % des séances tenues";
+        }
         if (breakdown.length == 2 && (breakdown[0].equals("bySex") || breakdown[0].equals("byAgeBand"))) {
             return "personnes présentes (" + (breakdown[0].equals("bySex") ? "sexe" : "tranche d'âge") + " : " + breakdown[1] + ")";
         }

@@ -39,6 +39,7 @@ class ActivityFiguresTest {
     @Autowired AttendanceImporter attendance;
     @Autowired ReceptionImporter reception;
     @Autowired IndicatorService indicators;
+    @Autowired DrillDown drillDown;
 
     @Test
     void anActivityCountsItsPublicsItsSessionsAndItsRegulars() {
@@ -121,5 +122,15 @@ class ActivityFiguresTest {
                 Map.entry("50-74", 1L), Map.entry("75-99", 1L), Map.entry("100", 2L));
         // the centre's newPersons is the same definition: the activity's 4 (Léa, Mia, Noé, Tom); Ana, Marcel were known
         assertThat(indicators.newPersons(centre.id(), FROM, TO)).isEqualTo(4);
+
+        // the records behind the dashboard's numbers: as many as the figure
+        long id = drillDown.activityIds(centre.id()).get(cui.key());
+        assertThat(drillDown.unit(centre.id(), FROM, TO, "activity_id", id, "planned")).hasSize(12);
+        assertThat(drillDown.unit(centre.id(), FROM, TO, "activity_id", id, "cancelled"))
+                .extracting(DrillDown.Item::detail).containsExactly("annulée : Animatrice malade");
+        assertThat(drillDown.unit(centre.id(), FROM, TO, "activity_id", id, "byAttendanceRate:100"))
+                .extracting(DrillDown.Item::label).containsExactly("Léa Roux", "Mia Roux");
+        assertThat(drillDown.unit(centre.id(), FROM, TO, "activity_id", id, "byAttendanceRate:75-99"))
+                .extracting(DrillDown.Item::detail).containsExactly("6 présence(s) sur 8 séance(s) tenue(s)");
     }
 }
