@@ -1,14 +1,17 @@
 package fr.trame.centre;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
  * A centre social or EVS; {@code schoolZone} (A, B or C) decides which school holidays its schedules skip, and
- * {@code timeZone} what "today" is there and how its times read (timestamps are stored as instants).
+ * {@code timeZone} what "today" is there and how its times read (timestamps are stored as instants). {@code rna} is
+ * the association's RNA number, {@code createdOn} the day the centre was founded (its report's identity sheet).
  */
 public record Centre(long id, String code, String name, String address, String postcode, String commune,
-                     String siret, String phone, String email, String schoolZone, String timeZone) {
+                     String siret, String phone, String email, String schoolZone, String timeZone, String rna,
+                     LocalDate createdOn) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
 

@@ -3,6 +3,7 @@ package fr.trame.centre;
 import fr.trame.form.FieldErrors;
 import fr.trame.form.Checks;
 import fr.trame.form.Form;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -19,12 +20,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The centre's identity sheet: name, address, SIRET, contacts and logo. */
+/** The centre's identity sheet: name, address, SIRET, RNA, founding date, contacts and logo. */
 @Controller
 class CentreController {
 
@@ -51,6 +53,8 @@ class CentreController {
         values.put("siret", c.siret());
         values.put("phone", c.phone());
         values.put("email", c.email());
+        values.put("rna", c.rna());
+        values.put("createdOn", c.createdOn() == null ? null : Parse.FRENCH_DATE.format(c.createdOn()));
         values.put("schoolZone", c.schoolZone());
         values.put("timeZone", c.zone().getId());
         return page(model, values, new FieldErrors(), centres.logo(scope.id()).isPresent());
@@ -65,6 +69,9 @@ class CentreController {
         public String siret;
         public String phone;
         public String email;
+        public String rna;
+        /** The founding day, kept as typed (JJ/MM/AAAA). */
+        public String createdOn;
         public String schoolZone;
         /** Absent (a form of before the field existed): the zone stays as it is. */
         public String timeZone;
@@ -79,6 +86,13 @@ class CentreController {
                 errors.rejectValue("postcode", "postcode");
             }
             Checks.email(errors, "email", email);
+            if (CentreService.rnaProblem(Checks.clean(rna)) != null) {
+                errors.rejectValue("rna", "rna");
+            }
+            LocalDate created = Checks.date(errors, "createdOn", createdOn);
+            if (created != null && CentreService.createdProblem(created, LocalDate.now()) != null) {
+                errors.rejectValue("createdOn", "createdOn");
+            }
             if (schoolZone == null || !schoolZone.matches("[ABC]")) {
                 errors.rejectValue("schoolZone", "schoolZone");
             }
@@ -103,8 +117,9 @@ class CentreController {
             return page(model, typed, errors, centres.logo(scope.id()).isPresent());
         }
         String siret = clean(form.siret);
-        centres.updateIdentity(scope.id(), clean(form.name), clean(form.address), clean(form.postcode), clean(form.commune),
-                siret == null ? null : siret.replace(" ", ""), clean(form.phone), clean(form.email));
+        centres.setIdentity(scope.id(), new CentreService.Identity(clean(form.name), clean(form.address), clean(form.postcode),
+                clean(form.commune), clean(form.phone), clean(form.email), siret == null ? null : siret.replace(" ", ""),
+                clean(form.rna), Checks.date(clean(form.createdOn))));
         centres.setSchoolZone(scope.id(), form.schoolZone);
         if (!timeZone.equals(scope.zone().getId())) {
             // "today" changes on every page of the centre: who did it must be found

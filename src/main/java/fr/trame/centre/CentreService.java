@@ -1,10 +1,12 @@
 package fr.trame.centre;
 
+import fr.trame.form.Parse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 public class CentreService {
 
     public static final Pattern CODE = Pattern.compile("[a-z0-9-]{2,40}");
-    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email, school_zone, time_zone";
+    private static final String COLUMNS = "id, code, name, address, postcode, commune, siret, phone, email, school_zone, time_zone,"
+            + " rna, created_on";
 
     private final JdbcClient jdbc;
 
@@ -82,6 +85,64 @@ public class CentreService {
             throw new IllegalArgumentException("Fuseau horaire inconnu : " + zone + ".");
         }
         jdbc.sql("update centres set time_zone = ? where id = ?").params(zone, id).update();
+    }
+
+    /** What {@code centre set} and the identity sheet write: every value, null for none. */
+    public record Identity(String name, String address, String postcode, String commune, String phone, String email,
+                           String siret, String rna, LocalDate createdOn) {
+
+        public static Identity of(Centre c) {
+            return new Identity(c.name(), c.address(), c.postcode(), c.commune(), c.phone(), c.email(), c.siret(), c.rna(),
+                    c.createdOn());
+        }
+    }
+
+    /** Why a SIRET is refused, in French, or null: 14 digits (spaces allowed as typed, removed before). */
+    public static String siretProblem(String siret) {
+        return siret == null || siret.replace(" ", "").matches("\\d{14}") ? null
+                : "le SIRET « " + siret + " » doit compter 14 chiffres";
+    }
+
+    /** Why an RNA number is refused, or null: W followed by 9 digits (W595012345). */
+    public static String rnaProblem(String rna) {
+        return rna == null || rna.matches("W\\d{9}") ? null
+                : "le numéro RNA « " + rna + " » doit être un W suivi de 9 chiffres (exemple : W595012345)";
+    }
+
+    public static String postcodeProblem(String postcode) {
+        return postcode == null || postcode.matches("\\d{5}") ? null
+                : "le code postal « " + postcode + " » doit compter 5 chiffres";
+    }
+
+    public static String emailProblem(String email) {
+        return email == null || Parse.isEmail(email) ? null : "l'adresse électronique « " + email + " » n'est pas valide";
+    }
+
+    /** Why a founding date is refused, or null: a real day between 1800 and today. */
+    public static String createdProblem(LocalDate day, LocalDate today) {
+        return day == null || (day.getYear() >= 1800 && !day.isAfter(today)) ? null
+                : "la date de création (" + day + ") doit être passée et postérieure à 1800";
+    }
+
+    /** Writes the identity, each value checked again here: a refused one throws, nothing written. */
+    @Transactional
+    public void setIdentity(long id, Identity identity) {
+        if (identity.name() == null || identity.name().isBlank()) {
+            throw new IllegalArgumentException("Le nom du centre est obligatoire.");
+        }
+        for (String problem : new String[] {siretProblem(identity.siret()), rnaProblem(identity.rna()),
+                postcodeProblem(identity.postcode()), emailProblem(identity.email())}) {
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+        jdbc.sql("""
+                update centres set name = ?, address = ?, postcode = ?, commune = ?, phone = ?, email = ?, siret = ?, rna = ?,
+                    created_on = ?
+                where id = ?""")
+                .params(identity.name().trim(), identity.address(), identity.postcode(), identity.commune(), identity.phone(),
+                        identity.email(), identity.siret() == null ? null : identity.siret().replace(" ", ""), identity.rna(),
+                        identity.createdOn(), id).update();
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import fr.trame.attendance.HoursService;
 import fr.trame.centre.Centre;
 import fr.trame.form.Bands;
 import fr.trame.form.FrenchFormat;
+import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
 import fr.trame.reception.ThemeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +128,8 @@ public class AnnualReportService {
                         List.of("Nom", centre.name()),
                         List.of("Adresse", join(centre.address(), centre.postcode(), centre.commune())),
                         List.of("SIRET", centre.siret() == null ? "—" : centre.siret()),
+                        List.of("Numéro RNA", centre.rna() == null ? "—" : centre.rna()),
+                        List.of("Date de création", centre.createdOn() == null ? "—" : centre.createdOn().format(Parse.FRENCH_DATE)),
                         List.of("Contact", join(centre.phone(), centre.email())))),
                 // members first: a calendar year overlaps two seasons, so its memberships count most members twice
                 compare("L'année en chiffres", y.n(), y.n1(), List.of(
@@ -274,6 +277,7 @@ public class AnnualReportService {
                             band -> Vocabulary.breakdown("byAgeBand", band),
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
             tables.addAll(sectorSecondPart(period, n, sector));
+            tables.addAll(activitySessions(period, activities, activityIds));
             for (UnitFigures.Activity a : activities) {
                 if (activityBands.containsKey(a.key())) {
                     tables.add(share("Âges dans « " + a.name() + " » (tranches de l'activité)", activityBands.get(a.key()),
@@ -283,6 +287,44 @@ public class AnnualReportService {
             chapters.add(y.chapter("secteur-" + name, "Secteur " + name, tables, List.of()));
         }
         return chapters;
+    }
+
+    /**
+     * A sector's activities by their sessions (planned, held, cancelled, hours held), by the regularity of their
+     * persons (share of the held sessions they were present at) and by their publics (sex, QPV, new to the centre).
+     */
+    private static List<Table> activitySessions(Period period, List<UnitFigures.Activity> activities, Map<String, Long> ids) {
+        List<List<Object>> sessions = new ArrayList<>();
+        List<List<String>> sessionLinks = new ArrayList<>();
+        List<List<Object>> regularity = new ArrayList<>();
+        List<List<String>> regularityLinks = new ArrayList<>();
+        List<List<Object>> publics = new ArrayList<>();
+        List<List<String>> publicsLinks = new ArrayList<>();
+        for (UnitFigures.Activity a : activities) {
+            String id = String.valueOf(ids.get(a.key()));
+            Function<String, String> link = q -> drill(period, "activite", "id", id, "quoi", q);
+            sessions.add(List.of(a.name(), a.sessionsPlanned(), a.sessions(), a.sessionsCancelled(), a.sessionHours()));
+            sessionLinks.add(Arrays.asList(null, link.apply("planned"), link.apply("sessions"), link.apply("cancelled"), null));
+            List<Object> rates = new ArrayList<>(List.of(a.name()));
+            List<String> rateLinks = new ArrayList<>(Arrays.asList((String) null));
+            IndicatorService.RATE_BANDS.forEach(b -> {
+                rates.add(a.byAttendanceRate().get(b));
+                rateLinks.add(link.apply("byAttendanceRate:" + b));
+            });
+            regularity.add(rates);
+            regularityLinks.add(rateLinks);
+            publics.add(List.of(a.name(), a.bySex().get("F"), a.bySex().get("M"), a.bySex().get("inconnu"), a.qpv().get("oui"),
+                    a.newPersons()));
+            publicsLinks.add(Arrays.asList(null, link.apply("bySex:F"), link.apply("bySex:M"), link.apply("bySex:inconnu"), null,
+                    null));
+        }
+        return List.of(
+                new Table("Séances des activités", List.of("Activité", "Prévues", "Tenues", "Annulées", "Heures de séance"),
+                        sessions, sessionLinks),
+                new Table("Assiduité : personnes selon la part des séances tenues où elles étaient présentes",
+                        List.of("Activité", "0 à 24 %", "25 à 49 %", "50 à 74 %", "75 à 99 %", "100 %"), regularity, regularityLinks),
+                new Table("Publics des activités", List.of("Activité", "Femmes", "Hommes", "Sexe non renseigné", "Habitant un QPV",
+                        "Nouvelles au centre"), publics, publicsLinks));
     }
 
     private Chapter receptionChapter(Year y) {

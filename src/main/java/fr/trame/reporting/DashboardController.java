@@ -32,9 +32,12 @@ class DashboardController {
     private final Charts charts;
     private final ThemeService themes;
     private final BandService bands;
+    private final DrillDown drillDown;
 
-    DashboardController(IndicatorService indicators, QualityService quality, Charts charts, ThemeService themes, BandService bands) {
+    DashboardController(IndicatorService indicators, QualityService quality, Charts charts, ThemeService themes, BandService bands,
+                        DrillDown drillDown) {
         this.indicators = indicators;
+        this.drillDown = drillDown;
         this.quality = quality;
         this.charts = charts;
         this.themes = themes;
@@ -76,6 +79,10 @@ class DashboardController {
         Map<String, UnitFigures.Sector> sectorFigures = new LinkedHashMap<>();
         cur.sectors().forEach(sector -> sectorFigures.put(sector.name(), sector));
         model.addAttribute("sectorFigures", sectorFigures);
+        // each activity's sessions (planned, held, cancelled), hours and regularity; ids for the drill-down links
+        model.addAttribute("activities", cur.activities());
+        model.addAttribute("activityIds", drillDown.activityIds(scope.id()));
+        model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
         Reception reception = cur.reception();
         Reception receptionBefore = prev.reception();
         model.addAttribute("receptionTotals", rows(receptionFigures(reception), receptionFigures(receptionBefore)));

@@ -119,9 +119,33 @@ class DrillDown {
                     from {held} h join activities_sessions se on se.centre_id = :centre and se.id = h.id
                     join activities_activities a on a.centre_id = :centre and a.id = se.activity_id
                     where h.counted and h.%s = :unit order by se.date, se.start_time, a.name""".formatted(unit);
+            // planned: every session of the period not cancelled ({held}), held or not yet
+            case "planned" -> """
+                    select a.name || ', ' || to_char(se.date, 'DD/MM/YYYY') as label, '/seances/' || se.id as path,
+                           to_char(se.start_time, 'HH24:MI') || '–' || to_char(se.end_time, 'HH24:MI')
+                           || case when h.counted then ', tenue' else ', sans présence saisie' end as detail
+                    from {held} h join activities_sessions se on se.centre_id = :centre and se.id = h.id
+                    join activities_activities a on a.centre_id = :centre and a.id = se.activity_id
+                    where h.%s = :unit order by se.date, se.start_time, a.name""".formatted(unit);
+            case "cancelled" -> """
+                    select a.name || ', ' || to_char(se.date, 'DD/MM/YYYY') as label, '/seances/' || se.id as path,
+                           'annulée : ' || se.cancelled_reason as detail
+                    from activities_sessions se join activities_activities a on a.centre_id = :centre and a.id = se.activity_id
+                    where se.centre_id = :centre and se.cancelled_reason is not null and se.date between :from and :to
+                      and a.%s = :unit order by se.date, se.start_time, a.name""".formatted(unit.equals("sector_id") ? "sector_id" : "id");
+            // the persons of one attendance-rate band, by the figure's own description of them
+            case "byAttendanceRate" -> IndicatorService.ACTIVITY_PERSONS + """
+                    select p.first_name || ' ' || p.last_name as label, '/personnes/' || p.id as path,
+                           ap.presences || ' présence(s) sur ' || hc.n || ' séance(s) tenue(s)' as detail
+                    from described d join {presences} ap on ap.activity_id = d.activity_id and ap.person_id = d.person_id
+                    join held_count hc on hc.activity_id = d.activity_id
+                    join people_persons p on p.centre_id = :centre and p.id = d.person_id
+                    where d.activity_id = :unit and d.rate_band = :value and :isActivity
+                    order by lower(p.last_name), lower(p.first_name), p.id""";
             default -> throw new IllegalArgumentException("chiffre inconnu : " + figure);
         };
         Map<String, Object> params = new HashMap<>(IndicatorService.params(centreId, from, to));
+        params.put("isActivity", unit.equals("activity_id"));
         params.put("unit", unitId);
         params.put("value", breakdown.length == 2 ? breakdown[1] : "");
         indicators.prepare(centreId, from, to);

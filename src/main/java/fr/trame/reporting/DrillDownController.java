@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 class DrillDownController {
 
     static final Map<String, String> MEMBER_FIGURES = Vocabulary.labels("memberRecords", DashboardController.MEMBER_ORDER);
-    static final Map<String, String> UNIT_FIGURES = Vocabulary.labels("unitRecords", "persons", "households", "sessions");
+    static final Map<String, String> UNIT_FIGURES = Vocabulary.labels("unitRecords", "persons", "households", "sessions",
+            "planned", "cancelled");
     /** A sector's or an activity's persons by one value of a breakdown: {@code quoi=bySex:F}. */
     static final Map<String, String> UNIT_BREAKDOWNS = Map.of("bySex", "sexe", "byAgeBand", "tranche d'âge",
             "byQuartier", "quartier", "qpv", "domicile en QPV", "sharedPersons", "aussi présentes dans le secteur");
@@ -147,6 +148,9 @@ class DrillDownController {
     /** How a figure of a sector or an activity is named, or null when it is not one. */
     private static String unitFigure(String figure) {
         String[] breakdown = figure.split(":", 2);
+        if (breakdown.length == 2 && breakdown[0].equals("byAttendanceRate") && IndicatorService.RATE_BANDS.contains(breakdown[1])) {
+            return "personnes présentes à " + breakdown[1] + " % des séances tenues";
+        }
         if (breakdown.length == 2 && UNIT_BREAKDOWNS.containsKey(breakdown[0])) {
             return "personnes présentes (" + UNIT_BREAKDOWNS.get(breakdown[0]) + " : "
                     + Vocabulary.breakdown(breakdown[0], breakdown[1]) + ")";

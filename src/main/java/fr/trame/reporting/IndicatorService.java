@@ -155,6 +155,9 @@ public class IndicatorService {
             """.formatted(MEMBERSHIPS, COVERED.strip(), QF_KNOWN, AGE_BAND.formatted("p.birth_date", "mb.on_date"), QF_BAND,
             QF_BAND);
 
+    /** The buckets of {@code byAttendanceRate}: share of the activity's held sessions a person was present at. */
+    static final List<String> RATE_BANDS = List.of("0-24", "25-49", "50-74", "75-99", "100");
+
     private final JdbcClient jdbc;
     private final AssociationIndicators association;
     private final AtomicLong passes = new AtomicLong();
@@ -592,21 +595,106 @@ public class IndicatorService {
     }
 
     private List<UnitFigures.Activity> activities(long centreId, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Map<String, Long>>> described = activityDescribed(centreId, from, to);
+        Map<Long, long[]> sessions = new HashMap<>();
+        Map<Long, BigDecimal> sessionHours = new HashMap<>();
+        // planned = not cancelled ({held} holds every such session of the period); cancelled read beside, same period
+        sql("""
+                select a.id, coalesce(p.planned, 0), coalesce(c.cancelled, 0), coalesce(p.hours, 0)
+                from activities_activities a
+                left join (select h.activity_id, count(*) as planned,
+                                  round(sum(extract(epoch from (se.end_time - se.start_time)) / 3600.0)
+                                        filter (where h.counted), 2) as hours
+                           from {held} h join activities_sessions se on se.centre_id = :centre and se.id = h.id
+                           group by 1) p on p.activity_id = a.id
+                left join (select activity_id, count(*) as cancelled from activities_sessions
+                           where centre_id = :centre and cancelled_reason is not null and date between :from and :to
+                           group by 1) c on c.activity_id = a.id
+                where a.centre_id = :centre and (p.planned is not null or c.cancelled is not null)""")
+                .params(params(centreId, from, to)).query((rs, n) -> {
+                    sessions.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    sessionHours.put(rs.getLong(1), rs.getBigDecimal(4));
+                    return null;
+                }).list();
         return sql("select a.ref, a.name, s.name as sector, a.kind, f.* from (" + unitFigures("activity_id") + ") f"
                         + " join activities_activities a on a.centre_id = :centre and a.id = f.unit"
                         + " join activities_sectors s on s.centre_id = a.centre_id and s.id = a.sector_id"
                         + " order by a.ref nulls last, a.name")
                 .params(params(centreId, from, to)).query((rs, n) -> {
-                    long sessions = rs.getLong("sessions");
+                    long id = rs.getLong("unit");
+                    long held = rs.getLong("sessions");
                     long presences = rs.getLong("presences");
                     long anonymous = rs.getLong("anonymous");
-                    BigDecimal average = sessions == 0 ? BigDecimal.ZERO.setScale(1)
-                            : BigDecimal.valueOf(presences + anonymous).divide(BigDecimal.valueOf(sessions), 1, RoundingMode.HALF_UP);
+                    BigDecimal average = held == 0 ? BigDecimal.ZERO.setScale(1)
+                            : BigDecimal.valueOf(presences + anonymous).divide(BigDecimal.valueOf(held), 1, RoundingMode.HALF_UP);
+                    Map<String, Map<String, Long>> d = described.getOrDefault(id, activityDimensions());
+                    long[] planned = sessions.getOrDefault(id, new long[2]);
                     return new UnitFigures.Activity(rs.getString("ref"), rs.getString("name"), rs.getString("sector"),
-                            rs.getString("kind"), sessions, rs.getLong("persons"), rs.getLong("households"), presences,
-                            rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP), anonymous, average);
+                            rs.getString("kind"), held, rs.getLong("persons"), rs.getLong("households"), presences,
+                            rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP), anonymous, average,
+                            d.get("bySex"), d.get("byAgeBand"), d.get("byQuartier"), d.get("qpv"),
+                            d.get("newPersons").getOrDefault("n", 0L), planned[0], planned[1],
+                            sessionHours.getOrDefault(id, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP),
+                            d.get("byAttendanceRate"));
                 }).list();
     }
+
+    /** The keys each activity's breakdowns start with (0 when absent); {@code byQuartier} lists those met. */
+    private static Map<String, Map<String, Long>> activityDimensions() {
+        Map<String, Map<String, Long>> d = new LinkedHashMap<>();
+        d.put("bySex", zeros(List.of("F", "M", "inconnu")));
+        d.put("byAgeBand", zeros(AGE_BANDS));
+        d.put("byQuartier", new LinkedHashMap<>());
+        d.put("qpv", zeros(List.of("oui", "non", "inconnu")));
+        d.put("newPersons", zeros(List.of("n")));
+        d.put("byAttendanceRate", zeros(RATE_BANDS));
+        return d;
+    }
+
+    /**
+     * Each activity's distinct persons described once ({@link #ACTIVITY_PERSONS}) and counted by every dimension in
+     * one grouped query: activity id → dimension → key → persons.
+     */
+    private Map<Long, Map<String, Map<String, Long>>> activityDescribed(long centreId, LocalDate from, LocalDate to) {
+        Map<Long, Map<String, Map<String, Long>>> result = new HashMap<>();
+        sql(ACTIVITY_PERSONS + """
+                select activity_id,
+                       case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand'
+                            when grouping(quartier) = 0 then 'byQuartier' when grouping(qpv) = 0 then 'qpv'
+                            when grouping(rate_band) = 0 then 'byAttendanceRate' else 'newPersons' end,
+                       coalesce(sex, age_band, quartier, qpv, rate_band, 'n'), count(*)
+                from described
+                group by grouping sets ((activity_id, sex), (activity_id, age_band), (activity_id, quartier),
+                                        (activity_id, qpv), (activity_id, rate_band), (activity_id, is_new))
+                having grouping(is_new) = 1 or is_new
+                order by 1, 2, (coalesce(sex, age_band, quartier, qpv, rate_band, 'n') = 'inconnu'), 3""")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), a -> activityDimensions())
+                        .get(rs.getString(2)).put(rs.getString(3), rs.getLong(4))).list();
+        return result;
+    }
+
+    /**
+     * Each activity's distinct persons (present at least once in the period) with what its figures count them by:
+     * sex, age band at their first presence in it, their household's quartier and QPV as {@code publics}
+     * ({@link #HOUSEHOLD_OF}), whether they are new to the centre ({@link #newPerson}), and the band of the share of
+     * the activity's held sessions they were present at, in percent rounded down.
+     */
+    static final String ACTIVITY_PERSONS = """
+            with %s,
+            held_count as (select activity_id, count(*) as n from {held} where counted group by 1),
+            described as (
+                select ap.activity_id, ap.person_id, coalesce(p.sex, 'inconnu') as sex, %s as age_band,
+                       coalesce(hh.quartier, 'inconnu') as quartier, coalesce(hh.qpv, 'inconnu') as qpv,
+                       (%s) as is_new,
+                       case when ap.presences * 100 / hc.n >= 100 then '100' when ap.presences * 100 / hc.n >= 75 then '75-99'
+                            when ap.presences * 100 / hc.n >= 50 then '50-74' when ap.presences * 100 / hc.n >= 25 then '25-49'
+                            else '0-24' end as rate_band
+                from {presences} ap
+                join people_persons p on p.centre_id = :centre and p.id = ap.person_id
+                join held_count hc on hc.activity_id = ap.activity_id
+                left join hh on hh.person_id = ap.person_id)
+            """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "ap.first_date"), NEW_PERSON.formatted("ap.person_id"));
 
     private Reception reception(long centreId, LocalDate from, LocalDate to) {
         Map<String, Long> byTheme = counts("""

@@ -37,10 +37,17 @@ public sealed interface UnitFigures {
                   Map<String, Long> qpv, long newPersons, long disability, Map<String, Long> sharedPersons) implements UnitFigures {
     }
 
-    /** A row of {@code activities}; {@code averagePerSession} has 1 decimal. */
+    /**
+     * A row of {@code activities}; {@code averagePerSession} has 1 decimal. Then (interchange.md, second part) its
+     * persons by sex, age band (at their first presence in it), quartier and QPV; those new to the centre; the sessions
+     * planned (not cancelled) and cancelled, the hours of those held (2 decimals), its persons by attendance rate.
+     */
     @JsonPropertyOrder(alphabetic = false)
     record Activity(String ref, String name, String sector, String kind, long sessions, long persons, long households,
-                    long presences, BigDecimal hours, long anonymous, BigDecimal averagePerSession) implements UnitFigures {
+                    long presences, BigDecimal hours, long anonymous, BigDecimal averagePerSession,
+                    Map<String, Long> bySex, Map<String, Long> byAgeBand, Map<String, Long> byQuartier, Map<String, Long> qpv,
+                    long newPersons, long sessionsPlanned, long sessionsCancelled, BigDecimal sessionHours,
+                    Map<String, Long> byAttendanceRate) implements UnitFigures {
 
         /** How {@link IndicatorService#activityAgeBands} and {@link DrillDown#activityIds} name this activity. */
         public String key() {

@@ -8,6 +8,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -48,6 +50,28 @@ class CentreAdminPagesTest {
         String accueil = fixtures.user(centre, Role.ACCUEIL);
         mvc.perform(get("/c/" + centre.code() + "/admin/centre").with(user(accueil))).andExpect(status().isForbidden());
         mvc.perform(get("/c/" + centre.code() + "/admin/utilisateurs").with(user(accueil))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theIdentitySheetTakesTheRnaNumberAndTheFoundingDate() throws Exception {
+        Centre centre = fixtures.centre("rna");
+        String admin = fixtures.user(centre, Role.ADMIN);
+        mvc.perform(post("/c/" + centre.code() + "/admin/centre").with(user(admin)).with(csrf())
+                        .param("name", "Centre social du Moulin").param("rna", "W12").param("createdOn", "31/02/1978")
+                        .param("schoolZone", "B"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Le numéro RNA est un W suivi de 9 chiffres"),
+                        containsString("n&#39;est pas une date"), containsString("value=\"W12\""))));
+        assertThat(centres.findById(centre.id()).orElseThrow().rna()).isNull();
+        mvc.perform(post("/c/" + centre.code() + "/admin/centre").with(user(admin)).with(csrf())
+                        .param("name", "Centre social du Moulin").param("rna", "W131000123").param("createdOn", "15/09/1978")
+                        .param("schoolZone", "B"))
+                .andExpect(status().is3xxRedirection());
+        Centre saved = centres.findById(centre.id()).orElseThrow();
+        assertThat(saved.rna()).isEqualTo("W131000123");
+        assertThat(saved.createdOn()).isEqualTo(LocalDate.of(1978, 9, 15));
+        mvc.perform(get("/c/" + centre.code() + "/admin/centre").with(user(admin)))
+                .andExpect(content().string(allOf(containsString("value=\"W131000123\""), containsString("value=\"15/09/1978\""))));
     }
 
     @Test
