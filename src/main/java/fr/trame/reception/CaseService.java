@@ -31,7 +31,7 @@ public class CaseService {
 
     public record CaseFile(long id, Long personId, Long householdId, String holder, long referentUserId,
                            String referentName, String subject, LocalDate openedOn, LocalDate closedOn, String outcome,
-                           List<Step> steps, List<Document> documents, List<Share> shares) {
+                           List<Step> steps, List<Document> documents, List<Share> shares, String outcomeCode) {
     }
 
     public record Step(long id, LocalDate date, String note, String outcome, String authorName) {
@@ -57,10 +57,12 @@ public class CaseService {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final CaseOutcomeService outcomes;
 
-    public CaseService(JdbcClient jdbc, AuditLog audit) {
+    public CaseService(JdbcClient jdbc, AuditLog audit, CaseOutcomeService outcomes) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.outcomes = outcomes;
     }
 
     @Transactional
@@ -104,15 +106,18 @@ public class CaseService {
                 select c.id, c.person_id, c.household_id,
                        coalesce((select p.first_name || ' ' || p.last_name from people_persons p
                                  where p.centre_id = c.centre_id and p.id = c.person_id), 'Foyer n° ' || c.household_id) as holder,
-                       c.referent_user_id, u.display_name as referent_name, c.subject, c.opened_on, c.closed_on, c.outcome
-                from cases c join centre_users u on u.id = c.referent_user_id where c.centre_id = ? and c.id = ?""")
+                       c.referent_user_id, u.display_name as referent_name, c.subject, c.opened_on, c.closed_on, c.outcome,
+                       coalesce(o.label, c.outcome) as outcome_label
+                from cases c join centre_users u on u.id = c.referent_user_id
+                left join case_outcomes o on o.centre_id = c.centre_id and o.code = c.outcome
+                where c.centre_id = ? and c.id = ?""")
                 .params(scope.id(), caseId)
                 .query((rs, n) -> new CaseFile(rs.getLong("id"), (Long) rs.getObject("person_id"),
                         (Long) rs.getObject("household_id"), rs.getString("holder"), rs.getLong("referent_user_id"),
                         rs.getString("referent_name"), rs.getString("subject"),
                         rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                        rs.getString("outcome"), steps(scope.id(), caseId), documents(scope.id(), caseId),
-                        shares(scope.id(), caseId)))
+                        rs.getString("outcome_label"), steps(scope.id(), caseId), documents(scope.id(), caseId),
+                        shares(scope.id(), caseId), rs.getString("outcome")))
                 .single();
     }
 
@@ -153,12 +158,20 @@ public class CaseService {
         return true;
     }
 
+    /** Closes the file with one of the centre's outcomes (its code); any other is refused, in French. */
     @Transactional
     public void close(CentreScope scope, long caseId, LocalDate on, String outcome) {
         requireReferentOrDirection(scope, caseId);
+        CaseOutcomeService.CaseOutcome chosen = outcomes.choosable(scope.id(), outcome == null ? "" : outcome.trim())
+                .orElseThrow(() -> new Refused("Choisissez l'issue de l'accompagnement dans la liste du centre."));
+        boolean open = jdbc.sql("select closed_on is null and opened_on <= ? from cases where centre_id = ? and id = ?")
+                .params(on, scope.id(), caseId).query(Boolean.class).single();
+        if (!open) {
+            throw new Refused("Ce dossier est déjà clos, ou sa date d'ouverture suit celle de la clôture.");
+        }
         jdbc.sql("update cases set closed_on = ?, outcome = ? where centre_id = ? and id = ?")
-                .params(on, outcome.trim(), scope.id(), caseId).update();
-        audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, outcome.trim());
+                .params(on, chosen.code(), scope.id(), caseId).update();
+        audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, chosen.label());
     }
 
     private void requireReadable(CentreScope scope, long caseId) {
@@ -212,13 +225,14 @@ public class CaseService {
 
     /**
      * Erases the contents of the persons' case files, and of the given households' (those where everyone is
-     * anonymised): subject, outcome, step notes and outcomes, document names, and their copies in the audit log.
-     * Dates, referents, steps and documents stay as rows. Returns the case ids.
+     * anonymised): subject, step notes and outcomes, document names, and their copies in the audit log.
+     * Dates, referents, steps, documents and the file's outcome (a code of the centre's list, which the figures count)
+     * stay. Returns the case ids.
      */
     @Transactional
     public List<Long> anonymise(long centreId, Collection<Long> personIds, List<Long> householdIds) {
         List<Long> ids = jdbc.sql("""
-                update cases set subject = :erased, outcome = case when outcome is null then null else :erased end
+                update cases set subject = :erased
                 where centre_id = :centre and (person_id = any(:persons) or household_id = any(:households))
                 returning id""")
                 .param("erased", ERASED).param("centre", centreId).param("persons", personIds.toArray(Long[]::new))
