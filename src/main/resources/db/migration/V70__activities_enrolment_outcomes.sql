@@ -4,6 +4,6 @@ alter table enrolments add column outcome_code text check (outcome_code ~ '^[a-z
                        add column outcome_on date,
                        add check ((outcome_code is null) = (outcome_on is null));
 
--- Published for the figures: the participants' outcomes, without the person.
+-- Published for the figures and the lists behind them: the participants' outcomes.
 create view activities_enrolment_outcomes as
-    select centre_id, id, activity_id, outcome_code, outcome_on from enrolments where outcome_code is not null;
+    select centre_id, id, activity_id, person_id, outcome_code, outcome_on from enrolments where outcome_code is not null;

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -244,6 +246,68 @@ public class CaseService {
                 .params(ERASED, centreId, cases).update();
         audit.forgetDetails(centreId, "dossier", ids);
         return ids;
+    }
+
+    /**
+     * The case-file figures of a period (interchange.md, {@code reception.cases}), each as a condition on the columns
+     * {@code opened_on}, {@code closed_on} (of cases, or of the view reception_case_outcomes) and the period's
+     * {@code :from} and {@code :to}: the figures and the lists behind them share these definitions.
+     */
+    public enum PeriodFigure {
+        OPENED("opened_on between :from and :to"),
+        CLOSED("closed_on between :from and :to"),
+        ACTIVE("opened_on <= :to and (closed_on is null or closed_on >= :from)");
+
+        private final String sql;
+
+        PeriodFigure(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    /** A case file behind a figure, as its list shows it to someone who may open it. */
+    public record Counted(long id, String holder, String subject, String referentName, LocalDate openedOn, LocalDate closedOn,
+                          String outcome) {
+    }
+
+    /** The files behind a figure: those the user may open, and how many others the figure counts. */
+    public record CountedFiles(List<Counted> readable, long hidden) {
+    }
+
+    /**
+     * The case files a period's figure counts ({@code outcome}, when given, keeps the files closed with it), split by
+     * the access rule: the user's list holds only files they may open (referent, shared with, direction); the others
+     * are only counted. Listing is not reading: no audit entry, and no content beyond what a person's page shows.
+     */
+    public CountedFiles countedIn(CentreScope scope, LocalDate from, LocalDate to, PeriodFigure figure, String outcome) {
+        String where = " from cases c where c.centre_id = :centre and " + figure.sql().replace("opened_on", "c.opened_on")
+                .replace("closed_on", "c.closed_on") + " and (cast(:outcome as text) is null or c.outcome = :outcome)";
+        List<Counted> readable = jdbc.sql("""
+                select c.id,
+                       coalesce((select p.first_name || ' ' || p.last_name from people_persons p
+                                 where p.centre_id = c.centre_id and p.id = c.person_id), 'Foyer n° ' || c.household_id) as holder,
+                       c.subject, (select u.display_name from centre_users u where u.id = c.referent_user_id) as referent_name,
+                       c.opened_on, c.closed_on,
+                       coalesce((select o.label from case_outcomes o where o.centre_id = c.centre_id and o.code = c.outcome),
+                                c.outcome) as outcome""" + where + " and " + READABLE + " order by c.opened_on, c.id")
+                .params(periodParams(scope, from, to, outcome)).query(Counted.class).list();
+        long all = jdbc.sql("select count(*)" + where).params(periodParams(scope, from, to, outcome)).query(Long.class).single();
+        return new CountedFiles(readable, all - readable.size());
+    }
+
+    private static Map<String, Object> periodParams(CentreScope scope, LocalDate from, LocalDate to, String outcome) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("centre", scope.id());
+        params.put("from", from);
+        params.put("to", to);
+        params.put("outcome", outcome == null || outcome.isBlank() ? null : outcome);
+        params.put("user", scope.userId());
+        params.put("direction", scope.role() == Role.DIRECTION);
+        return params;
     }
 
     /** A case file kept before Trame, with its first step, taken over as it is. */
