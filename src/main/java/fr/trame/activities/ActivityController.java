@@ -143,9 +143,9 @@ class ActivityController {
         model.addAttribute("cancelledCount", all.stream().filter(SessionService.Session::cancelled).count());
         List<EnrolmentService.Enrolment> enrolled = enrolments.ofActivity(scope.id(), id);
         model.addAttribute("enrolments", enrolled);
-        // insertion workshops (for adults or young people) record each participant's outcome; any activity may on demand
+        // insertion workshops record each participant's outcome: no kind says which activity is one, so the column shows
+        // once an outcome is recorded, or on demand
         boolean outcomesShown = Boolean.TRUE.equals(model.getAttribute("askOutcomes"))
-                || "Adultes".equals(activity.publicLabel()) || "Jeunesse".equals(activity.publicLabel())
                 || enrolled.stream().anyMatch(e -> e.outcomeCode() != null);
         model.addAttribute("outcomesShown", outcomesShown);
         model.addAttribute("outcomes", outcomesShown ? outcomes.all(scope.id()) : List.of());

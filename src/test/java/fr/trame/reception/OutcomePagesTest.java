@@ -144,11 +144,17 @@ class OutcomePagesTest {
         enrolments.enrol(centre.id(), activity, marie, null);
         long enrolment = jdbc.sql("select id from enrolments where centre_id = ? and person_id = ?").params(centre.id(), marie)
                 .query(Long.class).single();
+        // no outcome yet: the column waits for the link that asks for it
         String page = body(mvc.perform(get(base + "/activites/" + activity).with(user(accueil))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
+        assertThat(page).doesNotContain("<th>Issue</th>").contains("Noter l'issue des participants");
+        page = body(mvc.perform(get(base + "/activites/" + activity).param("issues", "true").with(user(accueil)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page).contains("<th>Issue</th>").contains("aria-label=\"Issue de Marie Haddad\"");
         mvc.perform(post(base + "/inscriptions/" + enrolment + "/issue").with(user(accueil)).with(csrf()).param("outcome", "emploi"))
                 .andExpect(status().is3xxRedirection());
+        assertThat(body(mvc.perform(get(base + "/activites/" + activity).with(user(accueil))).andReturn().getResponse()
+                .getContentAsString())).contains("<th>Issue</th>").containsPattern("<option value=\"emploi\"[^>]*selected");
         assertThat(jdbc.sql("select outcome_code || ' ' || (outcome_on = centre_today(centre_id)) from enrolments"
                 + " where centre_id = ? and id = ?").params(centre.id(), enrolment).query(String.class).single()).isEqualTo("emploi true");
         String error = mvc.perform(post(base + "/inscriptions/" + enrolment + "/issue").with(user(accueil)).with(csrf())
