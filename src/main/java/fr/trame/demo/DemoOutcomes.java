@@ -2,8 +2,6 @@ package fr.trame.demo;
 
 import fr.trame.activities.EnrolmentService;
 import fr.trame.centre.Centre;
-import fr.trame.centre.CentreScope;
-import fr.trame.centre.Role;
 import fr.trame.reception.CaseService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,12 +31,11 @@ class DemoOutcomes {
 
     /** After the case files and the enrolments are drawn; {@code referent} follows the files (a direction account). */
     void fill(Centre centre, long referent, LocalDate today) {
-        CentreScope scope = new CentreScope(centre.id(), centre.code(), centre.name(), Role.DIRECTION, referent, "demo", centre.zone());
         List<Long> oldest = jdbc.sql("""
                 select id from reception_cases where centre_id = ? and referent_user_id = ? and closed_on is null
                 order by opened_on, id limit 2""").params(centre.id(), referent).query(Long.class).list();
         for (int i = 0; i < oldest.size(); i++) {
-            cases.close(scope, oldest.get(i), today.minusDays(3L + i), CASE_OUTCOMES[i]);
+            cases.closeTakenOver(centre.id(), oldest.get(i), today.minusDays(3L + i), CASE_OUTCOMES[i]);
         }
         List<Long> participants = jdbc.sql("""
                 select e.id from activities_enrolments e join activities_activities a on a.centre_id = e.centre_id and a.id = e.activity_id

@@ -310,6 +310,23 @@ public class CaseService {
         return params;
     }
 
+    /**
+     * Closes a file taken over from earlier records ({@link #takeOver}) as those records closed it, with an outcome of the
+     * centre's list. No audit entry: nobody opened it in Trame.
+     */
+    @Transactional
+    public void closeTakenOver(long centreId, long caseId, LocalDate on, String outcome) {
+        String code = outcomes.choosable(centreId, outcome).orElseThrow(
+                () -> new Refused("Choisissez l'issue de l'accompagnement dans la liste du centre.")).code();
+        int closed = jdbc.sql("""
+                update cases set closed_on = ?, outcome = ?
+                where centre_id = ? and id = ? and closed_on is null and opened_on <= ?""")
+                .params(on, code, centreId, caseId, on).update();
+        if (closed != 1) {
+            throw new Refused("Ce dossier est déjà clos, ou sa date d'ouverture suit celle de la clôture.");
+        }
+    }
+
     /** A case file kept before Trame, with its first step, taken over as it is. */
     public record TakenOver(Long personId, Long householdId, long referentUserId, String subject, LocalDate openedOn,
                             LocalDate stepOn, String stepNote, String stepOutcome) {

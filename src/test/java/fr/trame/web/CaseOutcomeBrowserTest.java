@@ -38,7 +38,9 @@ class CaseOutcomeBrowserTest extends InChromium {
         browser.findElement(By.xpath("//button[text()='Ajouter']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.ok")));
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).isEqualTo("Issue « Retour aux études » ajoutée.");
-        assertThat(browser.findElement(By.tagName("table")).getText()).contains("retour_aux_etudes").contains("Orientation vers un partenaire");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("retour_aux_etudes").contains("droits_ouverts");
+        assertThat(browser.findElements(By.cssSelector("table input[name=label]"))).extracting(i -> i.getDomProperty("value"))
+                .contains("Orientation vers un partenaire", "Retour aux études");
         screenshot("issues-liste");
 
         wait = logIn(accueil, centre);
