@@ -49,6 +49,7 @@ class ReceptionSecondPartTest {
     @Autowired CentreScopeResolver scopes;
     @Autowired IndicatorService indicators;
     @Autowired JdbcClient jdbc;
+    @Autowired AnnualReportService reports;
 
     Centre centre;
     CentreScope direction;
@@ -200,6 +201,40 @@ class ReceptionSecondPartTest {
         Map<String, Map<String, Long>> byActivity = indicators.participantOutcomes(centre.id(), FROM, TO);
         assertThat(byActivity).containsOnlyKeys("INS|Atelier insertion");
         assertThat(byActivity.get("INS|Atelier insertion")).containsExactly(entry("emploi", 2L), entry("formation", 1L));
+    }
+
+    @Test
+    void theAnnualReportPrintsThemWithTheOutcomesLabels() {
+        file("ANNE", "2024-10-01", "2025-03-15", "emploi");
+        file("TOM", "2025-06-01", "2025-06-01", "emploi");
+        file("SAM", "2025-04-01", "2025-09-30", "droits_ouverts");
+        activities.importCsv(centre.id(), csv("activity_ref;name;sector;kind;public\nINS;Atelier insertion;Emploi;atelier;Adultes\n"));
+        enrolments.setOutcome(centre.id(), enrol(activity("INS"), "TOM"), "orientation", LocalDate.of(2025, 5, 1));
+        // a sector chapter needs a held session
+        jdbc.sql("insert into sessions (centre_id, activity_id, date, start_time, end_time) values (?, ?, '2025-05-02', '09:00', '11:00')")
+                .params(centre.id(), activity("INS")).update();
+        jdbc.sql("""
+                insert into attendance (centre_id, session_id, person_id, status)
+                select centre_id, id, ?, 'present' from sessions where centre_id = ? and activity_id = ?""")
+                .params(person("TOM"), centre.id(), activity("INS")).update();
+        AnnualReportService.Report report = reports.build(centre, 2025);
+        AnnualReportService.Chapter accueil = report.chapters().stream().filter(c -> c.key().equals("accueil")).findFirst().orElseThrow();
+        AnnualReportService.Table byOutcome = table(accueil, "Dossiers clos par issue");
+        // closed in 2025: emploi ANNE, TOM; droits ouverts SAM; 2 of 3 = 66,7 %
+        assertThat(byOutcome.rows()).extracting(r -> r.get(0), r -> r.get(1))
+                .containsExactly(tuple("Emploi", 2L), tuple("Droits ouverts", 1L));
+        assertThat(table(accueil, "Dossiers d'accompagnement").rows()).extracting(r -> r.get(1))
+                .containsExactly(2L, 3L, 3L); // opened TOM, SAM; closed all three; active all three
+        assertThat(table(accueil, "Personnes venues à l'accueil — Sexe").rows().get(0)).startsWith("Femmes", 1L);
+        AnnualReportService.Chapter sector = report.chapters().stream().filter(c -> c.key().equals("secteur-Emploi")).findFirst()
+                .orElseThrow();
+        assertThat(table(sector, "Issues des participants de « Atelier insertion » (notées en 2025)").rows())
+                .extracting(r -> r.get(0), r -> r.get(1)).containsExactly(tuple("Orientation vers un partenaire", 1L));
+    }
+
+    private static AnnualReportService.Table table(AnnualReportService.Chapter chapter, String title) {
+        return chapter.tables().stream().filter(t -> t.title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError(title + " absent de " + chapter.tables().stream().map(t -> t.title()).toList()));
     }
 
     private void file(String ref, String opened, String closed, String outcome) {
