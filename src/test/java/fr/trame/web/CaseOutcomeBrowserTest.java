@@ -6,6 +6,7 @@ import fr.trame.centre.Role;
 import fr.trame.people.PeopleImporter;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,5 +57,18 @@ class CaseOutcomeBrowserTest extends InChromium {
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("Retour aux études");
         assertThat(browser.findElements(By.id("close-outcome"))).isEmpty();
         screenshot("dossier-clos");
+
+        // the dashboard counts it and lists it behind its figure
+        browser.get(url("/c/" + centre.code() + "/tableau-de-bord"));
+        String figures = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dossiers"))).getText();
+        assertThat(figures).contains("Clos — Retour aux études");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('dossiers').scrollIntoView()");
+        screenshot("tableau-de-bord-dossiers");
+        browser.findElement(By.xpath("//section[@id='dossiers']//td[contains(., 'Retour aux études')]/following-sibling::td[1]/a"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("count")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Nora Benali — Reprise d'études")
+                .contains("issue : Retour aux études");
+        screenshot("dossiers-clos-par-issue");
     }
 }
