@@ -8,10 +8,12 @@ import fr.trame.form.FieldErrors;
 import fr.trame.form.Checks;
 import fr.trame.form.Form;
 import fr.trame.form.Parse;
+import fr.trame.form.Refused;
 import fr.trame.form.Vocabulary;
 import fr.trame.people.MembershipService;
 import fr.trame.people.PersonService;
 import fr.trame.people.RegisterSearch;
+import fr.trame.reception.CaseOutcomeService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,6 +40,7 @@ class ActivityController {
     private final SectorService sectors;
     private final SessionService sessions;
     private final EnrolmentService enrolments;
+    private final CaseOutcomeService outcomes;
     private final UserService users;
     private final MembershipService memberships;
     private final RegisterSearch search;
@@ -45,7 +48,8 @@ class ActivityController {
 
     public ActivityController(ActivityService activities, SectorService sectors, SessionService sessions,
                               EnrolmentService enrolments, UserService users, MembershipService memberships,
-                              RegisterSearch search, PersonService persons) {
+                              RegisterSearch search, PersonService persons, CaseOutcomeService outcomes) {
+        this.outcomes = outcomes;
         this.persons = persons;
         this.activities = activities;
         this.sectors = sectors;
@@ -103,9 +107,29 @@ class ActivityController {
     }
 
     @GetMapping("/c/{centre}/activites/{id}")
-    String show(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
+    String show(CentreScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "false") boolean issues, Model model) {
         scope.requireAttendance();
+        model.addAttribute("askOutcomes", issues);
         return showPage(scope, id, q, model, new FieldErrors(), Map.of(), List.of(), null);
+    }
+
+    /**
+     * The participant's outcome (insertion workshops): one of the centre's outcomes, or none; recorded on today's date.
+     */
+    @PostMapping("/c/{centre}/inscriptions/{enrolmentId}/issue")
+    String enrolmentOutcome(CentreScope scope, @PathVariable long enrolmentId, @RequestParam(defaultValue = "") String outcome,
+                            RedirectAttributes flash) {
+        scope.requireRegisterEdit();
+        EnrolmentService.Enrolment e = enrolments.find(scope.id(), enrolmentId).orElseThrow(ActivityController::notFound);
+        try {
+            enrolments.setOutcome(scope.id(), enrolmentId, outcome, scope.today());
+            flash.addFlashAttribute("message", outcome.isBlank() ? "Issue de " + e.firstName() + " " + e.lastName() + " effacée."
+                    : "Issue de " + e.firstName() + " " + e.lastName() + " enregistrée.");
+        } catch (Refused refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + scope.base() + "/activites/" + e.activityId() + "?issues=true#inscriptions";
     }
 
     private String showPage(CentreScope scope, long id, String q, Model model, FieldErrors errors, Map<String, String> typed,
@@ -119,6 +143,12 @@ class ActivityController {
         model.addAttribute("cancelledCount", all.stream().filter(SessionService.Session::cancelled).count());
         List<EnrolmentService.Enrolment> enrolled = enrolments.ofActivity(scope.id(), id);
         model.addAttribute("enrolments", enrolled);
+        // insertion workshops record each participant's outcome: no kind says which activity is one, so the column shows
+        // once an outcome is recorded, or on demand
+        boolean outcomesShown = Boolean.TRUE.equals(model.getAttribute("askOutcomes"))
+                || enrolled.stream().anyMatch(e -> e.outcomeCode() != null);
+        model.addAttribute("outcomesShown", outcomesShown);
+        model.addAttribute("outcomes", outcomesShown ? outcomes.all(scope.id()) : List.of());
         model.addAttribute(ListDownload.MODEL, new ListDownload("inscriptions-" + activity.name(), List.of("Nom", "Prénom",
                 "Naissance", "Statut", "Rang d'attente", "Demande", "Téléphone", "Dérogation d'âge"), enrolled.stream()
                 .map(e -> Arrays.<Object>asList(e.lastName(), e.firstName(), e.birthDate(),

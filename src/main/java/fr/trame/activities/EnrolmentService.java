@@ -1,5 +1,8 @@
 package fr.trame.activities;
 
+import fr.trame.form.NotFound;
+import fr.trame.form.Refused;
+import fr.trame.reception.CaseOutcomeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +33,7 @@ public class EnrolmentService {
      */
     public record Enrolment(long id, long activityId, String activityName, long personId, String lastName,
                             String firstName, LocalDate birthDate, String status, OffsetDateTime requestedAt,
-                            String ageOverrideReason, Long waitRank, String phone) {
+                            String ageOverrideReason, Long waitRank, String phone, String outcomeCode) {
     }
 
     private static final String SELECT = """
@@ -44,16 +47,40 @@ public class EnrolmentService {
                              and rm.role = 'responsable' and rm.end_date is null
                         join people_persons r on r.centre_id = rm.centre_id and r.id = rm.person_id and r.phone is not null
                         where hm.centre_id = e.centre_id and hm.person_id = e.person_id and hm.end_date is null
-                        order by hm.principal desc, r.id limit 1)) as phone
+                        order by hm.principal desc, r.id limit 1)) as phone,
+                   e.outcome_code
             from enrolments e
             join activities a on a.centre_id = e.centre_id and a.id = e.activity_id
             join people_persons p on p.centre_id = e.centre_id and p.id = e.person_id
             """;
 
     private final JdbcClient jdbc;
+    private final CaseOutcomeService outcomes;
 
-    public EnrolmentService(JdbcClient jdbc) {
+    public EnrolmentService(JdbcClient jdbc, CaseOutcomeService outcomes) {
         this.jdbc = jdbc;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * Records (or, with an empty code, clears) a participant's outcome (an insertion workshop's), one of the centre's
+     * outcomes, on that day (kept when the same outcome is given again). Another centre's enrolment is not found; a
+     * code outside the list is refused.
+     */
+    @Transactional
+    public void setOutcome(long centreId, long enrolmentId, String code, LocalDate on) {
+        find(centreId, enrolmentId).orElseThrow(() -> new NotFound("Inscription introuvable."));
+        String chosen = code == null || code.isBlank() ? null : code.trim();
+        if (chosen != null && outcomes.choosable(centreId, chosen).isEmpty()) {
+            throw new Refused("Choisissez l'issue du participant dans la liste du centre (ou aucune).");
+        }
+        jdbc.sql("""
+                update enrolments set outcome_on = case when cast(:code as text) is null then null
+                                                        when outcome_code is not distinct from :code then outcome_on
+                                                        else cast(:on as date) end,
+                                      outcome_code = :code
+                where centre_id = :centre and id = :id""")
+                .param("code", chosen).param("on", on).param("centre", centreId).param("id", enrolmentId).update();
     }
 
     @Transactional

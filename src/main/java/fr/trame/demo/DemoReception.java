@@ -44,8 +44,11 @@ class DemoReception {
     private final CaseService cases;
     private final UserService users;
     private final JdbcClient jdbc;
+    private final DemoOutcomes outcomes;
 
-    DemoReception(ReceptionImporter importer, ContactService contacts, CaseService cases, UserService users, JdbcClient jdbc) {
+    DemoReception(ReceptionImporter importer, ContactService contacts, CaseService cases, UserService users, JdbcClient jdbc,
+                  DemoOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.importer = importer;
         this.contacts = contacts;
         this.cases = cases;
@@ -90,6 +93,7 @@ class DemoReception {
                     today.minusDays(25 + i * 20L), "Premier entretien, pièces à réunir listées.", "Pièces demandées"));
         }
         cases.takeOver(centreId, files);
+        outcomes.fill(centre, referent, today);
     }
 
     /** Anonymous for 12 %; a third of each pool of adults comes back often: people and requests are different counts. */

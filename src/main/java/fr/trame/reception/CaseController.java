@@ -36,9 +36,11 @@ class CaseController {
     private final HouseholdService households;
     private final UserService users;
     private final AuditLog audit;
+    private final CaseOutcomeService outcomes;
 
     public CaseController(CaseService cases, PersonService persons, HouseholdService households, UserService users,
-                          AuditLog audit) {
+                          AuditLog audit, CaseOutcomeService outcomes) {
+        this.outcomes = outcomes;
         this.cases = cases;
         this.persons = persons;
         this.households = households;
@@ -179,6 +181,9 @@ class CaseController {
     String close(CentreScope scope, @PathVariable long id, @Validated CloseForm form, BindingResult binding, Model model,
                  RedirectAttributes flash) {
         scope.requireAttendance();
+        if (!binding.hasErrors() && outcomes.choosable(scope.id(), form.closeOutcome.trim()).isEmpty()) {
+            binding.rejectValue("closeOutcome", "outcomeInList");
+        }
         if (binding.hasErrors()) {
             return casePage(scope, id, model, FieldErrors.of(binding), form.typed());
         }
@@ -203,6 +208,7 @@ class CaseController {
         CaseService.CaseFile file = cases.read(scope, id);
         model.addAttribute("file", file);
         model.addAttribute("staff", users.staffOfCentre(scope.id()));
+        model.addAttribute("outcomes", outcomes.choosable(scope.id()));
         model.addAttribute("canManage", scope.role() == Role.DIRECTION || file.referentUserId() == scope.userId());
         model.addAttribute("reads", scope.role() == Role.DIRECTION ? audit.ofEntity(scope.id(), "dossier", id) : List.of());
         model.addAttribute("errors", errors);

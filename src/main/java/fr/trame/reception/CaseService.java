@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,7 +33,7 @@ public class CaseService {
 
     public record CaseFile(long id, Long personId, Long householdId, String holder, long referentUserId,
                            String referentName, String subject, LocalDate openedOn, LocalDate closedOn, String outcome,
-                           List<Step> steps, List<Document> documents, List<Share> shares) {
+                           List<Step> steps, List<Document> documents, List<Share> shares, String outcomeCode) {
     }
 
     public record Step(long id, LocalDate date, String note, String outcome, String authorName) {
@@ -57,10 +59,12 @@ public class CaseService {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final CaseOutcomeService outcomes;
 
-    public CaseService(JdbcClient jdbc, AuditLog audit) {
+    public CaseService(JdbcClient jdbc, AuditLog audit, CaseOutcomeService outcomes) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.outcomes = outcomes;
     }
 
     @Transactional
@@ -104,15 +108,18 @@ public class CaseService {
                 select c.id, c.person_id, c.household_id,
                        coalesce((select p.first_name || ' ' || p.last_name from people_persons p
                                  where p.centre_id = c.centre_id and p.id = c.person_id), 'Foyer n° ' || c.household_id) as holder,
-                       c.referent_user_id, u.display_name as referent_name, c.subject, c.opened_on, c.closed_on, c.outcome
-                from cases c join centre_users u on u.id = c.referent_user_id where c.centre_id = ? and c.id = ?""")
+                       c.referent_user_id, u.display_name as referent_name, c.subject, c.opened_on, c.closed_on, c.outcome,
+                       coalesce(o.label, c.outcome) as outcome_label
+                from cases c join centre_users u on u.id = c.referent_user_id
+                left join case_outcomes o on o.centre_id = c.centre_id and o.code = c.outcome
+                where c.centre_id = ? and c.id = ?""")
                 .params(scope.id(), caseId)
                 .query((rs, n) -> new CaseFile(rs.getLong("id"), (Long) rs.getObject("person_id"),
                         (Long) rs.getObject("household_id"), rs.getString("holder"), rs.getLong("referent_user_id"),
                         rs.getString("referent_name"), rs.getString("subject"),
                         rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                        rs.getString("outcome"), steps(scope.id(), caseId), documents(scope.id(), caseId),
-                        shares(scope.id(), caseId)))
+                        rs.getString("outcome_label"), steps(scope.id(), caseId), documents(scope.id(), caseId),
+                        shares(scope.id(), caseId), rs.getString("outcome")))
                 .single();
     }
 
@@ -153,12 +160,20 @@ public class CaseService {
         return true;
     }
 
+    /** Closes the file with one of the centre's outcomes (its code); any other is refused, in French. */
     @Transactional
     public void close(CentreScope scope, long caseId, LocalDate on, String outcome) {
         requireReferentOrDirection(scope, caseId);
+        CaseOutcomeService.CaseOutcome chosen = outcomes.choosable(scope.id(), outcome == null ? "" : outcome.trim())
+                .orElseThrow(() -> new Refused("Choisissez l'issue de l'accompagnement dans la liste du centre."));
+        boolean open = jdbc.sql("select closed_on is null and opened_on <= ? from cases where centre_id = ? and id = ?")
+                .params(on, scope.id(), caseId).query(Boolean.class).single();
+        if (!open) {
+            throw new Refused("Ce dossier est déjà clos, ou sa date d'ouverture suit celle de la clôture.");
+        }
         jdbc.sql("update cases set closed_on = ?, outcome = ? where centre_id = ? and id = ?")
-                .params(on, outcome.trim(), scope.id(), caseId).update();
-        audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, outcome.trim());
+                .params(on, chosen.code(), scope.id(), caseId).update();
+        audit.record(scope.id(), scope.userId(), "clôture", "dossier", caseId, chosen.label());
     }
 
     private void requireReadable(CentreScope scope, long caseId) {
@@ -212,13 +227,14 @@ public class CaseService {
 
     /**
      * Erases the contents of the persons' case files, and of the given households' (those where everyone is
-     * anonymised): subject, outcome, step notes and outcomes, document names, and their copies in the audit log.
-     * Dates, referents, steps and documents stay as rows. Returns the case ids.
+     * anonymised): subject, step notes and outcomes, document names, and their copies in the audit log.
+     * Dates, referents, steps, documents and the file's outcome (a code of the centre's list, which the figures count)
+     * stay. Returns the case ids.
      */
     @Transactional
     public List<Long> anonymise(long centreId, Collection<Long> personIds, List<Long> householdIds) {
         List<Long> ids = jdbc.sql("""
-                update cases set subject = :erased, outcome = case when outcome is null then null else :erased end
+                update cases set subject = :erased
                 where centre_id = :centre and (person_id = any(:persons) or household_id = any(:households))
                 returning id""")
                 .param("erased", ERASED).param("centre", centreId).param("persons", personIds.toArray(Long[]::new))
@@ -230,6 +246,85 @@ public class CaseService {
                 .params(ERASED, centreId, cases).update();
         audit.forgetDetails(centreId, "dossier", ids);
         return ids;
+    }
+
+    /**
+     * The case-file figures of a period (interchange.md, {@code reception.cases}), each as a condition on the columns
+     * {@code opened_on}, {@code closed_on} (of cases, or of the view reception_case_outcomes) and the period's
+     * {@code :from} and {@code :to}: the figures and the lists behind them share these definitions.
+     */
+    public enum PeriodFigure {
+        OPENED("opened_on between :from and :to"),
+        CLOSED("closed_on between :from and :to"),
+        ACTIVE("opened_on <= :to and (closed_on is null or closed_on >= :from)");
+
+        private final String sql;
+
+        PeriodFigure(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    /** A case file behind a figure, as its list shows it to someone who may open it. */
+    public record Counted(long id, String holder, String subject, String referentName, LocalDate openedOn, LocalDate closedOn,
+                          String outcome) {
+    }
+
+    /** The files behind a figure: those the user may open, and how many others the figure counts. */
+    public record CountedFiles(List<Counted> readable, long hidden) {
+    }
+
+    /**
+     * The case files a period's figure counts ({@code outcome}, when given, keeps the files closed with it), split by
+     * the access rule: the user's list holds only files they may open (referent, shared with, direction); the others
+     * are only counted. Listing is not reading: no audit entry, and no content beyond what a person's page shows.
+     */
+    public CountedFiles countedIn(CentreScope scope, LocalDate from, LocalDate to, PeriodFigure figure, String outcome) {
+        String where = " from cases c where c.centre_id = :centre and " + figure.sql().replace("opened_on", "c.opened_on")
+                .replace("closed_on", "c.closed_on") + " and (cast(:outcome as text) is null or c.outcome = :outcome)";
+        List<Counted> readable = jdbc.sql("""
+                select c.id,
+                       coalesce((select p.first_name || ' ' || p.last_name from people_persons p
+                                 where p.centre_id = c.centre_id and p.id = c.person_id), 'Foyer n° ' || c.household_id) as holder,
+                       c.subject, (select u.display_name from centre_users u where u.id = c.referent_user_id) as referent_name,
+                       c.opened_on, c.closed_on,
+                       coalesce((select o.label from case_outcomes o where o.centre_id = c.centre_id and o.code = c.outcome),
+                                c.outcome) as outcome""" + where + " and " + READABLE + " order by c.opened_on, c.id")
+                .params(periodParams(scope, from, to, outcome)).query(Counted.class).list();
+        long all = jdbc.sql("select count(*)" + where).params(periodParams(scope, from, to, outcome)).query(Long.class).single();
+        return new CountedFiles(readable, all - readable.size());
+    }
+
+    private static Map<String, Object> periodParams(CentreScope scope, LocalDate from, LocalDate to, String outcome) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("centre", scope.id());
+        params.put("from", from);
+        params.put("to", to);
+        params.put("outcome", outcome == null || outcome.isBlank() ? null : outcome);
+        params.put("user", scope.userId());
+        params.put("direction", scope.role() == Role.DIRECTION);
+        return params;
+    }
+
+    /**
+     * Closes a file taken over from earlier records ({@link #takeOver}) as those records closed it, with an outcome of the
+     * centre's list. No audit entry: nobody opened it in Trame.
+     */
+    @Transactional
+    public void closeTakenOver(long centreId, long caseId, LocalDate on, String outcome) {
+        String code = outcomes.choosable(centreId, outcome).orElseThrow(
+                () -> new Refused("Choisissez l'issue de l'accompagnement dans la liste du centre.")).code();
+        int closed = jdbc.sql("""
+                update cases set closed_on = ?, outcome = ?
+                where centre_id = ? and id = ? and closed_on is null and opened_on <= ?""")
+                .params(on, code, centreId, caseId, on).update();
+        if (closed != 1) {
+            throw new Refused("Ce dossier est déjà clos, ou sa date d'ouverture suit celle de la clôture.");
+        }
     }
 
     /** A case file kept before Trame, with its first step, taken over as it is. */

@@ -7,6 +7,7 @@ import fr.trame.form.Bands;
 import fr.trame.form.FrenchFormat;
 import fr.trame.form.Parse;
 import fr.trame.form.Vocabulary;
+import fr.trame.reception.CaseOutcomeService;
 import fr.trame.reception.ThemeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,9 +60,11 @@ public class AnnualReportService {
     private final DrillDown drillDown;
     private final AssociationChapters association;
     private final ThemeService themes;
+    private final CaseOutcomeService outcomes;
 
     public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
-                               AssociationChapters association, ThemeService themes) {
+                               AssociationChapters association, ThemeService themes, CaseOutcomeService outcomes) {
+        this.outcomes = outcomes;
         this.themes = themes;
         this.association = association;
         this.drillDown = drillDown;
@@ -253,6 +256,8 @@ public class AnnualReportService {
         String n = y.n();
         Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(y.centre().id(), period.from(), period.to());
         Map<String, Long> activityIds = drillDown.activityIds(y.centre().id());
+        Map<String, Map<String, Long>> participants = indicators.participantOutcomes(y.centre().id(), period.from(), period.to());
+        Map<String, String> outcomeNames = participants.isEmpty() ? Map.of() : outcomes.labels(y.centre().id());
         List<Chapter> chapters = new ArrayList<>();
         for (UnitFigures.Sector sector : y.cur().sectors()) {
             String name = sector.name();
@@ -279,6 +284,12 @@ public class AnnualReportService {
             tables.addAll(sectorSecondPart(period, n, sector));
             tables.addAll(activitySessions(period, activities, activityIds));
             for (UnitFigures.Activity a : activities) {
+                if (participants.containsKey(a.key())) {
+                    String id = String.valueOf(activityIds.get(a.key()));
+                    tables.add(share("Issues des participants de « " + a.name() + " » (notées en " + n + ")",
+                            participants.get(a.key()), null, n, null, code -> outcomeNames.getOrDefault(code, code),
+                            code -> drill(period, "activite", "id", id, "quoi", "outcome:" + code)));
+                }
                 if (activityBands.containsKey(a.key())) {
                     tables.add(share("Âges dans « " + a.name() + " » (tranches de l'activité)", activityBands.get(a.key()),
                             null, n, null, band -> Vocabulary.breakdown("byAgeBand", band), band -> null));
@@ -334,7 +345,9 @@ public class AnnualReportService {
         Map<String, String> themeNames = new LinkedHashMap<>();
         themes.list(y.centre().id()).forEach(t -> themeNames.put(t.code(), t.label()));
         Function<String, String> theme = code -> themeNames.getOrDefault(code, code);
-        return y.chapter("accueil", "Accueil et accompagnement", List.of(
+        Map<String, String> outcomeNames = outcomes.labels(y.centre().id());
+        Function<String, String> outcome = code -> outcomeNames.getOrDefault(code, code);
+        List<Table> tables = new ArrayList<>(List.of(
                 compare("Accueil", y.n(), y.n1(), List.of(
                         new Line("Contacts", r.contacts(), r1.contacts(), drill(period, "contacts")),
                         new Line("Personnes distinctes", r.persons(), r1.persons(), drill(period, "accueil-personnes")),
@@ -345,8 +358,28 @@ public class AnnualReportService {
                 share("Contacts par canal", r.byChannel(), r1.byChannel(), y.n(), y.n1(), Vocabulary::label,
                         channel -> drill(period, "contacts", "canal", channel)),
                 share("Rendez-vous", r.appointments(), r1.appointments(), y.n(), y.n1(), Vocabulary::label,
-                        status -> drill(period, "contacts", "canal", "rdv", "statut", status))),
-                List.of(new ChartData("Demandes par thème", named(r.byTheme(), theme), named(r1.byTheme(), theme), true)));
+                        status -> drill(period, "contacts", "canal", "rdv", "statut", status))));
+        // the persons of the reception by profile (age on their first contact of the year), then the case files
+        Map<String, Map<String, Long>> before = r1.breakdowns();
+        r.breakdowns().forEach((d, counts) -> tables.add(share("Personnes venues à l'accueil — " + Vocabulary.label("indicator", d),
+                counts, before.get(d), y.n(), y.n1(), key -> Vocabulary.breakdown(d, key),
+                key -> drill(period, "accueil-personnes", "dimension", d, "value", key))));
+        tables.add(compare("Dossiers d'accompagnement", y.n(), y.n1(), List.of(
+                new Line("Ouverts dans l'année", r.cases().opened(), r1.cases().opened(), drill(period, "dossiers", "quoi", "opened")),
+                new Line("Clos dans l'année", r.cases().closed(), r1.cases().closed(), drill(period, "dossiers", "quoi", "closed")),
+                new Line("Actifs (ouverts au moins un jour de l'année)", r.cases().active(), r1.cases().active(),
+                        drill(period, "dossiers", "quoi", "active")))));
+        if (!r.cases().byOutcome().isEmpty() || !r1.cases().byOutcome().isEmpty()) {
+            tables.add(share("Dossiers clos par issue", r.cases().byOutcome(), r1.cases().byOutcome(), y.n(), y.n1(), outcome,
+                    code -> drill(period, "dossiers", "quoi", "closed", "issue", code)));
+        }
+        List<ChartData> charts = new ArrayList<>(List.of(
+                new ChartData("Demandes par thème", named(r.byTheme(), theme), named(r1.byTheme(), theme), true)));
+        if (!r.cases().byOutcome().isEmpty()) {
+            charts.add(new ChartData("Dossiers clos par issue", named(r.cases().byOutcome(), outcome),
+                    named(r1.cases().byOutcome(), outcome), true));
+        }
+        return y.chapter("accueil", "Accueil et accompagnement", tables, charts);
     }
 
     private Chapter cafChapter(Year y) {

@@ -3,6 +3,7 @@ package fr.trame.reporting;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.Bands;
 import fr.trame.form.Vocabulary;
+import fr.trame.reception.CaseOutcomeService;
 import fr.trame.reception.ThemeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,10 +33,13 @@ class DashboardController {
     private final Charts charts;
     private final ThemeService themes;
     private final BandService bands;
+    private final CaseOutcomeService outcomes;
     private final DrillDown drillDown;
 
     DashboardController(IndicatorService indicators, QualityService quality, Charts charts, ThemeService themes, BandService bands,
-                        DrillDown drillDown) {
+                        CaseOutcomeService outcomes, DrillDown drillDown) {
+        this.outcomes = outcomes;
+        this.drillDown = drillDown;
         this.indicators = indicators;
         this.drillDown = drillDown;
         this.quality = quality;
@@ -99,6 +103,7 @@ class DashboardController {
         model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", AnnualReportService.named(reception.byTheme(), theme),
                 AnnualReportService.named(receptionBefore.byTheme(), theme), true));
         model.addAttribute("themeLabels", themeLabels);
+        receptionSecondPart(scope, period, reception, receptionBefore, model);
         model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
         model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id())));
         model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(period, sector)).toList());
@@ -171,6 +176,36 @@ class DashboardController {
         }
         // a '+' left in a query reads back as a space: "3+" and "60+" keep theirs encoded
         return uri.encode().toUriString().replace("+", "%2B");
+
+    /** The reception's persons by profile, its case files, and the insertion workshops' participants by outcome. */
+    private void receptionSecondPart(CentreScope scope, Period period, Reception reception, Reception before, Model model) {
+        Map<String, List<YearOnYear>> receptionDimensions = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> previous = before.breakdowns();
+        reception.breakdowns().forEach((d, counts) -> receptionDimensions.put(d, rows(counts, previous.get(d))));
+        model.addAttribute("receptionDimensions", receptionDimensions);
+        model.addAttribute("caseTotals", rows(caseFigures(reception.cases()), caseFigures(before.cases())));
+        model.addAttribute("caseOutcomes", rows(reception.cases().byOutcome(), before.cases().byOutcome()));
+        Map<String, String> outcomeLabels = outcomes.labels(scope.id());
+        model.addAttribute("outcomeLabels", outcomeLabels);
+        Map<String, Map<String, Long>> participants = indicators.participantOutcomes(scope.id(), period.from(), period.to());
+        Map<String, Long> ids = participants.isEmpty() ? Map.of() : drillDown.activityIds(scope.id());
+        List<ParticipantOutcome> rows = new ArrayList<>();
+        participants.forEach((activity, counts) -> counts.forEach((code, n) -> rows.add(new ParticipantOutcome(
+                activity.substring(activity.indexOf('|') + 1), ids.get(activity), code, outcomeLabels.getOrDefault(code, code), n))));
+        model.addAttribute("participantOutcomes", rows);
+    }
+
+    /** A row of the insertion workshops' table: an activity, an outcome, its participants. */
+    record ParticipantOutcome(String activity, Long activityId, String code, String label, long participants) {
+    }
+
+    /** The case-file totals of the table (the keys name their labels and drill-downs). */
+    private static Map<String, Long> caseFigures(Reception.Cases c) {
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put("opened", c.opened());
+        figures.put("closed", c.closed());
+        figures.put("active", c.active());
+        return figures;
     }
 
     private static Period period(String type, Integer year, LocalDate from, LocalDate to, LocalDate today) {

@@ -192,6 +192,41 @@ class DrillDown {
                 IndicatorService.params(centreId, from, to));
     }
 
+    /**
+     * The persons behind a breakdown of {@code reception.persons} ({@code bySex}, {@code byAgeBand}, {@code byQuartier},
+     * {@code qpv}) for one of its values: the same described persons as the figure.
+     */
+    public List<Item> receptionPersons(long centreId, LocalDate from, LocalDate to, String dimension, String value) {
+        String column = switch (dimension) {
+            case "bySex" -> "sex";
+            case "byAgeBand" -> "age_band";
+            case "byQuartier" -> "quartier";
+            case "qpv" -> "qpv";
+            default -> throw new IllegalArgumentException("dimension inconnue : " + dimension);
+        };
+        Map<String, Object> params = new HashMap<>(IndicatorService.params(centreId, from, to));
+        params.put("value", value);
+        return items(IndicatorService.receptionDescribed() + """
+                select d.first_name || ' ' || d.last_name as label, '/personnes/' || d.person_id as path,
+                       'premier contact le ' || to_char(d.first_date, 'DD/MM/YYYY') as detail
+                from described d where d.%s = :value
+                order by lower(d.last_name), lower(d.first_name), d.person_id""".formatted(column), params);
+    }
+
+    /** The participants of an activity whose outcome (insertion workshops) was recorded in the period as this one. */
+    public List<Item> participantsWithOutcome(long centreId, LocalDate from, LocalDate to, long activityId, String outcome) {
+        Map<String, Object> params = new HashMap<>(IndicatorService.params(centreId, from, to));
+        params.put("activity", activityId);
+        params.put("outcome", outcome);
+        return items("""
+                select p.first_name || ' ' || p.last_name as label, '/personnes/' || p.id as path,
+                       'issue notée le ' || to_char(e.outcome_on, 'DD/MM/YYYY') as detail
+                from activities_enrolment_outcomes e join people_persons p on p.centre_id = e.centre_id and p.id = e.person_id
+                where e.centre_id = :centre and e.activity_id = :activity and e.outcome_code = :outcome
+                  and e.outcome_on between :from and :to
+                order by lower(p.last_name), lower(p.first_name), e.id""", params);
+    }
+
     /** The contacts behind a figure of {@code reception}. */
     public List<Map<String, Object>> contacts(long centreId, LocalDate from, LocalDate to, ContactFilter filter) {
         return jdbc.sql("""

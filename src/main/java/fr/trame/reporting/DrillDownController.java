@@ -5,6 +5,8 @@ import fr.trame.activities.ActivityService;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.ListDownload;
 import fr.trame.form.Vocabulary;
+import fr.trame.reception.CaseOutcomeService;
+import fr.trame.reception.CaseService;
 import fr.trame.reception.ThemeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,15 +35,24 @@ class DrillDownController {
     static final Map<String, String> MEMBER_BREAKDOWNS = Map.of("profile.bySex", "personnes adhérentes par sexe",
             "profile.byAgeBand", "personnes adhérentes par tranche d'âge", "profile.byQfBand", "personnes adhérentes par QF",
             "householdsByQfBand", "foyers adhérents par QF");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final List<String> RECEPTION_BREAKDOWNS = List.of("bySex", "byAgeBand", "byQuartier", "qpv");
+    static final Map<String, CaseService.PeriodFigure> CASE_FIGURES = Map.of("opened", CaseService.PeriodFigure.OPENED,
+            "closed", CaseService.PeriodFigure.CLOSED, "active", CaseService.PeriodFigure.ACTIVE);
+    static final Map<String, String> CASE_TITLES = Map.of("opened", "ouverts", "closed", "clos", "active", "actifs");
 
     private final IndicatorService indicators;
     private final DrillDown drillDown;
     private final ActivityService activities;
     private final ThemeService themes;
     private final BandService bands;
+    private final CaseService cases;
+    private final CaseOutcomeService outcomes;
 
     DrillDownController(IndicatorService indicators, DrillDown drillDown, ActivityService activities, ThemeService themes,
-                        BandService bands) {
+                        BandService bands, CaseService cases, CaseOutcomeService outcomes) {
+        this.cases = cases;
+        this.outcomes = outcomes;
         this.indicators = indicators;
         this.drillDown = drillDown;
         this.activities = activities;
@@ -106,6 +118,12 @@ class DrillDownController {
                     @RequestParam(defaultValue = "persons") String quoi, Model model) {
         scope.requirePersonalData();
         String name = activities.find(scope.id(), id).orElseThrow(() -> new NotFound()).name();
+        if (quoi.startsWith("outcome:")) {
+            String code = quoi.substring("outcome:".length());
+            return records(model, Period.range(from, to), name + " : participants (issue : "
+                    + outcomes.labels(scope.id()).getOrDefault(code, code) + ")",
+                    drillDown.participantsWithOutcome(scope.id(), from, to, id, code));
+        }
         return records(model, Period.range(from, to), name + " : " + unitFigure(quoi),
                 badRequestUnless(unitFigure(quoi) != null, () -> drillDown.unit(scope.id(), from, to, "activity_id", id, quoi)));
     }
@@ -117,11 +135,43 @@ class DrillDownController {
         return records(model, Period.range(from, to), "Foyers touchés", drillDown.publicsHouseholds(scope.id(), from, to));
     }
 
-    /** The persons counted in {@code reception.persons}. */
+    /** The persons counted in {@code reception.persons}, or in one value of one of its breakdowns. */
     @GetMapping("/c/{centre}/tableau-de-bord/accueil-personnes")
-    String receptionPersons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
+    String receptionPersons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                            @RequestParam(defaultValue = "") String dimension, @RequestParam(defaultValue = "") String value,
+                            Model model) {
         scope.requirePersonalData();
-        return records(model, Period.range(from, to), "Personnes venues à l'accueil", drillDown.receptionPersons(scope.id(), from, to));
+        if (dimension.isEmpty()) {
+            return records(model, Period.range(from, to), "Personnes venues à l'accueil",
+                    drillDown.receptionPersons(scope.id(), from, to));
+        }
+        badRequestUnless(RECEPTION_BREAKDOWNS.contains(dimension), () -> null);
+        return records(model, Period.range(from, to), "Personnes venues à l'accueil — " + Vocabulary.label("indicator", dimension)
+                        + " : " + Vocabulary.breakdown(dimension, value),
+                drillDown.receptionPersons(scope.id(), from, to, dimension, value));
+    }
+
+    /**
+     * The case files behind a figure of {@code reception.cases} ({@code quoi}: opened, closed, active; {@code issue}: an
+     * outcome of the closed ones): only those the user may open are listed (CaseService's rule), the others counted.
+     */
+    @GetMapping("/c/{centre}/tableau-de-bord/dossiers")
+    String caseFiles(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,
+                     @RequestParam(defaultValue = "active") String quoi, @RequestParam(defaultValue = "") String issue, Model model) {
+        scope.requireAttendance();
+        CaseService.PeriodFigure figure = badRequestUnless(CASE_FIGURES.containsKey(quoi), () -> CASE_FIGURES.get(quoi));
+        if (!issue.isEmpty() && figure != CaseService.PeriodFigure.CLOSED) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Chiffre inconnu.");
+        }
+        CaseService.CountedFiles files = cases.countedIn(scope, from, to, figure, issue);
+        String title = "Dossiers d'accompagnement " + CASE_TITLES.get(quoi)
+                + (issue.isEmpty() ? "" : " — issue : " + outcomes.labels(scope.id()).getOrDefault(issue, issue));
+        List<DrillDown.Item> items = files.readable().stream().map(c -> new DrillDown.Item(c.holder() + " — " + c.subject(),
+                "/dossiers/" + c.id(), "ouvert le " + c.openedOn().format(DAY)
+                + (c.closedOn() == null ? ", en cours" : ", clos le " + c.closedOn().format(DAY) + " : " + c.outcome())
+                + " (" + c.referentName() + ")")).toList();
+        model.addAttribute("hidden", files.hidden());
+        return records(model, Period.range(from, to), title, items);
     }
 
     /** The contacts counted in a reception figure. */

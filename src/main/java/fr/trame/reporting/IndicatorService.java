@@ -3,6 +3,7 @@ package fr.trame.reporting;
 import fr.trame.association.Association;
 import fr.trame.association.AssociationIndicators;
 import fr.trame.form.Bands;
+import fr.trame.reception.CaseService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -708,13 +709,89 @@ public class IndicatorService {
                 select status, count(*) from reception_contacts where centre_id = :centre and date between :from and :to
                   and channel = 'rdv' and status in ('honore', 'non_honore', 'annule') group by 1""", centreId, from, to,
                 List.of("honore", "non_honore", "annule"));
+        Map<String, Map<String, Long>> persons = receptionPersons(centreId, from, to);
         return jdbc.sql("""
                 select count(*) as contacts, count(distinct person_id) as persons,
                        count(*) filter (where person_id is null) as anonymous_contacts
                 from reception_contacts where centre_id = :centre and date between :from and :to""")
                 .params(params(centreId, from, to))
                 .query((rs, n) -> new Reception(rs.getLong("contacts"), rs.getLong("persons"), rs.getLong("anonymous_contacts"),
-                        byTheme, byChannel, appointments)).single();
+                        byTheme, byChannel, appointments, persons.get("bySex"), persons.get("byAgeBand"),
+                        persons.get("byQuartier"), persons.get("qpv"), cases(centreId, from, to))).single();
+    }
+
+    /**
+     * The persons named on a contact of the period ({@code reception.persons}), each with their first contact in the
+     * period and the values they are counted by: sex, age band on that day, their household's quartier and QPV answer
+     * (principal household, as in {@code publics}). Needs none of the period's tables.
+     */
+    static String receptionDescribed() {
+        return """
+                with reached as (
+                    select person_id, min(date) as first_date from reception_contacts
+                    where centre_id = :centre and person_id is not null and date between :from and :to group by 1),
+                %s,
+                described as (
+                    select p.id as person_id, p.last_name, p.first_name, f.first_date,
+                           coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
+                           coalesce(hh.qpv, 'inconnu') as qpv
+                    from reached f join people_persons p on p.centre_id = :centre and p.id = f.person_id
+                    left join hh on hh.person_id = f.person_id)
+                """.formatted(HOUSEHOLD_OF.replace("{firsts}", "reached"), AGE_BAND.formatted("p.birth_date", "f.first_date"));
+    }
+
+    /** reception.bySex, byAgeBand, byQuartier and qpv, in one grouped query. */
+    private Map<String, Map<String, Long>> receptionPersons(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
+        dimensions.put("bySex", zeros(List.of("F", "M", "inconnu")));
+        dimensions.put("byAgeBand", zeros(AGE_BANDS));
+        dimensions.put("byQuartier", new LinkedHashMap<>());
+        dimensions.put("qpv", zeros(List.of("oui", "non", "inconnu")));
+        jdbc.sql(receptionDescribed() + """
+                select case when grouping(sex) = 0 then 'bySex' when grouping(age_band) = 0 then 'byAgeBand'
+                            when grouping(quartier) = 0 then 'byQuartier' else 'qpv' end,
+                       coalesce(sex, age_band, quartier, qpv), count(*)
+                from described group by grouping sets ((sex), (age_band), (quartier), (qpv))
+                order by 1, (coalesce(sex, age_band, quartier, qpv) = 'inconnu'), 2""")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> dimensions.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+        return dimensions;
+    }
+
+    /** reception.cases, over the case files reception publishes with their outcome (no subject, no person). */
+    private Reception.Cases cases(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Long> byOutcome = counts("""
+                select c.outcome, count(*) from reception_case_outcomes c
+                left join reception_outcomes o on o.centre_id = c.centre_id and o.code = c.outcome
+                where c.centre_id = :centre and c.%s
+                group by c.outcome, o.position order by o.position nulls last, c.outcome"""
+                .formatted(CaseService.PeriodFigure.CLOSED.sql()), centreId, from, to, List.of());
+        return jdbc.sql("select count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s)"
+                        .formatted(CaseService.PeriodFigure.OPENED.sql(), CaseService.PeriodFigure.CLOSED.sql(),
+                                CaseService.PeriodFigure.ACTIVE.sql())
+                        + " from reception_case_outcomes where centre_id = :centre")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> new Reception.Cases(rs.getLong(1), rs.getLong(2), rs.getLong(3), byOutcome)).single();
+    }
+
+    /**
+     * Participants' outcomes (insertion workshops) recorded in the period, per activity: activity key
+     * ({@link UnitFigures.Activity#key}) → outcome code → participants, activities with none left out.
+     */
+    @Transactional
+    public Map<String, Map<String, Long>> participantOutcomes(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                select coalesce(a.ref, '') || '|' || a.name, e.outcome_code, count(*)
+                from activities_enrolment_outcomes e
+                join activities_activities a on a.centre_id = e.centre_id and a.id = e.activity_id
+                left join reception_outcomes o on o.centre_id = e.centre_id and o.code = e.outcome_code
+                where e.centre_id = :centre and e.outcome_on between :from and :to
+                group by 1, 2, o.position order by 1, o.position nulls last, 2""")
+                .params(params(centreId, from, to))
+                .query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getLong(3))).list();
+        return result;
     }
 
     /** (group, key, count) rows as a map of ordered maps; the given keys come first, with 0 when absent. */
