@@ -18,6 +18,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.Map;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import javax.imageio.ImageIO;
 import java.util.Base64;
 import java.io.UncheckedIOException;
@@ -77,6 +80,22 @@ class Charts {
     JFreeChart chart(AnnualReportService.ChartData c, String current, String previous) {
         JFreeChart chart = chart(null, c.current(), c.previous() == null || c.previous().isEmpty() ? null : c.previous(),
                 c.horizontal(), current, previous);
+        return chart;
+    }
+
+    /**
+     * The same chart for the PDF, whose built-in fonts have no narrow no-break space: its axis groups thousands with a
+     * no-break space.
+     */
+    JFreeChart chartForPdf(AnnualReportService.ChartData c, String current, String previous) {
+        JFreeChart chart = chart(c, current, previous);
+        NumberFormat format = FrenchFormat.integerFormat();
+        if (format instanceof DecimalFormat decimal) {
+            DecimalFormatSymbols symbols = decimal.getDecimalFormatSymbols();
+            symbols.setGroupingSeparator('\u00a0');
+            decimal.setDecimalFormatSymbols(symbols);
+        }
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(format);
         return chart;
     }
 

@@ -104,7 +104,7 @@ public class ReportRenderer {
             for (AnnualReportService.ChartData chart : c.charts()) {
                 if (forPdf) {
                     String id = "graphique-" + (drawn.size() + 1);
-                    drawn.put(id, charts.chart(chart, n, n1));
+                    drawn.put(id, charts.chartForPdf(chart, n, n1));
                     figures.add(new PrintedChart(chart.title(), null, id, charts.height(chart)));
                 } else {
                     figures.add(new PrintedChart(chart.title(), charts.svg(chart, n, n1), null, charts.height(chart)));

@@ -193,7 +193,7 @@ class AnnualReportPdfTest {
             String all = String.join("\n", pages.stream().flatMap(List::stream).toList()).replaceAll("[\\w.-]+@[\\w.-]+", "");
             assertThat(Pattern.compile("\\b[a-z]+_[a-z_]+\\b").matcher(all).results().map(r -> r.group()).toList())
                     .as("codes dans le PDF").isEmpty();
-            assertThat(all).doesNotContainPattern("\\d,\\d{3}\\b(?!,)\\s").doesNotContainPattern("\\b\\d+\\.\\d+\\b");
+            assertThat(all).doesNotContain("\u202f").doesNotContainPattern("\\d,\\d{3}\\b(?!,)\\s").doesNotContainPattern("\\b\\d+\\.\\d+\\b");
         }
 
         // the page: each key figure links to its records, each chart is an SVG under its title
