@@ -98,7 +98,8 @@ class AnnualReportPdfTest {
 
     @Test
     void theDemoReportHasItsContentsKeyFiguresChartsAndNoOrphanHeading() throws Exception {
-        Centre centre = centres.findByCode(DemoService.DEMO_CODE).orElseGet(() -> demo.generate(DemoData.Size.S));
+        long id = centres.findByCode(DemoService.DEMO_CODE).orElseGet(() -> demo.generate(DemoData.Size.S)).id();
+        Centre centre = centres.findById(id).orElseThrow();
         int year = LocalDate.now().getYear();
         AnnualReportService.Report report = reports.build(centre, year);
         byte[] bytes = renderer.pdf(report);
@@ -133,6 +134,12 @@ class AnnualReportPdfTest {
                 int from = starts.get(c.title());
                 int next = order.indexOf(from) + 1 < order.size() ? order.get(order.indexOf(from) + 1) : pages.size() + 1;
                 String text = String.join("\n", pages.subList(from - 1, next - 1).stream().flatMap(List::stream).toList());
+                if (c.text() != null) {
+                    // the director's text comes right under the title, before the charts and tables
+                    String opening = c.text().lines().findFirst().orElseThrow();
+                    assertThat(pages.get(from - 1).get(1)).as(c.title() + " : le texte d'abord")
+                            .isEqualTo(opening.substring(0, Math.min(opening.length(), pages.get(from - 1).get(1).length())));
+                }
                 for (AnnualReportService.ChartData chart : c.charts()) {
                     assertThat(text).as(c.title() + " : graphique « " + chart.title() + " »").contains(chart.title());
                 }
@@ -149,7 +156,9 @@ class AnnualReportPdfTest {
                     assertThat(drawings).as(c.title() + " : graphiques dessinés").isGreaterThanOrEqualTo(c.charts().size());
                 }
             }
-            assertThat(report.chapters()).filteredOn(c -> c.key().startsWith("secteur-")).isNotEmpty();
+            assertThat(report.chapters()).filteredOn(c -> c.key().startsWith("secteur-")).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.text()).as("le demo écrit le texte de " + c.title()).isNotBlank());
+            assertThat(String.join(" ", pages.get(0))).contains(centre.commune());
 
             // no page ends with a heading: its last line is neither a chapter's, a table's nor a chart's title
             Set<String> headings = new HashSet<>(listed);
