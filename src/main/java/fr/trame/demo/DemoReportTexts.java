@@ -27,7 +27,8 @@ public class DemoReportTexts {
                 Les bénévoles, les salariés et les partenaires ont porté ensemble les actions que ce rapport présente ; \
                 le conseil d'administration les en remercie.
                 Les chiffres qui suivent sont ceux des présences et des contacts enregistrés au fil de l'année.""");
-        reports.saveText(centreId, year, "identite", "Le centre en quelques repères : ses coordonnées, ses agréments et l'année en chiffres.");
+        reports.saveText(centreId, year, "identite",
+                "Le centre en quelques repères : ses coordonnées, ses agréments et l'année en chiffres.");
         reports.saveText(centreId, year, "vie-associative",
                 "Les adhérents et les instances : qui fait vivre l'association, et comment elle se gouverne.");
         reports.saveText(centreId, year, "publics",

@@ -158,6 +158,8 @@ public class AnnualReportService {
         Association a1 = prev.association();
         String sessions = drill(period, "seances");
         String year = "?annee=" + y.year();
+        // presences and hours have no list of their own length: the dashboard's sectors lead to their records
+        String bySector = "/tableau-de-bord?type=annee&annee=" + y.year();
         return List.of(
                 new Highlight("Personnes adhérentes", cur.members().persons(), prev.members().persons(),
                         drill(period, "adhesions", "quoi", "persons")),
@@ -165,9 +167,9 @@ public class AnnualReportService {
                         drill(period, "adhesions", "quoi", "households")),
                 new Highlight("Personnes touchées", y.publics().persons(), y.publicsBefore().persons(), drill(period, "personnes")),
                 new Highlight("Foyers touchés", y.publics().households(), y.publicsBefore().households(), drill(period, "foyers")),
-                new Highlight("Présences aux activités", sum(cur, UnitFigures::presences), sum(prev, UnitFigures::presences), sessions),
+                new Highlight("Présences aux activités", sum(cur, UnitFigures::presences), sum(prev, UnitFigures::presences), bySector),
                 new Highlight("Séances tenues", sum(cur, UnitFigures::sessions), sum(prev, UnitFigures::sessions), sessions),
-                new Highlight("Heures de présence", hours(cur), hours(prev), sessions),
+                new Highlight("Heures de présence", hours(cur), hours(prev), bySector),
                 new Highlight("Contacts d'accueil", cur.reception().contacts(), prev.reception().contacts(), drill(period, "contacts")),
                 new Highlight("Bénévoles", a.volunteers().volunteers(), a1.volunteers().volunteers(), "/benevoles" + year),
                 new Highlight("Heures de bénévolat", a.volunteers().hours(), a1.volunteers().hours(), "/benevoles" + year),
@@ -278,8 +280,9 @@ public class AnnualReportService {
                     sector.hours(), sector.anonymous(), ""));
             links.add(unitLinks(q -> drill(period, "secteur", "nom", name, "quoi", q)));
             UnitFigures.Sector last = before.get(name);
-            Map<String, Long> sexBefore = last == null ? Map.of() : last.bySex();
-            Map<String, Long> ageBefore = last == null ? Map.of() : last.byAgeBand();
+            // a sector new this year had nobody the year before: zeros, so that its charts and tables still compare
+            Map<String, Long> sexBefore = last == null ? zeroed(sector.bySex()) : last.bySex();
+            Map<String, Long> ageBefore = last == null ? zeroed(sector.byAgeBand()) : last.byAgeBand();
             Function<String, String> sexName = sex -> Vocabulary.breakdown("bySex", sex);
             Function<String, String> ageName = band -> Vocabulary.breakdown("byAgeBand", band);
             List<ChartData> charts = List.of(
@@ -468,6 +471,12 @@ public class AnnualReportService {
             previous.put(month, counts.getOrDefault(YearMonth.of(year - 1, m), 0L));
         }
         return new ChartData(title, current, previous, false);
+    }
+
+    private static Map<String, Long> zeroed(Map<String, Long> counts) {
+        Map<String, Long> zeros = new LinkedHashMap<>();
+        counts.keySet().forEach(k -> zeros.put(k, 0L));
+        return zeros;
     }
 
     /** The same counts under their French names, for a chart. */

@@ -125,7 +125,8 @@ public class ReportRenderer {
         if (difference != null && h.previous() != null) {
             BigDecimal before = new BigDecimal(h.previous().toString());
             change = before.signum() == 0 ? (difference.signum() == 0 ? "=" : "nouveau")
-                    : signed(difference.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP)) + FrenchFormat.BEFORE_UNIT + "%";
+                    : signed(difference.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP))
+                    + FrenchFormat.BEFORE_UNIT + "%";
         }
         return new PrintedHighlight(h.label(), FrenchFormat.number(h.current()), FrenchFormat.number(h.previous()),
                 difference == null ? "—" : signed(difference), change,
