@@ -13,6 +13,7 @@ import fr.trame.territory.QuartierService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,6 +68,14 @@ public class DemoService {
         this.jdbc = jdbc;
     }
 
+    private DemoReportTexts reportTexts;
+
+    /** The report's texts, a part of its own (injected apart, the constructor stays as it is). */
+    @Autowired
+    void setReportTexts(DemoReportTexts reportTexts) {
+        this.reportTexts = reportTexts;
+    }
+
     /** Who a generated centre is: its code, name and address; {@code seed} draws its people. */
     public record Spec(String code, String name, String address, String postcode, String commune, String phone, String email,
                        long seed) {
@@ -112,6 +121,7 @@ public class DemoService {
         offer.fill(centre.id(), size, today, LocalDate.of(currentSeasonYear + 1, 8, 31));
         reception.fill(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
+        reportTexts.fill(centre.id(), today.getYear());
         // the shared catalogue refuses a second sheet identical word for word: another centre's names its town
         fillCatalogue(centre.id(), today, spec == DEFAULT ? "" : " (" + spec.commune() + ")");
         // fresh planner statistics for the tables just filled, so that the first pages are planned on them

@@ -13,7 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +56,28 @@ public class AnnualReportService {
     public record ChartData(String title, Map<String, Long> current, Map<String, Long> previous, boolean horizontal) {
     }
 
-    public record Report(Centre centre, int year, String moral, List<Chapter> chapters) {
+    /**
+     * The report: its chapters and, before them, its key figures (the year beside the year before). {@code highlights}
+     * is empty when a caller builds a report of chapters only.
+     */
+    public record Report(Centre centre, int year, String moral, List<Chapter> chapters, List<Highlight> highlights) {
+        public Report(Centre centre, int year, String moral, List<Chapter> chapters) {
+            this(centre, year, moral, chapters, List.of());
+        }
+    }
+
+    /**
+     * A key figure of the report's « Chiffres clés »: the year's value, the year before's, and the page listing the
+     * records it counts (below the centre's base path; null where there is none).
+     */
+    public record Highlight(String label, Number current, Number previous, String link) {
+        /** The year's value minus the year before's, in the values' own precision. */
+        public BigDecimal difference() {
+            if (current == null || previous == null) {
+                return null;
+            }
+            return new BigDecimal(current.toString()).subtract(new BigDecimal(previous.toString()));
+        }
     }
 
     private final IndicatorService indicators;
@@ -61,10 +87,13 @@ public class AnnualReportService {
     private final AssociationChapters association;
     private final ThemeService themes;
     private final CaseOutcomeService outcomes;
+    private final Monthly monthly;
 
     public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
-                               AssociationChapters association, ThemeService themes, CaseOutcomeService outcomes) {
+                               AssociationChapters association, ThemeService themes, CaseOutcomeService outcomes,
+                               Monthly monthly) {
         this.outcomes = outcomes;
+        this.monthly = monthly;
         this.themes = themes;
         this.association = association;
         this.drillDown = drillDown;
@@ -118,7 +147,47 @@ public class AnnualReportService {
         chapters.add(y.chapter("partenariats", "Partenariats", association.partnerships(centre.id(), asso, assoBefore, year), List.of()));
         chapters.add(y.chapter("financement", "Financement", association.funding(asso, year), List.of(association.fundingChart(asso))));
         chapters.add(cafChapter(y));
-        return new Report(centre, year, y.texts().get("moral"), chapters);
+        return new Report(centre, year, y.texts().get("moral"), chapters, highlights(y));
+    }
+
+    /**
+     * The « Chiffres clés » page: the figures a director opens the general assembly with, each as the engine computes
+     * it for the year and the year before. Presences, sessions and hours are the sum of the sectors' rows (every
+     * activity belongs to one sector), not a count of their own.
+     */
+    private List<Highlight> highlights(Year y) {
+        Period period = y.period();
+        Indicators cur = y.cur();
+        Indicators prev = y.prev();
+        Association a = cur.association();
+        Association a1 = prev.association();
+        String sessions = drill(period, "seances");
+        String year = "?annee=" + y.year();
+        // presences and hours have no list of their own length: the dashboard's sectors lead to their records
+        String bySector = "/tableau-de-bord?type=annee&annee=" + y.year();
+        return List.of(
+                new Highlight("Personnes adhérentes", cur.members().persons(), prev.members().persons(),
+                        drill(period, "adhesions", "quoi", "persons")),
+                new Highlight("Foyers adhérents", cur.members().households(), prev.members().households(),
+                        drill(period, "adhesions", "quoi", "households")),
+                new Highlight("Personnes touchées", y.publics().persons(), y.publicsBefore().persons(), drill(period, "personnes")),
+                new Highlight("Foyers touchés", y.publics().households(), y.publicsBefore().households(), drill(period, "foyers")),
+                new Highlight("Présences aux activités", sum(cur, UnitFigures::presences), sum(prev, UnitFigures::presences), bySector),
+                new Highlight("Séances tenues", sum(cur, UnitFigures::sessions), sum(prev, UnitFigures::sessions), sessions),
+                new Highlight("Heures de présence", hours(cur), hours(prev), bySector),
+                new Highlight("Contacts d'accueil", cur.reception().contacts(), prev.reception().contacts(), drill(period, "contacts")),
+                new Highlight("Bénévoles", a.volunteers().volunteers(), a1.volunteers().volunteers(), "/benevoles" + year),
+                new Highlight("Heures de bénévolat", a.volunteers().hours(), a1.volunteers().hours(), "/benevoles" + year),
+                new Highlight("Salariés (ETP)", a.staff().etp(), a1.staff().etp(), "/equipe" + year),
+                new Highlight("Budget : produits (€)", a.funding().products(), a1.funding().products(), "/financements" + year));
+    }
+
+    private static long sum(Indicators indicators, ToLongFunction<UnitFigures> figure) {
+        return indicators.sectors().stream().mapToLong(figure).sum();
+    }
+
+    private static BigDecimal hours(Indicators indicators) {
+        return indicators.sectors().stream().map(UnitFigures::hours).reduce(new BigDecimal("0.00"), BigDecimal::add);
     }
 
     private Chapter identity(Year y) {
@@ -182,9 +251,14 @@ public class AnnualReportService {
         tables.addAll(publicsSecondPart(y));
         Function<String, String> age = k -> Vocabulary.breakdown("byAgeBand", k);
         Function<String, String> qf = k -> Vocabulary.breakdown("byQfBand", k);
+        Function<String, String> sex = k -> Vocabulary.breakdown("bySex", k);
+        Function<String, String> quartier = k -> Vocabulary.breakdown("byQuartier", k);
         return y.chapter("publics", "Profil des publics", tables, List.of(
                 new ChartData("Publics par tranche d'âge", named(y.publics().byAgeBand(), age),
                         named(y.publicsBefore().byAgeBand(), age), false),
+                new ChartData("Publics par sexe", named(y.publics().bySex(), sex), named(y.publicsBefore().bySex(), sex), true),
+                new ChartData("Publics par quartier", named(y.publics().byQuartier(), quartier),
+                        named(y.publicsBefore().byQuartier(), quartier), true),
                 new ChartData("Publics par quotient familial", named(y.publics().byQfBand(), qf),
                         named(y.publicsBefore().byQfBand(), qf), false)));
     }
@@ -258,6 +332,9 @@ public class AnnualReportService {
         Map<String, Long> activityIds = drillDown.activityIds(y.centre().id());
         Map<String, Map<String, Long>> participants = indicators.participantOutcomes(y.centre().id(), period.from(), period.to());
         Map<String, String> outcomeNames = participants.isEmpty() ? Map.of() : outcomes.labels(y.centre().id());
+        Map<String, Map<YearMonth, Long>> months = monthly.presencesBySector(y.centre().id(), period.from(), period.to());
+        Map<String, UnitFigures.Sector> before = new LinkedHashMap<>();
+        y.prev().sectors().forEach(s -> before.put(s.name(), s));
         List<Chapter> chapters = new ArrayList<>();
         for (UnitFigures.Sector sector : y.cur().sectors()) {
             String name = sector.name();
@@ -273,13 +350,24 @@ public class AnnualReportService {
             rows.add(List.of("Total du secteur", sector.sessions(), sector.persons(), sector.households(), sector.presences(),
                     sector.hours(), sector.anonymous(), ""));
             links.add(unitLinks(q -> drill(period, "secteur", "nom", name, "quoi", q)));
+            UnitFigures.Sector last = before.get(name);
+            // a sector new this year had nobody the year before: zeros, so that its charts and tables still compare
+            Map<String, Long> sexBefore = last == null ? zeroed(sector.bySex()) : last.bySex();
+            Map<String, Long> ageBefore = last == null ? zeroed(sector.byAgeBand()) : last.byAgeBand();
+            Function<String, String> sexName = sex -> Vocabulary.breakdown("bySex", sex);
+            Function<String, String> ageName = band -> Vocabulary.breakdown("byAgeBand", band);
+            List<ChartData> charts = List.of(
+                    new ChartData("Secteur " + name + " : publics par tranche d'âge", named(sector.byAgeBand(), ageName),
+                            named(ageBefore, ageName), false),
+                    new ChartData("Secteur " + name + " : publics par sexe", named(sector.bySex(), sexName),
+                            named(sexBefore, sexName), true),
+                    byMonth("Secteur " + name + " : présences par mois", months.getOrDefault(name, Map.of()), y.year()));
             List<Table> tables = new ArrayList<>(List.of(
                     new Table("Activités", List.of("Activité", "Séances", "Personnes", "Foyers", "Présences", "Heures",
                             "Effectif anonyme", "Moyenne par séance"), rows, links),
-                    share("Sexe", sector.bySex(), null, n, null, sex -> Vocabulary.breakdown("bySex", sex),
+                    share("Sexe", sector.bySex(), sexBefore, n, y.n1(), sexName,
                             sex -> drill(period, "secteur", "nom", name, "quoi", "bySex:" + sex)),
-                    share("Tranche d'âge (à la première présence)", sector.byAgeBand(), null, n, null,
-                            band -> Vocabulary.breakdown("byAgeBand", band),
+                    share("Tranche d'âge (à la première présence)", sector.byAgeBand(), ageBefore, n, y.n1(), ageName,
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
             tables.addAll(sectorSecondPart(period, n, sector));
             tables.addAll(activitySessions(period, activities, activityIds));
@@ -295,7 +383,7 @@ public class AnnualReportService {
                             null, n, null, band -> Vocabulary.breakdown("byAgeBand", band), band -> null));
                 }
             }
-            chapters.add(y.chapter("secteur-" + name, "Secteur " + name, tables, List.of()));
+            chapters.add(y.chapter("secteur-" + name, "Secteur " + name, tables, charts));
         }
         return chapters;
     }
@@ -374,7 +462,8 @@ public class AnnualReportService {
                     code -> drill(period, "dossiers", "quoi", "closed", "issue", code)));
         }
         List<ChartData> charts = new ArrayList<>(List.of(
-                new ChartData("Demandes par thème", named(r.byTheme(), theme), named(r1.byTheme(), theme), true)));
+                new ChartData("Demandes par thème", named(r.byTheme(), theme), named(r1.byTheme(), theme), true),
+                byMonth("Contacts d'accueil par mois", monthly.contacts(y.centre().id(), period.from(), period.to()), y.year())));
         if (!r.cases().byOutcome().isEmpty()) {
             charts.add(new ChartData("Dossiers clos par issue", named(r.cases().byOutcome(), outcome),
                     named(r1.cases().byOutcome(), outcome), true));
@@ -509,6 +598,24 @@ public class AnnualReportService {
         List<Object> printed = new ArrayList<>(row);
         printed.set(0, FrenchFormat.month((String) row.get(0)));
         return printed;
+    }
+
+    /** A year's months (« janv. » to « déc. ») beside the same months a year before, for a chart. */
+    static ChartData byMonth(String title, Map<YearMonth, Long> counts, int year) {
+        Map<String, Long> current = new LinkedHashMap<>();
+        Map<String, Long> previous = new LinkedHashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            String month = YearMonth.of(year, m).getMonth().getDisplayName(TextStyle.SHORT, Locale.FRENCH);
+            current.put(month, counts.getOrDefault(YearMonth.of(year, m), 0L));
+            previous.put(month, counts.getOrDefault(YearMonth.of(year - 1, m), 0L));
+        }
+        return new ChartData(title, current, previous, false);
+    }
+
+    private static Map<String, Long> zeroed(Map<String, Long> counts) {
+        Map<String, Long> zeros = new LinkedHashMap<>();
+        counts.keySet().forEach(k -> zeros.put(k, 0L));
+        return zeros;
     }
 
     /** The same counts under their French names, for a chart. */

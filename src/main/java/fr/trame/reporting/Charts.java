@@ -18,6 +18,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.Map;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import javax.imageio.ImageIO;
 import java.util.Base64;
 import java.io.UncheckedIOException;
@@ -60,7 +63,49 @@ class Charts {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
-    private static int width() {
+    /**
+     * A chart of the centre's report, without its title (the page prints it above, as text) and with the years as the
+     * series' names, as SVG for the page.
+     */
+    String svg(AnnualReportService.ChartData c, String current, String previous) {
+        JFreeChart chart = chart(c, current, previous);
+        int height = height(c);
+        // the page's SVG has the PDF's proportions
+        SVGGraphics2D svg = new SVGGraphics2D(width(), height);
+        chart.draw(svg, new Rectangle(0, 0, width(), height));
+        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", "<svg role=\"img\" aria-label=\"" + c.title() + "\" ");
+    }
+
+    /** The same chart, to draw on any Graphics2D (the PDF's, as vector paths). */
+    JFreeChart chart(AnnualReportService.ChartData c, String current, String previous) {
+        JFreeChart chart = chart(null, c.current(), c.previous() == null || c.previous().isEmpty() ? null : c.previous(),
+                c.horizontal(), current, previous);
+        return chart;
+    }
+
+    /**
+     * The same chart for the PDF, whose built-in fonts have no narrow no-break space: its axis groups thousands with a
+     * no-break space.
+     */
+    JFreeChart chartForPdf(AnnualReportService.ChartData c, String current, String previous) {
+        JFreeChart chart = chart(c, current, previous);
+        NumberFormat format = FrenchFormat.integerFormat();
+        if (format instanceof DecimalFormat decimal) {
+            DecimalFormatSymbols symbols = decimal.getDecimalFormatSymbols();
+            symbols.setGroupingSeparator('\u00a0');
+            decimal.setDecimalFormatSymbols(symbols);
+        }
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(format);
+        return chart;
+    }
+
+    /** The chart's height in CSS pixels at {@link #width()}: low enough for a chapter's charts to share a page. */
+    int height(AnnualReportService.ChartData c) {
+        boolean both = c.previous() != null && !c.previous().isEmpty();
+        return c.horizontal() ? Math.max(140, 60 + c.current().size() * (both ? 30 : 20)) : 250;
+    }
+
+    static int width() {
         return 520;
     }
 
@@ -70,18 +115,25 @@ class Charts {
 
     private static JFreeChart chart(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
                                     boolean horizontal) {
+        return chart(title, current, previous, horizontal, "Période", "Année précédente");
+    }
+
+    private static JFreeChart chart(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
+                                    boolean horizontal, String currentName, String previousName) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         current.forEach((key, value) -> {
-            data.addValue(value, "Période", key);
+            data.addValue(value, currentName, key);
             if (previous != null) {
                 Number before = previous.get(key);
-                data.addValue(before == null ? 0 : before, "Année précédente", key);
+                data.addValue(before == null ? 0 : before, previousName, key);
             }
         });
         JFreeChart chart = ChartFactory.createBarChart(title, null, null, data,
                 horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, previous != null, false, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        }
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xd8, 0xdd, 0xe5));

@@ -176,6 +176,7 @@ class DashboardController {
         }
         // a '+' left in a query reads back as a space: "3+" and "60+" keep theirs encoded
         return uri.encode().toUriString().replace("+", "%2B");
+    }
 
     /** The reception's persons by profile, its case files, and the insertion workshops' participants by outcome. */
     private void receptionSecondPart(CentreScope scope, Period period, Reception reception, Reception before, Model model) {

@@ -174,6 +174,23 @@ class DrillDown {
         return ids;
     }
 
+    /**
+     * The sessions behind the report's presences, sessions and hours of all sectors: those counted (attendance or a
+     * headcount), each with its presences.
+     */
+    @Transactional
+    public List<Item> sessions(long centreId, LocalDate from, LocalDate to) {
+        indicators.prepare(centreId, from, to);
+        return items("""
+                select a.name || ', ' || to_char(se.date, 'DD/MM/YYYY') as label, '/seances/' || se.id as path,
+                       to_char(se.start_time, 'HH24:MI') || '–' || to_char(se.end_time, 'HH24:MI') || ', '
+                       || (select count(*) from attendance_marks at where at.centre_id = se.centre_id and at.session_id = se.id
+                           and at.status = 'present') || ' présence(s)' as detail
+                from {held} h join activities_sessions se on se.centre_id = :centre and se.id = h.id
+                join activities_activities a on a.centre_id = :centre and a.id = se.activity_id
+                where h.counted order by se.date, se.start_time, a.name""", IndicatorService.params(centreId, from, to));
+    }
+
     /** The households behind {@code publics.households}: of each reached person, on their first contact. */
     @Transactional
     public List<Item> publicsHouseholds(long centreId, LocalDate from, LocalDate to) {

@@ -135,6 +135,13 @@ class DrillDownController {
         return records(model, Period.range(from, to), "Foyers touchés", drillDown.publicsHouseholds(scope.id(), from, to));
     }
 
+    /** The sessions behind the report's presences, sessions and hours of all sectors. */
+    @GetMapping("/c/{centre}/tableau-de-bord/seances")
+    String sessions(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
+        scope.requirePersonalData();
+        return records(model, Period.range(from, to), "Séances tenues", drillDown.sessions(scope.id(), from, to));
+    }
+
     /** The persons counted in {@code reception.persons}, or in one value of one of its breakdowns. */
     @GetMapping("/c/{centre}/tableau-de-bord/accueil-personnes")
     String receptionPersons(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to,

@@ -24,13 +24,24 @@ import org.jsoup.nodes.Document;
 import java.util.function.BiFunction;
 import java.text.Normalizer;
 import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import org.jfree.chart.JFreeChart;
+import java.awt.geom.Rectangle2D;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The annual report as HTML, as PDF made from the same HTML, and as a workbook holding the same tables. */
 @Component
 public class ReportRenderer {
 
-    /** A chapter ready to print: cells as text, charts as SVG (page) or PNG (PDF). */
-    public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
+    /**
+     * A chapter ready to print: cells as text, charts as SVG (page) or PNG (PDF); {@code figures} are the centre's
+     * report's charts, each under its title as text (SVG on the page, vector paths in the PDF).
+     */
+    public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts,
+                                 List<PrintedChart> figures) {
         /** The chapter's id in the document, for the table of contents (a key may hold spaces and accents). */
         public String anchor() {
             return "chapitre-" + Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
@@ -38,10 +49,22 @@ public class ReportRenderer {
         }
     }
 
+    /** A chart of the centre's report: its title, its SVG (the page) or the id the PDF draws it by, its height in px. */
+    public record PrintedChart(String title, String svg, String id, int height) {
+    }
+
+    /** A key figure ready to print: the year's and the year before's values, the difference, the change in percent. */
+    public record PrintedHighlight(String label, String current, String previous, String difference, String change,
+                                   String link) {
+    }
+
     /** A table ready to print; {@code link} gives a cell's drill-down page, or null. */
     public record PrintedTable(String title, List<String> header, List<List<String>> rows,
                                BiFunction<Integer, Integer, String> link) {
     }
+
+    /** The {@code type} of the {@code <object>} the PDF draws a chart in. */
+    static final String CHART_OBJECT = "trame/graphique";
 
     static {
         // openhtmltopdf reports every layout step at INFO through its own logger
@@ -66,19 +89,69 @@ public class ReportRenderer {
      * that counts records links to their list.
      */
     public String html(AnnualReportService.Report report, boolean forPdf, String linkBase) {
+        return html(report, forPdf, linkBase, new HashMap<>());
+    }
+
+    /** The report's HTML; for the PDF, each chart is an {@code <object>} whose chart {@code drawn} gets by its id. */
+    private String html(AnnualReportService.Report report, boolean forPdf, String linkBase, Map<String, JFreeChart> drawn) {
         Context context = new Context(Locale.FRANCE);
         context.setVariable("report", report);
-        context.setVariable("chapters", report.chapters().stream().map(c -> print(c, forPdf, linkBase)).toList());
+        String n = String.valueOf(report.year());
+        String n1 = String.valueOf(report.year() - 1);
+        List<PrintedChapter> chapters = new ArrayList<>();
+        for (AnnualReportService.Chapter c : report.chapters()) {
+            List<PrintedChart> figures = new ArrayList<>();
+            for (AnnualReportService.ChartData chart : c.charts()) {
+                if (forPdf) {
+                    String id = "graphique-" + (drawn.size() + 1);
+                    drawn.put(id, charts.chartForPdf(chart, n, n1));
+                    figures.add(new PrintedChart(chart.title(), null, id, charts.height(chart)));
+                } else {
+                    figures.add(new PrintedChart(chart.title(), charts.svg(chart, n, n1), null, charts.height(chart)));
+                }
+            }
+            chapters.add(new PrintedChapter(c.key(), c.title(), c.text(), tables(c, linkBase), List.of(), figures));
+        }
+        context.setVariable("chapters", chapters);
+        context.setVariable("highlights", report.highlights().stream().map(h -> highlight(h, linkBase)).toList());
         context.setVariable("forPdf", forPdf);
+        context.setVariable("chartWidth", Charts.width());
         return templates.process("reporting/annual", context);
     }
 
+    private static PrintedHighlight highlight(AnnualReportService.Highlight h, String linkBase) {
+        BigDecimal difference = h.difference();
+        String change = "—";
+        if (difference != null && h.previous() != null) {
+            BigDecimal before = new BigDecimal(h.previous().toString());
+            change = before.signum() == 0 ? (difference.signum() == 0 ? "=" : "nouveau")
+                    : signed(difference.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP))
+                    + FrenchFormat.BEFORE_UNIT + "%";
+        }
+        return new PrintedHighlight(h.label(), FrenchFormat.number(h.current()), FrenchFormat.number(h.previous()),
+                difference == null ? "—" : signed(difference), change,
+                linkBase == null || h.link() == null ? null : linkBase + h.link());
+    }
+
+    /** {@code +12}, {@code -3,5}, {@code 0} (a hyphen: the PDF's built-in fonts have no minus sign). */
+    private static String signed(BigDecimal n) {
+        String number = FrenchFormat.number(n.abs());
+        return n.signum() > 0 ? "+" + number : n.signum() < 0 ? "-" + number : number;
+    }
+
     public byte[] pdf(AnnualReportService.Report report) {
-        return pdf(html(report, true));
+        Map<String, JFreeChart> drawn = new HashMap<>();
+        String html = html(report, true, null, drawn);
+        return pdf(html, drawn);
     }
 
     /** Any of Trame's printable HTML documents as PDF (the report, a person's data export). */
     public byte[] pdf(String html) {
+        return pdf(html, Map.of());
+    }
+
+    /** The PDF, drawing each {@code <object type="trame/graphique">} with the chart of its id as vector paths. */
+    private byte[] pdf(String html, Map<String, JFreeChart> drawn) {
         // the PDF's built-in fonts have no narrow no-break space: a no-break space separates the thousands there
         Document parsed = Jsoup.parse(html.replace(FrenchFormat.THOUSANDS, '\u00a0'));
         // the PDF's outline: HTML parsing puts the unknown <bookmarks> in the body, openhtmltopdf reads it in the head
@@ -93,6 +166,19 @@ public class ReportRenderer {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.withW3cDocument(document, "/");
+            if (!drawn.isEmpty()) {
+                DefaultObjectDrawerFactory objects = new DefaultObjectDrawerFactory();
+                objects.registerDrawer(CHART_OBJECT, (element, x, y, width, height, device, context, dotsPerPixel) -> {
+                    JFreeChart chart = drawn.get(element.getAttribute("data-graphique"));
+                    float w = (float) (width / dotsPerPixel);
+                    float h = (float) (height / dotsPerPixel);
+                    if (chart != null) {
+                        device.drawWithGraphics((float) x, (float) y, w, h, g -> chart.draw(g, new Rectangle2D.Float(0, 0, w, h)));
+                    }
+                    return null;
+                });
+                builder.useObjectDrawerFactory(objects);
+            }
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
@@ -103,7 +189,29 @@ public class ReportRenderer {
 
     /** One sheet per chapter, its tables one under the other, numbers as numbers. */
     public byte[] xlsx(AnnualReportService.Report report) {
-        return xlsx(report.chapters());
+        // the key figures first; each chapter's charts as the tables of their figures (a workbook draws no chart)
+        String n = String.valueOf(report.year());
+        String n1 = String.valueOf(report.year() - 1);
+        List<AnnualReportService.Chapter> chapters = new ArrayList<>();
+        if (!report.highlights().isEmpty()) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (AnnualReportService.Highlight h : report.highlights()) {
+                rows.add(Arrays.asList(h.label(), h.current(), h.previous(), h.difference()));
+            }
+            chapters.add(new AnnualReportService.Chapter("chiffres-cles", "Chiffres clés", null,
+                    List.of(new AnnualReportService.Table("Chiffres clés " + n, List.of("", n, n1, "Écart"), rows)), List.of()));
+        }
+        for (AnnualReportService.Chapter c : report.chapters()) {
+            List<AnnualReportService.Table> tables = new ArrayList<>(c.tables());
+            for (AnnualReportService.ChartData chart : c.charts()) {
+                boolean both = chart.previous() != null && !chart.previous().isEmpty();
+                List<List<Object>> rows = new ArrayList<>();
+                chart.current().forEach((k, v) -> rows.add(both ? List.of(k, v, chart.previous().getOrDefault(k, 0L)) : List.of(k, v)));
+                tables.add(new AnnualReportService.Table("Graphique : " + chart.title(), both ? List.of("", n, n1) : List.of("", n), rows));
+            }
+            chapters.add(new AnnualReportService.Chapter(c.key(), c.title(), c.text(), tables, c.charts()));
+        }
+        return xlsx(chapters);
     }
 
     /** Any report's chapters (the centre's, the federation's) as a workbook, one sheet per chapter. */
@@ -158,16 +266,21 @@ public class ReportRenderer {
     }
 
     private PrintedChapter print(AnnualReportService.Chapter chapter, boolean forPdf, String linkBase) {
+        List<PrintedTable> tables = tables(chapter, linkBase);
+        List<String> drawn = chapter.charts().stream().map(c -> forPdf
+                ? charts.pngDataUri(c.title(), c.current(), c.previous(), c.horizontal())
+                : charts.bars(c.title(), c.current(), c.previous(), c.horizontal())).toList();
+        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn, List.of());
+    }
+
+    private static List<PrintedTable> tables(AnnualReportService.Chapter chapter, String linkBase) {
         List<PrintedTable> tables = new ArrayList<>();
         for (AnnualReportService.Table t : chapter.tables()) {
             tables.add(new PrintedTable(t.title(), t.header(), t.rows().stream()
                     .map(r -> r.stream().map(ReportRenderer::cell).toList()).toList(),
                     (row, column) -> linkBase == null || t.link(row, column) == null ? null : linkBase + t.link(row, column)));
         }
-        List<String> drawn = chapter.charts().stream().map(c -> forPdf
-                ? charts.pngDataUri(c.title(), c.current(), c.previous(), c.horizontal())
-                : charts.bars(c.title(), c.current(), c.previous(), c.horizontal())).toList();
-        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn);
+        return tables;
     }
 
     /** French number formatting (FrenchFormat): 1 234 and 12,50. */
