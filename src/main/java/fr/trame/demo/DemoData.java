@@ -82,10 +82,29 @@ public final class DemoData {
         return peopleCsv(size.households, size.persons, "");
     }
 
+    private static final String[] SCHOOLS = {"École Jean Jaurès", "École Louise Michel", "Collège Marcel Pagnol"};
+    private static final String[] LEVELS = {"CP", "CE1", "CE2", "CM1", "CM2", "6e", "5e", "4e", "3e"};
+    private static final String[] FLAGS = {"primo_arrivant", "allophone", "fle", "primo_arrivant,allophone", "allophone,fle"};
+
+    /**
+     * A person's school and class (pupils of 6 to 14), disability answer and situation flags: drawn from the person's
+     * reference, not from the register's random sequence, so the rest of the demonstration stays as it was.
+     */
+    private static String details(String personRef, int age, String role) {
+        Random own = new Random(personRef.hashCode());
+        boolean pupil = age >= 6 && age <= 14;
+        String school = pupil ? SCHOOLS[age <= 10 ? own.nextInt(2) : 2] : "";
+        String level = pupil ? LEVELS[age - 6] : "";
+        int answer = own.nextInt(100);
+        String disability = answer < 4 ? "oui" : answer < 55 ? "non" : "";
+        String flags = !role.equals("enfant") && own.nextInt(100) < 9 ? FLAGS[own.nextInt(FLAGS.length)] : "";
+        return school + ';' + level + ';' + disability + ';' + flags;
+    }
+
     public String peopleCsv(int households, int targetPersons, String refPrefix) {
         StringBuilder csv = new StringBuilder(targetPersons * 120);
         csv.append("household_ref;person_ref;last_name;first_name;sex;birth_date;role;address;postcode;commune;quartier;"
-                + "qpv;qf;phone;email\n");
+                + "qpv;qf;phone;email;school;school_level;disability;flags\n");
         int persons = 0;
         for (int h = 1; h <= households; h++) {
             int remainingHouseholds = households - h + 1;
@@ -117,7 +136,8 @@ public final class DemoData {
                         .append(role).append(';').append(n == 1 ? address : "").append(';')
                         .append(n == 1 ? postcode : "").append(';').append(n == 1 ? commune : "").append(';')
                         .append(quartier.name()).append(';').append(quartier.qpv() ? "oui" : "non").append(';')
-                        .append(qf == null ? "" : qf).append(';').append(phone).append(';').append(email).append('\n');
+                        .append(qf == null ? "" : qf).append(';').append(phone).append(';').append(email).append(';')
+                        .append(details(personRef, age, role)).append('\n');
                 persons++;
             }
         }

@@ -7,6 +7,7 @@ import fr.trame.centre.CentreService;
 import fr.trame.people.HouseholdService;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.MembershipService;
+import fr.trame.people.FlagService;
 import fr.trame.people.PeopleImporter;
 import fr.trame.people.PersonService;
 import fr.trame.territory.QuartierService;
@@ -76,6 +77,14 @@ public class DemoService {
         this.reportTexts = reportTexts;
     }
 
+    private FlagService flags;
+
+    /** The situation flags the register's file uses, with their labels, before it is imported. */
+    @Autowired
+    void setFlags(FlagService flags) {
+        this.flags = flags;
+    }
+
     /** Who a generated centre is: its code, name and address; {@code seed} draws its people. */
     public record Spec(String code, String name, String address, String postcode, String commune, String phone, String email,
                        long seed) {
@@ -113,6 +122,7 @@ public class DemoService {
         memberships.createSeason(centre.id(), LocalDate.of(currentSeasonYear, 9, 1), LocalDate.of(currentSeasonYear + 1, 8, 31));
 
         DemoData data = new DemoData(spec.seed(), today, spec.postcode(), spec.commune());
+        flags.suggestions(centre.id()).entrySet().stream().limit(3).forEach(f -> flags.add(centre.id(), f.getKey(), f.getValue()));
         peopleImporter.importCsv(centre.id(), utf8(data.peopleCsv(size)));
         membershipImporter.importCsv(centre.id(), utf8(data.membershipsCsv(currentSeasonYear - 1)));
         settleRegister(centre.id(), currentSeasonYear);

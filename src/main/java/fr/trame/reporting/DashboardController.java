@@ -41,7 +41,6 @@ class DashboardController {
         this.outcomes = outcomes;
         this.drillDown = drillDown;
         this.indicators = indicators;
-        this.drillDown = drillDown;
         this.quality = quality;
         this.charts = charts;
         this.themes = themes;
