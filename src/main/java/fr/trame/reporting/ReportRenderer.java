@@ -30,7 +30,12 @@ import com.openhtmltopdf.util.XRLog;
 public class ReportRenderer {
 
     /** A chapter ready to print: cells as text, charts as SVG (page) or PNG (PDF). */
-    public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
+    public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts,
+                                 List<ActionEvaluation> evaluations) {
+        public PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts) {
+            this(key, title, text, tables, charts, List.of());
+        }
+
         /** The chapter's id in the document, for the table of contents (a key may hold spaces and accents). */
         public String anchor() {
             return "chapitre-" + Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
@@ -118,7 +123,10 @@ public class ReportRenderer {
                 sheet.value(row, 0, chapter.title());
                 sheet.style(row, 0).bold().set();
                 row += 2;
-                for (AnnualReportService.Table table : chapter.tables()) {
+                // a sector's action evaluations follow its tables, as on the page
+                List<AnnualReportService.Table> all = new ArrayList<>(chapter.tables());
+                chapter.evaluations().forEach(e -> all.addAll(e.tables()));
+                for (AnnualReportService.Table table : all) {
                     sheet.value(row, 0, table.title());
                     sheet.style(row, 0).bold().set();
                     row++;
@@ -167,7 +175,7 @@ public class ReportRenderer {
         List<String> drawn = chapter.charts().stream().map(c -> forPdf
                 ? charts.pngDataUri(c.title(), c.current(), c.previous(), c.horizontal())
                 : charts.bars(c.title(), c.current(), c.previous(), c.horizontal())).toList();
-        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn);
+        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn, chapter.evaluations());
     }
 
     /** French number formatting (FrenchFormat): 1 234 and 12,50. */
