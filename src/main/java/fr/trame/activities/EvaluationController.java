@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The evaluation of an activity for a calendar year (« Bilan 2026 »): written by its referent or the direction. */
@@ -69,7 +70,15 @@ class EvaluationController {
         model.addAttribute("rows", form.rows(EMPTY_ROWS));
         model.addAttribute("errors", errors);
         model.addAttribute("mayEdit", EvaluationService.mayEdit(scope, activity));
-        model.addAttribute("partners", evaluations.partners(scope.id()));
+        List<EvaluationService.Partner> partners = evaluations.partners(scope.id());
+        model.addAttribute("partners", partners);
+        // what a reader sees: the partners ticked, then those written in words
+        List<String> chosen = new ArrayList<>(partners.stream().filter(p -> form.partnerTicked(p.id()))
+                .map(EvaluationService.Partner::name).toList());
+        if (form.partnersText != null && !form.partnersText.isBlank()) {
+            chosen.add(form.partnersText.trim());
+        }
+        model.addAttribute("chosenPartners", chosen.isEmpty() ? List.of("—") : chosen);
         model.addAttribute("reachedCodes", EvaluationService.REACHED);
         ActivityReach.Reached reached = reach.reached(scope.id(), activity.id(), year);
         EvaluationService.Evaluation saved = (EvaluationService.Evaluation) model.getAttribute("saved");

@@ -57,7 +57,7 @@ final class EvaluationForm implements Form {
     }
 
     /** The rows typed (deleted ones still shown, ticked), then {@code empty} blank rows to add objectives. */
-    List<Row> rows(int empty) {
+    public List<Row> rows(int empty) {
         List<Row> rows = new ArrayList<>();
         int next = 0;
         for (int i : indexes()) {
@@ -70,7 +70,7 @@ final class EvaluationForm implements Form {
         return rows;
     }
 
-    boolean partnerTicked(long id) {
+    public boolean partnerTicked(long id) {
         return partnerIds.contains(String.valueOf(id));
     }
 
