@@ -1,6 +1,7 @@
-/** Sectors, activities, schedules, sessions, enrolments and waiting lists. */
+/** Sectors, activities, schedules, sessions, enrolments and waiting lists, and each action's yearly evaluation. */
 @ApplicationModule(displayName = "activities")
-@OwnsTables({"sectors", "activities", "schedules", "sessions", "enrolments", "school_holidays"})
+@OwnsTables({"sectors", "activities", "schedules", "sessions", "enrolments", "school_holidays",
+        "activity_evaluations", "evaluation_objectives", "evaluation_partners"})
 package fr.trame.activities;
 
 import fr.trame.database.OwnsTables;

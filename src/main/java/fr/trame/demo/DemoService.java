@@ -46,6 +46,7 @@ public class DemoService {
     private final DemoOffer offer;
     private final DemoReception reception;
     private final DemoAssociation association;
+    private final DemoBilans bilans;
     private final CatalogueService catalogue;
     private final CatalogueLinks catalogueLinks;
     private final JdbcClient jdbc;
@@ -53,7 +54,8 @@ public class DemoService {
     public DemoService(CentreService centres, QuartierService quartiers, PeopleImporter peopleImporter,
                        MembershipImporter membershipImporter, MembershipService memberships, PersonService persons,
                        HouseholdService households, DemoOffer offer, DemoReception reception, DemoAssociation association,
-                       CatalogueService catalogue, CatalogueLinks catalogueLinks, JdbcClient jdbc) {
+                       CatalogueService catalogue, CatalogueLinks catalogueLinks, JdbcClient jdbc, DemoBilans bilans) {
+        this.bilans = bilans;
         this.centres = centres;
         this.quartiers = quartiers;
         this.peopleImporter = peopleImporter;
@@ -132,6 +134,7 @@ public class DemoService {
         reception.fill(centre, size == DemoData.Size.S ? 1 : 3, size == DemoData.Size.S ? 5_000 : 20_000, today);
         association.fill(centre.id(), today);
         reportTexts.fill(centre.id(), today.getYear());
+        bilans.fill(centre.id(), today.getYear());
         // the shared catalogue refuses a second sheet identical word for word: another centre's names its town
         fillCatalogue(centre.id(), today, spec == DEFAULT ? "" : " (" + spec.commune() + ")");
         // fresh planner statistics for the tables just filled, so that the first pages are planned on them

@@ -49,8 +49,15 @@ public class AnnualReportService {
         }
     }
 
-    /** A chapter: its key (for the director's text), title, text, tables and charts (N and N-1 values). */
-    public record Chapter(String key, String title, String text, List<Table> tables, List<ChartData> charts) {
+    /**
+     * A chapter: its key (for the director's text), title, text, tables and charts (N and N-1 values), and for a
+     * sector the evaluation grids of its actions, printed after its tables.
+     */
+    public record Chapter(String key, String title, String text, List<Table> tables, List<ChartData> charts,
+                          List<ActionEvaluation> evaluations) {
+        public Chapter(String key, String title, String text, List<Table> tables, List<ChartData> charts) {
+            this(key, title, text, tables, charts, List.of());
+        }
     }
 
     public record ChartData(String title, Map<String, Long> current, Map<String, Long> previous, boolean horizontal) {
@@ -88,12 +95,14 @@ public class AnnualReportService {
     private final ThemeService themes;
     private final CaseOutcomeService outcomes;
     private final Monthly monthly;
+    private final ActionEvaluations evaluations;
 
     public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
                                AssociationChapters association, ThemeService themes, CaseOutcomeService outcomes,
-                               Monthly monthly) {
+                               Monthly monthly, ActionEvaluations evaluations) {
         this.outcomes = outcomes;
         this.monthly = monthly;
+        this.evaluations = evaluations;
         this.themes = themes;
         this.association = association;
         this.drillDown = drillDown;
@@ -139,7 +148,7 @@ public class AnnualReportService {
         chapters.add(identity(y));
         chapters.add(associativeLife(y));
         chapters.add(publicsChapter(y));
-        chapters.addAll(sectorChapters(y));
+        chapters.addAll(evaluations.attach(sectorChapters(y), centre.id(), year, cur.activities()));
         chapters.add(receptionChapter(y));
         chapters.add(y.chapter("ressources-humaines", "Ressources humaines", association.humanResources(asso, assoBefore, year),
                 List.of()));

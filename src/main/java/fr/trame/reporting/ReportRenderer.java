@@ -38,10 +38,11 @@ public class ReportRenderer {
 
     /**
      * A chapter ready to print: cells as text, charts as SVG (page) or PNG (PDF); {@code figures} are the centre's
-     * report's charts, each under its title as text (SVG on the page, vector paths in the PDF).
+     * report's charts, each under its title as text (SVG on the page, vector paths in the PDF); {@code evaluations}
+     * the bilans of a sector's actions, after its tables.
      */
     public record PrintedChapter(String key, String title, String text, List<PrintedTable> tables, List<String> charts,
-                                 List<PrintedChart> figures) {
+                                 List<PrintedChart> figures, List<ActionEvaluation> evaluations) {
         /** The chapter's id in the document, for the table of contents (a key may hold spaces and accents). */
         public String anchor() {
             return "chapitre-" + Normalizer.normalize(key, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
@@ -110,7 +111,7 @@ public class ReportRenderer {
                     figures.add(new PrintedChart(chart.title(), charts.svg(chart, n, n1), null, charts.height(chart)));
                 }
             }
-            chapters.add(new PrintedChapter(c.key(), c.title(), c.text(), tables(c, linkBase), List.of(), figures));
+            chapters.add(new PrintedChapter(c.key(), c.title(), c.text(), tables(c, linkBase), List.of(), figures, c.evaluations()));
         }
         context.setVariable("chapters", chapters);
         context.setVariable("highlights", report.highlights().stream().map(h -> highlight(h, linkBase)).toList());
@@ -226,7 +227,10 @@ public class ReportRenderer {
                 sheet.value(row, 0, chapter.title());
                 sheet.style(row, 0).bold().set();
                 row += 2;
-                for (AnnualReportService.Table table : chapter.tables()) {
+                // a sector's action evaluations follow its tables, as on the page
+                List<AnnualReportService.Table> all = new ArrayList<>(chapter.tables());
+                chapter.evaluations().forEach(e -> all.addAll(e.tables()));
+                for (AnnualReportService.Table table : all) {
                     sheet.value(row, 0, table.title());
                     sheet.style(row, 0).bold().set();
                     row++;
@@ -270,7 +274,7 @@ public class ReportRenderer {
         List<String> drawn = chapter.charts().stream().map(c -> forPdf
                 ? charts.pngDataUri(c.title(), c.current(), c.previous(), c.horizontal())
                 : charts.bars(c.title(), c.current(), c.previous(), c.horizontal())).toList();
-        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn, List.of());
+        return new PrintedChapter(chapter.key(), chapter.title(), chapter.text(), tables, drawn, List.of(), chapter.evaluations());
     }
 
     private static List<PrintedTable> tables(AnnualReportService.Chapter chapter, String linkBase) {

@@ -3,6 +3,7 @@ package fr.trame.form;
 import fr.trame.TrameTest;
 import fr.trame.activities.ActivityService;
 import fr.trame.activities.SessionService;
+import fr.trame.activities.EvaluationService;
 import fr.trame.association.FundingService;
 import fr.trame.association.GovernanceService;
 import fr.trame.association.PartnerService;
@@ -76,7 +77,8 @@ class EveryCodeHasALabelTest {
             Map.entry("senacs_questions.type", "senacs-type"), Map.entry("senacs_questions.rollup", "senacs-rollup"),
             Map.entry("senacs_returns.state", "senacs-state"), Map.entry("senacs_answers.frozen_source", "senacs-source"),
             Map.entry("senacs_structure_returns.state", "senacs-state"),
-            Map.entry("training_requests.status", "request-status"));
+            Map.entry("training_requests.status", "request-status"),
+            Map.entry("evaluation_objectives.reached", "reached"));
 
     /** Coded columns shown as they are, never through a label (a zone letter, a time zone, a public's own name). */
     private static final Set<String> SHOWN_AS_THEY_ARE = Set.of("centres.time_zone", "centres.school_zone",
@@ -126,7 +128,7 @@ class EveryCodeHasALabelTest {
                 Map.entry("college", GovernanceService.COLLEGES), Map.entry("partner", PartnerService.KINDS),
                 Map.entry("contract", StaffService.CONTRACTS), Map.entry("function", StaffService.FUNCTIONS),
                 Map.entry("volunteer", VolunteerService.CATEGORIES), Map.entry("grant", FundingService.STATUSES),
-                Map.entry("grantsCounted", FundingService.STATUSES),
+                Map.entry("grantsCounted", FundingService.STATUSES), Map.entry("reached", EvaluationService.REACHED),
                 Map.entry("members", List.of("persons", "households", "organisations", "memberships", "individual")),
                 Map.entry("memberRecords", List.of("persons", "households", "organisations", "memberships", "individual")),
                 Map.entry("indicator", List.of("memberships", "households", "persons", "individual", "organisations",
