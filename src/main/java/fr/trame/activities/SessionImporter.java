@@ -14,14 +14,12 @@ import javax.sql.DataSource;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static fr.trame.csv.CsvColumns.LABEL;
 import static fr.trame.csv.CsvColumns.REFERENCE;
@@ -39,7 +37,6 @@ public class SessionImporter implements CentreImport {
     static final CsvColumns COLUMNS = new CsvColumns()
             .required("activity_ref", REFERENCE).required("date", SHORT).required("start", SHORT).required("end", SHORT)
             .optional("status", SHORT).optional("cancel_reason", LABEL);
-    private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -106,8 +103,8 @@ public class SessionImporter implements CentreImport {
             if (row.isEmpty("date")) {
                 row.error("date", "valeur obligatoire manquante");
             }
-            LocalTime start = time(row, "start");
-            LocalTime end = time(row, "end");
+            LocalTime start = row.time("start");
+            LocalTime end = row.time("end");
             if (start != null && end != null && !end.isAfter(start)) {
                 row.error("end", "l'heure de fin (" + end + ") doit suivre l'heure de début (" + start + ")");
             }
@@ -129,21 +126,6 @@ public class SessionImporter implements CentreImport {
         return staged;
     }
 
-    private static LocalTime time(CsvTable.Row row, String column) {
-        String v = row.required(column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            if (TIME.matcher(v).matches()) {
-                return LocalTime.parse(v.length() == 4 ? "0" + v : v);
-            }
-        } catch (DateTimeParseException ignored) {
-            // reported below
-        }
-        row.error(column, "heure invalide « " + v + " » (attendu HH:MM)");
-        return null;
-    }
 
     /** One upsert: new sessions created, named ones given the file's end and cancellation; same values, no write. */
     private ImportResult merge(long centreId, int rows) {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -234,6 +235,23 @@ public final class CsvTable {
                 error(column, "date invalide « " + v + " » (attendu AAAA-MM-JJ ou JJ/MM/AAAA)");
                 return null;
             }
+        }
+
+        /** A required clock time {@code H:MM} or {@code HH:MM}. */
+        public LocalTime time(String column) {
+            String v = required(column);
+            if (v == null) {
+                return null;
+            }
+            try {
+                if (v.matches("\\d{1,2}:\\d{2}")) {
+                    return LocalTime.parse(v.length() == 4 ? "0" + v : v);
+                }
+            } catch (DateTimeParseException ignored) {
+                // reported below
+            }
+            error(column, "heure invalide « " + v + " » (attendu HH:MM)");
+            return null;
         }
 
         public Integer wholeNumber(String column, int min) {

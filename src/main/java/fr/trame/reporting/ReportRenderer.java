@@ -210,7 +210,7 @@ public class ReportRenderer {
                 chart.current().forEach((k, v) -> rows.add(both ? List.of(k, v, chart.previous().getOrDefault(k, 0L)) : List.of(k, v)));
                 tables.add(new AnnualReportService.Table("Graphique : " + chart.title(), both ? List.of("", n, n1) : List.of("", n), rows));
             }
-            chapters.add(new AnnualReportService.Chapter(c.key(), c.title(), c.text(), tables, c.charts()));
+            chapters.add(new AnnualReportService.Chapter(c.key(), c.title(), c.text(), tables, c.charts(), c.evaluations()));
         }
         return xlsx(chapters);
     }

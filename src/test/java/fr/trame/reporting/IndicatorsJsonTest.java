@@ -94,7 +94,8 @@ class IndicatorsJsonTest {
     /** The pretty-printed JSON without its layout (no string of this JSON holds the sequences removed). */
     private static String compact(String pretty) {
         return pretty.strip().replaceAll("\n\\s*", "").replace("\" : ", "\":")
-                .replace("[ {", "[{").replace("}, {", "},{").replace("} ]", "}]");
+                .replace("[ {", "[{").replace("}, {", "},{").replace("} ]", "}]")
+                .replace("{ }", "{}");
     }
 
     private Centre fill(Centre centre) {
