@@ -69,9 +69,10 @@ public class EnrolmentService {
      */
     @Transactional
     public void setOutcome(long centreId, long enrolmentId, String code, LocalDate on) {
-        find(centreId, enrolmentId).orElseThrow(() -> new NotFound("Inscription introuvable."));
+        Enrolment enrolment = find(centreId, enrolmentId).orElseThrow(() -> new NotFound("Inscription introuvable."));
         String chosen = code == null || code.isBlank() ? null : code.trim();
-        if (chosen != null && outcomes.choosable(centreId, chosen).isEmpty()) {
+        // an outcome archived since it was noted may be kept, not newly chosen
+        if (chosen != null && !chosen.equals(enrolment.outcomeCode()) && outcomes.choosable(centreId, chosen).isEmpty()) {
             throw new Refused("Choisissez l'issue du participant dans la liste du centre (ou aucune).");
         }
         jdbc.sql("""

@@ -243,7 +243,7 @@ public class PersonService {
                 .param("first", ANONYMOUS_FIRST_NAME).param("last", ANONYMOUS_LAST_NAME).param("ids", ids)
                 .param("births", births).param("centre", centreId).update();
         jdbc.sql("delete from consents where centre_id = ? and person_id = any(?)").params(centreId, ids).update();
-        jdbc.sql("delete from person_flags where centre_id = ? and person_id = any(?)").params(centreId, ids).update();
+        flags.forgetOf(centreId, personIds);
     }
 
     /** A consent given or refused by a person on a day. */

@@ -90,19 +90,21 @@ public class CaseOutcomeService {
             throw new Refused("Nom d'issue trop court : au moins deux lettres ou chiffres.");
         }
         requireFreeLabel(centreId, clean, null);
-        String taken = code;
-        if (jdbc.sql("select exists (select 1 from case_outcomes where centre_id = ? and code = ?)").params(centreId, taken)
-                .query(Boolean.class).single()) {
-            // a label differing only by punctuation from an existing one: a distinct code, suffixed
-            code = (code.length() > 37 ? code.substring(0, 37) : code) + "_" + (1 + jdbc.sql(
-                    "select count(*) from case_outcomes where centre_id = ? and code like ?").params(centreId, taken + "%")
-                    .query(Long.class).single());
+        // a label differing only by punctuation from an existing one: a distinct code, the first free suffix
+        String base = code.length() > 37 ? code.substring(0, 37) : code;
+        for (int n = 2; taken(centreId, code); n++) {
+            code = base + "_" + n;
         }
         long id = jdbc.sql("""
                 insert into case_outcomes (centre_id, code, label, position)
                 values (?, ?, ?, (select coalesce(max(position), 0) + 10 from case_outcomes where centre_id = ?)) returning id""")
                 .params(centreId, code, clean, centreId).query(Long.class).single();
         return new CaseOutcome(id, code, clean, false);
+    }
+
+    private boolean taken(long centreId, String code) {
+        return jdbc.sql("select exists (select 1 from case_outcomes where centre_id = ? and code = ?)").params(centreId, code)
+                .query(Boolean.class).single();
     }
 
     @Transactional

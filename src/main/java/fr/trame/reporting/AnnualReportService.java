@@ -353,8 +353,8 @@ public class AnnualReportService {
             for (UnitFigures.Activity a : activities) {
                 rows.add(List.of(a.name(), a.sessions(), a.persons(), a.households(), a.presences(), a.hours(), a.anonymous(),
                         a.averagePerSession()));
-                String id = String.valueOf(activityIds.get(a.key()));
-                links.add(unitLinks(q -> drill(period, "activite", "id", id, "quoi", q)));
+                Long id = activityIds.get(a.key()); // none: no link rather than a link to id=null
+                links.add(unitLinks(q -> id == null ? null : drill(period, "activite", "id", String.valueOf(id), "quoi", q)));
             }
             rows.add(List.of("Total du secteur", sector.sessions(), sector.persons(), sector.households(), sector.presences(),
                     sector.hours(), sector.anonymous(), ""));
@@ -382,10 +382,11 @@ public class AnnualReportService {
             tables.addAll(activitySessions(period, activities, activityIds));
             for (UnitFigures.Activity a : activities) {
                 if (participants.containsKey(a.key())) {
-                    String id = String.valueOf(activityIds.get(a.key()));
+                    Long id = activityIds.get(a.key());
                     tables.add(share("Issues des participants de « " + a.name() + " » (notées en " + n + ")",
                             participants.get(a.key()), null, n, null, code -> outcomeNames.getOrDefault(code, code),
-                            code -> drill(period, "activite", "id", id, "quoi", "outcome:" + code)));
+                            code -> id == null ? null
+                                    : drill(period, "activite", "id", String.valueOf(id), "quoi", "outcome:" + code)));
                 }
                 if (activityBands.containsKey(a.key())) {
                     tables.add(share("Âges dans « " + a.name() + " » (tranches de l'activité)", activityBands.get(a.key()),

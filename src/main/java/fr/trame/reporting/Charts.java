@@ -13,6 +13,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -43,7 +44,12 @@ class Charts {
         int height = height(current, previous, horizontal);
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
         chart.draw(svg, new Rectangle(0, 0, width, height));
-        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", "<svg role=\"img\" aria-label=\"" + title + "\" ");
+        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", labelled(title));
+    }
+
+    /** The opening of the SVG with its accessible name; the title holds names a user typed (a sector's), so escaped. */
+    private static String labelled(String title) {
+        return "<svg role=\"img\" aria-label=\"" + HtmlUtils.htmlEscape(title) + "\" ";
     }
 
     /** The same chart as a PNG data URI, for the PDF. */
@@ -73,7 +79,7 @@ class Charts {
         // the page's SVG has the PDF's proportions
         SVGGraphics2D svg = new SVGGraphics2D(width(), height);
         chart.draw(svg, new Rectangle(0, 0, width(), height));
-        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", "<svg role=\"img\" aria-label=\"" + c.title() + "\" ");
+        return svg.getSVGElement(null, true, null, null, null).replace("<svg ", labelled(c.title()));
     }
 
     /** The same chart, to draw on any Graphics2D (the PDF's, as vector paths). */

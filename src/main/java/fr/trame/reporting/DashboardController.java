@@ -104,7 +104,7 @@ class DashboardController {
         model.addAttribute("themeLabels", themeLabels);
         receptionSecondPart(scope, period, reception, receptionBefore, model);
         model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
-        model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id())));
+        model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id()), scope.seesDisability()));
         model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(period, sector)).toList());
         return "reporting/dashboard";
     }
@@ -121,9 +121,11 @@ class DashboardController {
     /**
      * The cards of the members' profile and the publics' second part (interchange.md), each a title and its rows. The
      * disability counts have no drill-down: who has a disability is listed only to the users allowed to see it (its own
-     * permission), which the dashboard's lists do not check.
+     * permission), which the dashboard's lists do not check; and even the counts (near a person in a small group) only
+     * to those users.
      */
-    private static Map<String, List<Figure>> profileCards(Indicators cur, Indicators prev, Map<String, String> flags) {
+    private static Map<String, List<Figure>> profileCards(Indicators cur, Indicators prev, Map<String, String> flags,
+                                                          boolean withDisability) {
         Period period = Period.range(cur.from(), cur.to());
         Members.Profile profile = cur.members().profile();
         Members.Profile before = prev.members().profile();
@@ -144,8 +146,10 @@ class DashboardController {
                 k -> drill(period, "personnes", "dimension", "newPersons", "value", k)));
         cards.put("Personnes par nombre de secteurs fréquentés", figures(p.bySectorCount(), p1.bySectorCount(),
                 k -> Vocabulary.label("sectorCount", k), k -> drill(period, "personnes", "dimension", "bySectorCount", "value", k)));
-        cards.put("Situation de handicap (personnes)", figures(p.disability(), p1.disability(),
-                k -> Vocabulary.label("disabilityCounted", k), k -> null));
+        if (withDisability) {
+            cards.put("Situation de handicap (personnes)", figures(p.disability(), p1.disability(),
+                    k -> Vocabulary.label("disabilityCounted", k), k -> null));
+        }
         cards.put("Situations particulières", figures(p.byFlag(), p1.byFlag(), k -> flags.getOrDefault(k, k),
                 k -> drill(period, "personnes", "dimension", "byFlag", "value", k)));
         return cards;

@@ -506,8 +506,11 @@ public class IndicatorService {
      * Figures per sector or per activity ({@code unit} is {@code sector_id} or {@code activity_id}), as grouped
      * aggregates: sessions with attendance or a headcount, distinct persons present, presences, hours (session lengths
      * of present rows), anonymous headcounts, and the distinct households of the persons on their first presence there.
+     * An activity whose sessions of the period were all cancelled has its row too (its {@code sessionsCancelled}).
      */
     private String unitFigures(String unit) {
+        String cancelledToo = unit.equals("activity_id") ? " union select activity_id from activities_sessions"
+                + " where centre_id = :centre and cancelled_reason is not null and date between :from and :to" : "";
         return """
                 with held as (select * from {held}),
                 counted as (select * from {held} where counted),
@@ -516,7 +519,7 @@ public class IndicatorService {
                        coalesce(s.sessions, 0) as sessions, coalesce(p.persons, 0) as persons,
                        coalesce(hh.households, 0) as households, coalesce(p.presences, 0) as presences,
                        coalesce(p.hours, 0) as hours, coalesce(hc.anonymous, 0) as anonymous
-                from (select distinct {u} as unit from held) u
+                from (select distinct {u} as unit from held%s) u
                 left join (select {u} as unit, count(*) as sessions from counted group by 1) s on s.unit = u.unit
                 left join (select {u} as unit, count(distinct person_id) as persons, sum(presences) as presences,
                                   round(sum(hours), 2) as hours from {presences} group by 1) p on p.unit = u.unit
@@ -524,7 +527,7 @@ public class IndicatorService {
                            join held h on h.id = hc.session_id where hc.centre_id = :centre group by 1) hc on hc.unit = u.unit
                 left join (select f.unit, count(distinct x.household_id) as households from firsts f,
                            lateral (%s) x group by 1) hh on hh.unit = u.unit
-                """.replace("{u}", unit).formatted(HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date"));
+                """.replace("{u}", unit).formatted(cancelledToo, HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date"));
     }
 
     private List<UnitFigures.Sector> sectors(long centreId, LocalDate from, LocalDate to) {

@@ -58,6 +58,15 @@ class OutcomePagesTest {
     }
 
     @Test
+    void labelsThatDifferByPunctuationGetTheFirstFreeCode() {
+        // « Emploi » is a default (code emploi); « Emploi 2 » takes emploi_2, so « Emploi ! » and « Emploi ? » (both
+        // folded to emploi) take the next free suffixes, 3 and 4, instead of colliding with emploi_2
+        assertThat(outcomes.add(centre.id(), "Emploi 2").code()).isEqualTo("emploi_2");
+        assertThat(outcomes.add(centre.id(), "Emploi !").code()).isEqualTo("emploi_3");
+        assertThat(outcomes.add(centre.id(), "Emploi ?").code()).isEqualTo("emploi_4");
+    }
+
+    @Test
     void theDirectionAddsRenamesAndArchivesOutcomesOfItsCentreOnly() throws Exception {
         String page = body(mvc.perform(get(base + "/accueil/issues").with(user(direction))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());

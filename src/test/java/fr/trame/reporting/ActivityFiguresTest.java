@@ -42,6 +42,24 @@ class ActivityFiguresTest {
     @Autowired DrillDown drillDown;
 
     @Test
+    void anActivityWhoseSessionsWereAllCancelledStillShowsThem() {
+        Centre centre = fixtures.centre("actfig-off");
+        activities.importCsv(centre.id(), csv("activity_ref;name;sector\nPIS;Sortie piscine;Jeunesse\n"));
+        // two outings of 2026, both cancelled (the pool closed): nothing held, two cancelled
+        sessions.importCsv(centre.id(), csv("""
+                activity_ref;date;start;end;status;cancel_reason
+                PIS;2026-07-08;14:00;17:00;annulee;Piscine fermée
+                PIS;2026-07-15;14:00;17:00;annulee;Piscine fermée
+                """));
+        UnitFigures.Activity outing = indicators.compute(centre.id(), centre.code(), FROM, TO).activities().stream()
+                .filter(a -> "PIS".equals(a.ref())).findFirst().orElseThrow();
+        assertThat(outing.sessionsCancelled()).isEqualTo(2);
+        assertThat(outing.sessionsPlanned()).isZero();
+        assertThat(outing.sessions()).isZero();
+        assertThat(outing.persons()).isZero();
+    }
+
+    @Test
     void anActivityCountsItsPublicsItsSessionsAndItsRegulars() {
         Centre centre = fixtures.centre("actfig");
         people.importCsv(centre.id(), csv("""

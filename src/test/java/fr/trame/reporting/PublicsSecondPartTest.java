@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
+import fr.trame.centre.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,7 @@ class PublicsSecondPartTest {
     @Autowired DrillDown drillDown;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired UserService users;
 
     Centre centre;
     Map<String, Object> json;
@@ -241,8 +243,14 @@ class PublicsSecondPartTest {
         Document report = Jsoup.parse(page(base + "/rapport/2026", direction));
         // flags by label, never by code; the members' profile, new persons, persons by sectors, sectors' details
         assertThat(dashboard.select("#profils").text()).contains("Allophone", "Primo-arrivant", "Ancien dispositif",
-                "Personnes adhérentes par tranche d'âge", "Foyers adhérents par quotient familial", "Trois secteurs ou plus",
-                "En situation de handicap").doesNotContain("allophone");
+                "Personnes adhérentes par tranche d'âge", "Foyers adhérents par quotient familial", "Trois secteurs ou plus")
+                .doesNotContain("allophone").doesNotContain("handicap");
+        // the disability counts (near a person in a small group) only for a user granted that permission
+        String permitted = fixtures.user(centre, Role.DIRECTION);
+        users.setSeesDisability(fixtures.userId(permitted), centre.id(), true);
+        Document granted = Jsoup.parse(page(base + "/tableau-de-bord?type=annee&annee=2026", permitted));
+        assertThat(granted.select("#profils").text()).contains("En situation de handicap");
+        assertThat(granted.select("#secteurs-publics").text()).contains("En situation de handicap");
         assertThat(dashboard.select("#secteurs-publics").text()).contains("Tilleuls", "Jeunesse");
         assertThat(report.text()).contains("Nouveaux publics", "Personnes par nombre de secteurs fréquentés", "Allophone",
                 "Personnes adhérentes par sexe", "Personnes aussi présentes dans un autre secteur", "Domicile en QPV");

@@ -7,6 +7,7 @@ import fr.trame.centre.Centre;
 import fr.trame.centre.Role;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
+import fr.trame.centre.UserService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,11 +31,14 @@ class PublicsDashboardBrowserTest extends InChromium {
     @Autowired ActivityImporter activities;
     @Autowired AttendanceImporter attendance;
     @Autowired JdbcClient jdbc;
+    @Autowired UserService users;
 
     @Test
     void directionReadsTheSecondPartFigures() {
         Centre centre = fixtures.centre("pubnav");
         String username = fixtures.user(centre, Role.DIRECTION);
+        // the disability counts are shown to users granted that permission only
+        users.setSeesDisability(fixtures.userId(username), centre.id(), true);
         people.importCsv(centre.id(), Fixtures.csv("""
                 household_ref;person_ref;last_name;first_name;sex;birth_date;role;quartier;qpv
                 H1;ANNA;Roux;Anna;F;1990-06-01;responsable;Tilleuls;oui

@@ -1,0 +1,24 @@
+package fr.trame.reporting;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A chart's title holds names users type (a sector's): the SVG the page prints unescaped must keep them as text. */
+class ChartsTest {
+
+    @Test
+    void aTypedNameInTheTitleCannotOpenAnAttributeOrATag() {
+        String hostile = "Secteur x\" onload=\"alert(1)\" <script>alert(2)</script>";
+        Charts charts = new Charts();
+        String page = charts.svg(new AnnualReportService.ChartData(hostile, Map.of("Femmes", 3L), Map.of("Femmes", 2L), true),
+                "2026", "2025");
+        String bars = charts.bars(hostile, Map.of("Femmes", 3L), Map.of(), false);
+        for (String svg : new String[] {page, bars}) {
+            assertThat(svg).startsWith("<svg role=\"img\" aria-label=\"Secteur x&quot; onload=&quot;alert(1)&quot; &lt;script&gt;");
+            assertThat(svg).doesNotContain("\" onload=\"").doesNotContain("<script>");
+        }
+    }
+}
