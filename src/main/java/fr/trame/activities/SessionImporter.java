@@ -99,10 +99,7 @@ public class SessionImporter implements CentreImport {
         Map<String, Long> seen = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String activity = row.required("activity_ref");
-            LocalDate date = row.date("date");
-            if (row.isEmpty("date")) {
-                row.error("date", "valeur obligatoire manquante");
-            }
+            LocalDate date = row.requiredDate("date");
             LocalTime start = row.time("start");
             LocalTime end = row.time("end");
             if (start != null && end != null && !end.isAfter(start)) {

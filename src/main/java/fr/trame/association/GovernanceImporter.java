@@ -119,10 +119,7 @@ public class GovernanceImporter implements CentreImport {
             }
             String role = row.oneOf("role", new LinkedHashSet<>(GovernanceService.ROLES));
             String college = row.oneOf("college", new LinkedHashSet<>(GovernanceService.COLLEGES));
-            LocalDate start = row.date("start_date");
-            if (row.isEmpty("start_date")) {
-                row.error("start_date", "valeur obligatoire manquante");
-            }
+            LocalDate start = row.requiredDate("start_date");
             LocalDate end = row.date("end_date");
             AssociationCsv.checkPeriod(row, start, end, "end_date");
             Boolean lives = AssociationCsv.yesNo(row, "lives_in_territory");

@@ -74,10 +74,7 @@ public class MeetingImporter implements CentreImport {
         Map<String, Long> lines = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String body = row.required("body");
-            LocalDate date = row.date("date");
-            if (row.isEmpty("date")) {
-                row.error("date", "valeur obligatoire manquante");
-            }
+            LocalDate date = row.requiredDate("date");
             Integer quorum = row.wholeNumber("quorum", 0);
             if (body != null && date != null) {
                 Long first = lines.putIfAbsent(body.toLowerCase(Locale.ROOT) + "|" + date, row.line());

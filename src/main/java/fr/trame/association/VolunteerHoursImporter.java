@@ -74,10 +74,7 @@ public class VolunteerHoursImporter implements CentreImport {
         Map<String, Long> lines = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String person = row.required("person_ref");
-            LocalDate date = row.date("date");
-            if (row.isEmpty("date")) {
-                row.error("date", "valeur obligatoire manquante");
-            }
+            LocalDate date = row.requiredDate("date");
             BigDecimal hours = AssociationCsv.hours(row, "hours");
             if (row.isEmpty("hours")) {
                 row.error("hours", "valeur obligatoire manquante");

@@ -84,10 +84,7 @@ public class VolunteerImporter implements CentreImport {
                             + String.join(", ", VolunteerService.CATEGORIES) + ")");
                 }
             }
-            LocalDate start = row.date("start_date");
-            if (row.isEmpty("start_date")) {
-                row.error("start_date", "valeur obligatoire manquante");
-            }
+            LocalDate start = row.requiredDate("start_date");
             LocalDate end = row.date("end_date");
             AssociationCsv.checkPeriod(row, start, end, "end_date");
             // categories in the vocabulary's order, so that a re-import in another order changes nothing

@@ -237,6 +237,15 @@ public final class CsvTable {
             }
         }
 
+        /** A required date: its absence is an error like {@link #required}'s. */
+        public LocalDate requiredDate(String column) {
+            if (isEmpty(column)) {
+                error(column, "valeur obligatoire manquante");
+                return null;
+            }
+            return date(column);
+        }
+
         /** A required clock time {@code H:MM} or {@code HH:MM}. */
         public LocalTime time(String column) {
             String v = required(column);

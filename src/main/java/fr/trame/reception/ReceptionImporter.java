@@ -79,10 +79,7 @@ public class ReceptionImporter implements CentreImport {
         List<Object[]> contactThemes = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
-            LocalDate date = row.date("date");
-            if (row.isEmpty("date")) {
-                row.error("date", "valeur obligatoire manquante");
-            }
+            LocalDate date = row.requiredDate("date");
             String channel = row.required("channel");
             if (channel != null && !ThemeService.CHANNELS.contains(channel)) {
                 row.error("channel", "canal « " + channel + " » inconnu (attendu : " + String.join(", ", ThemeService.CHANNELS) + ")");
