@@ -108,17 +108,21 @@ public class IndicatorService {
             """;
 
     /**
-     * The one definition of a new person (interchange.md {@code newPersons}), as a condition on a person column: no
-     * {@code present} attendance at a session (not cancelled) and no reception contact dated before {@code :from},
-     * ever, in this centre. The centre's, the sectors' and the activities' figures apply it to their persons.
+     * The one definition of a new person (interchange.md {@code newPersons}): no {@code present} attendance at a session
+     * (not cancelled) and no reception contact dated before {@code :from}, ever, in this centre. It is decided once per
+     * reached person when {@link #prepare} builds {@code {firsts}}; the centre's, the sectors' and the activities' figures
+     * apply this condition to their persons (all reached in the period), uncorrelated so that it is hashed once.
      */
-    static final String NEW_PERSON = """
-            (not exists (select 1 from attendance_marks nat
-                         join activities_sessions nse on nse.centre_id = nat.centre_id and nse.id = nat.session_id
-                         where nat.centre_id = :centre and nat.person_id = %1$s and nat.status = 'present'
-                           and nse.cancelled_reason is null and nse.date < :from)
-             and not exists (select 1 from reception_contacts nc
-                             where nc.centre_id = :centre and nc.person_id = %1$s and nc.date < :from))""";
+    static final String NEW_PERSON = "(%1$s in (select nf.person_id from {firsts} nf where nf.new_person))";
+
+    /** Whether the reached person {@code r.person_id} was never present nor seen at the reception before {@code :from}. */
+    private static final String NEVER_BEFORE = """
+            not exists (select 1 from attendance_marks nat
+                        join activities_sessions nse on nse.centre_id = nat.centre_id and nse.id = nat.session_id
+                        where nat.centre_id = :centre and nat.person_id = r.person_id and nat.status = 'present'
+                          and nse.cancelled_reason is null and nse.date < :from)
+            and not exists (select 1 from reception_contacts nc
+                            where nc.centre_id = :centre and nc.person_id = r.person_id and nc.date < :from)""";
 
     /** A person's disability answer as the key {@code publics.disability} counts it by: oui, non, inconnu. */
     static final String DISABILITY = "case when %1$s is null then 'inconnu' when %1$s then 'oui' else 'non' end";
@@ -283,12 +287,13 @@ public class IndicatorService {
         if (only == null) {
             sql("""
                     create temp table {firsts} on commit drop as
-                    select person_id, min(first_date) as first_date from (
-                        select person_id, first_date from {presences}
-                        union all
-                        select c.person_id, c.date from reception_contacts c
-                        where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) r
-                    group by person_id""").params(params).update();
+                    select r.person_id, r.first_date, %s as new_person
+                    from (select person_id, min(first_date) as first_date from (
+                            select person_id, first_date from {presences}
+                            union all
+                            select c.person_id, c.date from reception_contacts c
+                            where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) x
+                          group by person_id) r""".formatted(NEVER_BEFORE)).params(params).update();
         }
         // sessions held in the period (not cancelled), and whether they count: attendance or a headcount
         sql("""
