@@ -10,6 +10,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,10 +49,20 @@ abstract class InChromium {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * A wait that retries while htmx swaps the element it reads: Chromium then answers "node does not belong to the
+     * document", a plain WebDriverException that a default wait would not retry. A real failure still times out.
+     */
+    WebDriverWait patientWait() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(WebDriverException.class);
+        return wait;
+    }
+
     /** A fresh session: logs in with the fixtures' password and waits for the centre's pages. */
     WebDriverWait logIn(String username, Centre centre) {
         browser.manage().deleteAllCookies();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = patientWait();
         browser.get(url("/connexion"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
@@ -62,7 +73,7 @@ abstract class InChromium {
     /** A fresh session of a federation's user: logs in and waits for the federation's pages. */
     WebDriverWait logIn(String username, Federation federation) {
         browser.manage().deleteAllCookies();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = patientWait();
         browser.get(url("/connexion"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD, Keys.ENTER);
