@@ -4,22 +4,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code bench [PARTIE…]}: the benchmarks, all of them or those named. */
 @Component
 @Order(8)
 class BenchCommand implements Command {
 
-    private static final Set<String> ALL = Set.of("import", "search", "attendance", "reception", "indicators", "catalogue", "federation",
-            "training", "senacs");
+    private final List<Benchmark> benchmarks;
 
-    private final Benchmarks benchmarks;
-    private final SenacsBenchmark senacs;
-
-    BenchCommand(Benchmarks benchmarks, SenacsBenchmark senacs) {
+    BenchCommand(List<Benchmark> benchmarks) {
         this.benchmarks = benchmarks;
-        this.senacs = senacs;
     }
 
     @Override
@@ -29,10 +26,17 @@ class BenchCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out) {
-        Set<String> parts = args.positional().isEmpty() ? ALL : Set.copyOf(args.positional());
-        benchmarks.run(out, parts);
-        if (parts.contains("senacs")) {
-            senacs.run(out);
+        Set<String> known = benchmarks.stream().map(Benchmark::part).collect(Collectors.toSet());
+        for (String asked : args.positional()) {
+            if (!known.contains(asked)) {
+                throw new UsageException("Partie de bench inconnue : " + asked + " (parties : "
+                        + String.join(", ", benchmarks.stream().map(Benchmark::part).toList()) + ")");
+            }
+        }
+        for (Benchmark benchmark : benchmarks) {
+            if (args.positional().isEmpty() || args.positional().contains(benchmark.part())) {
+                benchmark.run(out);
+            }
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import fr.trame.federation.StructureService;
 import fr.trame.federation.Territory;
 import fr.trame.federation.TerritoryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
@@ -27,7 +28,14 @@ import java.util.Set;
  * due within 18 months), and the 18-month renewal calendar, each against a primary-key lookup of one structure.
  */
 @Component
-class FederationBenchmark {
+@Order(70)
+class FederationBenchmark implements Benchmark {
+
+    @Override
+    public String part() {
+        return "federation";
+    }
+
 
     private static final int STRUCTURES = 2_000;
     private static final int ATS = 20;
@@ -52,7 +60,8 @@ class FederationBenchmark {
         this.jdbc = jdbc;
     }
 
-    void run(PrintStream out) {
+    @Override
+    public void run(PrintStream out) {
         LocalDate today = LocalDate.now();
         Random random = new Random(15);
         Federation federation = federations.create("bench-fed-" + System.nanoTime() % 1_000_000, "Bench fédération");
@@ -137,13 +146,13 @@ class FederationBenchmark {
                 lookup[i] = (s4 - s3) / 1e6;
             }
         }
-        double key = Benchmarks.percentile(lookup, 95);
+        double key = BenchSupport.percentile(lookup, 95);
         out.printf("Registre, liste sans filtre (%,d structures) : p95 %.1f ms, ratio %.0f ; "
                         + "filtrée (une AT, adhérentes, agrément finissant sous 18 mois : %d) : p95 %.1f ms, ratio %.0f%n",
-                listed, Benchmarks.percentile(all, 95), Benchmarks.percentile(all, 95) / key, filteredRows,
-                Benchmarks.percentile(filtered, 95), Benchmarks.percentile(filtered, 95) / key);
+                listed, BenchSupport.percentile(all, 95), BenchSupport.percentile(all, 95) / key, filteredRows,
+                BenchSupport.percentile(filtered, 95), BenchSupport.percentile(filtered, 95) / key);
         out.printf("Calendrier des renouvellements sur 18 mois (%,d agréments) : p95 %.1f ms, ratio %.0f ; "
-                + "lecture par clé p95 %.2f ms%n", calendarRows, Benchmarks.percentile(calendar, 95),
-                Benchmarks.percentile(calendar, 95) / key, key);
+                + "lecture par clé p95 %.2f ms%n", calendarRows, BenchSupport.percentile(calendar, 95),
+                BenchSupport.percentile(calendar, 95) / key, key);
     }
 }

@@ -8,6 +8,7 @@ import fr.trame.senacs.SenacsCampaigns;
 import fr.trame.senacs.SenacsRollup;
 import fr.trame.senacs.SenacsStructureRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -24,7 +25,14 @@ import java.util.function.LongSupplier;
  * network, by département, by AT) against one plain scan of the same answers.
  */
 @Component
-class SenacsBenchmark {
+@Order(90)
+class SenacsBenchmark implements Benchmark {
+
+    @Override
+    public String part() {
+        return "senacs";
+    }
+
 
     private static final int STRUCTURES = 200;
     private static final int RUNS = 50;
@@ -46,12 +54,13 @@ class SenacsBenchmark {
         this.jdbc = jdbc;
     }
 
-    void run(PrintStream out) {
+    @Override
+    public void run(PrintStream out) {
         LocalDate today = LocalDate.now();
         int year = today.getYear() - 1;
         Federation federation = federations.create("bench-senacs-" + System.nanoTime() % 1_000_000, "Bench SENACS");
         long fed = federation.id();
-        importer.importCsv(fed, Benchmarks.registry(STRUCTURES), today);
+        importer.importCsv(fed, BenchSupport.registry(STRUCTURES), today);
         List<Long> ids = jdbc.sql("select id from federation_structures where federation_id = ? order by id").param(fed)
                 .query(Long.class).list();
         Random random = new Random(17);
@@ -73,7 +82,7 @@ class SenacsBenchmark {
         report(out, "agrégats par département", times(() -> rollup.byDepartement(fed, year).groups().size()), scan);
         report(out, "agrégats par AT", times(() -> rollup.byTerritory(fed, year).groups().size()), scan);
         out.printf("parcours simple des réponses de l'année : p50 %.1f ms, p95 %.1f ms%n",
-                Benchmarks.percentile(scan, 50), Benchmarks.percentile(scan, 95));
+                BenchSupport.percentile(scan, 50), BenchSupport.percentile(scan, 95));
     }
 
     /** Every question answered, as AnswerFormat writes values. */
@@ -94,9 +103,9 @@ class SenacsBenchmark {
     }
 
     private static void report(PrintStream out, String what, double[] times, double[] scan) {
-        double p50 = Benchmarks.percentile(times, 50);
+        double p50 = BenchSupport.percentile(times, 50);
         out.printf("%s : p50 %.1f ms, p95 %.1f ms, ratio au parcours simple %.1f%n", what, p50,
-                Benchmarks.percentile(times, 95), p50 / Benchmarks.percentile(scan, 50));
+                BenchSupport.percentile(times, 95), p50 / BenchSupport.percentile(scan, 50));
     }
 
     /** The times in milliseconds of {@link #RUNS} calls, after a warm-up of 5. */

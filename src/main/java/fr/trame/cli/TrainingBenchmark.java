@@ -12,6 +12,7 @@ import fr.trame.training.QualiopiEvidence;
 import fr.trame.training.TrainingFigures;
 import fr.trame.training.TrainingService;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -28,7 +29,14 @@ import java.util.function.LongSupplier;
  * primary-key lookup of one structure.
  */
 @Component
-class TrainingBenchmark {
+@Order(80)
+class TrainingBenchmark implements Benchmark {
+
+    @Override
+    public String part() {
+        return "training";
+    }
+
 
     private static final int STRUCTURES = 200;
     private static final int RUNS = 100;
@@ -62,12 +70,13 @@ class TrainingBenchmark {
         this.jdbc = jdbc;
     }
 
-    void run(PrintStream out) {
+    @Override
+    public void run(PrintStream out) {
         LocalDate today = LocalDate.now();
         int year = today.getYear() - 1;
         Federation federation = federations.create("bench-formation-" + System.nanoTime() % 1_000_000, "Bench formation");
         long fed = federation.id();
-        importer.importCsv(fed, Benchmarks.registry(STRUCTURES), today);
+        importer.importCsv(fed, BenchSupport.registry(STRUCTURES), today);
         Random random = new Random(16);
         long t0 = System.nanoTime();
         demoTraining.fill(fed, today, random);
@@ -112,6 +121,6 @@ class TrainingBenchmark {
                 times[i] = (System.nanoTime() - start) / 1e6;
             }
         }
-        return Benchmarks.percentile(times, 95);
+        return BenchSupport.percentile(times, 95);
     }
 }
