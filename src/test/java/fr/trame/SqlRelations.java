@@ -50,8 +50,8 @@ final class SqlRelations {
         return uses;
     }
 
-    /** A string literal or text block, and the line it starts on. */
-    record Literal(int line, String text) {
+    /** A string literal or text block, the line it starts on, and where its text starts and ends in the source. */
+    record Literal(int line, String text, int start, int end) {
         int lineAt(int offset) {
             int l = line;
             for (int i = 0; i < offset; i++) {
@@ -89,7 +89,7 @@ final class SqlRelations {
                     end++;
                 }
                 line += count(src, i, start);
-                literals.add(new Literal(line, src.substring(start, end)));
+                literals.add(new Literal(line, src.substring(start, end), start, end));
                 line += count(src, start, end);
                 i = end + 3;
             } else if (c == '"' || c == '\'') {
@@ -98,7 +98,7 @@ final class SqlRelations {
                     end += src.charAt(end) == '\\' ? 2 : 1;
                 }
                 if (c == '"') {
-                    literals.add(new Literal(line, src.substring(i + 1, end)));
+                    literals.add(new Literal(line, src.substring(i + 1, end), i + 1, end));
                 }
                 i = end + 1;
             } else {

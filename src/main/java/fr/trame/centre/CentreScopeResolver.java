@@ -64,10 +64,7 @@ public class CentreScopeResolver implements HandlerMethodArgumentResolver {
         Centre centre = centres.findByCode(code).orElseThrow(() -> new NotFound());
         UserService.User user = users.findByUsername(username)
                 .orElseThrow(() -> new NotFound());
-        Role role = users.rolesOf(user.id()).get(centre.id());
-        if (role == null) {
-            throw new NotFound();
-        }
+        Role role = users.roleIn(user.id(), centre.id()).orElseThrow(() -> new NotFound());
         return new CentreScope(centre.id(), centre.code(), centre.name(), role, user.id(), user.displayName(),
                 centre.zone(), users.seesDisability(user.id(), centre.id()));
     }

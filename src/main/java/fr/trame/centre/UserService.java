@@ -121,17 +121,19 @@ public class UserService {
      * centre they administer, so that a password reset can never open another centre's account.
      */
     public boolean canManage(long actorId, long targetId) {
-        // an account with no role at all is nobody's to take: it may be a person another centre removed
+        // an account with no role at all is nobody's to take: it may be a person another centre removed.
+        // The target's roles span centres (shards under Citus): the subqueries name the accounts by parameter, not by a
+        // correlation on user_id, so that they run once across the shards, joined on centre_id (docs/scale.md).
         return jdbc.sql("""
                 select target.id <> actor.id and (actor.platform_admin or (not target.platform_admin
                        and exists (select 1 from user_roles t join user_roles a on a.centre_id = t.centre_id
-                                   where t.user_id = target.id and a.user_id = actor.id and a.role = 'admin')
+                                   where t.user_id = :target and a.user_id = :actor and a.role = 'admin')
                        and not exists (select 1 from user_roles t
-                                       where t.user_id = target.id
-                                         and not exists (select 1 from user_roles a where a.user_id = actor.id
-                                                         and a.centre_id = t.centre_id and a.role = 'admin'))))
-                from users actor, users target where actor.id = ? and target.id = ?""")
-                .params(actorId, targetId).query(Boolean.class).optional().orElse(false);
+                                       left join user_roles a on a.centre_id = t.centre_id and a.user_id = :actor
+                                            and a.role = 'admin'
+                                       where t.user_id = :target and a.user_id is null)))
+                from users actor, users target where actor.id = :actor and target.id = :target""")
+                .param("actor", actorId).param("target", targetId).query(Boolean.class).optional().orElse(false);
     }
 
     @Transactional
@@ -189,7 +191,19 @@ public class UserService {
                 .param(username).query(String.class).optional();
     }
 
-    /** Centre id → role, for a user. A platform admin is admin everywhere. */
+    /**
+     * The user's role in one centre (admin for a platform admin), if any: what a centre's page checks, read on that
+     * centre's rows only (rolesOf reads every centre's).
+     */
+    public Optional<Role> roleIn(long userId, long centreId) {
+        return jdbc.sql("""
+                select case when u.platform_admin then 'admin' else r.role end
+                from users u left join user_roles r on r.centre_id = ? and r.user_id = u.id
+                where u.id = ? and (u.platform_admin or r.role is not null)""")
+                .params(centreId, userId).query(String.class).optional().map(Role::fromCode);
+    }
+
+    /** Centre id → role, for a user (every centre: for the home page). A platform admin is admin everywhere. */
     public Map<Long, Role> rolesOf(long userId) {
         boolean platformAdmin = jdbc.sql("select platform_admin from users where id = ?").param(userId)
                 .query(Boolean.class).single();

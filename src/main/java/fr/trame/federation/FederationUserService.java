@@ -44,7 +44,7 @@ public class FederationUserService {
                 select u.id <> :actor and not u.platform_admin
                        and exists (select 1 from network_roles r where r.federation_id = :federation and r.user_id = u.id)
                        and not exists (select 1 from network_roles r where r.user_id = u.id and r.federation_id <> :federation)
-                       and not exists (select 1 from centre_user_roles c where c.user_id = u.id)
+                       and not exists (select 1 from centre_user_roles c where c.user_id = :target)
                 from centre_users u where u.id = :target""")
                 .param("actor", actorId).param("federation", federationId).param("target", targetId)
                 .query(Boolean.class).optional().orElse(false);
