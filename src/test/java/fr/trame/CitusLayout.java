@@ -31,6 +31,9 @@ final class CitusLayout {
 
     static final String COLUMN = "centre_id";
 
+    /** The table the others are colocated with: persons, the largest with attendance, and referencing no other. */
+    static final String ANCHOR = "persons";
+
     /**
      * Tables kept on the coordinator only: Flyway's history, the login throttle (read and written by its key at each
      * login attempt, never joined), and Spring Session's tables should they be added (written at every request).
@@ -170,7 +173,7 @@ final class CitusLayout {
 
     /**
      * The script that turns the schema, once migrated, into Citus tables: reference tables first, then the distributed
-     * ones, each after the tables it references, all colocated with the first.
+     * ones, each after the tables it references, all colocated with the first ({@link #ANCHOR}).
      */
     String script() {
         StringBuilder sql = new StringBuilder();
@@ -206,6 +209,10 @@ final class CitusLayout {
         }
         List<String> order = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
+        if (parents.containsKey(ANCHOR) && parents.get(ANCHOR).isEmpty()) {
+            placed.add(ANCHOR);
+            order.add(ANCHOR);
+        }
         while (placed.size() < parents.size()) {
             String next = parents.keySet().stream().filter(t -> !placed.contains(t) && placed.containsAll(parents.get(t)))
                     .findFirst().orElseThrow(() -> new IllegalStateException("cycle de clés étrangères : " + parents));
