@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 final class LoadServer implements AutoCloseable {
 
+    private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR\\s");
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private final Process process;
@@ -134,7 +135,7 @@ final class LoadServer implements AutoCloseable {
     /** Errors the server logged (an OutOfMemoryError, a pool timeout…), at most a few lines. */
     List<String> logErrors() throws IOException {
         return Files.readAllLines(dir.resolve("server.log"), StandardCharsets.UTF_8).stream()
-                .filter(l -> l.contains("ERROR") || l.contains("OutOfMemoryError") || l.contains("Connection is not available"))
+                .filter(l -> ERROR_LINE.matcher(l).find() || l.contains("OutOfMemoryError") || l.contains("Connection is not available"))
                 .limit(5).toList();
     }
 
