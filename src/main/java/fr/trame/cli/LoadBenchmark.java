@@ -65,10 +65,14 @@ class LoadBenchmark implements Benchmark {
                 staff, centre.code(), seconds, warmUp.toSeconds(), thinkMs * 0.5 / 1000, thinkMs * 1.5 / 1000, heap);
         LoadGenerator.Report report;
         LoadServer.Heap used;
+        LoadServer.Cpu cpu;
         List<String> serverErrors;
         try (StaffLoad.Running running = load.start(centre, staff, heap, Duration.ofMillis(thinkMs), warmUp)) {
-            Thread.sleep(warmUp.plusSeconds(seconds).toMillis());
+            Thread.sleep(warmUp.toMillis());
+            LoadServer.Cpu before = running.server().cpu();
+            Thread.sleep(seconds * 1000L);
             running.stopStaff();
+            cpu = running.server().cpu().minus(before);
             report = running.report();
             used = running.server().heapUsed();
             serverErrors = running.server().logErrors();
@@ -79,6 +83,12 @@ class LoadBenchmark implements Benchmark {
             throw new IllegalStateException("Journal du serveur illisible : " + e.getMessage(), e);
         }
         print(out, report, staff);
+        long requests = Math.max(1, report.requests());
+        out.printf("CPU pendant la mesure : serveur %.1f s, PostgreSQL %.1f s, soit %.1f ms de serveur et %.1f ms de base "
+                        + "par requête ; %.2f cœur occupé en moyenne sur les 2 (sans la charge des autres processus)%n",
+                cpu.server().toMillis() / 1000.0, cpu.database().toMillis() / 1000.0,
+                (double) cpu.server().toMillis() / requests, (double) cpu.database().toMillis() / requests,
+                (cpu.server().toMillis() + cpu.database().toMillis()) / 1000.0 / report.seconds());
         out.printf("Tas du serveur : -Xmx%s ; au plus %d Mo occupés avant une collecte, au plus %d Mo encore occupés après "
                         + "(%d collectes, dont %d complètes) (cible : tient en 512 Mo, 0 erreur)%n",
                 heap, used.maxUsedMb(), used.maxAfterGcMb(), used.collections(), used.fullCollections());

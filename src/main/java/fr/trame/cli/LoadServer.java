@@ -85,6 +85,22 @@ final class LoadServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time used so far by the server's JVM, and by the bench's own PostgreSQL (its processes under this JVM). */
+    record Cpu(Duration server, Duration database) {
+        Cpu minus(Cpu before) {
+            return new Cpu(server.minus(before.server), database.minus(before.database));
+        }
+    }
+
+    Cpu cpu() {
+        Duration server = process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+        Duration database = ProcessHandle.current().descendants()
+                .filter(p -> p.pid() != process.pid() && p.info().command().orElse("").contains("postgres"))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+        return new Cpu(server, database);
+    }
+
     private void awaitReady() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

@@ -31,6 +31,7 @@ class DashboardFigures implements DisposableBean {
     private final IndicatorService indicators;
     private final Duration keep;
     private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<Key, Object> firstTimes = new ConcurrentHashMap<>();
     private final ExecutorService refresher;
 
     DashboardFigures(IndicatorService indicators, @Value("${trame.serve:false}") boolean serving,
@@ -66,7 +67,11 @@ class DashboardFigures implements DisposableBean {
         Key key = new Key(centreId, from, to);
         Kept k = kept.get(key);
         if (k == null) {
-            return computeAndKeep(key, centreCode);
+            // the first page of a centre-period computes; those asked meanwhile wait for it, not compute it again
+            synchronized (firstTimes.computeIfAbsent(key, x -> new Object())) {
+                Kept done = kept.get(key);
+                return done != null ? done.figures : computeAndKeep(key, centreCode);
+            }
         }
         if (System.nanoTime() - k.computedAt > keep.toNanos() && k.refreshing.compareAndSet(false, true)) {
             try {
@@ -90,6 +95,7 @@ class DashboardFigures implements DisposableBean {
         Indicators figures = indicators.compute(key.centreId(), centreCode, key.from(), key.to());
         if (kept.size() >= MAX_KEPT) {
             kept.clear();
+            firstTimes.clear();
         }
         kept.put(key, new Kept(figures, at));
         return figures;
