@@ -55,7 +55,7 @@ final class LoadGenerator implements AutoCloseable {
                     Page.BASELINE, 1));
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
     private final LoadPlan plan;

@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +38,10 @@ final class LoadServer implements AutoCloseable {
     private final URI base;
     private final Path dir;
     private final String heap;
+    private final DataSource dataSource;
 
-    private LoadServer(Process process, URI base, Path dir, String heap) {
+    private LoadServer(Process process, URI base, Path dir, String heap, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.process = process;
         this.base = base;
         this.dir = dir;
@@ -68,7 +73,7 @@ final class LoadServer implements AutoCloseable {
         builder.environment().put("TRAME_DB_USER", db.getUsername());
         builder.environment().put("TRAME_DB_PASSWORD", db.getPassword());
         Process process = builder.start();
-        LoadServer server = new LoadServer(process, URI.create("http://127.0.0.1:" + port + "/"), dir, heap);
+        LoadServer server = new LoadServer(process, URI.create("http://127.0.0.1:" + port + "/"), dir, heap, dataSource);
         server.awaitReady();
         return server;
     }
@@ -92,11 +97,25 @@ final class LoadServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The server's JVM as the system counts it; the database as its backends for this database (their pids from
+     * pg_stat_activity): the pool's connections live through the measure, so their CPU is the database's work.
+     */
     Cpu cpu() {
         Duration server = process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-        Duration database = ProcessHandle.current().descendants()
-                .filter(p -> p.pid() != process.pid() && p.info().command().orElse("").contains("postgres"))
-                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+        List<Integer> backends = List.of();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pid from pg_stat_activity where datname = current_database()")) {
+            List<Integer> pids = new ArrayList<>();
+            while (rs.next()) {
+                pids.add(rs.getInt(1));
+            }
+            backends = pids;
+        } catch (SQLException e) {
+            // no database figure then
+        }
+        Duration database = backends.stream().map(pid -> ProcessHandle.of(pid)
+                        .flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
         return new Cpu(server, database);
     }
