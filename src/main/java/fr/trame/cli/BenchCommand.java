@@ -35,7 +35,7 @@ class BenchCommand implements Command {
         }
         for (Benchmark benchmark : benchmarks) {
             if (args.positional().isEmpty() || args.positional().contains(benchmark.part())) {
-                benchmark.run(out);
+                benchmark.run(out, args);
             }
         }
         return 0;

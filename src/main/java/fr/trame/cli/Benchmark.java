@@ -12,4 +12,9 @@ interface Benchmark {
     String part();
 
     void run(PrintStream out);
+
+    /** With the options of the command line ({@code bench load --staff 50}); most parts have none. */
+    default void run(PrintStream out, Arguments args) {
+        run(out);
+    }
 }

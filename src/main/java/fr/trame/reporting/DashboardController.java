@@ -35,9 +35,11 @@ class DashboardController {
     private final BandService bands;
     private final CaseOutcomeService outcomes;
     private final DrillDown drillDown;
+    private final DashboardFigures figures;
 
     DashboardController(IndicatorService indicators, QualityService quality, Charts charts, ThemeService themes, BandService bands,
-                        CaseOutcomeService outcomes, DrillDown drillDown) {
+                        CaseOutcomeService outcomes, DrillDown drillDown, DashboardFigures figures) {
+        this.figures = figures;
         this.outcomes = outcomes;
         this.drillDown = drillDown;
         this.indicators = indicators;
@@ -53,8 +55,8 @@ class DashboardController {
                      @RequestParam(required = false) LocalDate to, Model model) {
         Period period = period(type, annee, from, to, scope.today());
         Period before = period.previous();
-        Indicators cur = indicators.compute(scope.id(), scope.code(), period.from(), period.to());
-        Indicators prev = indicators.compute(scope.id(), scope.code(), before.from(), before.to());
+        Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
+        Indicators prev = figures.compute(scope.id(), scope.code(), before.from(), before.to());
         model.addAttribute("type", type);
         model.addAttribute("period", period);
         model.addAttribute("year", annee == null ? defaultYear(type, scope.today()) : annee);
