@@ -77,7 +77,7 @@ public class CatalogueSearch {
     }
 
     private final JdbcClient jdbc;
-    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet());
+    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet(), new long[0][], false);
 
     public CatalogueSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -85,25 +85,34 @@ public class CatalogueSearch {
 
     @Transactional(readOnly = true)
     public Result search(long centreId, Criteria criteria) {
-        FacetIndex facets = current();
-        String query = tsquery(criteria.text());
-        boolean wordsIgnored = criteria.text() != null && !criteria.text().isBlank() && query.isEmpty();
+        // one round trip: the catalogue's version (is the facet index current?) and the words as a tsquery; the
+        // planner takes the documents for cheap and would read them all when a word is in most actions: the GIN
+        // index answers without reading them
+        boolean words = criteria.text() != null && !criteria.text().isBlank();
+        Map<String, Object> state = jdbc.sql("""
+                select set_config('enable_seqscan', 'off', true), version,
+                       case when :words then websearch_to_tsquery('french', trame_fold(:text))::text else '' end as query
+                from catalogue_state""").param("words", words).param("text", words ? criteria.text() : "")
+                .query().singleRow();
+        FacetIndex facets = current(((Number) state.get("version")).longValue());
+        String query = (String) state.get("query");
+        boolean wordsIgnored = words && query.isEmpty();
         BitSet found;
         BitSet inTitle = new BitSet();
         if (query.isEmpty()) {
             found = (BitSet) facets.published.clone();
             found.or(ids("select id from catalogue_actions where owner_centre_id = ? and not published", centreId));
         } else {
-            // the planner takes the documents for cheap and would read them all when a word is in most actions;
-            // the GIN index answers without reading them
-            jdbc.sql("select set_config('enable_seqscan', 'off', true)").query().listOfRows();
-            found = bits(jdbc.sql("""
-                    select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
-                    where doc @@ cast(:q as tsquery) and (published or owner_centre_id = :centre)""")
-                    .param("q", query).param("centre", centreId).query(String.class).single());
-            inTitle = bits(jdbc.sql("""
-                    select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where title_doc @@ cast(? as tsquery)""")
-                    .param(query).query(String.class).single());
+            String paired = CataloguePhrases.rewrite(query);
+            Map<String, Object> rows = jdbc.sql("""
+                    select (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
+                            where %s and (published or owner_centre_id = :centre)) as found,
+                           (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s) as in_title"""
+                            .formatted(matches("doc", paired, query, facets), matches("title_doc", paired, query, facets)))
+                    .param("q", query).param("paired", paired).param("unpaired", "'no pairs' & (" + query + ")")
+                    .param("centre", centreId).query().singleRow();
+            found = bits((String) rows.get("found"));
+            inTitle = bits((String) rows.get("in_title"));
         }
         if (criteria.mine()) {
             found.and(ids("select id from catalogue_actions where owner_centre_id = ?", centreId));
@@ -112,6 +121,18 @@ public class CatalogueSearch {
         inTitle.and(found);
         List<Long> page = page(found, inTitle, Math.max(1, criteria.page()));
         return new Result(found.cardinality(), hits(page, centreId), facets.count(found, criteria.chosen()), wordsIgnored);
+    }
+
+    /**
+     * The condition on a document: the query, its phrases answered by pairs when it has some (CataloguePhrases);
+     * when some document has no pairs (too long, V77), the query itself on those.
+     */
+    private static String matches(String column, String paired, String query, FacetIndex facets) {
+        if (paired.equals(query)) {
+            return column + " @@ cast(:q as tsquery)";
+        }
+        return facets.unpaired ? "(" + column + " @@ cast(:paired as tsquery) or " + column + " @@ cast(:unpaired as tsquery))"
+                : column + " @@ cast(:paired as tsquery)";
     }
 
     /** The page's actions: those with the words in their title first, then the others, each in catalogue order. */
@@ -167,18 +188,8 @@ public class CatalogueSearch {
         return bits;
     }
 
-    /** The words as a French tsquery folded like the documents; empty when nothing searchable was typed. */
-    private String tsquery(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        return jdbc.sql("select websearch_to_tsquery('french', trame_fold(?))::text").param(text)
-                .query(String.class).single();
-    }
-
     /** The facet index of the catalogue as it is now: rebuilt when the catalogue changed since it was built. */
-    private FacetIndex current() {
-        long version = jdbc.sql("select version from catalogue_state").query(Long.class).single();
+    private FacetIndex current(long version) {
         FacetIndex known = index;
         if (known.version == version) {
             return known;
@@ -232,15 +243,30 @@ public class CatalogueSearch {
             }
             names[f] = dictionaries.get(f).keySet().toArray(String[]::new);
         }
-        return new FacetIndex(version, names, starts, values, published);
+        long[][] publishedCounts = new long[all.length][];
+        for (int f = 0; f < all.length; f++) {
+            publishedCounts[f] = new long[names[f].length];
+            for (int id = published.nextSetBit(0); id >= 0; id = published.nextSetBit(id + 1)) {
+                for (int p = starts[f][id]; p < starts[f][id + 1]; p++) {
+                    publishedCounts[f][values[f][p]]++;
+                }
+            }
+        }
+        boolean unpaired = jdbc.sql("select exists (select from catalogue_search where doc @@ '''no pairs''' or title_doc @@ '''no pairs''')")
+                .query(Boolean.class).single();
+        return new FacetIndex(version, names, starts, values, published, publishedCounts, unpaired);
     }
 
     /**
      * Each action's facet values, as numbers into one dictionary per facet, held in memory: the values of action
      * {@code id} in facet {@code f} are {@code values[f][starts[f][id] .. starts[f][id + 1])}. Counting the facets of
      * 50,000 actions is then a pass over arrays; PostgreSQL needs tens of milliseconds to unnest and group them.
+     * {@code publishedCounts} are the counts over all published actions: the counts of a set of actions close to
+     * them (the landing page: the published ones and a centre's drafts) are found from the few that differ.
+     * {@code unpaired}: some document of the catalogue has no phrase pairs (V77).
      */
-    private record FacetIndex(long version, String[][] names, int[][] starts, int[][] values, BitSet published) {
+    private record FacetIndex(long version, String[][] names, int[][] starts, int[][] values, BitSet published,
+                              long[][] publishedCounts, boolean unpaired) {
 
         /** Keeps the actions that have, for each facet with chosen values, one of them. */
         void keep(BitSet found, Map<Facet, List<String>> chosen) {
@@ -268,13 +294,21 @@ public class CatalogueSearch {
         /** Per facet, its most frequent values among the found actions, and the chosen ones. */
         Map<Facet, List<FacetValue>> count(BitSet found, Map<Facet, List<String>> chosen) {
             Map<Facet, List<FacetValue>> facets = new LinkedHashMap<>();
+            BitSet added = (BitSet) found.clone();
+            added.andNot(published);
+            BitSet removed = (BitSet) published.clone();
+            removed.andNot(found);
+            boolean fromPublished = added.cardinality() + removed.cardinality() < found.cardinality();
             for (Facet facet : Facet.values()) {
                 int f = facet.ordinal();
-                long[] counts = new long[names[f].length];
-                for (int id = found.nextSetBit(0); id >= 0; id = found.nextSetBit(id + 1)) {
-                    for (int p = start(f, id); p < start(f, id + 1); p++) {
-                        counts[values[f][p]]++;
-                    }
+                long[] counts;
+                if (fromPublished) {
+                    counts = publishedCounts[f].clone();
+                    add(counts, f, added, 1);
+                    add(counts, f, removed, -1);
+                } else {
+                    counts = new long[names[f].length];
+                    add(counts, f, found, 1);
                 }
                 List<String> picked = chosen.getOrDefault(facet, List.of());
                 List<FacetValue> shown = new ArrayList<>();
@@ -291,6 +325,14 @@ public class CatalogueSearch {
                 facets.put(facet, shown);
             }
             return facets;
+        }
+
+        private void add(long[] counts, int f, BitSet ids, int sign) {
+            for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+                for (int p = start(f, id); p < start(f, id + 1); p++) {
+                    counts[values[f][p]] += sign;
+                }
+            }
         }
 
         /** The indexes of the largest non-zero counts, at most {@link #FACET_VALUES}, without sorting them all. */
