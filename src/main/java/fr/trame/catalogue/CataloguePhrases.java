@@ -62,6 +62,34 @@ final class CataloguePhrases {
         return String.join(" & ", rest);
     }
 
+    /** A query that is only plain lexemes joined by &amp;, some negated: each as printed, quotes included. */
+    record Conjunction(List<String> with, List<String> without) {
+    }
+
+    /** The query as a {@link Conjunction}, or null when it is anything else (a phrase, an |, a weight...). */
+    static Conjunction conjunction(String tsquery) {
+        Parser parser = new Parser(tsquery);
+        Node top;
+        try {
+            top = parser.or();
+            if (parser.peek() != 0) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        List<String> with = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (Node c : top.conjuncts != null ? top.conjuncts : List.of(top)) {
+            Node lexeme = c.negated != null ? c.negated : c;
+            if (lexeme.chain == null || lexeme.chain.size() != 1 || lexeme.grouped) {
+                return null;
+            }
+            (c.negated != null ? without : with).add("'" + lexeme.chain.get(0) + "'");
+        }
+        return with.isEmpty() ? null : new Conjunction(with, without);
+    }
+
     /**
      * A part of the query: where it is in the text; {@code chain} its lexemes (still escaped as printed) when it is a
      * plain lexeme or a phrase of plain lexemes, with the distances between them in {@code gaps}; {@code conjuncts}
@@ -73,6 +101,9 @@ final class CataloguePhrases {
         List<String> chain;
         List<Integer> gaps = new ArrayList<>();
         List<Node> conjuncts;
+        /** The operand of a !, and whether the node is in parentheses. */
+        Node negated;
+        boolean grouped;
 
         Node(int start, int end) {
             this.start = start;
@@ -152,7 +183,9 @@ final class CataloguePhrases {
             if (c == '!') {
                 at++;
                 Node inner = unary();
-                return new Node(start, inner.end);
+                Node not = new Node(start, inner.end);
+                not.negated = inner;
+                return not;
             }
             if (c == '(') {
                 at++;
@@ -164,6 +197,7 @@ final class CataloguePhrases {
                 Node group = new Node(start, at);
                 group.chain = inner.chain;
                 group.gaps = inner.gaps;
+                group.grouped = true;
                 return group;
             }
             if (c != '\'') {

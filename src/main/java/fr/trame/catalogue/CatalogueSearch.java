@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Searching the catalogue: French full-text search in PostgreSQL (accents, case and apostrophe style ignored, words
  * stemmed) gives the matching actions; facets are then counted over them. A centre sees the published actions and
- * its own drafts. Actions whose title has the words come first, then the others in catalogue order.
+ * its own drafts. Actions whose title has the words come first, then the others in catalogue order. Quoted phrases
+ * are answered by pair lexemes (CataloguePhrases); words (and two-word phrases) by the lexemes' posting lists, read
+ * from the GIN index once per version of the catalogue and kept with the facet index.
  */
 @Service
 public class CatalogueSearch {
@@ -23,6 +27,8 @@ public class CatalogueSearch {
     public static final int PAGE_SIZE = 20;
     /** Values shown per facet, the most frequent first; the chosen ones are always shown. */
     static final int FACET_VALUES = 12;
+    /** Posting lists kept per version of the catalogue (at most 50,000 actions: 6 kB each). */
+    static final int POSTINGS = 2000;
 
     /** A facet: its URL parameter, its French title, and the column(s) its values come from. */
     public enum Facet {
@@ -77,7 +83,7 @@ public class CatalogueSearch {
     }
 
     private final JdbcClient jdbc;
-    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet(), new long[0][], false);
+    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet(), new long[0][], false, new ConcurrentHashMap<>());
 
     public CatalogueSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -85,42 +91,79 @@ public class CatalogueSearch {
 
     @Transactional(readOnly = true)
     public Result search(long centreId, Criteria criteria) {
-        // one round trip: the catalogue's version (is the facet index current?) and the words as a tsquery; the
-        // planner takes the documents for cheap and would read them all when a word is in most actions: the GIN
-        // index answers without reading them
+        // one round trip: the catalogue's version (is the facet index current?), the words as a tsquery, the
+        // centre's own actions; the planner takes the documents for cheap and would read them all when a word is in
+        // most actions: the GIN index answers without reading them
         boolean words = criteria.text() != null && !criteria.text().isBlank();
         Map<String, Object> state = jdbc.sql("""
                 select set_config('enable_seqscan', 'off', true), version,
-                       case when :words then websearch_to_tsquery('french', trame_fold(:text))::text else '' end as query
+                       case when :words then websearch_to_tsquery('french', trame_fold(:text))::text else '' end as query,
+                       (select coalesce(array_agg(id)::text, '{}') from catalogue_actions where owner_centre_id = :centre) as own,
+                       (select coalesce(array_agg(id)::text, '{}') from catalogue_actions
+                        where owner_centre_id = :centre and not published) as drafts
                 from catalogue_state""").param("words", words).param("text", words ? criteria.text() : "")
-                .query().singleRow();
+                .param("centre", centreId).query().singleRow();
         FacetIndex facets = current(((Number) state.get("version")).longValue());
         String query = (String) state.get("query");
         boolean wordsIgnored = words && query.isEmpty();
-        BitSet found;
+        BitSet found = (BitSet) facets.published.clone();
+        found.or(bits((String) state.get("drafts")));
         BitSet inTitle = new BitSet();
-        if (query.isEmpty()) {
-            found = (BitSet) facets.published.clone();
-            found.or(ids("select id from catalogue_actions where owner_centre_id = ? and not published", centreId));
-        } else {
+        if (!query.isEmpty()) {
             String paired = CataloguePhrases.rewrite(query);
-            Map<String, Object> rows = jdbc.sql("""
-                    select (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
-                            where %s and (published or owner_centre_id = :centre)) as found,
-                           (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s) as in_title"""
-                            .formatted(matches("doc", paired, query, facets), matches("title_doc", paired, query, facets)))
-                    .param("q", query).param("paired", paired).param("unpaired", "'no pairs' & (" + query + ")")
-                    .param("centre", centreId).query().singleRow();
-            found = bits((String) rows.get("found"));
-            inTitle = bits((String) rows.get("in_title"));
+            CataloguePhrases.Conjunction lexemes = CataloguePhrases.conjunction(paired);
+            if (lexemes != null && (paired.equals(query) || !facets.unpaired)) {
+                inTitle = (BitSet) found.clone();
+                and(found, lexemes, "doc", facets);
+                and(inTitle, lexemes, "title_doc", facets);
+            } else {
+                Map<String, Object> rows = jdbc.sql("""
+                        select (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
+                                where %s and (published or owner_centre_id = :centre)) as found,
+                               (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s) as in_title"""
+                                .formatted(matches("doc", paired, query, facets), matches("title_doc", paired, query, facets)))
+                        .param("q", query).param("paired", paired).param("unpaired", "'no pairs' & (" + query + ")")
+                        .param("centre", centreId).query().singleRow();
+                found = bits((String) rows.get("found"));
+                inTitle = bits((String) rows.get("in_title"));
+            }
         }
         if (criteria.mine()) {
-            found.and(ids("select id from catalogue_actions where owner_centre_id = ?", centreId));
+            found.and(bits((String) state.get("own")));
         }
         facets.keep(found, criteria.chosen());
         inTitle.and(found);
         List<Long> page = page(found, inTitle, Math.max(1, criteria.page()));
         return new Result(found.cardinality(), hits(page, centreId), facets.count(found, criteria.chosen()), wordsIgnored);
+    }
+
+    /**
+     * Keeps the actions whose document (or title) has every lexeme of the conjunction and none of its negated ones,
+     * from the lexemes' posting lists, each read from the GIN index once per version of the catalogue.
+     */
+    private void and(BitSet actions, CataloguePhrases.Conjunction lexemes, String column, FacetIndex facets) {
+        List<String> missing = new ArrayList<>();
+        lexemes.with().forEach(l -> missing.add(column + " " + l));
+        lexemes.without().forEach(l -> missing.add(column + " " + l));
+        missing.removeIf(facets.postings::containsKey);
+        Map<String, BitSet> read = new HashMap<>();
+        if (!missing.isEmpty()) {
+            jdbc.sql("""
+                    select l, (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
+                               where %s @@ cast(l as tsquery))
+                    from unnest(cast(? as text[])) l""".formatted(column))
+                    .param(missing.stream().map(k -> k.substring(column.length() + 1)).toArray(String[]::new))
+                    .query((rs, n) -> read.put(column + " " + rs.getString(1), bits(rs.getString(2)))).list();
+            if (facets.postings.size() < POSTINGS) {
+                facets.postings.putAll(read);
+            }
+        }
+        for (String l : lexemes.with()) {
+            actions.and(read.getOrDefault(column + " " + l, facets.postings.get(column + " " + l)));
+        }
+        for (String l : lexemes.without()) {
+            actions.andNot(read.getOrDefault(column + " " + l, facets.postings.get(column + " " + l)));
+        }
     }
 
     /**
@@ -161,12 +204,6 @@ public class CatalogueSearch {
                 from catalogue_actions where id = any(?)""").params(centreId, ids.toArray(Long[]::new))
                 .query(Hit.class).list().forEach(h -> byId.put(h.id(), h));
         return ids.stream().map(byId::get).toList();
-    }
-
-    private BitSet ids(String sql, long centreId) {
-        BitSet ids = new BitSet();
-        jdbc.sql(sql).param(centreId).query(Long.class).list().forEach(id -> ids.set(Math.toIntExact(id)));
-        return ids;
     }
 
     /** The ids of an array PostgreSQL gave as text ({1,2,3}): tens of thousands of them parse in a millisecond. */
@@ -254,7 +291,7 @@ public class CatalogueSearch {
         }
         boolean unpaired = jdbc.sql("select exists (select from catalogue_search where doc @@ '''no pairs''' or title_doc @@ '''no pairs''')")
                 .query(Boolean.class).single();
-        return new FacetIndex(version, names, starts, values, published, publishedCounts, unpaired);
+        return new FacetIndex(version, names, starts, values, published, publishedCounts, unpaired, new ConcurrentHashMap<>());
     }
 
     /**
@@ -263,10 +300,11 @@ public class CatalogueSearch {
      * 50,000 actions is then a pass over arrays; PostgreSQL needs tens of milliseconds to unnest and group them.
      * {@code publishedCounts} are the counts over all published actions: the counts of a set of actions close to
      * them (the landing page: the published ones and a centre's drafts) are found from the few that differ.
-     * {@code unpaired}: some document of the catalogue has no phrase pairs (V77).
+     * {@code unpaired}: some document of the catalogue has no phrase pairs (V77). {@code postings}: the actions
+     * whose document ("doc 'lexeme'") or title ("title_doc 'lexeme'") has a lexeme, as read from the GIN index.
      */
     private record FacetIndex(long version, String[][] names, int[][] starts, int[][] values, BitSet published,
-                              long[][] publishedCounts, boolean unpaired) {
+                              long[][] publishedCounts, boolean unpaired, Map<String, BitSet> postings) {
 
         /** Keeps the actions that have, for each facet with chosen values, one of them. */
         void keep(BitSet found, Map<Facet, List<String>> chosen) {
