@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rewrites a French tsquery (as PostgreSQL prints it) so that its quoted phrases are answered by the pair lexemes
- * of the documents (V77): {@code 'caf' <2> 'parent'} becomes {@code 'caf 2 parent'}, which the GIN index answers
- * without reading any document back. A phrase of two lexemes is replaced by its pair (a document has the pair exactly
- * when it matches the phrase); a longer one, or one with a distance over {@link #MAX_DISTANCE}, keeps the phrase and
- * gains its pairs, so that only the documents having them all are rechecked. Phrases under {@code |} or {@code !}
- * are left as they are (still correct, only slower).
+ * Splits a French tsquery (as PostgreSQL prints it) into the parts joined by its top-level {@code &}, each kept or
+ * negated, so that the search answers it from the parts' sets of actions: a document matches {@code A & !B} exactly
+ * when it matches A and not B. Each part carries the query that reads its actions from the GIN index; a quoted
+ * phrase is answered by the pair lexemes of the documents (V77): {@code 'caf' <2> 'parent'} is read as
+ * {@code 'caf 2 parent'}, without reading any document back (a document has the pair exactly when it matches the
+ * phrase); a longer phrase is read with its pairs added, so that only the documents having them all are rechecked;
+ * a distance over {@link #MAX_DISTANCE}, or anything under {@code |}, is read as it is (correct, only slower).
  */
 final class CataloguePhrases {
 
@@ -21,73 +22,61 @@ final class CataloguePhrases {
     private CataloguePhrases() {
     }
 
-    /** The query with its phrases answered by pairs, or the query itself when it has no phrase to rewrite. */
-    static String rewrite(String tsquery) {
+    /**
+     * A part of a query: as printed ({@code key}), the query reading its actions from the index ({@code read}), and
+     * whether that query relies on the pairs (then a document without pairs is checked with the part itself).
+     */
+    record Part(String key, String read, boolean paired) {
+    }
+
+    /** The parts a document must match, and those it must not. */
+    record Parts(List<Part> with, List<Part> without) {
+    }
+
+    /** The query's parts; a query it cannot read is one part, read as it is. */
+    static Parts parts(String tsquery) {
         Parser parser = new Parser(tsquery);
         Node top;
         try {
             top = parser.or();
             if (parser.peek() != 0) {
-                return tsquery;
+                throw new IllegalArgumentException(tsquery);
             }
-        } catch (IllegalArgumentException e) {
-            return tsquery;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return new Parts(List.of(new Part(tsquery, tsquery, false)), List.of());
         }
-        List<Node> conjuncts = top.conjuncts != null ? top.conjuncts : List.of(top);
-        List<String> rest = new ArrayList<>();
+        List<Part> with = new ArrayList<>();
+        List<Part> without = new ArrayList<>();
+        for (Node c : top.conjuncts != null ? top.conjuncts : List.of(top)) {
+            if (c.negated != null) {
+                without.add(part(tsquery, c.negated));
+            } else {
+                with.add(part(tsquery, c));
+            }
+        }
+        return new Parts(with, without);
+    }
+
+    private static Part part(String tsquery, Node node) {
+        String text = tsquery.substring(node.start, node.end).trim();
+        if (node.chain == null || node.chain.size() < 2) {
+            return new Part(text, text, false);
+        }
         Set<String> pairs = new LinkedHashSet<>();
-        for (Node c : conjuncts) {
-            String text = tsquery.substring(c.start, c.end).trim();
-            if (c.chain == null || c.chain.size() < 2) {
-                rest.add(text);
-                continue;
-            }
-            boolean replaced = c.chain.size() == 2;
-            for (int i = 0; i < c.gaps.size(); i++) {
-                int gap = c.gaps.get(i);
-                if (gap >= 1 && gap <= MAX_DISTANCE) {
-                    pairs.add("'" + c.chain.get(i) + " " + gap + " " + c.chain.get(i + 1) + "'");
-                } else {
-                    replaced = false;
-                }
-            }
-            if (!replaced) {
-                rest.add(text);
+        boolean all = true;
+        for (int i = 0; i < node.gaps.size(); i++) {
+            int gap = node.gaps.get(i);
+            if (gap >= 1 && gap <= MAX_DISTANCE) {
+                pairs.add("'" + node.chain.get(i) + " " + gap + " " + node.chain.get(i + 1) + "'");
+            } else {
+                all = false;
             }
         }
         if (pairs.isEmpty()) {
-            return tsquery;
+            return new Part(text, text, false);
         }
-        rest.addAll(pairs);
-        return String.join(" & ", rest);
-    }
-
-    /** A query that is only plain lexemes joined by &amp;, some negated: each as printed, quotes included. */
-    record Conjunction(List<String> with, List<String> without) {
-    }
-
-    /** The query as a {@link Conjunction}, or null when it is anything else (a phrase, an |, a weight...). */
-    static Conjunction conjunction(String tsquery) {
-        Parser parser = new Parser(tsquery);
-        Node top;
-        try {
-            top = parser.or();
-            if (parser.peek() != 0) {
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        List<String> with = new ArrayList<>();
-        List<String> without = new ArrayList<>();
-        for (Node c : top.conjuncts != null ? top.conjuncts : List.of(top)) {
-            Node lexeme = c.negated != null ? c.negated : c;
-            if (lexeme.chain == null || lexeme.chain.size() != 1 || lexeme.grouped) {
-                return null;
-            }
-            (c.negated != null ? without : with).add("'" + lexeme.chain.get(0) + "'");
-        }
-        return with.isEmpty() ? null : new Conjunction(with, without);
+        String read = String.join(" & ", pairs);
+        return new Part(text, all && node.chain.size() == 2 ? read : "(" + text + ") & " + read, true);
     }
 
     /**

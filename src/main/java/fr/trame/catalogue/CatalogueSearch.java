@@ -110,23 +110,11 @@ public class CatalogueSearch {
         found.or(bits((String) state.get("drafts")));
         BitSet inTitle = new BitSet();
         if (!query.isEmpty()) {
-            String paired = CataloguePhrases.rewrite(query);
-            CataloguePhrases.Conjunction lexemes = CataloguePhrases.conjunction(paired);
-            if (lexemes != null && (paired.equals(query) || !facets.unpaired)) {
-                inTitle = (BitSet) found.clone();
-                and(found, lexemes, "doc", facets);
-                and(inTitle, lexemes, "title_doc", facets);
-            } else {
-                Map<String, Object> rows = jdbc.sql("""
-                        select (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
-                                where %s and (published or owner_centre_id = :centre)) as found,
-                               (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s) as in_title"""
-                                .formatted(matches("doc", paired, query, facets), matches("title_doc", paired, query, facets)))
-                        .param("q", query).param("paired", paired).param("unpaired", "'no pairs' & (" + query + ")")
-                        .param("centre", centreId).query().singleRow();
-                found = bits((String) rows.get("found"));
-                inTitle = bits((String) rows.get("in_title"));
-            }
+            CataloguePhrases.Parts parts = CataloguePhrases.parts(query);
+            inTitle = (BitSet) found.clone();
+            Map<String, BitSet> matching = read(parts, facets);
+            match(found, parts, "doc", matching);
+            match(inTitle, parts, "title_doc", matching);
         }
         if (criteria.mine()) {
             found.and(bits((String) state.get("own")));
@@ -137,45 +125,59 @@ public class CatalogueSearch {
         return new Result(found.cardinality(), hits(page, centreId), facets.count(found, criteria.chosen()), wordsIgnored);
     }
 
-    /**
-     * Keeps the actions whose document (or title) has every lexeme of the conjunction and none of its negated ones,
-     * from the lexemes' posting lists, each read from the GIN index once per version of the catalogue.
-     */
-    private void and(BitSet actions, CataloguePhrases.Conjunction lexemes, String column, FacetIndex facets) {
-        List<String> missing = new ArrayList<>();
-        lexemes.with().forEach(l -> missing.add(column + " " + l));
-        lexemes.without().forEach(l -> missing.add(column + " " + l));
-        missing.removeIf(facets.postings::containsKey);
-        Map<String, BitSet> read = new HashMap<>();
-        if (!missing.isEmpty()) {
-            jdbc.sql("""
-                    select l, (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
-                               where %s @@ cast(l as tsquery))
-                    from unnest(cast(? as text[])) l""".formatted(column))
-                    .param(missing.stream().map(k -> k.substring(column.length() + 1)).toArray(String[]::new))
-                    .query((rs, n) -> read.put(column + " " + rs.getString(1), bits(rs.getString(2)))).list();
-            if (facets.postings.size() < POSTINGS) {
-                facets.postings.putAll(read);
-            }
-        }
-        for (String l : lexemes.with()) {
-            actions.and(read.getOrDefault(column + " " + l, facets.postings.get(column + " " + l)));
-        }
-        for (String l : lexemes.without()) {
-            actions.andNot(read.getOrDefault(column + " " + l, facets.postings.get(column + " " + l)));
-        }
+    /** Keeps the actions whose document (or title) matches every part kept and none of the parts negated. */
+    private static void match(BitSet actions, CataloguePhrases.Parts parts, String column, Map<String, BitSet> matching) {
+        parts.with().forEach(p -> actions.and(matching.get(column + " " + p.key())));
+        parts.without().forEach(p -> actions.andNot(matching.get(column + " " + p.key())));
     }
 
     /**
-     * The condition on a document: the query, its phrases answered by pairs when it has some (CataloguePhrases);
-     * when some document has no pairs (too long, V77), the query itself on those.
+     * Reads, in one round trip, the actions matching each part of the query not read yet since the catalogue last
+     * changed, both in the documents and the titles; they are kept with the facet index (at most {@link #POSTINGS}).
      */
-    private static String matches(String column, String paired, String query, FacetIndex facets) {
-        if (paired.equals(query)) {
-            return column + " @@ cast(:q as tsquery)";
+    private Map<String, BitSet> read(CataloguePhrases.Parts parts, FacetIndex facets) {
+        List<CataloguePhrases.Part> missing = new ArrayList<>();
+        Map<String, BitSet> read = new HashMap<>();
+        for (CataloguePhrases.Part p : concat(parts)) {
+            BitSet doc = facets.postings.get("doc " + p.key());
+            BitSet title = facets.postings.get("title_doc " + p.key());
+            if (doc != null && title != null) {
+                read.put("doc " + p.key(), doc);
+                read.put("title_doc " + p.key(), title);
+            } else if (missing.stream().noneMatch(m -> m.key().equals(p.key()))) {
+                missing.add(p);
+            }
         }
-        return facets.unpaired ? "(" + column + " @@ cast(:paired as tsquery) or " + column + " @@ cast(:unpaired as tsquery))"
-                : column + " @@ cast(:paired as tsquery)";
+        if (missing.isEmpty()) {
+            return read;
+        }
+        // a part read by its pairs, on a document without pairs (too long, V77): the part itself
+        String doc = facets.unpaired ? "(doc @@ cast(r as tsquery) or (p and doc @@ cast('''no pairs'' & (' || k || ')' as tsquery)))"
+                : "doc @@ cast(r as tsquery)";
+        Map<String, BitSet> fresh = new HashMap<>();
+        jdbc.sql("""
+                select k, (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s),
+                          (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s)
+                from unnest(cast(? as text[]), cast(? as text[]), cast(? as boolean[])) as part(k, r, p)"""
+                        .formatted(doc, doc.replace("doc", "title_doc")))
+                .params(missing.stream().map(CataloguePhrases.Part::key).toArray(String[]::new),
+                        missing.stream().map(CataloguePhrases.Part::read).toArray(String[]::new),
+                        missing.stream().map(CataloguePhrases.Part::paired).toArray(Boolean[]::new))
+                .query((rs, n) -> {
+                    fresh.put("doc " + rs.getString(1), bits(rs.getString(2)));
+                    return fresh.put("title_doc " + rs.getString(1), bits(rs.getString(3)));
+                }).list();
+        if (facets.postings.size() < POSTINGS) {
+            facets.postings.putAll(fresh);
+        }
+        read.putAll(fresh);
+        return read;
+    }
+
+    private static List<CataloguePhrases.Part> concat(CataloguePhrases.Parts parts) {
+        List<CataloguePhrases.Part> all = new ArrayList<>(parts.with());
+        all.addAll(parts.without());
+        return all;
     }
 
     /** The page's actions: those with the words in their title first, then the others, each in catalogue order. */

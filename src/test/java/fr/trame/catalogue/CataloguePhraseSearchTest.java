@@ -50,7 +50,8 @@ class CataloguePhraseSearchTest {
             "\"aide aux devoirs\"", "\"l'aide aux devoirs\"", "\"aide pour les devoirs\"", "\"jardin et de la plaine\"",
             "\"repas partagés seniors\"", "\"repas partagés\"", "\"fete de quartier\"", "\"lieu d'accueil enfants-parents\"",
             "\"café des parents\" -fête", "\"café des parents\" or \"jardin partagé\"", "\"café des parents\" samedi",
-            "\"partagés seniors\" jeudi", "\"des îles\"", "\"le café\"", "\"café des îles des parents\"");
+            "\"partagés seniors\" jeudi", "\"des îles\"", "\"le café\"", "\"café des îles des parents\"", "-\"café des parents\"",
+            "-jardin", "café -\"café des parents\"", "(café or jardin) -\"fête de quartier\"");
 
     @BeforeEach
     void handMadeCatalogue() {
@@ -98,19 +99,26 @@ class CataloguePhraseSearchTest {
     }
 
     @Test
-    void phrasesAreRewrittenToPairsOnlyWhereThePairsSayItAll() {
-        assertThat(CataloguePhrases.rewrite("'caf' <2> 'parent'")).isEqualTo("'caf 2 parent'");
-        assertThat(CataloguePhrases.rewrite("'caf' <2> 'parent' & 'samedi'")).isEqualTo("'samedi' & 'caf 2 parent'");
-        // longer: the phrase stays (rechecked) with its pairs
-        assertThat(CataloguePhrases.rewrite("'repas' <-> 'partag' <-> 'senior'"))
-                .isEqualTo("'repas' <-> 'partag' <-> 'senior' & 'repas 1 partag' & 'partag 1 senior'");
-        // a gap over 3: as it was
-        assertThat(CataloguePhrases.rewrite("'jardin' <4> 'plain'")).isEqualTo("'jardin' <4> 'plain'");
-        // under | or !: as it was
-        assertThat(CataloguePhrases.rewrite("'caf' <2> 'parent' | 'jardin'")).isEqualTo("'caf' <2> 'parent' | 'jardin'");
-        assertThat(CataloguePhrases.rewrite("!( 'caf' <2> 'parent' ) & 'a'")).isEqualTo("!( 'caf' <2> 'parent' ) & 'a'");
-        assertThat(CataloguePhrases.rewrite("'l''eau' <-> 'vive'")).isEqualTo("'l''eau 1 vive'");
-        assertThat(CataloguePhrases.rewrite("'jardin'")).isEqualTo("'jardin'");
+    void phrasesAreReadByTheirPairs() {
+        assertThat(parts("'caf' <2> 'parent'")).isEqualTo("+'caf' <2> 'parent' = 'caf 2 parent' (pairs)");
+        assertThat(parts("'caf' <2> 'parent' & 'samedi' & !'jardin'"))
+                .isEqualTo("+'caf' <2> 'parent' = 'caf 2 parent' (pairs) ; +'samedi' = 'samedi' ; -'jardin' = 'jardin'");
+        // longer: rechecked where all the pairs are
+        assertThat(parts("'repas' <-> 'partag' <-> 'senior'"))
+                .isEqualTo("+'repas' <-> 'partag' <-> 'senior' = ('repas' <-> 'partag' <-> 'senior') & 'repas 1 partag' & 'partag 1 senior' (pairs)");
+        // a gap over 3: as it is; under |: the whole query as it is
+        assertThat(parts("'jardin' <4> 'plain'")).isEqualTo("+'jardin' <4> 'plain' = 'jardin' <4> 'plain'");
+        assertThat(parts("'caf' <2> 'parent' | 'jardin'")).isEqualTo("+'caf' <2> 'parent' | 'jardin' = 'caf' <2> 'parent' | 'jardin'");
+        assertThat(parts("!( 'caf' <2> 'parent' ) & 'a'")).isEqualTo("+'a' = 'a' ; -( 'caf' <2> 'parent' ) = 'caf 2 parent' (pairs)");
+        assertThat(parts("'l''eau' <-> 'vive'")).isEqualTo("+'l''eau' <-> 'vive' = 'l''eau 1 vive' (pairs)");
+    }
+
+    private static String parts(String tsquery) {
+        CataloguePhrases.Parts parts = CataloguePhrases.parts(tsquery);
+        List<String> shown = new ArrayList<>();
+        parts.with().forEach(p -> shown.add("+" + p.key() + " = " + p.read() + (p.paired() ? " (pairs)" : "")));
+        parts.without().forEach(p -> shown.add("-" + p.key() + " = " + p.read() + (p.paired() ? " (pairs)" : "")));
+        return String.join(" ; ", shown);
     }
 
     @Test
