@@ -83,7 +83,8 @@ public class CatalogueSearch {
     }
 
     private final JdbcClient jdbc;
-    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet(), new long[0][], false, new ConcurrentHashMap<>());
+    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet(), new long[0][],
+            false, new ConcurrentHashMap<>());
 
     public CatalogueSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -291,7 +292,8 @@ public class CatalogueSearch {
                 }
             }
         }
-        boolean unpaired = jdbc.sql("select exists (select from catalogue_search where doc @@ '''no pairs''' or title_doc @@ '''no pairs''')")
+        boolean unpaired = jdbc.sql("select exists (select from catalogue_search "
+                        + "where doc @@ '''no pairs''' or title_doc @@ '''no pairs''')")
                 .query(Boolean.class).single();
         return new FacetIndex(version, names, starts, values, published, publishedCounts, unpaired, new ConcurrentHashMap<>());
     }
