@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Searching the catalogue: French full-text search in PostgreSQL (accents, case and apostrophe style ignored, words
  * stemmed) gives the matching actions; facets are then counted over them. A centre sees the published actions and
- * its own drafts. Actions whose title has the words come first, then the others in catalogue order.
+ * its own drafts. Actions whose title has the words come first, then the others in catalogue order. Quoted phrases
+ * are answered by pair lexemes (CataloguePhrases); words (and two-word phrases) by the lexemes' posting lists, read
+ * from the GIN index once per version of the catalogue and kept with the facet index.
  */
 @Service
 public class CatalogueSearch {
@@ -23,6 +27,8 @@ public class CatalogueSearch {
     public static final int PAGE_SIZE = 20;
     /** Values shown per facet, the most frequent first; the chosen ones are always shown. */
     static final int FACET_VALUES = 12;
+    /** Posting lists kept per version of the catalogue (at most 50,000 actions: 6 kB each). */
+    static final int POSTINGS = 2000;
 
     /** A facet: its URL parameter, its French title, and the column(s) its values come from. */
     public enum Facet {
@@ -77,7 +83,8 @@ public class CatalogueSearch {
     }
 
     private final JdbcClient jdbc;
-    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet());
+    private volatile FacetIndex index = new FacetIndex(-1, new String[0][], new int[0][], new int[0][], new BitSet(), new long[0][],
+            false, new ConcurrentHashMap<>());
 
     public CatalogueSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -85,33 +92,93 @@ public class CatalogueSearch {
 
     @Transactional(readOnly = true)
     public Result search(long centreId, Criteria criteria) {
-        FacetIndex facets = current();
-        String query = tsquery(criteria.text());
-        boolean wordsIgnored = criteria.text() != null && !criteria.text().isBlank() && query.isEmpty();
-        BitSet found;
+        // one round trip: the catalogue's version (is the facet index current?), the words as a tsquery, the
+        // centre's own actions; the planner takes the documents for cheap and would read them all when a word is in
+        // most actions: the GIN index answers without reading them
+        boolean words = criteria.text() != null && !criteria.text().isBlank();
+        Map<String, Object> state = jdbc.sql("""
+                select set_config('enable_seqscan', 'off', true), version,
+                       case when :words then websearch_to_tsquery('french', trame_fold(:text))::text else '' end as query,
+                       (select coalesce(array_agg(id)::text, '{}') from catalogue_actions where owner_centre_id = :centre) as own,
+                       (select coalesce(array_agg(id)::text, '{}') from catalogue_actions
+                        where owner_centre_id = :centre and not published) as drafts
+                from catalogue_state""").param("words", words).param("text", words ? criteria.text() : "")
+                .param("centre", centreId).query().singleRow();
+        FacetIndex facets = current(((Number) state.get("version")).longValue());
+        String query = (String) state.get("query");
+        boolean wordsIgnored = words && query.isEmpty();
+        BitSet found = (BitSet) facets.published.clone();
+        found.or(bits((String) state.get("drafts")));
         BitSet inTitle = new BitSet();
-        if (query.isEmpty()) {
-            found = (BitSet) facets.published.clone();
-            found.or(ids("select id from catalogue_actions where owner_centre_id = ? and not published", centreId));
-        } else {
-            // the planner takes the documents for cheap and would read them all when a word is in most actions;
-            // the GIN index answers without reading them
-            jdbc.sql("select set_config('enable_seqscan', 'off', true)").query().listOfRows();
-            found = bits(jdbc.sql("""
-                    select coalesce(array_agg(action_id)::text, '{}') from catalogue_search
-                    where doc @@ cast(:q as tsquery) and (published or owner_centre_id = :centre)""")
-                    .param("q", query).param("centre", centreId).query(String.class).single());
-            inTitle = bits(jdbc.sql("""
-                    select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where title_doc @@ cast(? as tsquery)""")
-                    .param(query).query(String.class).single());
+        if (!query.isEmpty()) {
+            CataloguePhrases.Parts parts = CataloguePhrases.parts(query);
+            inTitle = (BitSet) found.clone();
+            Map<String, BitSet> matching = read(parts, facets);
+            match(found, parts, "doc", matching);
+            match(inTitle, parts, "title_doc", matching);
         }
         if (criteria.mine()) {
-            found.and(ids("select id from catalogue_actions where owner_centre_id = ?", centreId));
+            found.and(bits((String) state.get("own")));
         }
         facets.keep(found, criteria.chosen());
         inTitle.and(found);
         List<Long> page = page(found, inTitle, Math.max(1, criteria.page()));
         return new Result(found.cardinality(), hits(page, centreId), facets.count(found, criteria.chosen()), wordsIgnored);
+    }
+
+    /** Keeps the actions whose document (or title) matches every part kept and none of the parts negated. */
+    private static void match(BitSet actions, CataloguePhrases.Parts parts, String column, Map<String, BitSet> matching) {
+        parts.with().forEach(p -> actions.and(matching.get(column + " " + p.key())));
+        parts.without().forEach(p -> actions.andNot(matching.get(column + " " + p.key())));
+    }
+
+    /**
+     * Reads, in one round trip, the actions matching each part of the query not read yet since the catalogue last
+     * changed, both in the documents and the titles; they are kept with the facet index (at most {@link #POSTINGS}).
+     */
+    private Map<String, BitSet> read(CataloguePhrases.Parts parts, FacetIndex facets) {
+        List<CataloguePhrases.Part> missing = new ArrayList<>();
+        Map<String, BitSet> read = new HashMap<>();
+        for (CataloguePhrases.Part p : concat(parts)) {
+            BitSet doc = facets.postings.get("doc " + p.key());
+            BitSet title = facets.postings.get("title_doc " + p.key());
+            if (doc != null && title != null) {
+                read.put("doc " + p.key(), doc);
+                read.put("title_doc " + p.key(), title);
+            } else if (missing.stream().noneMatch(m -> m.key().equals(p.key()))) {
+                missing.add(p);
+            }
+        }
+        if (missing.isEmpty()) {
+            return read;
+        }
+        // a part read by its pairs, on a document without pairs (too long, V77): the part itself
+        String doc = facets.unpaired ? "(doc @@ cast(r as tsquery) or (p and doc @@ cast('''no pairs'' & (' || k || ')' as tsquery)))"
+                : "doc @@ cast(r as tsquery)";
+        Map<String, BitSet> fresh = new HashMap<>();
+        jdbc.sql("""
+                select k, (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s),
+                          (select coalesce(array_agg(action_id)::text, '{}') from catalogue_search where %s)
+                from unnest(cast(? as text[]), cast(? as text[]), cast(? as boolean[])) as part(k, r, p)"""
+                        .formatted(doc, doc.replace("doc", "title_doc")))
+                .params(missing.stream().map(CataloguePhrases.Part::key).toArray(String[]::new),
+                        missing.stream().map(CataloguePhrases.Part::read).toArray(String[]::new),
+                        missing.stream().map(CataloguePhrases.Part::paired).toArray(Boolean[]::new))
+                .query((rs, n) -> {
+                    fresh.put("doc " + rs.getString(1), bits(rs.getString(2)));
+                    return fresh.put("title_doc " + rs.getString(1), bits(rs.getString(3)));
+                }).list();
+        if (facets.postings.size() < POSTINGS) {
+            facets.postings.putAll(fresh);
+        }
+        read.putAll(fresh);
+        return read;
+    }
+
+    private static List<CataloguePhrases.Part> concat(CataloguePhrases.Parts parts) {
+        List<CataloguePhrases.Part> all = new ArrayList<>(parts.with());
+        all.addAll(parts.without());
+        return all;
     }
 
     /** The page's actions: those with the words in their title first, then the others, each in catalogue order. */
@@ -142,12 +209,6 @@ public class CatalogueSearch {
         return ids.stream().map(byId::get).toList();
     }
 
-    private BitSet ids(String sql, long centreId) {
-        BitSet ids = new BitSet();
-        jdbc.sql(sql).param(centreId).query(Long.class).list().forEach(id -> ids.set(Math.toIntExact(id)));
-        return ids;
-    }
-
     /** The ids of an array PostgreSQL gave as text ({1,2,3}): tens of thousands of them parse in a millisecond. */
     private static BitSet bits(String array) {
         BitSet bits = new BitSet();
@@ -167,18 +228,8 @@ public class CatalogueSearch {
         return bits;
     }
 
-    /** The words as a French tsquery folded like the documents; empty when nothing searchable was typed. */
-    private String tsquery(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        return jdbc.sql("select websearch_to_tsquery('french', trame_fold(?))::text").param(text)
-                .query(String.class).single();
-    }
-
     /** The facet index of the catalogue as it is now: rebuilt when the catalogue changed since it was built. */
-    private FacetIndex current() {
-        long version = jdbc.sql("select version from catalogue_state").query(Long.class).single();
+    private FacetIndex current(long version) {
         FacetIndex known = index;
         if (known.version == version) {
             return known;
@@ -232,15 +283,32 @@ public class CatalogueSearch {
             }
             names[f] = dictionaries.get(f).keySet().toArray(String[]::new);
         }
-        return new FacetIndex(version, names, starts, values, published);
+        long[][] publishedCounts = new long[all.length][];
+        for (int f = 0; f < all.length; f++) {
+            publishedCounts[f] = new long[names[f].length];
+            for (int id = published.nextSetBit(0); id >= 0; id = published.nextSetBit(id + 1)) {
+                for (int p = starts[f][id]; p < starts[f][id + 1]; p++) {
+                    publishedCounts[f][values[f][p]]++;
+                }
+            }
+        }
+        boolean unpaired = jdbc.sql("select exists (select from catalogue_search "
+                        + "where doc @@ '''no pairs''' or title_doc @@ '''no pairs''')")
+                .query(Boolean.class).single();
+        return new FacetIndex(version, names, starts, values, published, publishedCounts, unpaired, new ConcurrentHashMap<>());
     }
 
     /**
      * Each action's facet values, as numbers into one dictionary per facet, held in memory: the values of action
      * {@code id} in facet {@code f} are {@code values[f][starts[f][id] .. starts[f][id + 1])}. Counting the facets of
      * 50,000 actions is then a pass over arrays; PostgreSQL needs tens of milliseconds to unnest and group them.
+     * {@code publishedCounts} are the counts over all published actions: the counts of a set of actions close to
+     * them (the landing page: the published ones and a centre's drafts) are found from the few that differ.
+     * {@code unpaired}: some document of the catalogue has no phrase pairs (V77). {@code postings}: the actions
+     * whose document ("doc 'lexeme'") or title ("title_doc 'lexeme'") has a lexeme, as read from the GIN index.
      */
-    private record FacetIndex(long version, String[][] names, int[][] starts, int[][] values, BitSet published) {
+    private record FacetIndex(long version, String[][] names, int[][] starts, int[][] values, BitSet published,
+                              long[][] publishedCounts, boolean unpaired, Map<String, BitSet> postings) {
 
         /** Keeps the actions that have, for each facet with chosen values, one of them. */
         void keep(BitSet found, Map<Facet, List<String>> chosen) {
@@ -268,13 +336,21 @@ public class CatalogueSearch {
         /** Per facet, its most frequent values among the found actions, and the chosen ones. */
         Map<Facet, List<FacetValue>> count(BitSet found, Map<Facet, List<String>> chosen) {
             Map<Facet, List<FacetValue>> facets = new LinkedHashMap<>();
+            BitSet added = (BitSet) found.clone();
+            added.andNot(published);
+            BitSet removed = (BitSet) published.clone();
+            removed.andNot(found);
+            boolean fromPublished = added.cardinality() + removed.cardinality() < found.cardinality();
             for (Facet facet : Facet.values()) {
                 int f = facet.ordinal();
-                long[] counts = new long[names[f].length];
-                for (int id = found.nextSetBit(0); id >= 0; id = found.nextSetBit(id + 1)) {
-                    for (int p = start(f, id); p < start(f, id + 1); p++) {
-                        counts[values[f][p]]++;
-                    }
+                long[] counts;
+                if (fromPublished) {
+                    counts = publishedCounts[f].clone();
+                    add(counts, f, added, 1);
+                    add(counts, f, removed, -1);
+                } else {
+                    counts = new long[names[f].length];
+                    add(counts, f, found, 1);
                 }
                 List<String> picked = chosen.getOrDefault(facet, List.of());
                 List<FacetValue> shown = new ArrayList<>();
@@ -291,6 +367,14 @@ public class CatalogueSearch {
                 facets.put(facet, shown);
             }
             return facets;
+        }
+
+        private void add(long[] counts, int f, BitSet ids, int sign) {
+            for (int id = ids.nextSetBit(0); id >= 0; id = ids.nextSetBit(id + 1)) {
+                for (int p = start(f, id); p < start(f, id + 1); p++) {
+                    counts[values[f][p]] += sign;
+                }
+            }
         }
 
         /** The indexes of the largest non-zero counts, at most {@link #FACET_VALUES}, without sorting them all. */
