@@ -1,5 +1,9 @@
 package fr.trame.centre;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +25,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -66,8 +74,27 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(out -> out.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?sortie"))
                 .addFilterAfter(new AccountStateFilter(users), AuthorizationFilter.class)
+                .addFilterAfter(new CsrfTokenFirst(), CsrfFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
+    }
+
+    /**
+     * A page's CSRF token, and so its session, made before the page is written: a form far down a long page would
+     * otherwise make it after the first bytes are sent, when no session can be created any more (sessions are in the
+     * database, Spring Session JDBC). Not for static files, which need no session.
+     */
+    static final class CsrfTokenFirst extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token && !path.startsWith("/css/")
+                    && !path.startsWith("/js/") && !path.startsWith("/webjars/") && !path.equals("/favicon.ico")) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Bean

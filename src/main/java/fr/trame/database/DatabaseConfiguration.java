@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * One PostgreSQL for everything: the embedded one by default, an external one when {@code trame.db.url} is set.
  * {@code trame.db.as-is} (backup, restore) leaves the database as it is at start: no migration.
  * {@code trame.embedded.attach} (backup) uses the PostgreSQL of a server running on the data directory, if any.
+ * {@code trame.embedded.ephemeral} (tests, bench) gives a throw-away database: a fresh embedded cluster, or, with
+ * {@code trame.ephemeral.admin-url} (+ admin-user, admin-password), a fresh database on that running PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -25,9 +27,16 @@ class DatabaseConfiguration {
     EmbeddedDatabase embeddedDatabase(@Value("${trame.db.url:}") String url,
                                       @Value("${trame.data-dir:" + EmbeddedPostgresServer.DEFAULT_DATA_DIR + "}") String dataDir,
                                       @Value("${trame.embedded.ephemeral:false}") boolean ephemeral,
-                                      @Value("${trame.embedded.attach:false}") boolean attach) throws IOException {
+                                      @Value("${trame.embedded.attach:false}") boolean attach,
+                                      @Value("${trame.ephemeral.admin-url:}") String adminUrl,
+                                      @Value("${trame.ephemeral.admin-user:}") String adminUser,
+                                      @Value("${trame.ephemeral.admin-password:}") String adminPassword) throws IOException {
         if (!url.isBlank()) {
             return new EmbeddedDatabase(null, null);
+        }
+        if (ephemeral && !adminUrl.isBlank()) {
+            FreshDatabase fresh = FreshDatabase.create(new DatabaseLogin(adminUrl, adminUser, adminPassword));
+            return new EmbeddedDatabase(null, fresh.login(), fresh);
         }
         Path dir = ephemeral ? Files.createTempDirectory("trame-test-pg") : Path.of(dataDir);
         if (attach) {
@@ -70,12 +79,24 @@ class DatabaseConfiguration {
         return flyway -> { };
     }
 
-    /** Holder so the embedded server closes after the pool; {@code login} is null for an external database. */
-    public record EmbeddedDatabase(EmbeddedPostgresServer server, DatabaseLogin login) implements AutoCloseable {
+    /**
+     * Holder so the embedded server (or the fresh database) closes after the pool; {@code login} is null for an
+     * external database, {@code server} null for a fresh database on a running PostgreSQL ({@code fresh}).
+     */
+    public record EmbeddedDatabase(EmbeddedPostgresServer server, DatabaseLogin login, FreshDatabase fresh)
+            implements AutoCloseable {
+
+        EmbeddedDatabase(EmbeddedPostgresServer server, DatabaseLogin login) {
+            this(server, login, null);
+        }
+
         @Override
         public void close() throws IOException {
             if (server != null) {
                 server.close();
+            }
+            if (fresh != null) {
+                fresh.close();
             }
         }
     }

@@ -5,13 +5,19 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Form errors by field name, in French, shown beside each field; the form keeps what the user typed. */
-public class FieldErrors {
+/**
+ * Form errors by field name, in French, shown beside each field; the form keeps what the user typed. Serializable: a
+ * redirect carries them in the flash attributes, which live in the session (in the database, Spring Session JDBC).
+ */
+public class FieldErrors implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Map<String, String> byField = new LinkedHashMap<>();
 

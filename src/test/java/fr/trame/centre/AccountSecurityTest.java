@@ -280,7 +280,7 @@ class AccountSecurityTest {
                 .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
         assertThat(proxied.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly"));
+                assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
         HttpResponse<String> plain = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connexion")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();

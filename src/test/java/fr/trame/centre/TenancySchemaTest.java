@@ -19,10 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrameTest
 class TenancySchemaTest {
 
-    /** Shared tables, without centre data. */
+    /**
+     * Shared tables, without centre data. web_sessions and web_sessions_attributes are the login sessions (Spring
+     * Session JDBC): a session belongs to a user, who may work for several centres or a federation, and is found by its
+     * cookie alone, before any centre is known.
+     */
     private static final Set<String> GLOBAL = Set.of("centres", "users", "login_throttle", "school_holidays", "flyway_schema_history",
             "catalogue_vocabulary", "catalogue_search", "catalogue_state", "catalogue_actions", "federations",
-            "senacs_campaigns", "senacs_sections", "senacs_questions");
+            "senacs_campaigns", "senacs_sections", "senacs_questions", "web_sessions", "web_sessions_attributes");
 
 
     @Autowired

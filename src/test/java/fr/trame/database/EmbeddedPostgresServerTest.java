@@ -2,6 +2,7 @@ package fr.trame.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@DisabledIfSystemProperty(named = "trame.ephemeral.admin-url", matches = ".+",
+        disabledReason = "the embedded PostgreSQL itself: run by the embedded pass")
 class EmbeddedPostgresServerTest {
 
     @Test

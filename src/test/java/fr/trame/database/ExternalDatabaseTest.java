@@ -4,6 +4,7 @@ import fr.trame.centre.CentreService;
 import fr.trame.cli.CommandRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** With trame.db.url (TRAME_DB_URL) Trame runs on that PostgreSQL, migrates it, and starts no embedded one. */
 @SpringBootTest(properties = {"trame.demo=false", "trame.data-dir=target/test-data"})
+@DisabledIfSystemProperty(named = "trame.ephemeral.admin-url", matches = ".+",
+        disabledReason = "every test of the external pass runs on an external server: run by the embedded pass")
 class ExternalDatabaseTest {
 
     static final EmbeddedPostgresServer external = start();

@@ -347,7 +347,7 @@ class BrowserTest extends InChromium {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/connexion")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax");
         assertThat(page.body()).contains("name=\"_csrf\"");
     }
 
