@@ -36,10 +36,10 @@ final class CitusLayout {
 
     /**
      * Tables kept on the coordinator only: Flyway's history, the login throttle (read and written by its key at each
-     * login attempt, never joined), and Spring Session's tables should they be added (written at every request).
+     * login attempt, never joined), and Spring Session's tables (written at every request, found by the cookie alone).
      */
-    static final Set<String> LOCAL = Set.of("flyway_schema_history", "login_throttle", "spring_session",
-            "spring_session_attributes");
+    static final Set<String> LOCAL = Set.of("flyway_schema_history", "login_throttle", "web_sessions",
+            "web_sessions_attributes");
 
     private final JdbcClient jdbc;
     private final Map<String, Kind> kinds = new TreeMap<>();
