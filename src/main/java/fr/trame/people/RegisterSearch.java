@@ -61,7 +61,8 @@ public class RegisterSearch {
         }
         String digits = q.replaceAll("[^0-9]", "");
         boolean byNumber = digits.length() >= 4 && q.replaceAll("[0-9 .+()-]", "").isEmpty();
-        // Names: the 40 persons whose folded name is nearest (GiST KNN), kept when similar enough (> 0.45).
+        // Names: the 40 persons whose folded name is nearest among those bearing words near the typed ones, kept when
+        // similar enough (> 0.45).
         String nearest = byNumber ? "n as (select 0.0 as distance, 0::bigint as id where false)"
                 : NEAREST_WORDS + ", n as (" + nearestPersons("p.id") + ")";
         String matches = byNumber ? """
@@ -76,10 +77,6 @@ public class RegisterSearch {
                 from n join household_members hm on hm.centre_id = :centre and hm.person_id = n.id
                 where n.distance < 0.55
                 """;
-        Folded folded = byNumber ? new Folded("", new String[0]) : fold(q);
-        if (!byNumber && folded.words().length == 0) {
-            return new Found<>(List.of(), limit, false);
-        }
         long[] nearestMatched = {0};
         List<Hit> hits = jdbc.sql("with " + nearest + ", matches as (" + matches + "), best as ("
                         + " select household_id, max(score) as score from matches group by household_id"
@@ -90,7 +87,7 @@ public class RegisterSearch {
                         + " from best b join households h on h.centre_id = :centre and h.id = b.household_id"
                         + " left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id"
                         + " order by b.score desc, label")
-                .param("centre", centreId).param("folded", folded.text()).param("words", folded.words()).param("digits", digits)
+                .param("centre", centreId).param("query", q).param("digits", digits)
                 .param("nearest", NEAREST_PERSONS).param("limit", limit + 1)
                 .query((rs, row) -> {
                     nearestMatched[0] = rs.getLong("nearest_matched");
@@ -103,25 +100,15 @@ public class RegisterSearch {
         return new Found<>(hits.size() > limit ? hits.subList(0, limit) : hits, limit, more);
     }
 
-    /** A query folded by the same SQL function as the indexed names, and its words as V75 cuts them. */
-    private record Folded(String text, String[] words) {
-    }
-
-    /** Folded in SQL, and passed as values so that the trigram index is used. */
-    private Folded fold(String text) {
-        return jdbc.sql("select coalesce(trame_fold(:q), '') as text, coalesce(trame_name_words(trame_fold(:q)), '{}') as words")
-                .param("q", text)
-                .query((rs, row) -> new Folded(rs.getString("text"), (String[]) rs.getArray("words").getArray())).single();
-    }
-
     /**
      * The centre's name words nearest to each typed word ({@code cw}: at most 8 per typed word, by the trigram index of
      * person_name_words), the first persons bearing the nearest of them ({@code first}, read by word in id order) and
      * the persons bearing two of them ({@code several}: both names typed, or glued into one word).
      */
     static final String NEAREST_WORDS = """
-            qw as (select q.word, q.i from unnest(cast(:words as text[])) with ordinality as q(word, i)),
-            cw as (select c.word, c.own, c.word <->> :folded as whole,
+            qf as (select coalesce(trame_fold(cast(:query as text)), '') as folded),
+            qw as (select q.word, q.i from unnest(trame_name_words((select folded from qf))) with ordinality as q(word, i)),
+            cw as (select c.word, c.own, c.word <->> (select folded from qf) as whole,
                           row_number() over (partition by qw.i order by c.own, c.word) as rank
                    from qw cross join lateral (
                        select w.word, w.word <->> qw.word as own from person_name_words w
@@ -136,10 +123,10 @@ public class RegisterSearch {
 
     /** The {@code :nearest} candidates nearest to the whole folded query, with {@code columns} of persons p. */
     static String nearestPersons(String columns) {
-        return "select " + columns + ", p.search_name <->> :folded as distance from persons p"
+        return "select " + columns + ", p.search_name <->> (select folded from qf) as distance from persons p"
                 + " where p.centre_id = :centre and p.anonymised_at is null"
                 + " and p.id = any(array(select person_id from first union select person_id from several))"
-                + " order by p.search_name <->> :folded, p.id limit :nearest";
+                + " order by p.search_name <->> (select folded from qf), p.id limit :nearest";
     }
 
     /** Persons by name, nearest first (to enrol someone, or add them to an attendance sheet). */
@@ -148,8 +135,7 @@ public class RegisterSearch {
     }
 
     public Found<PersonHit> findPersons(long centreId, String query, int limit) {
-        Folded folded = query == null || query.isBlank() ? new Folded("", new String[0]) : fold(query.trim());
-        if (folded.words().length == 0) {
+        if (query == null || query.isBlank()) {
             return new Found<>(List.of(), limit, false);
         }
         List<PersonHit> hits = jdbc.sql("with " + NEAREST_WORDS + """
@@ -162,8 +148,7 @@ public class RegisterSearch {
                         order by hm.principal desc, hm.end_date is not null, hm.household_id limit 1) as household
                 from n
                 where distance < 0.55 order by distance, lower(last_name), lower(first_name), id""")
-                .param("centre", centreId).param("folded", folded.text()).param("words", folded.words())
-                .param("nearest", limit + 1).query(PersonHit.class).list();
+                .param("centre", centreId).param("query", query.trim()).param("nearest", limit + 1).query(PersonHit.class).list();
         return new Found<>(hits.size() > limit ? hits.subList(0, limit) : hits, limit, hits.size() > limit);
     }
 
