@@ -166,18 +166,30 @@ public class IndicatorService {
     private final JdbcClient jdbc;
     private final AssociationIndicators association;
     private final AtomicLong passes = new AtomicLong();
+    private final Fork fork;
 
-    public IndicatorService(JdbcClient jdbc, AssociationIndicators association) {
+    IndicatorService(JdbcClient jdbc, AssociationIndicators association, Fork fork) {
         this.jdbc = jdbc;
+        this.fork = fork;
         this.association = association;
     }
 
+    /**
+     * The whole indicator set. The members', the reception's and the association's figures read none of the period's
+     * tables: they are computed on a second connection (when the pool has one to spare) while this one builds the
+     * period's tables and reads the rest from them.
+     */
     @Transactional
     public Indicators compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
+        Fork.Task<Members> members = fork.start(() -> members(centreId, from, to));
+        Fork.Task<Reception> reception = fork.start(() -> reception(centreId, from, to));
+        Fork.Task<Association> associative = fork.start(() -> association.compute(centreId, from, to));
         prepare(centreId, from, to);
-        return new Indicators(centreCode, from, to, members(centreId, from, to), publics(centreId, from, to),
-                sectors(centreId, from, to), activities(centreId, from, to), reception(centreId, from, to),
-                association.compute(centreId, from, to));
+        Publics publics = publics(centreId, from, to);
+        List<UnitFigures.Sector> sectors = sectors(centreId, from, to);
+        List<UnitFigures.Activity> activities = activities(centreId, from, to);
+        return new Indicators(centreCode, from, to, members.join(), publics, sectors, activities, reception.join(),
+                associative.join());
     }
 
     /** The sections of the indicators {@link #figures} can compute alone, as {@link Indicators} names them. */
