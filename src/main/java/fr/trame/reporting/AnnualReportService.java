@@ -96,10 +96,12 @@ public class AnnualReportService {
     private final CaseOutcomeService outcomes;
     private final Monthly monthly;
     private final ActionEvaluations evaluations;
+    private final Fork fork;
 
-    public AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
-                               AssociationChapters association, ThemeService themes, CaseOutcomeService outcomes,
-                               Monthly monthly, ActionEvaluations evaluations) {
+    AnnualReportService(IndicatorService indicators, JdbcClient jdbc, BandService bands, DrillDown drillDown,
+                        AssociationChapters association, ThemeService themes, CaseOutcomeService outcomes,
+                        Monthly monthly, ActionEvaluations evaluations, Fork fork) {
+        this.fork = fork;
         this.outcomes = outcomes;
         this.monthly = monthly;
         this.evaluations = evaluations;
@@ -113,7 +115,8 @@ public class AnnualReportService {
 
     /** The figures a report is built from: the year's and the year before's, publics in the centre's own bands. */
     private record Year(Centre centre, int year, Period period, Indicators cur, Indicators prev, Publics publics,
-                        Publics publicsBefore, Map<String, String> texts) {
+                        Publics publicsBefore, Map<String, String> texts, Map<String, Map<YearMonth, Long>> sectorMonths,
+                        List<List<Object>> caf) {
         String n() {
             return String.valueOf(year);
         }
@@ -130,8 +133,14 @@ public class AnnualReportService {
     public Report build(Centre centre, int year) {
         Period period = Period.calendarYear(year);
         Period before = period.previous();
+        // the year before, and the figures that scan the attendance of their own, on a second connection meanwhile
+        Fork.Task<Indicators> previous = fork.start(() -> indicators.compute(centre.id(), centre.code(), before.from(),
+                before.to()));
+        Fork.Task<Map<String, Map<YearMonth, Long>>> sectorMonths = fork.start(() -> monthly.presencesBySector(centre.id(),
+                period.from(), period.to()));
+        Fork.Task<List<List<Object>>> caf = fork.start(() -> cafAnnex(centre.id(), period.from(), period.to()));
         Indicators cur = indicators.compute(centre.id(), centre.code(), period.from(), period.to());
-        Indicators prev = indicators.compute(centre.id(), centre.code(), before.from(), before.to());
+        Indicators prev = previous.join();
         Publics publics = cur.publics();
         Publics publicsBefore = prev.publics();
         Bands age = bands.age(centre.id());
@@ -141,7 +150,8 @@ public class AnnualReportService {
             publics = publics.inBands(indicators.publicsInBands(centre.id(), period.from(), period.to(), age, qf));
             publicsBefore = publicsBefore.inBands(indicators.publicsInBands(centre.id(), before.from(), before.to(), age, qf));
         }
-        Year y = new Year(centre, year, period, cur, prev, publics, publicsBefore, texts(centre.id(), year));
+        Year y = new Year(centre, year, period, cur, prev, publics, publicsBefore, texts(centre.id(), year),
+                sectorMonths.join(), caf.join());
         Association asso = cur.association();
         Association assoBefore = prev.association();
         List<Chapter> chapters = new ArrayList<>();
@@ -341,7 +351,7 @@ public class AnnualReportService {
         Map<String, Long> activityIds = drillDown.activityIds(y.centre().id());
         Map<String, Map<String, Long>> participants = indicators.participantOutcomes(y.centre().id(), period.from(), period.to());
         Map<String, String> outcomeNames = participants.isEmpty() ? Map.of() : outcomes.labels(y.centre().id());
-        Map<String, Map<YearMonth, Long>> months = monthly.presencesBySector(y.centre().id(), period.from(), period.to());
+        Map<String, Map<YearMonth, Long>> months = y.sectorMonths();
         Map<String, UnitFigures.Sector> before = new LinkedHashMap<>();
         y.prev().sectors().forEach(s -> before.put(s.name(), s));
         List<Chapter> chapters = new ArrayList<>();
@@ -484,7 +494,7 @@ public class AnnualReportService {
     private Chapter cafChapter(Year y) {
         return y.chapter("annexe-caf", "Annexe CAF : heures réalisées à l'accueil de loisirs",
                 List.of(new Table("Heures par mois, tranche d'âge et activité", List.of("Mois", "Activité", "Tranche d'âge",
-                        "Enfants", "Présences", "Heures"), cafAnnex(y.centre().id(), y.period().from(), y.period().to()).stream()
+                        "Enfants", "Présences", "Heures"), y.caf().stream()
                         .map(AnnualReportService::monthInWords).toList())), List.of());
     }
 

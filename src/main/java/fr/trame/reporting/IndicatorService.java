@@ -166,18 +166,30 @@ public class IndicatorService {
     private final JdbcClient jdbc;
     private final AssociationIndicators association;
     private final AtomicLong passes = new AtomicLong();
+    private final Fork fork;
 
-    public IndicatorService(JdbcClient jdbc, AssociationIndicators association) {
+    IndicatorService(JdbcClient jdbc, AssociationIndicators association, Fork fork) {
         this.jdbc = jdbc;
+        this.fork = fork;
         this.association = association;
     }
 
+    /**
+     * The whole indicator set. The members', the reception's and the association's figures read none of the period's
+     * tables: they are computed on a second connection (when the pool has one to spare) while this one builds the
+     * period's tables and reads the rest from them.
+     */
     @Transactional
     public Indicators compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
+        Fork.Task<Members> members = fork.start(() -> members(centreId, from, to));
+        Fork.Task<Reception> reception = fork.start(() -> reception(centreId, from, to));
+        Fork.Task<Association> associative = fork.start(() -> association.compute(centreId, from, to));
         prepare(centreId, from, to);
-        return new Indicators(centreCode, from, to, members(centreId, from, to), publics(centreId, from, to),
-                sectors(centreId, from, to), activities(centreId, from, to), reception(centreId, from, to),
-                association.compute(centreId, from, to));
+        Publics publics = publics(centreId, from, to);
+        List<UnitFigures.Sector> sectors = sectors(centreId, from, to);
+        List<UnitFigures.Activity> activities = activities(centreId, from, to);
+        return new Indicators(centreCode, from, to, members.join(), publics, sectors, activities, reception.join(),
+                associative.join());
     }
 
     /** The sections of the indicators {@link #figures} can compute alone, as {@link Indicators} names them. */
@@ -268,7 +280,8 @@ public class IndicatorService {
         if (only != null) {
             params.put("only", only);
         }
-        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held}").update();
+        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held};"
+                + " drop table if exists {households}").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
         sql("""
@@ -294,6 +307,8 @@ public class IndicatorService {
                             select c.person_id, c.date from reception_contacts c
                             where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) x
                           group by person_id) r""".formatted(NEVER_BEFORE)).params(params).update();
+            sql("create temp table {households} on commit drop as with " + HOUSEHOLD_OF
+                    + " select person_id, quartier, qpv, qf from hh").params(params).update();
         }
         // sessions held in the period (not cancelled), and whether they count: attendance or a headcount
         sql("""
@@ -305,7 +320,8 @@ public class IndicatorService {
                 from activities_sessions se join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s"""
                 .formatted(activities)).params(params).update();
-        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}" : "analyze {presences}; analyze {held}").update();
+        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}; analyze {households}"
+                : "analyze {presences}; analyze {held}").update();
     }
 
     /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
@@ -396,8 +412,7 @@ public class IndicatorService {
     /** Each reached person with the values publics counts them by: one definition for the figures and their lists. */
     private static String described() {
         return """
-                with %s,
-                described as (
+                with described as (
                     select p.id as person_id, p.last_name, p.first_name, f.first_date,
                            extract(year from age(f.first_date, p.birth_date))::int as age_years, hh.qf as qf_value,
                            coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
@@ -407,11 +422,11 @@ public class IndicatorService {
                              as sector_count,
                            %s as disability
                     from {firsts} f join people_persons p on p.centre_id = :centre and p.id = f.person_id
-                    left join hh on hh.person_id = f.person_id
+                    left join {households} hh on hh.person_id = f.person_id
                     left join (select person_id, count(distinct sector_id) as sectors from {presences} group by 1) sc
                       on sc.person_id = f.person_id
                     left join people_person_details d on d.centre_id = :centre and d.person_id = f.person_id)
-                """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND,
+                """.formatted(AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND,
                 NEW_PERSON.formatted("f.person_id"), DISABILITY.formatted("d.disability"));
     }
 
@@ -593,14 +608,13 @@ public class IndicatorService {
      */
     static String sectorPersons() {
         return """
-                with %s,
-                sector_persons as (
+                with sector_persons as (
                     select sp.sector_id, sp.person_id, coalesce(hh.quartier, 'inconnu') as quartier,
                            coalesce(hh.qpv, 'inconnu') as qpv, %s as new_person, coalesce(d.disability, false) as disability
                     from (select distinct sector_id, person_id from {presences}) sp
-                    left join hh on hh.person_id = sp.person_id
+                    left join {households} hh on hh.person_id = sp.person_id
                     left join people_person_details d on d.centre_id = :centre and d.person_id = sp.person_id)
-                """.formatted(HOUSEHOLD_OF, NEW_PERSON.formatted("sp.person_id"));
+                """.formatted(NEW_PERSON.formatted("sp.person_id"));
     }
 
     private List<UnitFigures.Activity> activities(long centreId, LocalDate from, LocalDate to) {
@@ -690,8 +704,7 @@ public class IndicatorService {
      * the activity's held sessions they were present at, in percent rounded down.
      */
     static final String ACTIVITY_PERSONS = """
-            with %s,
-            held_count as (select activity_id, count(*) as n from {held} where counted group by 1),
+            with held_count as (select activity_id, count(*) as n from {held} where counted group by 1),
             described as (
                 select ap.activity_id, ap.person_id, coalesce(p.sex, 'inconnu') as sex, %s as age_band,
                        coalesce(hh.quartier, 'inconnu') as quartier, coalesce(hh.qpv, 'inconnu') as qpv,
@@ -702,8 +715,8 @@ public class IndicatorService {
                 from {presences} ap
                 join people_persons p on p.centre_id = :centre and p.id = ap.person_id
                 join held_count hc on hc.activity_id = ap.activity_id
-                left join hh on hh.person_id = ap.person_id)
-            """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "ap.first_date"), NEW_PERSON.formatted("ap.person_id"));
+                left join {households} hh on hh.person_id = ap.person_id)
+            """.formatted(AGE_BAND.formatted("p.birth_date", "ap.first_date"), NEW_PERSON.formatted("ap.person_id"));
 
     private Reception reception(long centreId, LocalDate from, LocalDate to) {
         Map<String, Long> byTheme = counts("""

@@ -1,0 +1,89 @@
+package fr.trame.reporting;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Figures that read no temporary table of the caller's session, computed on a second connection while the caller
+ * computes the rest. A figure starts on the side only while the pool has connections to spare, and the caller computes
+ * it itself when no side thread has taken it yet: a busy server (or a full pool) falls back to one connection, in order.
+ */
+@Component
+class Fork {
+
+    /** Connections the pool must have idle for a figure to be computed on the side. */
+    private static final int SPARE = 3;
+
+    private final ExecutorService side = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "trame-figures");
+        t.setDaemon(true);
+        return t;
+    });
+    private final DataSource dataSource;
+
+    Fork(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A figure being computed: {@link #join} gives it, computing it on the caller's thread if it has not started. */
+    static final class Task<T> {
+        private final Supplier<T> work;
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        private Task(Supplier<T> work) {
+            this.work = work;
+        }
+
+        private void runIfFree() {
+            if (taken.compareAndSet(false, true)) {
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        }
+
+        T join() {
+            runIfFree();
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Starts {@code work} on the side when connections are spare; else it runs on {@link Task#join}. */
+    <T> Task<T> start(Supplier<T> work) {
+        Task<T> task = new Task<>(work);
+        if (spare()) {
+            side.execute(task::runIfFree);
+        }
+        return task;
+    }
+
+    private boolean spare() {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            var pool = hikari.getHikariPoolMXBean();
+            return pool.getIdleConnections() + (hikari.getMaximumPoolSize() - pool.getTotalConnections()) >= SPARE
+                    && pool.getThreadsAwaitingConnection() == 0;
+        }
+        return false;
+    }
+}
