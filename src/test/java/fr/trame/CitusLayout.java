@@ -109,7 +109,8 @@ final class CitusLayout {
                 }
             } else if (parent == Kind.DISTRIBUTED) {
                 problems.add(arrow + " : une table " + label(child) + " ne peut pas référencer une table distribuée");
-            } else if (parent == Kind.LOCAL || child == Kind.LOCAL) {
+            } else if ((parent == Kind.LOCAL) != (child == Kind.LOCAL)) {
+                // two local tables both stay on the coordinator: a key between them is a plain PostgreSQL one
                 problems.add(arrow + " : une table locale n'a pas de clé étrangère avec les autres");
             }
             if (child == Kind.DISTRIBUTED && fk.columns().contains(COLUMN)) {
