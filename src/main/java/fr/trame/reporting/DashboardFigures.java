@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The dashboard's indicators, which take about a second each on an M centre (twice a page: the period and the one
  * before). On the server ({@code trame.serve}) they are kept {@code trame.dashboard.cache-seconds} (60 by default):
- * a page asked for later gets the figures kept at once while one background thread computes them afresh, so a
- * dashboard is never more than a minute and one computation late, and ten directors looking at it cost one
- * computation a minute, not ten a page. Without the server (tests, commands) every page computes its figures.
+ * a page asked for within the next minute gets the figures kept at once while one background thread computes them
+ * afresh; later than that, the page waits for fresh figures. So a dashboard is never more than two minutes late, and
+ * ten directors looking at it cost one computation a minute, not ten a page. Without the server (tests, commands)
+ * every page computes its figures.
  */
 @Component
 class DashboardFigures implements DisposableBean {
@@ -66,14 +67,14 @@ class DashboardFigures implements DisposableBean {
         }
         Key key = new Key(centreId, from, to);
         Kept k = kept.get(key);
-        if (k == null) {
-            // the first page of a centre-period computes; those asked meanwhile wait for it, not compute it again
+        if (k == null || age(k) > 2 * keep.toNanos()) {
+            // none kept, or too old to show: one page computes, those asked meanwhile wait for it, not compute it again
             synchronized (firstTimes.computeIfAbsent(key, x -> new Object())) {
                 Kept done = kept.get(key);
-                return done != null ? done.figures : computeAndKeep(key, centreCode);
+                return done != null && age(done) <= 2 * keep.toNanos() ? done.figures : computeAndKeep(key, centreCode);
             }
         }
-        if (System.nanoTime() - k.computedAt > keep.toNanos() && k.refreshing.compareAndSet(false, true)) {
+        if (age(k) > keep.toNanos() && k.refreshing.compareAndSet(false, true)) {
             try {
                 refresher.execute(() -> {
                     try {
@@ -88,6 +89,10 @@ class DashboardFigures implements DisposableBean {
             }
         }
         return k.figures;
+    }
+
+    private static long age(Kept k) {
+        return System.nanoTime() - k.computedAt;
     }
 
     private Indicators computeAndKeep(Key key, String centreCode) {

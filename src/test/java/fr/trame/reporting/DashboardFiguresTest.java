@@ -33,12 +33,12 @@ class DashboardFiguresTest {
         Indicators first = mock(Indicators.class);
         Indicators second = mock(Indicators.class);
         when(service.compute(1, "c", FROM, TO)).thenReturn(first, second);
-        DashboardFigures figures = new DashboardFigures(service, true, 1);
+        DashboardFigures figures = new DashboardFigures(service, true, 3);
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
         verify(service, times(1)).compute(1, "c", FROM, TO);
-        Thread.sleep(1_100);
-        // older than a second: still shown, computed afresh in the background, then shown
+        Thread.sleep(3_100);
+        // older than the time kept but not twice as old: still shown, computed afresh in the background, then shown
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
         verify(service, timeout(5_000).times(2)).compute(1, "c", FROM, TO);
         long deadline = System.currentTimeMillis() + 5_000;
@@ -49,6 +49,20 @@ class DashboardFiguresTest {
         // another centre's figures are its own
         figures.compute(2, "d", FROM, TO);
         verify(service).compute(2, "d", FROM, TO);
+        figures.destroy();
+    }
+
+    @Test
+    void figuresTwiceAsOldAsTheTimeKeptAreNeverShown() throws Exception {
+        IndicatorService service = mock(IndicatorService.class);
+        Indicators first = mock(Indicators.class);
+        Indicators second = mock(Indicators.class);
+        when(service.compute(1, "c", FROM, TO)).thenReturn(first, second);
+        DashboardFigures figures = new DashboardFigures(service, true, 1);
+        assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
+        Thread.sleep(2_100);
+        // nobody looked for two minutes, say: the page waits for today's figures instead of showing old ones
+        assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(second);
         figures.destroy();
     }
 }
