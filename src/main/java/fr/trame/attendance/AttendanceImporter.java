@@ -3,6 +3,7 @@ package fr.trame.attendance;
 import fr.trame.activities.SessionService;
 import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
+import fr.trame.csv.ImportPhases;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +17,9 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
 
 /**
  * attendance.csv of interchange.md. {@code (activity_ref, date, start)} names the session, created as held when
- * missing; each row is a person's status or an anonymous headcount. Checked whole, then merged set-based.
+ * missing; each row is a person's status or an anonymous headcount. Checked whole (the references against the centre's
+ * refs read once), then written: COPYed for the sessions created now, merged set-based for those that existed.
  */
 @Service
 @Order(50)
@@ -68,21 +70,41 @@ public class AttendanceImporter implements CentreImport {
     @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, COLUMNS);
-        List<Object[]> staged = validate(table);
-        PgCopy.stage(jdbc, dataSource, "stage_attendance", """
-                line bigint, activity_ref text, date date, start_time time, end_time time, person_ref text,
-                headcount integer, status text""", staged);
-        jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
-        checkReferences(centreId, table);
-        table.throwIfErrors();
-        return merge(centreId, staged);
+        return importCsv(centreId, in, ImportPhases.NONE);
     }
 
-    private List<Object[]> validate(CsvTable table) {
-        List<Object[]> staged = new ArrayList<>(table.rows().size());
-        Map<String, Long> seen = new HashMap<>();          // session + person (or headcount) → first line
-        Map<String, Object[]> sessionEnds = new HashMap<>(); // session → {end, line}
+    /** The same, the time of each phase recorded into {@code phases} (for {@code bench}). */
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in, ImportPhases phases) {
+        CsvTable table = CsvTable.read(in, COLUMNS);
+        phases.end("lecture");
+        List<Mark> marks = validate(table);
+        phases.end("validation");
+        Resolved resolved = checkReferences(centreId, table, marks);
+        table.throwIfErrors();
+        phases.end("validation des références");
+        return merge(centreId, marks, resolved, phases);
+    }
+
+    /** One checked row: its session by the file's names, then a person's status or an anonymous headcount. */
+    private record Mark(long line, String activity, LocalDate date, LocalTime start, LocalTime end, String person,
+                        Integer headcount, String status) {
+    }
+
+    /** A session by its activity's ref, day and start: what names it in the file. */
+    private record Key(String activity, LocalDate date, LocalTime start) {
+    }
+
+    /** The centre's ids of the activities and persons the file names. */
+    private record Resolved(Map<String, Long> activities, Map<String, Long> persons) {
+    }
+
+    private static final Set<String> STATUSES = Set.of("present", "absent", "excuse");
+
+    private List<Mark> validate(CsvTable table) {
+        List<Mark> marks = new ArrayList<>(table.rows().size());
+        Map<Object, Long> seen = new HashMap<>();          // session + person (or headcount) → first line
+        Map<Key, Object[]> sessionEnds = new HashMap<>(); // session → {end, line}
         for (CsvTable.Row row : table.rows()) {
             String activity = row.required("activity_ref");
             LocalDate date = row.requiredDate("date");
@@ -93,7 +115,7 @@ public class AttendanceImporter implements CentreImport {
             }
             String person = row.text("person_ref");
             Integer headcount = row.wholeNumber("headcount", 1);
-            String status = row.oneOf("status", Set.of("present", "absent", "excuse"));
+            String status = row.oneOf("status", STATUSES);
             if (row.isEmpty("person_ref") && row.isEmpty("headcount")) {
                 row.error("person_ref", "indiquez une personne (person_ref) ou un effectif anonyme (headcount)");
             } else if (!row.isEmpty("person_ref") && !row.isEmpty("headcount")) {
@@ -103,63 +125,128 @@ public class AttendanceImporter implements CentreImport {
                 row.error("status", "le statut ne s'applique qu'à une personne");
             }
             if (activity != null && date != null && start != null) {
-                String session = activity + '\u0000' + date + '\u0000' + start;
+                Key session = new Key(activity, date, start);
                 Object[] earlier = sessionEnds.putIfAbsent(session, new Object[] {end, row.line()});
                 if (earlier != null && end != null && earlier[0] != null && !earlier[0].equals(end)) {
                     row.error("end", "la même séance finit à " + earlier[0] + " ligne " + earlier[1]);
                 }
-                String key = session + '\u0000' + (person == null ? "#effectif" : person);
+                Object key = person == null ? session : List.of(session, person);
                 Long first = seen.putIfAbsent(key, row.line());
                 if (first != null) {
                     row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first);
                 }
             }
-            staged.add(new Object[] {row.line(), activity, date, start, end, person, headcount,
-                    person == null ? null : (status == null ? "present" : status)});
+            marks.add(new Mark(row.line(), activity, date, start, end, person, headcount,
+                    person == null ? null : (status == null ? "present" : status)));
         }
-        return staged;
+        return marks;
     }
 
-
-    /** Activities and persons must exist in this centre; errors join the others, with their line. */
-    private void checkReferences(long centreId, CsvTable table) {
-        table.unknownReferences(jdbc, """
-                select s.line, 'activity_ref' as col, s.activity_ref as ref from stage_attendance s
-                where s.activity_ref is not null and not exists (
-                    select 1 from activities_activities a where a.centre_id = :centre and a.ref = s.activity_ref)
-                union all
-                select s.line, 'person_ref', s.person_ref from stage_attendance s
-                where s.person_ref is not null and not exists (
-                    select 1 from people_persons p where p.centre_id = :centre and p.ref = s.person_ref)
-                order by 1""", centreId, Map.of("activity_ref", "activité", "person_ref", "personne"), "");
+    /**
+     * Activities and persons must exist in this centre; errors join the others, with their line. The centre's refs are
+     * read once (a few thousand rows), and each row looked up in memory.
+     */
+    private Resolved checkReferences(long centreId, CsvTable table, List<Mark> marks) {
+        Map<String, Long> activities = ids("select ref, id from activities_activities where centre_id = ? and ref is not null",
+                centreId);
+        Map<String, Long> persons = ids("select ref, id from people_persons where centre_id = ? and ref is not null", centreId);
+        for (Mark mark : marks) {
+            if (mark.activity() != null && !activities.containsKey(mark.activity())) {
+                table.error(mark.line(), "activity_ref", "activité « " + mark.activity() + " » inconnu(e) dans ce centre");
+            }
+            if (mark.person() != null && !persons.containsKey(mark.person())) {
+                table.error(mark.line(), "person_ref", "personne « " + mark.person() + " » inconnu(e) dans ce centre");
+            }
+        }
+        return new Resolved(activities, persons);
     }
 
-    private ImportResult merge(long centreId, List<Object[]> staged) {
+    private Map<String, Long> ids(String sql, long centreId) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql(sql).param(centreId).query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        return ids;
+    }
+
+    /**
+     * The sessions the file names are created when missing; the rows of a session created now cannot meet an earlier
+     * mark, so they are COPYed straight into the tables; those of a session that existed are staged and merged keyed on
+     * (session, person), changing only what differs.
+     */
+    private ImportResult merge(long centreId, List<Mark> marks, Resolved resolved, ImportPhases phases) {
         Map<String, Integer> changes = new LinkedHashMap<>();
         // the sessions belong to activities: its service creates the missing ones, all in one statement, in this transaction
-        Set<SessionService.Named> named = new LinkedHashSet<>();
-        for (Object[] row : staged) {
-            named.add(new SessionService.Named((String) row[1], (LocalDate) row[2], (LocalTime) row[3], (LocalTime) row[4]));
+        Map<Key, SessionService.Named> named = new LinkedHashMap<>();
+        for (Mark mark : marks) {
+            named.putIfAbsent(new Key(mark.activity(), mark.date(), mark.start()),
+                    new SessionService.Named(mark.activity(), mark.date(), mark.start(), mark.end()));
         }
-        changes.put("séance(s) créée(s)", sessions.createMissing(centreId, named));
+        Map<Key, Long> existing = sessionIds(centreId, named.keySet(), resolved);
+        List<SessionService.Named> missing = named.entrySet().stream().filter(e -> !existing.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        changes.put("séance(s) créée(s)", missing.isEmpty() ? 0 : sessions.createMissing(centreId, missing));
+        Map<Key, Long> created = missing.isEmpty() ? Map.of() : sessionIds(centreId,
+                named.keySet().stream().filter(k -> !existing.containsKey(k)).toList(), resolved);
+        phases.end("fusion séances");
+
+        StringBuilder newMarks = new StringBuilder(marks.size() * 24);
+        StringBuilder newHeadcounts = new StringBuilder();
+        List<Object[]> earlier = new ArrayList<>();
+        for (Mark mark : marks) {
+            Key key = new Key(mark.activity(), mark.date(), mark.start());
+            Long session = created.get(key);
+            Long person = mark.person() == null ? null : resolved.persons().get(mark.person());
+            if (session == null) {
+                earlier.add(new Object[] {existing.get(key), person, mark.headcount(), mark.status()});
+            } else if (person != null) {
+                newMarks.append(centreId).append('\t').append(session).append('\t').append(person).append('\t')
+                        .append(mark.status()).append('\n');
+            } else {
+                newHeadcounts.append(centreId).append('\t').append(session).append('\t').append(mark.headcount()).append('\n');
+            }
+        }
+        int marked = (int) PgCopy.copyText(dataSource, "attendance", List.of("centre_id", "session_id", "person_id", "status"),
+                newMarks);
+        int counted = (int) PgCopy.copyText(dataSource, "headcounts", List.of("centre_id", "session_id", "headcount"),
+                newHeadcounts);
+        phases.end("fusion nouvelles séances (COPY)");
+        if (!earlier.isEmpty()) {
+            PgCopy.stage(jdbc, dataSource, "stage_attendance", """
+                    session_id bigint, person_id bigint, headcount integer, status text""", earlier);
+            jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
+            marked += jdbc.sql("""
+                    insert into attendance (centre_id, session_id, person_id, status)
+                    select :centre, s.session_id, s.person_id, s.status from stage_attendance s where s.person_id is not null
+                    on conflict (centre_id, session_id, person_id) do update set status = excluded.status
+                    where attendance.status is distinct from excluded.status""").param("centre", centreId).update();
+            counted += jdbc.sql("""
+                    insert into headcounts (centre_id, session_id, headcount)
+                    select :centre, s.session_id, s.headcount from stage_attendance s where s.headcount is not null
+                    on conflict (centre_id, session_id) do update set headcount = excluded.headcount
+                    where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update();
+            phases.end("fusion séances existantes");
+        }
+        changes.put("présence(s) enregistrée(s) ou modifiée(s)", marked);
+        changes.put("effectif(s) anonyme(s)", counted);
+        return new ImportResult(marks.size(), changes);
+    }
+
+    /** The ids of those of {@code keys} the centre has as sessions. */
+    private Map<Key, Long> sessionIds(long centreId, Collection<Key> keys, Resolved resolved) {
+        Map<Key, Long> ids = new HashMap<>();
+        Map<Long, String> refs = new HashMap<>();
+        resolved.activities().forEach((ref, id) -> refs.put(id, ref));
         jdbc.sql("""
-                create temp table stage_keys on commit drop as
-                select s.person_ref, s.headcount, s.status, se.id as session_id
-                from stage_attendance s
-                join activities_activities a on a.centre_id = :centre and a.ref = s.activity_ref
-                join activities_sessions se on se.centre_id = :centre and se.activity_id = a.id and se.date = s.date
-                                and se.start_time = s.start_time""").param("centre", centreId).update();
-        changes.put("présence(s) enregistrée(s) ou modifiée(s)", jdbc.sql("""
-                insert into attendance (centre_id, session_id, person_id, status)
-                select :centre, k.session_id, p.id, k.status
-                from stage_keys k join people_persons p on p.centre_id = :centre and p.ref = k.person_ref
-                on conflict (centre_id, session_id, person_id) do update set status = excluded.status
-                where attendance.status is distinct from excluded.status""").param("centre", centreId).update());
-        changes.put("effectif(s) anonyme(s)", jdbc.sql("""
-                insert into headcounts (centre_id, session_id, headcount)
-                select :centre, k.session_id, k.headcount from stage_keys k where k.headcount is not null
-                on conflict (centre_id, session_id) do update set headcount = excluded.headcount
-                where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update());
-        return new ImportResult(staged.size(), changes);
+                select s.id, s.activity_id, s.date, s.start_time
+                from unnest(cast(:activities as bigint[]), cast(:dates as date[]), cast(:starts as time[]))
+                     as k(activity_id, date, start_time)
+                join activities_sessions s on s.centre_id = :centre and s.activity_id = k.activity_id and s.date = k.date
+                                          and s.start_time = k.start_time""")
+                .param("centre", centreId)
+                .param("activities", keys.stream().map(k -> resolved.activities().get(k.activity())).toArray(Long[]::new))
+                .param("dates", keys.stream().map(k -> k.date().toString()).toArray(String[]::new))
+                .param("starts", keys.stream().map(k -> k.start().toString()).toArray(String[]::new))
+                .query((rs, n) -> ids.put(new Key(refs.get(rs.getLong(2)), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalTime.class)), rs.getLong(1))).list();
+        return ids;
     }
 }
