@@ -103,7 +103,7 @@ public class AttendanceImporter implements CentreImport {
 
     private List<Mark> validate(CsvTable table) {
         List<Mark> marks = new ArrayList<>(table.rows().size());
-        Map<Object, Long> seen = new HashMap<>();          // session + person (or headcount) → first line
+        Map<Key, Map<String, Long>> seen = new HashMap<>(); // session → person ("" for its headcount) → first line
         Map<Key, Object[]> sessionEnds = new HashMap<>(); // session → {end, line}
         for (CsvTable.Row row : table.rows()) {
             String activity = row.required("activity_ref");
@@ -130,8 +130,9 @@ public class AttendanceImporter implements CentreImport {
                 if (earlier != null && end != null && earlier[0] != null && !earlier[0].equals(end)) {
                     row.error("end", "la même séance finit à " + earlier[0] + " ligne " + earlier[1]);
                 }
-                Object key = person == null ? session : List.of(session, person);
-                Long first = seen.putIfAbsent(key, row.line());
+                // by session, then by person: a composite key's hash would mix the two refs' hashes into collisions
+                Long first = seen.computeIfAbsent(session, k -> new HashMap<>())
+                        .putIfAbsent(person == null ? "" : person, row.line());
                 if (first != null) {
                     row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first);
                 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A CSV file of interchange.md read whole: UTF-8 (BOM accepted), {@code ;}, RFC 4180 quoting, a header whose names are
@@ -36,8 +37,13 @@ public final class CsvTable {
     private static final Comparator<Found> ORDER = Comparator.comparing(Found::error,
             Comparator.comparingLong(CsvError::line).thenComparingInt(CsvError::column)).thenComparingLong(Found::seq);
 
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+
     private final List<String> header;
     private final CsvColumns columns;
+    // a file repeats its dates and times: each distinct text is parsed once
+    private final Map<String, LocalDate> dates = new HashMap<>();
+    private final Map<String, LocalTime> times = new HashMap<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
     // the first errors only: a file of a million bad lines must not hold a million messages
@@ -66,22 +72,7 @@ public final class CsvTable {
         } catch (IOException e) {
             throw new CsvImportException(List.of(new CsvError(1, 0, null, "fichier illisible : " + e.getMessage())));
         }
-        CsvTable table = null;
-        long line = 1; // where the next record starts
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
-            for (CSVRecord record : parser) {
-                long recordLine = line;
-                line = parser.getCurrentLineNumber() + 1;
-                if (table == null) {
-                    table = fromHeader(record, columns);
-                } else if (record.size() > 1 || !record.get(0).isBlank()) { // a blank line is skipped
-                    table.rows.add(table.new Row(recordLine, record.toList()));
-                }
-            }
-        } catch (UncheckedIOException | IOException e) {
-            // Commons CSV stops at a quote it cannot read, in English: say where and why in French
-            throw new CsvImportException(List.of(QuoteProblem.find(text, line, table == null ? null : table.header)));
-        }
+        CsvTable table = text.indexOf('"') < 0 ? readUnquoted(text, columns) : readQuoted(text, columns);
         if (table == null) {
             throw new CsvImportException(List.of(new CsvError(1, 0, null, "le fichier est vide (il manque la ligne d'en-tête)")));
         }
@@ -92,7 +83,63 @@ public final class CsvTable {
         return table;
     }
 
-    private static CsvTable fromHeader(CSVRecord record, CsvColumns columns) {
+    /**
+     * A file without a single double quote, as most are: each line is one record, its values between the {@code ;},
+     * read as Commons CSV reads them (a line break is LF, CR LF or CR) but several times faster.
+     */
+    private static CsvTable readUnquoted(String text, CsvColumns columns) {
+        CsvTable table = null;
+        long line = 1;
+        int at = 0;
+        int length = text.length();
+        while (at < length) {
+            int start = at;
+            List<String> cells = new ArrayList<>(table == null ? 16 : table.header.size());
+            int end = at;
+            while (end < length) {
+                char c = text.charAt(end);
+                if (c == '\n' || c == '\r') {
+                    break;
+                }
+                if (c == ';') {
+                    cells.add(text.substring(start, end));
+                    start = end + 1;
+                }
+                end++;
+            }
+            cells.add(text.substring(start, end));
+            at = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+            if (table == null) {
+                table = fromHeader(cells, columns);
+            } else if (cells.size() > 1 || !cells.get(0).isBlank()) { // a blank line is skipped
+                table.rows.add(table.new Row(line, cells));
+            }
+            line++;
+        }
+        return table;
+    }
+
+    private static CsvTable readQuoted(String text, CsvColumns columns) {
+        CsvTable table = null;
+        long line = 1; // where the next record starts
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            for (CSVRecord record : parser) {
+                long recordLine = line;
+                line = parser.getCurrentLineNumber() + 1;
+                if (table == null) {
+                    table = fromHeader(record.toList(), columns);
+                } else if (record.size() > 1 || !record.get(0).isBlank()) { // a blank line is skipped
+                    table.rows.add(table.new Row(recordLine, record.toList()));
+                }
+            }
+        } catch (UncheckedIOException | IOException e) {
+            // Commons CSV stops at a quote it cannot read, in English: say where and why in French
+            throw new CsvImportException(List.of(QuoteProblem.find(text, line, table == null ? null : table.header)));
+        }
+        return table;
+    }
+
+    private static CsvTable fromHeader(List<String> record, CsvColumns columns) {
         List<String> names = new ArrayList<>();
         List<CsvError> problems = new ArrayList<>();
         for (int i = 0; i < record.size(); i++) {
@@ -229,8 +276,14 @@ public final class CsvTable {
             if (v == null) {
                 return null;
             }
+            LocalDate known = dates.get(v);
+            if (known != null) {
+                return known;
+            }
             try {
-                return Parse.date(v);
+                LocalDate date = Parse.date(v);
+                dates.put(v, date);
+                return date;
             } catch (DateTimeParseException e) {
                 error(column, "date invalide « " + v + " » (attendu AAAA-MM-JJ ou JJ/MM/AAAA)");
                 return null;
@@ -252,9 +305,15 @@ public final class CsvTable {
             if (v == null) {
                 return null;
             }
+            LocalTime known = times.get(v);
+            if (known != null) {
+                return known;
+            }
             try {
-                if (v.matches("\\d{1,2}:\\d{2}")) {
-                    return LocalTime.parse(v.length() == 4 ? "0" + v : v);
+                if (TIME.matcher(v).matches()) {
+                    LocalTime time = LocalTime.parse(v.length() == 4 ? "0" + v : v);
+                    times.put(v, time);
+                    return time;
                 }
             } catch (DateTimeParseException ignored) {
                 // reported below
