@@ -76,36 +76,76 @@ public class AttendanceImporter implements CentreImport {
     /** The same, the time of each phase recorded into {@code phases} (for {@code bench}). */
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in, ImportPhases phases) {
-        CsvTable table = CsvTable.read(in, COLUMNS);
-        phases.end("lecture");
-        List<Mark> marks = validate(table);
-        phases.end("validation");
-        Resolved resolved = checkReferences(centreId, table, marks);
+        // the centre's refs, read once (a few thousand rows): each row is checked against them as it is read
+        Map<String, Long> activities = ids("select ref, id from activities_activities where centre_id = ? and ref is not null",
+                centreId);
+        Map<String, Long> persons = ids("select ref, id from people_persons where centre_id = ? and ref is not null", centreId);
+        phases.end("lecture des références du centre");
+        Checker checker = new Checker(activities, persons, phases.isRecording());
+        CsvTable table = CsvTable.read(in, COLUMNS, checker::check);
         table.throwIfErrors();
-        phases.end("validation des références");
-        return merge(centreId, marks, resolved, phases);
+        phases.end("lecture", "validation", checker.nanos);
+        return merge(centreId, checker.marks, activities, persons, phases);
     }
 
-    /** One checked row: its session by the file's names, then a person's status or an anonymous headcount. */
-    private record Mark(long line, String activity, LocalDate date, LocalTime start, LocalTime end, String person,
-                        Integer headcount, String status) {
+    /** One checked row: its session, then a person's status or an anonymous headcount. */
+    private record Mark(long line, Key session, LocalTime end, String person, Integer headcount, String status) {
     }
 
     /** A session by its activity's ref, day and start: what names it in the file. */
     private record Key(String activity, LocalDate date, LocalTime start) {
     }
 
-    /** The centre's ids of the activities and persons the file names. */
-    private record Resolved(Map<String, Long> activities, Map<String, Long> persons) {
+    /** What the file says of one session so far: its end where first given, and its rows by person ("" its headcount). */
+    private static final class Seen {
+        final Key key;
+        final LocalTime end;
+        final long line;
+        final Map<String, Mark> rows = new HashMap<>();
+
+        Seen(Key key, LocalTime end, long line) {
+            this.key = key;
+            this.end = end;
+            this.line = line;
+        }
     }
 
     private static final Set<String> STATUSES = Set.of("present", "absent", "excuse");
 
-    private List<Mark> validate(CsvTable table) {
-        List<Mark> marks = new ArrayList<>(table.rows().size());
-        Map<Key, Map<String, Long>> seen = new HashMap<>(); // session → person ("" for its headcount) → first line
-        Map<Key, Object[]> sessionEnds = new HashMap<>(); // session → {end, line}
-        for (CsvTable.Row row : table.rows()) {
+    /**
+     * Checks the rows as they are read and keeps them compact (one session key, ref strings shared with the centre's):
+     * a file of 600,000 rows holds no cells once read.
+     */
+    private static final class Checker {
+        private final Map<String, Long> activities;
+        private final Map<String, Long> persons;
+        private final Map<String, String> activityRefs = new HashMap<>();
+        private final Map<String, String> personRefs = new HashMap<>();
+        private final Map<Key, Seen> sessions = new HashMap<>();
+        private final List<Mark> marks = new ArrayList<>();
+
+        private final boolean timed;
+        private long nanos;
+
+        Checker(Map<String, Long> activities, Map<String, Long> persons, boolean timed) {
+            this.timed = timed;
+            this.activities = activities;
+            this.persons = persons;
+            activities.keySet().forEach(ref -> activityRefs.put(ref, ref));
+            persons.keySet().forEach(ref -> personRefs.put(ref, ref));
+        }
+
+        void check(CsvTable.Row row) {
+            if (!timed) {
+                checkRow(row);
+                return;
+            }
+            long t0 = System.nanoTime();
+            checkRow(row);
+            nanos += System.nanoTime() - t0;
+        }
+
+        private void checkRow(CsvTable.Row row) {
             String activity = row.required("activity_ref");
             LocalDate date = row.requiredDate("date");
             LocalTime start = row.time("start");
@@ -114,6 +154,9 @@ public class AttendanceImporter implements CentreImport {
                 row.error("end", "l'heure de fin (" + end + ") doit suivre l'heure de début (" + start + ")");
             }
             String person = row.text("person_ref");
+            if (person != null) {
+                person = personRefs.getOrDefault(person, person); // the centre's string, not one per row
+            }
             Integer headcount = row.wholeNumber("headcount", 1);
             String status = row.oneOf("status", STATUSES);
             if (row.isEmpty("person_ref") && row.isEmpty("headcount")) {
@@ -124,42 +167,35 @@ public class AttendanceImporter implements CentreImport {
             if (row.isEmpty("person_ref") && status != null) {
                 row.error("status", "le statut ne s'applique qu'à une personne");
             }
+            Seen seen = null;
             if (activity != null && date != null && start != null) {
-                Key session = new Key(activity, date, start);
-                Object[] earlier = sessionEnds.putIfAbsent(session, new Object[] {end, row.line()});
-                if (earlier != null && end != null && earlier[0] != null && !earlier[0].equals(end)) {
-                    row.error("end", "la même séance finit à " + earlier[0] + " ligne " + earlier[1]);
+                Key key = new Key(activityRefs.getOrDefault(activity, activity), date, start);
+                seen = sessions.get(key);
+                if (seen == null) {
+                    seen = new Seen(key, end, row.line());
+                    sessions.put(key, seen);
+                } else if (end != null && seen.end != null && !seen.end.equals(end)) {
+                    row.error("end", "la même séance finit à " + seen.end + " ligne " + seen.line);
                 }
-                // by session, then by person: a composite key's hash would mix the two refs' hashes into collisions
-                Long first = seen.computeIfAbsent(session, k -> new HashMap<>())
-                        .putIfAbsent(person == null ? "" : person, row.line());
+                Mark first = seen.rows.get(person == null ? "" : person);
                 if (first != null) {
-                    row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first);
+                    row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first.line());
                 }
             }
-            marks.add(new Mark(row.line(), activity, date, start, end, person, headcount,
-                    person == null ? null : (status == null ? "present" : status)));
-        }
-        return marks;
-    }
-
-    /**
-     * Activities and persons must exist in this centre; errors join the others, with their line. The centre's refs are
-     * read once (a few thousand rows), and each row looked up in memory.
-     */
-    private Resolved checkReferences(long centreId, CsvTable table, List<Mark> marks) {
-        Map<String, Long> activities = ids("select ref, id from activities_activities where centre_id = ? and ref is not null",
-                centreId);
-        Map<String, Long> persons = ids("select ref, id from people_persons where centre_id = ? and ref is not null", centreId);
-        for (Mark mark : marks) {
-            if (mark.activity() != null && !activities.containsKey(mark.activity())) {
-                table.error(mark.line(), "activity_ref", "activité « " + mark.activity() + " » inconnu(e) dans ce centre");
+            // activities and persons must exist in this centre; errors join the others, with their line
+            if (activity != null && !activities.containsKey(activity)) {
+                row.error("activity_ref", "activité « " + activity + " » inconnu(e) dans ce centre");
             }
-            if (mark.person() != null && !persons.containsKey(mark.person())) {
-                table.error(mark.line(), "person_ref", "personne « " + mark.person() + " » inconnu(e) dans ce centre");
+            if (person != null && !persons.containsKey(person)) {
+                row.error("person_ref", "personne « " + person + " » inconnu(e) dans ce centre");
+            }
+            if (seen != null) {
+                Mark mark = new Mark(row.line(), seen.key, end, person, headcount,
+                        person == null ? null : (status == null ? "present" : status));
+                seen.rows.putIfAbsent(person == null ? "" : person, mark);
+                marks.add(mark);
             }
         }
-        return new Resolved(activities, persons);
     }
 
     private Map<String, Long> ids(String sql, long centreId) {
@@ -173,29 +209,30 @@ public class AttendanceImporter implements CentreImport {
      * mark, so they are COPYed straight into the tables; those of a session that existed are staged and merged keyed on
      * (session, person), changing only what differs.
      */
-    private ImportResult merge(long centreId, List<Mark> marks, Resolved resolved, ImportPhases phases) {
+    private ImportResult merge(long centreId, List<Mark> marks, Map<String, Long> activities, Map<String, Long> persons,
+                               ImportPhases phases) {
         Map<String, Integer> changes = new LinkedHashMap<>();
         // the sessions belong to activities: its service creates the missing ones, all in one statement, in this transaction
         Map<Key, SessionService.Named> named = new LinkedHashMap<>();
         for (Mark mark : marks) {
-            named.putIfAbsent(new Key(mark.activity(), mark.date(), mark.start()),
-                    new SessionService.Named(mark.activity(), mark.date(), mark.start(), mark.end()));
+            Key key = mark.session();
+            named.putIfAbsent(key, new SessionService.Named(key.activity(), key.date(), key.start(), mark.end()));
         }
-        Map<Key, Long> existing = sessionIds(centreId, named.keySet(), resolved);
+        Map<Key, Long> existing = sessionIds(centreId, named.keySet(), activities);
         List<SessionService.Named> missing = named.entrySet().stream().filter(e -> !existing.containsKey(e.getKey()))
                 .map(Map.Entry::getValue).toList();
         changes.put("séance(s) créée(s)", missing.isEmpty() ? 0 : sessions.createMissing(centreId, missing));
         Map<Key, Long> created = missing.isEmpty() ? Map.of() : sessionIds(centreId,
-                named.keySet().stream().filter(k -> !existing.containsKey(k)).toList(), resolved);
+                named.keySet().stream().filter(k -> !existing.containsKey(k)).toList(), activities);
         phases.end("fusion séances");
 
         StringBuilder newMarks = new StringBuilder(marks.size() * 24);
         StringBuilder newHeadcounts = new StringBuilder();
         List<Object[]> earlier = new ArrayList<>();
         for (Mark mark : marks) {
-            Key key = new Key(mark.activity(), mark.date(), mark.start());
+            Key key = mark.session();
             Long session = created.get(key);
-            Long person = mark.person() == null ? null : resolved.persons().get(mark.person());
+            Long person = mark.person() == null ? null : persons.get(mark.person());
             if (session == null) {
                 earlier.add(new Object[] {existing.get(key), person, mark.headcount(), mark.status()});
             } else if (person != null) {
@@ -232,10 +269,10 @@ public class AttendanceImporter implements CentreImport {
     }
 
     /** The ids of those of {@code keys} the centre has as sessions. */
-    private Map<Key, Long> sessionIds(long centreId, Collection<Key> keys, Resolved resolved) {
+    private Map<Key, Long> sessionIds(long centreId, Collection<Key> keys, Map<String, Long> activities) {
         Map<Key, Long> ids = new HashMap<>();
         Map<Long, String> refs = new HashMap<>();
-        resolved.activities().forEach((ref, id) -> refs.put(id, ref));
+        activities.forEach((ref, id) -> refs.put(id, ref));
         jdbc.sql("""
                 select s.id, s.activity_id, s.date, s.start_time
                 from unnest(cast(:activities as bigint[]), cast(:dates as date[]), cast(:starts as time[]))
@@ -243,7 +280,7 @@ public class AttendanceImporter implements CentreImport {
                 join activities_sessions s on s.centre_id = :centre and s.activity_id = k.activity_id and s.date = k.date
                                           and s.start_time = k.start_time""")
                 .param("centre", centreId)
-                .param("activities", keys.stream().map(k -> resolved.activities().get(k.activity())).toArray(Long[]::new))
+                .param("activities", keys.stream().map(k -> activities.get(k.activity())).toArray(Long[]::new))
                 .param("dates", keys.stream().map(k -> k.date().toString()).toArray(String[]::new))
                 .param("starts", keys.stream().map(k -> k.start().toString()).toArray(String[]::new))
                 .query((rs, n) -> ids.put(new Key(refs.get(rs.getLong(2)), rs.getObject(3, LocalDate.class),

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,8 @@ public final class CsvTable {
     private final Map<String, LocalTime> times = new HashMap<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final List<Row> rows = new ArrayList<>();
+    private Consumer<Row> sink = rows::add;
+    private long rowCount;
     // the first errors only: a file of a million bad lines must not hold a million messages
     private final TreeSet<Found> errors = new TreeSet<>(ORDER);
     private long errorCount;
@@ -66,17 +69,26 @@ public final class CsvTable {
      * is thrown at once, since no row can be read then.
      */
     public static CsvTable read(InputStream in, CsvColumns columns) {
+        return read(in, columns, null);
+    }
+
+    /**
+     * The same, each row handed to {@code each} as it is read and not kept ({@link #rows()} stays empty): a file of a
+     * million rows need not be held whole, cells and all. Its errors are kept as {@link #read(InputStream, CsvColumns)}
+     * keeps them.
+     */
+    public static CsvTable read(InputStream in, CsvColumns columns, Consumer<Row> each) {
         String text;
         try {
             text = Utf8Text.decode(in.readAllBytes());
         } catch (IOException e) {
             throw new CsvImportException(List.of(new CsvError(1, 0, null, "fichier illisible : " + e.getMessage())));
         }
-        CsvTable table = text.indexOf('"') < 0 ? readUnquoted(text, columns) : readQuoted(text, columns);
+        CsvTable table = text.indexOf('"') < 0 ? readUnquoted(text, columns, each) : readQuoted(text, columns, each);
         if (table == null) {
             throw new CsvImportException(List.of(new CsvError(1, 0, null, "le fichier est vide (il manque la ligne d'en-tête)")));
         }
-        if (table.rows.isEmpty()) {
+        if (table.rowCount == 0) {
             throw new CsvImportException(List.of(new CsvError(1, 0, null,
                     "le fichier ne contient que la ligne d'en-tête : aucune ligne de données, rien à importer")));
         }
@@ -87,7 +99,7 @@ public final class CsvTable {
      * A file without a single double quote, as most are: each line is one record, its values between the {@code ;},
      * read as Commons CSV reads them (a line break is LF, CR LF or CR) but several times faster.
      */
-    private static CsvTable readUnquoted(String text, CsvColumns columns) {
+    private static CsvTable readUnquoted(String text, CsvColumns columns, Consumer<Row> each) {
         CsvTable table = null;
         long line = 1;
         int at = 0;
@@ -110,16 +122,16 @@ public final class CsvTable {
             cells.add(text.substring(start, end));
             at = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
             if (table == null) {
-                table = fromHeader(cells, columns);
+                table = fromHeader(cells, columns, each);
             } else if (cells.size() > 1 || !cells.get(0).isBlank()) { // a blank line is skipped
-                table.rows.add(table.new Row(line, cells));
+                table.accept(table.new Row(line, cells));
             }
             line++;
         }
         return table;
     }
 
-    private static CsvTable readQuoted(String text, CsvColumns columns) {
+    private static CsvTable readQuoted(String text, CsvColumns columns, Consumer<Row> each) {
         CsvTable table = null;
         long line = 1; // where the next record starts
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
@@ -127,9 +139,9 @@ public final class CsvTable {
                 long recordLine = line;
                 line = parser.getCurrentLineNumber() + 1;
                 if (table == null) {
-                    table = fromHeader(record.toList(), columns);
+                    table = fromHeader(record.toList(), columns, each);
                 } else if (record.size() > 1 || !record.get(0).isBlank()) { // a blank line is skipped
-                    table.rows.add(table.new Row(recordLine, record.toList()));
+                    table.accept(table.new Row(recordLine, record.toList()));
                 }
             }
         } catch (UncheckedIOException | IOException e) {
@@ -139,7 +151,12 @@ public final class CsvTable {
         return table;
     }
 
-    private static CsvTable fromHeader(List<String> record, CsvColumns columns) {
+    private void accept(Row row) {
+        rowCount++;
+        sink.accept(row);
+    }
+
+    private static CsvTable fromHeader(List<String> record, CsvColumns columns, Consumer<Row> each) {
         List<String> names = new ArrayList<>();
         List<CsvError> problems = new ArrayList<>();
         for (int i = 0; i < record.size(); i++) {
@@ -161,7 +178,11 @@ public final class CsvTable {
         if (!problems.isEmpty()) {
             throw new CsvImportException(problems);
         }
-        return new CsvTable(names, columns);
+        CsvTable table = new CsvTable(names, columns);
+        if (each != null) {
+            table.sink = each;
+        }
+        return table;
     }
 
     private static String shortened(String v) {

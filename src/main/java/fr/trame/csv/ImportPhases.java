@@ -39,6 +39,25 @@ public final class ImportPhases {
         last = now;
     }
 
+    /** Whether this records: a phase interleaved with another (validating rows as they are read) times itself only then. */
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /**
+     * The time since the previous mark, of which {@code partNanos} (timed by the importer while {@link #isRecording()})
+     * went to {@code part} and the rest to {@code phase}.
+     */
+    public void end(String phase, String part, long partNanos) {
+        if (!recording) {
+            return;
+        }
+        long now = System.nanoTime();
+        nanos.merge(phase, now - last - partNanos, Long::sum);
+        nanos.merge(part, partNanos, Long::sum);
+        last = now;
+    }
+
     /** Seconds by phase, in the order the phases first ended. */
     public Map<String, Double> seconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
