@@ -3,6 +3,7 @@ package fr.trame.attendance;
 import fr.trame.activities.SessionService;
 import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
+import fr.trame.csv.ImportPhases;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +17,9 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,8 @@ import static fr.trame.csv.CsvColumns.SHORT;
 
 /**
  * attendance.csv of interchange.md. {@code (activity_ref, date, start)} names the session, created as held when
- * missing; each row is a person's status or an anonymous headcount. Checked whole, then merged set-based.
+ * missing; each row is a person's status or an anonymous headcount. Checked whole (the references against the centre's
+ * refs read once), then written: COPYed for the sessions created now, merged set-based for those that existed.
  */
 @Service
 @Order(50)
@@ -68,22 +70,82 @@ public class AttendanceImporter implements CentreImport {
     @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
-        CsvTable table = CsvTable.read(in, COLUMNS);
-        List<Object[]> staged = validate(table);
-        PgCopy.stage(jdbc, dataSource, "stage_attendance", """
-                line bigint, activity_ref text, date date, start_time time, end_time time, person_ref text,
-                headcount integer, status text""", staged);
-        jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
-        checkReferences(centreId, table);
-        table.throwIfErrors();
-        return merge(centreId, staged);
+        return importCsv(centreId, in, ImportPhases.NONE);
     }
 
-    private List<Object[]> validate(CsvTable table) {
-        List<Object[]> staged = new ArrayList<>(table.rows().size());
-        Map<String, Long> seen = new HashMap<>();          // session + person (or headcount) → first line
-        Map<String, Object[]> sessionEnds = new HashMap<>(); // session → {end, line}
-        for (CsvTable.Row row : table.rows()) {
+    /** The same, the time of each phase recorded into {@code phases} (for {@code bench}). */
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in, ImportPhases phases) {
+        // the centre's refs, read once (a few thousand rows): each row is checked against them as it is read
+        Map<String, Long> activities = ids("select ref, id from activities_activities where centre_id = ? and ref is not null",
+                centreId);
+        Map<String, Long> persons = ids("select ref, id from people_persons where centre_id = ? and ref is not null", centreId);
+        phases.end("lecture des références du centre");
+        Checker checker = new Checker(activities, persons, phases.isRecording());
+        CsvTable table = CsvTable.read(in, COLUMNS, checker::check);
+        table.throwIfErrors();
+        phases.end("lecture", "validation", checker.nanos);
+        return merge(centreId, checker.marks, activities, persons, phases);
+    }
+
+    /** One checked row: its session, then a person's status or an anonymous headcount. */
+    private record Mark(long line, Key session, LocalTime end, String person, Integer headcount, String status) {
+    }
+
+    /** A session by its activity's ref, day and start: what names it in the file. */
+    private record Key(String activity, LocalDate date, LocalTime start) {
+    }
+
+    /** What the file says of one session so far: its end where first given, and its rows by person ("" its headcount). */
+    private static final class Seen {
+        final Key key;
+        final LocalTime end;
+        final long line;
+        final Map<String, Mark> rows = new HashMap<>();
+
+        Seen(Key key, LocalTime end, long line) {
+            this.key = key;
+            this.end = end;
+            this.line = line;
+        }
+    }
+
+    private static final Set<String> STATUSES = Set.of("present", "absent", "excuse");
+
+    /**
+     * Checks the rows as they are read and keeps them compact (one session key, ref strings shared with the centre's):
+     * a file of 600,000 rows holds no cells once read.
+     */
+    private static final class Checker {
+        private final Map<String, Long> activities;
+        private final Map<String, Long> persons;
+        private final Map<String, String> activityRefs = new HashMap<>();
+        private final Map<String, String> personRefs = new HashMap<>();
+        private final Map<Key, Seen> sessions = new HashMap<>();
+        private final List<Mark> marks = new ArrayList<>();
+
+        private final boolean timed;
+        private long nanos;
+
+        Checker(Map<String, Long> activities, Map<String, Long> persons, boolean timed) {
+            this.timed = timed;
+            this.activities = activities;
+            this.persons = persons;
+            activities.keySet().forEach(ref -> activityRefs.put(ref, ref));
+            persons.keySet().forEach(ref -> personRefs.put(ref, ref));
+        }
+
+        void check(CsvTable.Row row) {
+            if (!timed) {
+                checkRow(row);
+                return;
+            }
+            long t0 = System.nanoTime();
+            checkRow(row);
+            nanos += System.nanoTime() - t0;
+        }
+
+        private void checkRow(CsvTable.Row row) {
             String activity = row.required("activity_ref");
             LocalDate date = row.requiredDate("date");
             LocalTime start = row.time("start");
@@ -92,8 +154,11 @@ public class AttendanceImporter implements CentreImport {
                 row.error("end", "l'heure de fin (" + end + ") doit suivre l'heure de début (" + start + ")");
             }
             String person = row.text("person_ref");
+            if (person != null) {
+                person = personRefs.getOrDefault(person, person); // the centre's string, not one per row
+            }
             Integer headcount = row.wholeNumber("headcount", 1);
-            String status = row.oneOf("status", Set.of("present", "absent", "excuse"));
+            String status = row.oneOf("status", STATUSES);
             if (row.isEmpty("person_ref") && row.isEmpty("headcount")) {
                 row.error("person_ref", "indiquez une personne (person_ref) ou un effectif anonyme (headcount)");
             } else if (!row.isEmpty("person_ref") && !row.isEmpty("headcount")) {
@@ -102,64 +167,124 @@ public class AttendanceImporter implements CentreImport {
             if (row.isEmpty("person_ref") && status != null) {
                 row.error("status", "le statut ne s'applique qu'à une personne");
             }
+            Seen seen = null;
             if (activity != null && date != null && start != null) {
-                String session = activity + '\u0000' + date + '\u0000' + start;
-                Object[] earlier = sessionEnds.putIfAbsent(session, new Object[] {end, row.line()});
-                if (earlier != null && end != null && earlier[0] != null && !earlier[0].equals(end)) {
-                    row.error("end", "la même séance finit à " + earlier[0] + " ligne " + earlier[1]);
+                Key key = new Key(activityRefs.getOrDefault(activity, activity), date, start);
+                seen = sessions.get(key);
+                if (seen == null) {
+                    seen = new Seen(key, end, row.line());
+                    sessions.put(key, seen);
+                } else if (end != null && seen.end != null && !seen.end.equals(end)) {
+                    row.error("end", "la même séance finit à " + seen.end + " ligne " + seen.line);
                 }
-                String key = session + '\u0000' + (person == null ? "#effectif" : person);
-                Long first = seen.putIfAbsent(key, row.line());
+                Mark first = seen.rows.get(person == null ? "" : person);
                 if (first != null) {
-                    row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first);
+                    row.error(person == null ? "headcount" : "person_ref", "déjà donné(e) pour cette séance ligne " + first.line());
                 }
             }
-            staged.add(new Object[] {row.line(), activity, date, start, end, person, headcount,
-                    person == null ? null : (status == null ? "present" : status)});
+            // activities and persons must exist in this centre; errors join the others, with their line
+            if (activity != null && !activities.containsKey(activity)) {
+                row.error("activity_ref", "activité « " + activity + " » inconnu(e) dans ce centre");
+            }
+            if (person != null && !persons.containsKey(person)) {
+                row.error("person_ref", "personne « " + person + " » inconnu(e) dans ce centre");
+            }
+            if (seen != null) {
+                Mark mark = new Mark(row.line(), seen.key, end, person, headcount,
+                        person == null ? null : (status == null ? "present" : status));
+                seen.rows.putIfAbsent(person == null ? "" : person, mark);
+                marks.add(mark);
+            }
         }
-        return staged;
     }
 
-
-    /** Activities and persons must exist in this centre; errors join the others, with their line. */
-    private void checkReferences(long centreId, CsvTable table) {
-        table.unknownReferences(jdbc, """
-                select s.line, 'activity_ref' as col, s.activity_ref as ref from stage_attendance s
-                where s.activity_ref is not null and not exists (
-                    select 1 from activities_activities a where a.centre_id = :centre and a.ref = s.activity_ref)
-                union all
-                select s.line, 'person_ref', s.person_ref from stage_attendance s
-                where s.person_ref is not null and not exists (
-                    select 1 from people_persons p where p.centre_id = :centre and p.ref = s.person_ref)
-                order by 1""", centreId, Map.of("activity_ref", "activité", "person_ref", "personne"), "");
+    private Map<String, Long> ids(String sql, long centreId) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql(sql).param(centreId).query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        return ids;
     }
 
-    private ImportResult merge(long centreId, List<Object[]> staged) {
+    /**
+     * The sessions the file names are created when missing; the rows of a session created now cannot meet an earlier
+     * mark, so they are COPYed straight into the tables; those of a session that existed are staged and merged keyed on
+     * (session, person), changing only what differs.
+     */
+    private ImportResult merge(long centreId, List<Mark> marks, Map<String, Long> activities, Map<String, Long> persons,
+                               ImportPhases phases) {
         Map<String, Integer> changes = new LinkedHashMap<>();
         // the sessions belong to activities: its service creates the missing ones, all in one statement, in this transaction
-        Set<SessionService.Named> named = new LinkedHashSet<>();
-        for (Object[] row : staged) {
-            named.add(new SessionService.Named((String) row[1], (LocalDate) row[2], (LocalTime) row[3], (LocalTime) row[4]));
+        Map<Key, SessionService.Named> named = new LinkedHashMap<>();
+        for (Mark mark : marks) {
+            Key key = mark.session();
+            named.putIfAbsent(key, new SessionService.Named(key.activity(), key.date(), key.start(), mark.end()));
         }
-        changes.put("séance(s) créée(s)", sessions.createMissing(centreId, named));
+        Map<Key, Long> existing = sessionIds(centreId, named.keySet(), activities);
+        List<SessionService.Named> missing = named.entrySet().stream().filter(e -> !existing.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        changes.put("séance(s) créée(s)", missing.isEmpty() ? 0 : sessions.createMissing(centreId, missing));
+        Map<Key, Long> created = missing.isEmpty() ? Map.of() : sessionIds(centreId,
+                named.keySet().stream().filter(k -> !existing.containsKey(k)).toList(), activities);
+        phases.end("fusion séances");
+
+        StringBuilder newMarks = new StringBuilder(marks.size() * 24);
+        StringBuilder newHeadcounts = new StringBuilder();
+        List<Object[]> earlier = new ArrayList<>();
+        for (Mark mark : marks) {
+            Key key = mark.session();
+            Long session = created.get(key);
+            Long person = mark.person() == null ? null : persons.get(mark.person());
+            if (session == null) {
+                earlier.add(new Object[] {existing.get(key), person, mark.headcount(), mark.status()});
+            } else if (person != null) {
+                newMarks.append(centreId).append('\t').append(session).append('\t').append(person).append('\t')
+                        .append(mark.status()).append('\n');
+            } else {
+                newHeadcounts.append(centreId).append('\t').append(session).append('\t').append(mark.headcount()).append('\n');
+            }
+        }
+        int marked = (int) PgCopy.copyText(dataSource, "attendance", List.of("centre_id", "session_id", "person_id", "status"),
+                newMarks);
+        int counted = (int) PgCopy.copyText(dataSource, "headcounts", List.of("centre_id", "session_id", "headcount"),
+                newHeadcounts);
+        phases.end("fusion nouvelles séances (COPY)");
+        if (!earlier.isEmpty()) {
+            PgCopy.stage(jdbc, dataSource, "stage_attendance", """
+                    session_id bigint, person_id bigint, headcount integer, status text""", earlier);
+            jdbc.sql("analyze stage_attendance").update(); // row counts for the planner: hash joins, not nested loops
+            marked += jdbc.sql("""
+                    insert into attendance (centre_id, session_id, person_id, status)
+                    select :centre, s.session_id, s.person_id, s.status from stage_attendance s where s.person_id is not null
+                    on conflict (centre_id, session_id, person_id) do update set status = excluded.status
+                    where attendance.status is distinct from excluded.status""").param("centre", centreId).update();
+            counted += jdbc.sql("""
+                    insert into headcounts (centre_id, session_id, headcount)
+                    select :centre, s.session_id, s.headcount from stage_attendance s where s.headcount is not null
+                    on conflict (centre_id, session_id) do update set headcount = excluded.headcount
+                    where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update();
+            phases.end("fusion séances existantes");
+        }
+        changes.put("présence(s) enregistrée(s) ou modifiée(s)", marked);
+        changes.put("effectif(s) anonyme(s)", counted);
+        return new ImportResult(marks.size(), changes);
+    }
+
+    /** The ids of those of {@code keys} the centre has as sessions. */
+    private Map<Key, Long> sessionIds(long centreId, Collection<Key> keys, Map<String, Long> activities) {
+        Map<Key, Long> ids = new HashMap<>();
+        Map<Long, String> refs = new HashMap<>();
+        activities.forEach((ref, id) -> refs.put(id, ref));
         jdbc.sql("""
-                create temp table stage_keys on commit drop as
-                select s.person_ref, s.headcount, s.status, se.id as session_id
-                from stage_attendance s
-                join activities_activities a on a.centre_id = :centre and a.ref = s.activity_ref
-                join activities_sessions se on se.centre_id = :centre and se.activity_id = a.id and se.date = s.date
-                                and se.start_time = s.start_time""").param("centre", centreId).update();
-        changes.put("présence(s) enregistrée(s) ou modifiée(s)", jdbc.sql("""
-                insert into attendance (centre_id, session_id, person_id, status)
-                select :centre, k.session_id, p.id, k.status
-                from stage_keys k join people_persons p on p.centre_id = :centre and p.ref = k.person_ref
-                on conflict (centre_id, session_id, person_id) do update set status = excluded.status
-                where attendance.status is distinct from excluded.status""").param("centre", centreId).update());
-        changes.put("effectif(s) anonyme(s)", jdbc.sql("""
-                insert into headcounts (centre_id, session_id, headcount)
-                select :centre, k.session_id, k.headcount from stage_keys k where k.headcount is not null
-                on conflict (centre_id, session_id) do update set headcount = excluded.headcount
-                where headcounts.headcount is distinct from excluded.headcount""").param("centre", centreId).update());
-        return new ImportResult(staged.size(), changes);
+                select s.id, s.activity_id, s.date, s.start_time
+                from unnest(cast(:activities as bigint[]), cast(:dates as date[]), cast(:starts as time[]))
+                     as k(activity_id, date, start_time)
+                join activities_sessions s on s.centre_id = :centre and s.activity_id = k.activity_id and s.date = k.date
+                                          and s.start_time = k.start_time""")
+                .param("centre", centreId)
+                .param("activities", keys.stream().map(k -> activities.get(k.activity())).toArray(Long[]::new))
+                .param("dates", keys.stream().map(k -> k.date().toString()).toArray(String[]::new))
+                .param("starts", keys.stream().map(k -> k.start().toString()).toArray(String[]::new))
+                .query((rs, n) -> ids.put(new Key(refs.get(rs.getLong(2)), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalTime.class)), rs.getLong(1))).list();
+        return ids;
     }
 }

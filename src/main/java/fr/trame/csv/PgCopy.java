@@ -6,6 +6,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +46,58 @@ public final class PgCopy {
             data.append('\n');
         }
         return copyCsv(dataSource, table, columns, data.toString());
+    }
+
+    /**
+     * Copies rows already in COPY's text format (tab-separated, {@code \\N} for null, one row a line, values needing no
+     * escape: ids, numbers, codes), into a table's columns; nothing to copy costs no round trip.
+     */
+    public static long copyText(DataSource dataSource, String table, List<String> columns, CharSequence rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            return pg.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin",
+                    new CharSequenceReader(rows));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY dans " + table + " impossible : " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Reads a CharSequence without copying it into a String first. */
+    private static final class CharSequenceReader extends Reader {
+        private final CharSequence text;
+        private int at;
+
+        CharSequenceReader(CharSequence text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (at >= text.length()) {
+                return -1;
+            }
+            int n = Math.min(length, text.length() - at);
+            if (text instanceof StringBuilder builder) {
+                builder.getChars(at, at + n, buffer, offset);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = text.charAt(at + i);
+                }
+            }
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 
     /** Copies text already in PostgreSQL's CSV format (comma, double quotes, empty unquoted = null). */

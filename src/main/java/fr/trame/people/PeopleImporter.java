@@ -3,6 +3,7 @@ package fr.trame.people;
 import fr.trame.centre.CentreScope;
 import fr.trame.csv.CsvColumns;
 import fr.trame.csv.CsvTable;
+import fr.trame.csv.ImportPhases;
 import fr.trame.csv.ImportResult;
 import fr.trame.csv.PgCopy;
 import fr.trame.territory.QuartierService;
@@ -86,11 +87,19 @@ public class PeopleImporter implements CentreImport {
     @Override
     @Transactional
     public ImportResult importCsv(long centreId, InputStream in) {
+        return importCsv(centreId, in, ImportPhases.NONE);
+    }
+
+    /** The same, the time of each phase recorded into {@code phases} (for {@code bench}). */
+    @Transactional
+    public ImportResult importCsv(long centreId, InputStream in, ImportPhases phases) {
         CsvTable table = CsvTable.read(in, COLUMNS);
+        phases.end("lecture");
         // the upload page is shared by every kind: a user without the permission may not write a disability
         boolean disabilityAllowed = CentreScope.ofCurrentRequest().map(CentreScope::seesDisability).orElse(true);
         List<Object[]> staged = validate(table, disabilityAllowed);
         table.throwIfErrors();
+        phases.end("validation");
 
         PgCopy.stage(jdbc, dataSource, "stage_people", """
                 line bigint, household_ref text, person_ref text, last_name text, first_name text, sex text,
@@ -98,7 +107,8 @@ public class PeopleImporter implements CentreImport {
                 qf integer, phone text, email text, school text, school_level text, disability boolean,
                 flags text""", staged);
         jdbc.sql("analyze stage_people").update(); // row counts for the planner: hash joins, not nested loops
-        return merge(centreId, staged.size());
+        phases.end("staging");
+        return merge(centreId, staged.size(), phases);
     }
 
     private List<Object[]> validate(CsvTable table, boolean disabilityAllowed) {
@@ -197,13 +207,14 @@ public class PeopleImporter implements CentreImport {
         return value instanceof Boolean b ? (b ? "oui" : "non") : value.toString();
     }
 
-    private ImportResult merge(long centreId, int rows) {
+    private ImportResult merge(long centreId, int rows, ImportPhases phases) {
         Map<String, Integer> changes = new LinkedHashMap<>();
         // the quartiers belong to territory: its service creates the missing ones at once, in this transaction; a name
         // written in several cases is created as first written in the file
         changes.put("quartier(s) créé(s)", quartiers.createMissing(centreId, jdbc.sql("""
                 select quartier from stage_people where quartier is not null group by quartier order by min(line)""")
                 .query(String.class).list()));
+        phases.end("fusion quartiers");
 
         List<Boolean> households = jdbc.sql("""
                 with h as (
@@ -225,6 +236,7 @@ public class PeopleImporter implements CentreImport {
                 returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
         changes.put("foyer(s) créé(s)", count(households, true));
         changes.put("foyer(s) mis à jour", count(households, false));
+        phases.end("fusion foyers");
 
         List<Boolean> persons = jdbc.sql("""
                 insert into persons as t (centre_id, ref, last_name, first_name, sex, birth_date, phone, email, school,
@@ -249,8 +261,10 @@ public class PeopleImporter implements CentreImport {
                 returning (xmax = 0)""").param("centre", centreId).query(Boolean.class).list();
         changes.put("personne(s) créée(s)", count(persons, true));
         changes.put("personne(s) mise(s) à jour", count(persons, false));
+        phases.end("fusion personnes");
 
         mergeFlags(centreId, changes);
+        phases.end("fusion situations");
 
         changes.put("rattachement(s) à un foyer", jdbc.sql("""
                 insert into household_members (centre_id, household_id, person_id, role, principal)
@@ -270,6 +284,7 @@ public class PeopleImporter implements CentreImport {
                 join persons p on p.centre_id = :centre and p.ref = s.person_ref
                 where x.centre_id = :centre and x.household_id = h.id and x.person_id = p.id and x.end_date is null
                   and s.role is not null and x.role <> s.role""").param("centre", centreId).update());
+        phases.end("fusion rattachements");
 
         changes.put("QF enregistré(s)", jdbc.sql("""
                 insert into qf_history (centre_id, household_id, valid_from, amount_euros, source)
@@ -280,6 +295,7 @@ public class PeopleImporter implements CentreImport {
                                              where q.centre_id = :centre and q.household_id = h.id
                                              order by q.valid_from desc, q.id desc limit 1)""")
                 .param("centre", centreId).update());
+        phases.end("fusion QF");
         return new ImportResult(rows, changes);
     }
 
