@@ -91,6 +91,7 @@ class ScaleBenchmark implements Benchmark {
         out.printf("Échelle : le centre M « %s » mesuré seul (%d autre(s) centre(s) dans la base)%n", centre.code(), others);
         Inputs inputs = inputs(centre);
         Map<String, Figure> alone = measure(centre, inputs);
+        alone.values().forEach(f -> out.printf("  seul : %s, %s %.1f ms%n", f.label(), f.heavy() ? "médiane" : "p95", f.ms()));
 
         long t0 = System.nanoTime();
         DemoFederation.Result result = federation.generateAtScale(LocalDate.now(), DemoFederation.CENTRES_AT_SCALE, centre, null,

@@ -29,6 +29,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -370,6 +371,7 @@ public class DemoFederation {
                     .map(TrameCentre::code).findFirst().filter(c -> drafts.stream().noneMatch(o -> c.equals(o.centreCode)))
                     .orElse(large.contains(d) ? "npdc-" + slug(d.place.commune()) : "npdc-" + d.ref.toLowerCase());
         }
+        large.sort(Comparator.comparingInt(drafts::indexOf)); // a given model is the first of its size met
         if (centreM != null && !large.isEmpty()) {
             large.get(0).centreCode = centreM.code();
         }
@@ -411,7 +413,7 @@ public class DemoFederation {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (model == null || n % 10 == 0 || n == drafts.size()) {
                 progress.accept(String.format("  %d/%d centres (%s, %s%s) en %.0f s", n, drafts.size(), centre.code(),
-                        isLarge ? "taille m" : "taille s", model == null ? ", modèle généré" : ", copie", (System.nanoTime()
+                        isLarge ? "taille m" : "taille s", model != null ? ", copie" : given != null ? ", modèle" : ", modèle généré", (System.nanoTime()
                                 - started) / 1e9));
             }
             log.debug("Centre {} en {} ms", centre.code(), ms);
