@@ -412,9 +412,9 @@ public class DemoFederation {
             n++;
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (model == null || n % 10 == 0 || n == drafts.size()) {
+                String how = model != null ? ", copie" : given != null ? ", modèle" : ", modèle généré";
                 progress.accept(String.format("  %d/%d centres (%s, %s%s) en %.0f s", n, drafts.size(), centre.code(),
-                        isLarge ? "taille m" : "taille s", model != null ? ", copie" : given != null ? ", modèle" : ", modèle généré", (System.nanoTime()
-                                - started) / 1e9));
+                        isLarge ? "taille m" : "taille s", how, (System.nanoTime() - started) / 1e9));
             }
             log.debug("Centre {} en {} ms", centre.code(), ms);
         }
