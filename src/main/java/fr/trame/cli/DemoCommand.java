@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code demo [--size s|m|l]}: a demonstration centre filled with generated data; {@code l}, a demonstration federation
- * with its registry, users and three centres that run Trame.
+ * with its registry and users, of 200 centres that run Trame (4 of size M, the others of size S) on this one database.
  */
 @Component
 @Order(7)
@@ -51,10 +51,13 @@ class DemoCommand implements Command {
 
     /** As {@code user create} does, each generated password is printed once, here only: it is changed at first login. */
     private int federation(PrintStream out) {
-        DemoFederation.Result r = federation.generate(LocalDate.now(), true);
-        out.println("Fédération de démonstration « " + r.federation().code() + " » remplie : " + r.structures()
-                + " structures, centres Trame " + r.centres().stream().map(Centre::code).collect(Collectors.joining(", "))
-                + " (adresse /f/" + r.federation().code() + ").");
+        long started = System.nanoTime();
+        out.println("Fédération de démonstration : " + DemoFederation.CENTRES_AT_SCALE + " centres Trame à remplir…");
+        DemoFederation.Result r = federation.generateAtScale(LocalDate.now(), DemoFederation.CENTRES_AT_SCALE, null, null,
+                out::println);
+        out.printf("Fédération de démonstration « %s » remplie en %.0f s : %d structures, toutes centres Trame (%s… ;"
+                        + " adresse /f/%s).%n", r.federation().code(), (System.nanoTime() - started) / 1e9, r.structures(),
+                r.centres().stream().limit(5).map(Centre::code).collect(Collectors.joining(", ")), r.federation().code());
         out.println("Comptes créés (mot de passe tiré au hasard, à changer à la première connexion) :");
         for (DemoFederation.Login l : r.logins()) {
             out.println("  " + l.username() + " — " + l.displayName() + ", " + l.role().label()

@@ -3,6 +3,7 @@ package fr.trame.demo;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.UserService;
+import fr.trame.database.CentreCopy;
 import fr.trame.federation.Federation;
 import fr.trame.federation.FederationRole;
 import fr.trame.federation.FederationService;
@@ -13,22 +14,29 @@ import fr.trame.federation.StructureService;
 import fr.trame.federation.Territory;
 import fr.trame.federation.TerritoryService;
 import fr.trame.form.Refused;
+import fr.trame.senacs.ReturnService;
+import fr.trame.senacs.SenacsReturn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -243,6 +251,20 @@ public class DemoFederation {
     private final ObjectProvider<FederationDemoPart> parts;
     private final CentreService centreService;
     private final TransactionTemplate transaction;
+    private CentreCopy centreCopy;
+    private ReturnService senacsReturns;
+    private DemoSenacsStructureReturns senacsAnswers;
+    private JdbcClient jdbc;
+
+    /** What the federation of 200 centres needs (injected apart, the constructor stays as it is). */
+    @Autowired
+    void setAtScale(CentreCopy centreCopy, ReturnService senacsReturns, DemoSenacsStructureReturns senacsAnswers,
+                    JdbcClient jdbc) {
+        this.centreCopy = centreCopy;
+        this.senacsReturns = senacsReturns;
+        this.senacsAnswers = senacsAnswers;
+        this.jdbc = jdbc;
+    }
 
     public DemoFederation(FederationService federations, TerritoryService territories, StructureImporter importer,
                           StructureService structures, DemoService demo, ObjectProvider<FederationDemoPart> parts,
@@ -310,6 +332,150 @@ public class DemoFederation {
         return result;
     }
 
+    /** The federation of {@code demo --size l}: every structure of its registry runs Trame. */
+    public static final int CENTRES_AT_SCALE = 200;
+    /** Its large centres (size M), the first structure of each of these communes; the others are of size S. */
+    private static final List<String> M_COMMUNES = List.of("Lille", "Roubaix", "Dunkerque", "Calais");
+
+    /**
+     * {@code demo --size l}: the federation of seed 004 grown to {@code centres} structures, each one a Trame centre,
+     * the first of Lille, Roubaix, Dunkerque and Calais of size M, the others of size S. Two centres are generated as
+     * {@code demo --size s|m} makes its centre (their SENACS returns of the last two years submitted, the answers no
+     * figure gives drawn as the federation's own), and every other one is a copy of the one of its size
+     * ({@link CentreCopy}: set-based, a few seconds each), so that 200 centres take minutes, not hours. {@code centreM}
+     * given (the bench's M centre, already filled), it is the first large centre and the model of the others;
+     * {@code centreS} likewise for the small ones (tests: a few rows).
+     * {@code progress} gets a line every few centres. Statistics are refreshed at the end (vacuum analyze).
+     */
+    public Result generateAtScale(LocalDate today, int centres, Centre centreM, Centre centreS, Consumer<String> progress) {
+        long started = System.nanoTime();
+        if (federations.findByCode(CODE).isPresent()) {
+            throw new Refused("size", "La fédération de démonstration « " + CODE + " » existe déjà dans cette base.");
+        }
+        Random random = new Random(2023);
+        List<Draft> drafts = draw(random, today);
+        Set<String> names = drafts.stream().map(d -> d.name).collect(Collectors.toCollection(HashSet::new));
+        for (int i = 0; drafts.size() < centres; i++) {
+            drafts.add(extra(random, today, names, i));
+        }
+        while (drafts.size() > centres) {
+            drafts.remove(drafts.size() - 1);
+        }
+        List<Draft> large = new ArrayList<>();
+        for (String commune : M_COMMUNES) {
+            drafts.stream().filter(d -> d.place.commune().equals(commune) && d.kind.equals("cs")).findFirst()
+                    .filter(d -> large.size() < centres).ifPresent(large::add);
+        }
+        for (Draft d : drafts) {
+            d.centreCode = TRAME_CENTRES.stream().filter(t -> t.at().equals(d.at.name()) && t.commune().equals(d.place.commune()))
+                    .map(TrameCentre::code).findFirst().filter(c -> drafts.stream().noneMatch(o -> c.equals(o.centreCode)))
+                    .orElse(large.contains(d) ? "npdc-" + slug(d.place.commune()) : "npdc-" + d.ref.toLowerCase());
+        }
+        large.sort(Comparator.comparingInt(drafts::indexOf)); // a given model is the first of its size met
+        if (centreM != null && !large.isEmpty()) {
+            large.get(0).centreCode = centreM.code();
+        }
+        drafts.stream().filter(d -> !large.contains(d)).findFirst().filter(d -> centreS != null)
+                .ifPresent(d -> d.centreCode = centreS.code());
+        int last = today.getYear() - 1;
+        List<Centre> made = new ArrayList<>();
+        Centre modelM = null;
+        Centre modelS = null;
+        int n = 0;
+        for (Draft d : drafts) {
+            boolean isLarge = large.contains(d);
+            Centre model = isLarge ? modelM : modelS;
+            Centre centre;
+            long t0 = System.nanoTime();
+            Centre given = isLarge ? centreM : centreS;
+            if (model == null && given != null) {
+                centre = given;
+                submitSenacs(centre, last, random);
+                if (isLarge) {
+                    modelM = centre;
+                } else {
+                    modelS = centre;
+                }
+            } else if (model == null) {
+                centre = demo.generate(isLarge ? DemoData.Size.M : DemoData.Size.S, spec(d, random));
+                submitSenacs(centre, last, random);
+                if (isLarge) {
+                    modelM = centre;
+                } else {
+                    modelS = centre;
+                }
+            } else {
+                centre = demo.centre(spec(d, random));
+                centreCopy.copy(model.id(), centre.id());
+            }
+            made.add(centre);
+            n++;
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (model == null || n % 10 == 0 || n == drafts.size()) {
+                String how = model != null ? ", copie" : given != null ? ", modèle" : ", modèle généré";
+                progress.accept(String.format("  %d/%d centres (%s, %s%s) en %.0f s", n, drafts.size(), centre.code(),
+                        isLarge ? "taille m" : "taille s", how, (System.nanoTime() - started) / 1e9));
+            }
+            log.debug("Centre {} en {} ms", centre.code(), ms);
+        }
+        progress.accept("  registre de la fédération (" + drafts.size() + " structures)…");
+        Result result = transaction.execute(status -> registry(drafts, made, today, random));
+        progress.accept("  statistiques de la base (vacuum analyze)…");
+        jdbc.sql("vacuum analyze").update();
+        log.info("Fédération de démonstration {} ({} centres) remplie en {} ms", CODE, drafts.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    /** The centre of a structure: its name, an address in its commune. */
+    private static DemoService.Spec spec(Draft d, Random random) {
+        TrameCentre known = TRAME_CENTRES.stream().filter(t -> t.code().equals(d.centreCode)).findFirst().orElse(null);
+        String postcode = known != null ? known.postcode() : d.at.departement() + "000";
+        return new DemoService.Spec(d.centreCode, d.name + " (" + d.place.commune() + ")",
+                (1 + random.nextInt(60)) + " rue " + pick(random, new String[] {"Jean Jaurès", "Pasteur", "de la Gare",
+                    "Victor Hugo", "Roger Salengro"}), postcode, d.place.commune(), phone(random, d.at.departement()),
+                "accueil@" + d.centreCode + ".invalid", DemoService.DEFAULT.seed());
+    }
+
+    /**
+     * The centre's SENACS returns of the two last years, submitted: what its figures give, and the rest drawn as the
+     * federation enters a return for a structure outside Trame.
+     */
+    private void submitSenacs(Centre centre, int last, Random random) {
+        for (int year = last - 1; year <= last; year++) {
+            Map<String, String> drawn = senacsAnswers.answers(year, 1_500 + random.nextInt(1_000), random);
+            Map<String, String> missing = new HashMap<>();
+            senacsReturns.read(centre.id(), centre.code(), year).answers().stream()
+                    .filter(a -> a.source() == SenacsReturn.Source.MISSING)
+                    .forEach(a -> missing.put(a.question().code(), drawn.get(a.question().code())));
+            if (senacsReturns.declare(centre.id(), year, missing, null).any()) {
+                throw new IllegalStateException("demo SENACS return refused for " + centre.code() + " " + year);
+            }
+            senacsReturns.submit(centre.id(), centre.code(), year, null);
+        }
+    }
+
+    /** A structure beyond seed 004's 179, a centre social in the ATs in turn, joined in the 2010s. */
+    private Draft extra(Random random, LocalDate today, Set<String> names, int i) {
+        At at = ATS.get(i % ATS.size());
+        Place place = at.places().get((i / ATS.size()) % at.places().size());
+        Draft d = new Draft();
+        d.ref = at.departement() + "-" + at.key() + "-X" + String.format("%02d", i + 1);
+        d.at = at;
+        d.place = place;
+        d.rank = place.count() + 1 + i;
+        d.name = uniqueName(random, names);
+        d.association = MANAGING.get(place.commune());
+        d.memberships.add(new String[] {"adherent", LocalDate.of(2010 + random.nextInt(12), 1 + random.nextInt(12), 1).toString()});
+        agrements(d, random, today);
+        return d;
+    }
+
+    private static String slug(String commune) {
+        return Normalizer.normalize(commune, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase()
+                .replaceAll("[^a-z0-9]+", "-");
+    }
+
     /** The federation, its registry, users and every {@link FederationDemoPart}: all or nothing. */
     private Result registry(List<Draft> drafts, List<Centre> centres, LocalDate today, Random random) {
         Federation federation = federations.create(CODE, NAME);
@@ -321,7 +487,9 @@ public class DemoFederation {
         // changes (Rexpoëde's passage associatif is dated by that import), then today's returns
         importer.importCsv(id, utf8(csv(drafts, 0)), LocalDate.of(2019, 1, 15));
         importer.importCsv(id, utf8(csv(drafts, 1)), PASSAGE_ASSOCIATIF);
-        importer.importCsv(id, utf8(csv(drafts, 2)), today);
+        if (drafts.stream().anyMatch(d -> d.memberships.size() >= 3)) { // a registry cut short may have none
+            importer.importCsv(id, utf8(csv(drafts, 2)), today);
+        }
 
         Map<String, Long> ids = structures.list(id, StructureFilter.ALL, today).stream()
                 .collect(Collectors.toMap(Structure::ref, Structure::id));

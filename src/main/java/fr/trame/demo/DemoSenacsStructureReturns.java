@@ -52,7 +52,7 @@ class DemoSenacsStructureReturns implements FederationDemoPart {
         }
     }
 
-    private Map<String, String> answers(int year, int persons, Random random) {
+    Map<String, String> answers(int year, int persons, Random random) {
         int volunteers = Math.max(3, persons / 25 + random.nextInt(10));
         int employees = Math.max(1, persons / 120 + random.nextInt(4));
         BigDecimal etp = BigDecimal.valueOf(employees * (0.6 + random.nextDouble() * 0.3)).setScale(2, RoundingMode.HALF_UP);

@@ -93,7 +93,7 @@ public class ReturnService {
      * to its figure). Every value is checked first: on any error nothing is saved and the errors come back by code.
      */
     @Transactional
-    public FieldErrors declare(long centreId, int year, Map<String, String> typed, long userId) {
+    public FieldErrors declare(long centreId, int year, Map<String, String> typed, Long userId) {
         Row row = open(centreId, year);
         Campaign campaign = campaigns.byId(row.campaignId());
         Map<String, Question> byCode = new HashMap<>();
@@ -125,9 +125,12 @@ public class ReturnService {
         return errors;
     }
 
-    /** Submits the return: refused while a question has no answer; every answer is then frozen as it reads now. */
+    /**
+     * Submits the return: refused while a question has no answer; every answer is then frozen as it reads now.
+     * {@code userId} null: a generated return (the demonstration's), by no account.
+     */
     @Transactional
-    public void submit(long centreId, String centreCode, int year, long userId) {
+    public void submit(long centreId, String centreCode, int year, Long userId) {
         open(centreId, year);
         SenacsReturn current = read(centreId, centreCode, year);
         List<String> missing = current.answers().stream().filter(a -> a.source() == SenacsReturn.Source.MISSING)
