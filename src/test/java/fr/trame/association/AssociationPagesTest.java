@@ -168,8 +168,10 @@ class AssociationPagesTest {
                         .param("amount", "douze"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(refused.getFlashMap().get("error").toString()).contains("Rien n'est enregistré").contains("montant");
-        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/c/" + centre.code() + "/financements").param("annee", "2026")
-                        .with(user(direction)).flashAttrs(refused.getFlashMap()))
+        // the flash lives in the session (Spring Session) and names the page it is for, query string included: the
+        // next page is asked as the browser follows the redirect, with the session's cookie
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get(refused.getResponse().getRedirectedUrl())
+                        .with(user(direction)).cookie(refused.getResponse().getCookie("SESSION")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(page.selectFirst("#product-label").val()).isEqualTo("Participation des familles");
         assertThat(page.selectFirst("#product-amount").val()).isEqualTo("douze");

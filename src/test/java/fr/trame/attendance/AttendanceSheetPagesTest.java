@@ -137,7 +137,7 @@ class AttendanceSheetPagesTest {
         // without script: the flash carries the undo, which the sheet then offers
         MvcResult done = mvc.perform(post(base + "/tous-presents").with(user(animateur)).with(csrf()))
                 .andExpect(redirectedUrl(base)).andExpect(flash().attributeExists("undoIds")).andReturn();
-        Document sheet = html(mvc.perform(get(base).with(user(animateur)).flashAttrs(done.getFlashMap())).andReturn());
+        Document sheet = html(mvc.perform(get(base).with(user(animateur)).cookie(done.getResponse().getCookie("SESSION"))).andReturn());
         assertThat(sheet.select("#annulation input[name=personId]").eachAttr("value"))
                 .containsExactlyInAnyOrder(String.valueOf(helene), String.valueOf(todo));
         mvc.perform(post(base + "/tous-presents/annuler").param("personId", String.valueOf(helene), String.valueOf(todo))

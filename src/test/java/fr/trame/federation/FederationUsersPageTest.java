@@ -86,7 +86,7 @@ class FederationUsersPageTest {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("newUsername", "m.backe")).andReturn();
         String password = (String) created.getFlashMap().get("newPassword");
         assertThat(password).hasSizeGreaterThanOrEqualTo(10);
-        String shown = html(mvc.perform(get(base + "/utilisateurs").with(user(direction)).flashAttrs(created.getFlashMap()))
+        String shown = html(mvc.perform(get(base + "/utilisateurs").with(user(direction)).cookie(created.getResponse().getCookie("SESSION")))
                 .andExpect(status().isOk()).andReturn());
         assertThat(shown).contains(password, "Martine Backe");
         assertThat(html(mvc.perform(get(base + "/utilisateurs").with(user(direction))).andReturn())).doesNotContain(password);
