@@ -280,8 +280,7 @@ public class IndicatorService {
         if (only != null) {
             params.put("only", only);
         }
-        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held};"
-                + " drop table if exists {households}").update();
+        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held}").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
         sql("""
@@ -307,8 +306,6 @@ public class IndicatorService {
                             select c.person_id, c.date from reception_contacts c
                             where c.centre_id = :centre and c.person_id is not null and c.date between :from and :to) x
                           group by person_id) r""".formatted(NEVER_BEFORE)).params(params).update();
-            sql("create temp table {households} on commit drop as with " + HOUSEHOLD_OF
-                    + " select person_id, quartier, qpv, qf from hh").params(params).update();
         }
         // sessions held in the period (not cancelled), and whether they count: attendance or a headcount
         sql("""
@@ -320,8 +317,7 @@ public class IndicatorService {
                 from activities_sessions se join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s"""
                 .formatted(activities)).params(params).update();
-        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}; analyze {households}"
-                : "analyze {presences}; analyze {held}").update();
+        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}" : "analyze {presences}; analyze {held}").update();
     }
 
     /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
@@ -412,7 +408,8 @@ public class IndicatorService {
     /** Each reached person with the values publics counts them by: one definition for the figures and their lists. */
     private static String described() {
         return """
-                with described as (
+                with %s,
+                described as (
                     select p.id as person_id, p.last_name, p.first_name, f.first_date,
                            extract(year from age(f.first_date, p.birth_date))::int as age_years, hh.qf as qf_value,
                            coalesce(p.sex, 'inconnu') as sex, %s as age_band, coalesce(hh.quartier, 'inconnu') as quartier,
@@ -422,11 +419,11 @@ public class IndicatorService {
                              as sector_count,
                            %s as disability
                     from {firsts} f join people_persons p on p.centre_id = :centre and p.id = f.person_id
-                    left join {households} hh on hh.person_id = f.person_id
+                    left join hh on hh.person_id = f.person_id
                     left join (select person_id, count(distinct sector_id) as sectors from {presences} group by 1) sc
                       on sc.person_id = f.person_id
                     left join people_person_details d on d.centre_id = :centre and d.person_id = f.person_id)
-                """.formatted(AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND,
+                """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "f.first_date"), QF_BAND,
                 NEW_PERSON.formatted("f.person_id"), DISABILITY.formatted("d.disability"));
     }
 
@@ -608,13 +605,14 @@ public class IndicatorService {
      */
     static String sectorPersons() {
         return """
-                with sector_persons as (
+                with %s,
+                sector_persons as (
                     select sp.sector_id, sp.person_id, coalesce(hh.quartier, 'inconnu') as quartier,
                            coalesce(hh.qpv, 'inconnu') as qpv, %s as new_person, coalesce(d.disability, false) as disability
                     from (select distinct sector_id, person_id from {presences}) sp
-                    left join {households} hh on hh.person_id = sp.person_id
+                    left join hh on hh.person_id = sp.person_id
                     left join people_person_details d on d.centre_id = :centre and d.person_id = sp.person_id)
-                """.formatted(NEW_PERSON.formatted("sp.person_id"));
+                """.formatted(HOUSEHOLD_OF, NEW_PERSON.formatted("sp.person_id"));
     }
 
     private List<UnitFigures.Activity> activities(long centreId, LocalDate from, LocalDate to) {
@@ -704,7 +702,8 @@ public class IndicatorService {
      * the activity's held sessions they were present at, in percent rounded down.
      */
     static final String ACTIVITY_PERSONS = """
-            with held_count as (select activity_id, count(*) as n from {held} where counted group by 1),
+            with %s,
+            held_count as (select activity_id, count(*) as n from {held} where counted group by 1),
             described as (
                 select ap.activity_id, ap.person_id, coalesce(p.sex, 'inconnu') as sex, %s as age_band,
                        coalesce(hh.quartier, 'inconnu') as quartier, coalesce(hh.qpv, 'inconnu') as qpv,
@@ -715,8 +714,8 @@ public class IndicatorService {
                 from {presences} ap
                 join people_persons p on p.centre_id = :centre and p.id = ap.person_id
                 join held_count hc on hc.activity_id = ap.activity_id
-                left join {households} hh on hh.person_id = ap.person_id)
-            """.formatted(AGE_BAND.formatted("p.birth_date", "ap.first_date"), NEW_PERSON.formatted("ap.person_id"));
+                left join hh on hh.person_id = ap.person_id)
+            """.formatted(HOUSEHOLD_OF, AGE_BAND.formatted("p.birth_date", "ap.first_date"), NEW_PERSON.formatted("ap.person_id"));
 
     private Reception reception(long centreId, LocalDate from, LocalDate to) {
         Map<String, Long> byTheme = counts("""

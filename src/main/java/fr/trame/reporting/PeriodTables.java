@@ -3,7 +3,7 @@ package fr.trame.reporting;
 /**
  * The temporary tables one pass over a period's attendance builds ({@link IndicatorService#prepare}), which the
  * figures and the drill-down lists are then read from, in the same transaction. SQL names them by placeholder,
- * {@code {presences}}, {@code {firsts}}, {@code {held}} and {@code {households}}, and {@link #in} puts in their names.
+ * {@code {presences}}, {@code {firsts}} and {@code {held}}, and {@link #in} puts in their names.
  */
 final class PeriodTables {
 
@@ -16,18 +16,11 @@ final class PeriodTables {
     /** Sessions dated in the period and not cancelled, and whether they count (attendance or a headcount). */
     static final String SESSIONS_HELD = "period_sessions_held";
 
-    /**
-     * Each person of {@link #FIRST_CONTACTS} with their principal household's quartier, QPV answer and QF
-     * ({@code IndicatorService.HOUSEHOLD_OF}), described once for the publics', the sectors' and the activities' figures.
-     */
-    static final String HOUSEHOLDS = "period_person_households";
-
     private PeriodTables() {
     }
 
     /** The SQL with the tables' names in place of their placeholders. */
     static String in(String sql) {
-        return sql.replace("{presences}", PRESENCES).replace("{firsts}", FIRST_CONTACTS).replace("{held}", SESSIONS_HELD)
-                .replace("{households}", HOUSEHOLDS);
+        return sql.replace("{presences}", PRESENCES).replace("{firsts}", FIRST_CONTACTS).replace("{held}", SESSIONS_HELD);
     }
 }
