@@ -39,7 +39,8 @@ class CitusRulesTest {
             "UserService.java user_roles", "rolesOf : les centres d'un compte, pour l'accueil (pas la page d'un centre)",
             "UserService.java user_roles t", "canManage : tous les rôles du compte visé, dans tous ses centres",
             "UserService.java user_roles a", "canManage : les centres que l'acteur administre, joints sur centre_id",
-            "FederationUserService.java centre_user_roles c", "canManage : un compte de fédération n'a de rôle dans aucun centre");
+            "FederationUserService.java centre_user_roles c", "canManage : un compte de fédération n'a de rôle dans aucun centre",
+            "ScaleBenchmark.java attendance_marks", "bench scale : le nombre de présences de toute la base, affiché une fois");
 
     @Autowired
     JdbcClient jdbc;
