@@ -49,7 +49,9 @@ trap stop_postgresql EXIT
 PG_PASSWORD="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 PG_PORT=15432
 while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
-"${RUN_AS[@]}" sh -c "umask 077; echo '$PG_PASSWORD' > '$PG_DIR/pw'"
+# the password never appears on a command line (ps): written by the shell's builtin, given to psql on its input
+(umask 077; printf '%s\n' "$PG_PASSWORD" > "$PG_DIR/pw")
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$PG_DIR/pw"; fi
 "${RUN_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pw" -A scram-sha-256 -E UTF8 \
   --locale=C.UTF-8 --lc-messages=C >"$PG_DIR/initdb.log"
 # throw-away data: no fsync; one connection pool of 10 per cached Spring test context
@@ -57,8 +59,8 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT
   -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB \
       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c timezone=Europe/Paris" start >/dev/null
 # the tests' login is no superuser: it creates its databases, which then own their extensions (trusted ones)
-PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-  -c "create role trame login createdb password '$PG_PASSWORD'"
+PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+  -v ON_ERROR_STOP=1 <<<"create role trame login createdb password '$PG_PASSWORD'"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') de Debian démarré sur 127.0.0.1:$PG_PORT pour la seconde passe."
 
 export TRAME_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -87,22 +88,24 @@ public class SessionService {
 
     /**
      * Creates the sessions named that do not exist yet, in one statement (an import's whole set at once), in the
-     * caller's transaction; an unknown activity reference is skipped. Returns how many it created.
+     * caller's transaction; an unknown activity reference is skipped. Returns the ids of those this call created: a
+     * session another transaction created meanwhile is not among them.
      */
     @Transactional
-    public int createMissing(long centreId, Collection<Named> sessions) {
+    public Set<Long> createMissing(long centreId, Collection<Named> sessions) {
         return jdbc.sql("""
                 insert into sessions (centre_id, activity_id, date, start_time, end_time)
                 select distinct :centre, a.id, n.date::date, n.start_time::time, n.end_time::time
                 from unnest(:refs::text[], :dates::text[], :starts::text[], :ends::text[]) as n(ref, date, start_time, end_time)
                 join activities a on a.centre_id = :centre and a.ref = n.ref
-                on conflict (centre_id, activity_id, date, start_time) do nothing""")
+                on conflict (centre_id, activity_id, date, start_time) do nothing
+                returning id""")
                 .param("centre", centreId)
                 .param("refs", sessions.stream().map(Named::activityRef).toArray(String[]::new))
                 .param("dates", sessions.stream().map(n -> n.date().toString()).toArray(String[]::new))
                 .param("starts", sessions.stream().map(n -> n.start().toString()).toArray(String[]::new))
                 .param("ends", sessions.stream().map(n -> n.end().toString()).toArray(String[]::new))
-                .update();
+                .query(Long.class).set();
     }
 
     @Transactional

@@ -221,9 +221,14 @@ public class AttendanceImporter implements CentreImport {
         Map<Key, Long> existing = sessionIds(centreId, named.keySet(), activities);
         List<SessionService.Named> missing = named.entrySet().stream().filter(e -> !existing.containsKey(e.getKey()))
                 .map(Map.Entry::getValue).toList();
-        changes.put("séance(s) créée(s)", missing.isEmpty() ? 0 : sessions.createMissing(centreId, missing));
-        Map<Key, Long> created = missing.isEmpty() ? Map.of() : sessionIds(centreId,
-                named.keySet().stream().filter(k -> !existing.containsKey(k)).toList(), activities);
+        Set<Long> createdIds = missing.isEmpty() ? Set.of() : sessions.createMissing(centreId, missing);
+        changes.put("séance(s) créée(s)", createdIds.size());
+        Map<Key, Long> created = new HashMap<>();
+        if (!missing.isEmpty()) {
+            // a session another import created meanwhile may already have marks: merged as an existing one
+            sessionIds(centreId, named.keySet().stream().filter(k -> !existing.containsKey(k)).toList(), activities)
+                    .forEach((key, id) -> (createdIds.contains(id) ? created : existing).put(key, id));
+        }
         phases.end("fusion séances");
 
         StringBuilder newMarks = new StringBuilder(marks.size() * 24);

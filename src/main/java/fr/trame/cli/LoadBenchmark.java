@@ -6,8 +6,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -93,7 +91,7 @@ class LoadBenchmark implements Benchmark {
                         + "(%d collectes, dont %d complètes) (cible : tient en 512 Mo, 0 erreur)%n",
                 heap, used.maxUsedMb(), used.maxAfterGcMb(), used.collections(), used.fullCollections());
         serverErrors.forEach(line -> out.println("  journal du serveur : " + line));
-        out.println("Charge de la machine (loadavg) : " + loadAverage());
+        out.println("Charge de la machine (loadavg) : " + StaffLoad.loadAverage());
     }
 
     static void print(PrintStream out, LoadGenerator.Report report, int staff) {
@@ -127,13 +125,5 @@ class LoadBenchmark implements Benchmark {
             // said below
         }
         throw new UsageException("--" + name + " : un nombre de " + min + " à " + max + " (« " + value + " »).");
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "inconnue";
-        }
     }
 }

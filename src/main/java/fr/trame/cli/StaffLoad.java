@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,17 +31,55 @@ class StaffLoad {
     /** Mean think time between two requests of one staff member (each draws between half and one and a half of it). */
     static final Duration THINK = Duration.ofSeconds(3);
     static final String HEAP = "512m";
+    /** The load of {@code bench load} that the other parts measure "under": point 3's 50 staff. */
+    static final int STAFF = 50;
+    private static final Duration SETTLE = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
     private final UserService users;
     private final ThemeService themes;
     private final DataSource dataSource;
+    private final BenchDemo demo;
 
-    StaffLoad(JdbcClient jdbc, UserService users, ThemeService themes, DataSource dataSource) {
+    StaffLoad(JdbcClient jdbc, UserService users, ThemeService themes, DataSource dataSource, BenchDemo demo) {
+        this.demo = demo;
         this.jdbc = jdbc;
         this.users = users;
         this.themes = themes;
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs {@code measure} while {@value #STAFF} simulated staff work on the M demonstration centre (after
+     * {@code SETTLE} for the server to warm up), then prints what the staff saw. Outside the jar (tests), says so
+     * and measures nothing.
+     */
+    void under(PrintStream out, Runnable measure) {
+        if (LoadServer.ownJar() == null) {
+            out.println("  (sous charge : seulement depuis le jar, java -jar trame.jar bench)");
+            return;
+        }
+        Centre centre = demo.centreM();
+        out.printf("Sous la charge de bench load : %d personnels simulés sur le centre M (%s), serveur à part -Xmx%s%n",
+                STAFF, centre.code(), HEAP);
+        try (Running running = start(centre, STAFF)) {
+            Thread.sleep(SETTLE.toMillis());
+            measure.run();
+            LoadGenerator.Report report = running.report();
+            out.printf("  la charge pendant ce temps : %.1f requêtes/s, %d erreur(s) ; loadavg %s%n", report.perSecond(),
+                    report.errors(), loadAverage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Mesure sous charge interrompue", e);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "inconnue";
+        }
     }
 
     /** {@code staff} simulated staff on the centre, the server at {@value #HEAP}, think time {@link #THINK}, no warm-up. */

@@ -39,6 +39,8 @@ public final class CsvTable {
             Comparator.comparingLong(CsvError::line).thenComparingInt(CsvError::column)).thenComparingLong(Found::seq);
 
     private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+    /** About fifty years of days: a file of more distinct dates (births) parses the others each time, in bounded memory. */
+    private static final int DATES_KEPT = 20_000;
 
     private final List<String> header;
     private final CsvColumns columns;
@@ -303,7 +305,9 @@ public final class CsvTable {
             }
             try {
                 LocalDate date = Parse.date(v);
-                dates.put(v, date);
+                if (dates.size() < DATES_KEPT) {
+                    dates.put(v, date);
+                }
                 return date;
             } catch (DateTimeParseException e) {
                 error(column, "date invalide « " + v + " » (attendu AAAA-MM-JJ ou JJ/MM/AAAA)");

@@ -16,12 +16,18 @@ import java.util.stream.Collectors;
 /**
  * A copy of every row a centre holds under another centre: each table whose primary key leads with {@code centre_id}
  * (TenancySchemaTest), parents first, its ids kept (a centre's keys are {@code (centre_id, id)}, so the copy's are new),
- * with what triggers wrote copied as rows (user triggers are off while copying, as a restore does). It names no table:
- * the list comes from the catalogue, so that a centre's table added later is copied too. For the demonstration
+ * with what triggers wrote copied as rows (user triggers are off while copying, as a restore does). It names no table but
+ * {@link #NOT_COPIED}: the list comes from the catalogue, so that a centre's table added later is copied too. For the demonstration
  * federation of 200 centres ({@code demo --size l}): a generated register reused for each centre, set-based.
  */
 @Service
 public class CentreCopy {
+
+    /**
+     * Not copied: who may act in a centre (the model's accounts get no role in its copies) and the journal of what
+     * they did there.
+     */
+    static final Set<String> NOT_COPIED = Set.of("user_roles", "audit_log");
 
     private final JdbcClient jdbc;
 
@@ -73,7 +79,7 @@ public class CentreCopy {
                 join pg_index i on i.indrelid = k.oid and i.indisprimary
                 join pg_attribute a on a.attrelid = k.oid and a.attnum = i.indkey[0]
                 where k.relkind = 'r' and k.relnamespace = current_schema()::regnamespace and a.attname = 'centre_id'
-                order by k.relname""").query(String.class).list();
+                order by k.relname""").query(String.class).stream().filter(n -> !NOT_COPIED.contains(n)).toList();
         List<String> global = jdbc.sql("""
                 select distinct k.relname from pg_class k
                 join pg_index i on i.indrelid = k.oid and i.indisunique

@@ -50,6 +50,11 @@ public final class DatabaseBackup {
     private static final String MANIFEST = "trame-backup.json";
     private static final String FORMAT = "trame-backup";
     private static final int FORMAT_VERSION = 1;
+    /**
+     * Login sessions are not saved: a backup file must not carry live session identifiers, and a restored server has
+     * everyone log in again. Their tables come back empty from the migrations.
+     */
+    public static final Set<String> NOT_SAVED = Set.of("web_sessions", "web_sessions_attributes");
 
     private final Flyway flyway;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -90,6 +95,7 @@ public final class DatabaseBackup {
                  ZipOutputStream zip = new ZipOutputStream(OwnerOnlyFiles.create(partial))) {
                 Map<String, List<String>> columns = tableColumns(c);
                 List<Migration> migrations = migrations(c, columns);
+                columns.keySet().removeAll(NOT_SAVED);
                 for (String table : columns.keySet()) {
                     // keeps a migration from changing a table while we read it
                     s.execute("lock table " + quote(table) + " in access share mode");

@@ -1,7 +1,11 @@
 package fr.trame.reporting;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +19,8 @@ import java.util.function.Supplier;
  * Figures that read no temporary table of the caller's session, computed on a second connection while the caller
  * computes the rest. A figure starts on the side only while the pool has connections to spare, and the caller computes
  * it itself when no side thread has taken it yet: a busy server (or a full pool) falls back to one connection, in order.
+ * Inside a transaction joined from the caller's caller, nothing goes to the side: another connection would not see what
+ * it wrote.
  */
 @Component
 class Fork {
@@ -72,10 +78,28 @@ class Fork {
     /** Starts {@code work} on the side when connections are spare; else it runs on {@link Task#join}. */
     <T> Task<T> start(Supplier<T> work) {
         Task<T> task = new Task<>(work);
-        if (spare()) {
+        if (spare() && seesWhatTheCallerSees()) {
             side.execute(task::runIfFree);
         }
         return task;
+    }
+
+    /** No transaction, a read-only one, or one begun for the caller that has written nothing before {@link #start}. */
+    private static boolean seesWhatTheCallerSees() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return true;
+        }
+        try {
+            return TransactionAspectSupport.currentTransactionStatus().isNewTransaction();
+        } catch (NoTransactionException e) {
+            return false; // a TransactionTemplate's: who began it is unknown
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        side.shutdownNow();
     }
 
     private boolean spare() {

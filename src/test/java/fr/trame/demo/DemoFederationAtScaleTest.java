@@ -1,7 +1,9 @@
 package fr.trame.demo;
 
 import fr.trame.TrameTest;
+import fr.trame.Fixtures;
 import fr.trame.centre.Centre;
+import fr.trame.centre.Role;
 import fr.trame.centre.CentreService;
 import fr.trame.federation.Structure;
 import fr.trame.federation.StructureFilter;
@@ -39,6 +41,7 @@ class DemoFederationAtScaleTest {
     @Autowired StructureService structures;
     @Autowired SenacsRollup rollup;
     @Autowired JdbcClient jdbc;
+    @Autowired Fixtures fixtures;
 
     @Test
     void everyCentreHoldsOnlyItsOwnRowsAndTheFederationSeesThemAll() {
@@ -48,6 +51,7 @@ class DemoFederationAtScaleTest {
         }
         flags.suggestions(model.id()).entrySet().stream().limit(3).forEach(f -> flags.add(model.id(), f.getKey(), f.getValue()));
         people.importCsv(model.id(), DemoService.utf8(new DemoData(5, TODAY).peopleCsv(20, 50, "")));
+        fixtures.user(model, Role.ACCUEIL);
         List<String> progress = new ArrayList<>();
 
         DemoFederation.Result result = demoFederation.generateAtScale(TODAY, 3, null, model, progress::add);
@@ -72,6 +76,10 @@ class DemoFederationAtScaleTest {
             }
         }
         assertThat(jdbc.sql("select count(*) from people_persons").query(Long.class).single()).isEqualTo(3 * modelPersons);
+        // the model's account has no role in its copies
+        for (Centre c : result.centres()) {
+            assertThat(count("user_roles", c.id())).isEqualTo(c.id() == model.id() ? 1 : 0);
+        }
 
         long federation = result.federation().id();
         List<Structure> registry = structures.list(federation, StructureFilter.ALL, TODAY);
