@@ -64,8 +64,14 @@ final class LoadServer implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Xlog:gc:file=" + dir.resolve("gc.log"),
-                "-Dserver.address=127.0.0.1", "-Dtrame.first-admin=false",
-                "-jar", jar.toString(), "--data-dir", dir.resolve("data").toString(), "--port", String.valueOf(port), "--no-demo"));
+                "-Dserver.address=127.0.0.1", "-Dtrame.first-admin=false"));
+        // to profile the server under load, e.g. TRAME_BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=/tmp/load.jfr
+        String extra = System.getenv("TRAME_BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--data-dir", dir.resolve("data").toString(), "--port",
+                String.valueOf(port), "--no-demo"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile());
         // the database login by the environment, not on a command line that ps shows

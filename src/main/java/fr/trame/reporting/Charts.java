@@ -18,7 +18,10 @@ import org.springframework.web.util.HtmlUtils;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.util.AbstractMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -36,9 +39,38 @@ class Charts {
     private static final Color CURRENT = new Color(0x1f, 0x5f, 0xae);
     private static final Color PREVIOUS = new Color(0xb8, 0xc7, 0xdd);
 
+    /** Drawn charts kept by what they show: drawing one costs more than the rest of a dashboard page. */
+    private static final int KEPT = 500;
+    private final Map<Drawn, String> drawn = new ConcurrentHashMap<>();
+
+    /** What a chart shows, its bars in order. */
+    private record Drawn(String title, List<Map.Entry<String, Number>> current, List<Map.Entry<String, Number>> previous,
+                         boolean horizontal) {
+        static List<Map.Entry<String, Number>> bars(Map<String, ? extends Number> values) {
+            return values == null ? null
+                    : values.entrySet().stream()
+                    .<Map.Entry<String, Number>>map(e -> new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue())).toList();
+        }
+    }
+
     /** Bars of the period, beside the same period a year before when given, as SVG. */
     public String bars(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
                        boolean horizontal) {
+        Drawn key = new Drawn(title, Drawn.bars(current), Drawn.bars(previous), horizontal);
+        String known = drawn.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (drawn.size() >= KEPT) {
+            drawn.clear();
+        }
+        String svg = draw(title, current, previous, horizontal);
+        drawn.put(key, svg);
+        return svg;
+    }
+
+    private String draw(String title, Map<String, ? extends Number> current, Map<String, ? extends Number> previous,
+                        boolean horizontal) {
         JFreeChart chart = chart(title, current, previous, horizontal);
         int width = width();
         int height = height(current, previous, horizontal);

@@ -2,6 +2,7 @@ package fr.trame.reporting;
 
 import fr.trame.centre.CentreScope;
 import fr.trame.form.Bands;
+import fr.trame.form.FrenchFormat;
 import fr.trame.form.Vocabulary;
 import fr.trame.reception.CaseOutcomeService;
 import fr.trame.reception.ThemeService;
@@ -85,8 +86,7 @@ class DashboardController {
         cur.sectors().forEach(sector -> sectorFigures.put(sector.name(), sector));
         model.addAttribute("sectorFigures", sectorFigures);
         // each activity's sessions (planned, held, cancelled), hours and regularity; ids for the drill-down links
-        model.addAttribute("activities", cur.activities());
-        model.addAttribute("activityIds", drillDown.activityIds(scope.id()));
+        model.addAttribute("activityRows", activityRows(period, cur.activities(), drillDown.activityIds(scope.id())));
         model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
         Reception reception = cur.reception();
         Reception receptionBefore = prev.reception();
@@ -105,10 +105,45 @@ class DashboardController {
                 AnnualReportService.named(receptionBefore.byTheme(), theme), true));
         model.addAttribute("themeLabels", themeLabels);
         receptionSecondPart(scope, period, reception, receptionBefore, model);
-        model.addAttribute("quality", quality.issues(scope.id(), period.from(), period.to()));
+        // counted over the period like the figures, and kept with them; the list behind each count is read live
+        model.addAttribute("quality", figures.kept("qualité", scope.id(), period.from(), period.to(),
+                () -> quality.issues(scope.id(), period.from(), period.to())));
         model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id()), scope.seesDisability()));
         model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(period, sector)).toList());
         return "reporting/dashboard";
+    }
+
+    /** A cell of a table: its figure as printed, its drill-down below the centre's base path (or null: no list). */
+    record Cell(String text, String link) {
+    }
+
+    /** An activity's row of the sessions and attendance table. */
+    record ActivityRow(String name, List<Cell> cells) {
+    }
+
+    /**
+     * The activities table, its figures formatted and its links built here once per cell: the page's largest table
+     * (an M centre's 150 activities, ten links each) costs the template a loop, not ten expressions per cell.
+     */
+    private static List<ActivityRow> activityRows(Period period, List<UnitFigures.Activity> activities, Map<String, Long> ids) {
+        List<ActivityRow> rows = new ArrayList<>(activities.size());
+        for (UnitFigures.Activity a : activities) {
+            Long id = ids.get(a.key());
+            // the activity's link built once, each cell's figure appended (its names are ours: nothing to encode)
+            String base = id == null ? null : drill(period, "activite", "id", String.valueOf(id)) + "&quoi=";
+            Function<String, String> link = quoi -> base == null ? null : base + quoi;
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(FrenchFormat.integer(a.persons()), link.apply("persons")));
+            cells.add(new Cell(FrenchFormat.integer(a.sessionsPlanned()), link.apply("planned")));
+            cells.add(new Cell(FrenchFormat.integer(a.sessions()), link.apply("sessions")));
+            cells.add(new Cell(FrenchFormat.integer(a.sessionsCancelled()), link.apply("cancelled")));
+            cells.add(new Cell(FrenchFormat.decimal(a.sessionHours(), 2), null));
+            for (String band : IndicatorService.RATE_BANDS) {
+                cells.add(new Cell(FrenchFormat.integer(a.byAttendanceRate().get(band)), link.apply("byAttendanceRate:" + band)));
+            }
+            rows.add(new ActivityRow(a.name(), cells));
+        }
+        return rows;
     }
 
     /** A row of a figures' card: its French label, the figure beside last year's, its drill-down (or null: no list). */

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The dashboard's indicators, which take about a second each on an M centre (twice a page: the period and the one
@@ -26,8 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 class DashboardFigures implements DisposableBean {
 
-    /** Beyond this many centre-periods kept, all are forgotten (a federation's 200 centres, two periods each). */
-    private static final int MAX_KEPT = 1_000;
+    /** Beyond this many figures kept, all are forgotten (a federation's 200 centres, two periods each, two kinds). */
+    private static final int MAX_KEPT = 2_000;
 
     private final IndicatorService indicators;
     private final Duration keep;
@@ -47,38 +48,48 @@ class DashboardFigures implements DisposableBean {
         });
     }
 
-    private record Key(long centreId, LocalDate from, LocalDate to) {
+    /** What is kept ({@code "indicateurs"}, {@code "qualité"}…), for which centre and period. */
+    private record Key(String what, long centreId, LocalDate from, LocalDate to) {
     }
 
     private static final class Kept {
-        final Indicators figures;
+        final Object figures;
         final long computedAt;
         final AtomicBoolean refreshing = new AtomicBoolean();
 
-        Kept(Indicators figures, long computedAt) {
+        Kept(Object figures, long computedAt) {
             this.figures = figures;
             this.computedAt = computedAt;
         }
     }
 
     Indicators compute(long centreId, String centreCode, LocalDate from, LocalDate to) {
+        return kept("indicateurs", centreId, from, to, () -> indicators.compute(centreId, centreCode, from, to));
+    }
+
+    /**
+     * What {@code work} gives for the centre and period, kept like the indicators: the dashboard's other figures that
+     * scan a year of records (the quality checks), so that a page costs none of them.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T kept(String what, long centreId, LocalDate from, LocalDate to, Supplier<T> work) {
         if (keep.isZero()) {
-            return indicators.compute(centreId, centreCode, from, to);
+            return work.get();
         }
-        Key key = new Key(centreId, from, to);
+        Key key = new Key(what, centreId, from, to);
         Kept k = kept.get(key);
         if (k == null || age(k) > 2 * keep.toNanos()) {
             // none kept, or too old to show: one page computes, those asked meanwhile wait for it, not compute it again
             synchronized (firstTimes.computeIfAbsent(key, x -> new Object())) {
                 Kept done = kept.get(key);
-                return done != null && age(done) <= 2 * keep.toNanos() ? done.figures : computeAndKeep(key, centreCode);
+                return (T) (done != null && age(done) <= 2 * keep.toNanos() ? done.figures : computeAndKeep(key, work));
             }
         }
         if (age(k) > keep.toNanos() && k.refreshing.compareAndSet(false, true)) {
             try {
                 refresher.execute(() -> {
                     try {
-                        computeAndKeep(key, centreCode);
+                        computeAndKeep(key, work);
                     } finally {
                         k.refreshing.set(false);
                     }
@@ -88,16 +99,16 @@ class DashboardFigures implements DisposableBean {
                 k.refreshing.set(false);
             }
         }
-        return k.figures;
+        return (T) k.figures;
     }
 
     private static long age(Kept k) {
         return System.nanoTime() - k.computedAt;
     }
 
-    private Indicators computeAndKeep(Key key, String centreCode) {
+    private Object computeAndKeep(Key key, Supplier<?> work) {
         long at = System.nanoTime();
-        Indicators figures = indicators.compute(key.centreId(), centreCode, key.from(), key.to());
+        Object figures = work.get();
         if (kept.size() >= MAX_KEPT) {
             kept.clear();
             firstTimes.clear();

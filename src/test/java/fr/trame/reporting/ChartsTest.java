@@ -2,6 +2,7 @@ package fr.trame.reporting;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,5 +21,17 @@ class ChartsTest {
             assertThat(svg).startsWith("<svg role=\"img\" aria-label=\"Secteur x&quot; onload=&quot;alert(1)&quot; &lt;script&gt;");
             assertThat(svg).doesNotContain("\" onload=\"").doesNotContain("<script>");
         }
+    }
+
+    @Test
+    void aChartAlreadyDrawnIsGivenAgainAndAnyChangedBarDrawsItAfresh() {
+        Charts charts = new Charts();
+        Map<String, Long> now = new LinkedHashMap<>(Map.of("3-5 ans", 12L));
+        now.put("6-10 ans", 30L);
+        String first = charts.bars("Âges", now, Map.of("3-5 ans", 10L), false);
+        assertThat(charts.bars("Âges", new LinkedHashMap<>(now), Map.of("3-5 ans", 10L), false)).isSameAs(first);
+        assertThat(charts.bars("Âges", now, Map.of("3-5 ans", 11L), false)).isNotEqualTo(first);
+        now.put("6-10 ans", 31L);
+        assertThat(charts.bars("Âges", now, Map.of("3-5 ans", 10L), false)).isNotEqualTo(first).contains("31");
     }
 }

@@ -65,4 +65,20 @@ class DashboardFiguresTest {
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(second);
         figures.destroy();
     }
+
+    @Test
+    void eachKindOfFigureIsKeptApartFromTheIndicatorsOfTheSamePeriod() {
+        IndicatorService service = mock(IndicatorService.class);
+        Indicators indicators = mock(Indicators.class);
+        when(service.compute(1, "c", FROM, TO)).thenReturn(indicators);
+        DashboardFigures figures = new DashboardFigures(service, true, 60);
+        int[] checks = {0};
+        assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(indicators);
+        assertThat(figures.<Integer>kept("qualité", 1, FROM, TO, () -> ++checks[0])).isEqualTo(1);
+        assertThat(figures.<Integer>kept("qualité", 1, FROM, TO, () -> ++checks[0])).isEqualTo(1);
+        assertThat(figures.<Integer>kept("qualité", 2, FROM, TO, () -> ++checks[0])).isEqualTo(2);
+        assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(indicators);
+        verify(service, times(1)).compute(1, "c", FROM, TO);
+        figures.destroy();
+    }
 }
