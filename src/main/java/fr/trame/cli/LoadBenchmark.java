@@ -45,7 +45,7 @@ class LoadBenchmark implements Benchmark {
 
     @Override
     public void run(PrintStream out, Arguments args) {
-        int staff = bounded(args, "staff", 50, 1, MAX_STAFF);
+        int staff = bounded(args, "staff", StaffLoad.STAFF, 1, MAX_STAFF);
         int seconds = bounded(args, "seconds", 60, 10, MAX_SECONDS);
         int thinkMs = bounded(args, "think-ms", (int) StaffLoad.THINK.toMillis(), 100, 60_000);
         String heap = args.option("heap", StaffLoad.HEAP);
