@@ -37,6 +37,7 @@ final class LoadGenerator implements AutoCloseable {
     enum Page {
         SEARCH("recherche de foyers"), HOUSEHOLD("page d'un foyer"), TAP("pointage sur la feuille"),
         CONTACT("contact d'accueil"), COUNTER("accueil du jour"), DAY("séances du jour"), DASHBOARD("tableau de bord"),
+        HOUSEHOLD_PARTS("foyer : sections chargées ensuite"), DASHBOARD_PARTS("tableau de bord : activités ensuite"),
         BASELINE("page triviale (témoin)");
 
         final String label;
@@ -44,7 +45,20 @@ final class LoadGenerator implements AutoCloseable {
         Page(String label) {
             this.label = label;
         }
+
+        /** Where the sections a page asks for once shown are counted (null: a page without any). */
+        Page parts() {
+            return switch (this) {
+                case HOUSEHOLD -> HOUSEHOLD_PARTS;
+                case DASHBOARD -> DASHBOARD_PARTS;
+                default -> null;
+            };
+        }
     }
+
+    /** A section a page asks for once shown (htmx's hx-get on load), which the browser requests next. */
+    private static final Pattern LOADED_PART = Pattern.compile("<[^>]*\\shx-trigger=\"load\"[^>]*>");
+    private static final Pattern HX_GET = Pattern.compile("\\shx-get=\"([^\"]+)\"");
 
     /** Each role's pages, weighted: the counter, the activities, the direction. The baseline is in every mix. */
     private static final Map<Role, List<Page>> MIX = Map.of(
@@ -160,22 +174,23 @@ final class LoadGenerator implements AutoCloseable {
                     session = login(staff);
                 }
                 Page page = mix.get(random.nextInt(mix.size()));
-                long t0 = System.nanoTime();
-                String failure;
-                try {
-                    failure = request(session, page, random);
-                } catch (IOException e) {
-                    failure = e.getClass().getSimpleName() + " : " + e.getMessage();
+                Session current = session;
+                Answer answer = timed(page, () -> send(current, request(current, page, random), page));
+                if (answer.failure() == null && page.parts() != null) {
+                    // then, as the browser does, the sections the page asks for once shown
+                    for (String part : parts(answer.body())) {
+                        answer = timed(page.parts(), () -> send(current, htmx(get(part)), page.parts()));
+                        if (answer.failure() != null) {
+                            break;
+                        }
+                    }
                 }
-                long t1 = System.nanoTime();
                 if (!running) {
                     break;
                 }
-                if (failure != null) {
-                    error(staff.username() + " " + page.label + " : " + failure);
+                if (answer.failure() != null) {
+                    error(staff.username() + " " + answer.page().label + " : " + answer.failure());
                     session = null;
-                } else if (t0 >= measureFromNanos) {
-                    samples.get(page).add(t1 - t0);
                 }
                 Thread.sleep((long) (think.toMillis() * (0.5 + random.nextDouble())));
             }
@@ -186,6 +201,43 @@ final class LoadGenerator implements AutoCloseable {
                 error(staff.username() + " connexion : " + e);
             }
         }
+    }
+
+    /** What a request answered: null or what went wrong, and the page it gave. */
+    private record Answer(Page page, String failure, String body) {
+    }
+
+    private interface Exchange {
+        Answer send() throws IOException, InterruptedException;
+    }
+
+    /** The request sent and its latency kept once the warm-up is over (and when it answered as it should). */
+    private Answer timed(Page page, Exchange exchange) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Answer answer;
+        try {
+            answer = exchange.send();
+        } catch (IOException e) {
+            answer = new Answer(page, e.getClass().getSimpleName() + " : " + e.getMessage(), "");
+        }
+        long t1 = System.nanoTime();
+        if (running && answer.failure() == null && t0 >= measureFromNanos) {
+            samples.get(page).add(t1 - t0);
+        }
+        return answer;
+    }
+
+    /** The paths of the sections a page asks for once shown, in its order. */
+    private static List<String> parts(String html) {
+        List<String> paths = new ArrayList<>();
+        Matcher tag = LOADED_PART.matcher(html);
+        while (tag.find()) {
+            Matcher get = HX_GET.matcher(tag.group());
+            if (get.find()) {
+                paths.add(get.group(1).replace("&amp;", "&"));
+            }
+        }
+        return paths;
     }
 
     private void error(String message) {
@@ -228,10 +280,10 @@ final class LoadGenerator implements AutoCloseable {
         return new Session(client, csrf(page.body()));
     }
 
-    /** One request of the page; null when it answered as it should, else what went wrong. */
-    private String request(Session session, Page page, Random random) throws IOException, InterruptedException {
+    /** One request of the page, as a staff member of the plan would send it. */
+    private HttpRequest request(Session session, Page page, Random random) {
         String c = "/c/" + plan.centreCode();
-        HttpRequest request = switch (page) {
+        return switch (page) {
             case SEARCH -> {
                 String name = pick(plan.names(), random);
                 // as typed at the desk: without accents, sometimes with one letter wrong; htmx asks for the results
@@ -251,23 +303,26 @@ final class LoadGenerator implements AutoCloseable {
             case DAY -> get(c + "/jour");
             case DASHBOARD -> get(c + "/tableau-de-bord");
             case BASELINE -> get("/compte/mot-de-passe");
+            case HOUSEHOLD_PARTS, DASHBOARD_PARTS -> throw new IllegalArgumentException("asked for by its page: " + page);
         };
+    }
+
+    /** The request sent; its answer, with what went wrong if it did not answer as it should. */
+    private static Answer send(Session session, HttpRequest request, Page page) throws IOException, InterruptedException {
         HttpResponse<String> response = session.client().send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
-        if (status >= 400 || status < 200) {
-            return "HTTP " + status;
-        }
         String location = response.headers().firstValue("Location").orElse("");
-        if (status >= 300 && location.contains("connexion")) {
-            return "renvoyé à la connexion";
+        String failure = null;
+        if (status >= 400 || status < 200) {
+            failure = "HTTP " + status;
+        } else if (status >= 300 && location.contains("connexion")) {
+            failure = "renvoyé à la connexion";
+        } else if (page == Page.CONTACT && status != 302) {
+            failure = "formulaire montré de nouveau (HTTP " + status + ")";
+        } else if (page != Page.CONTACT && status != 200) {
+            failure = "HTTP " + status + " " + location;
         }
-        if (page == Page.CONTACT && status != 302) {
-            return "formulaire montré de nouveau (HTTP " + status + ")";
-        }
-        if (page != Page.CONTACT && status != 200) {
-            return "HTTP " + status + " " + location;
-        }
-        return null;
+        return new Answer(page, failure, response.body());
     }
 
     private HttpRequest get(String path) {

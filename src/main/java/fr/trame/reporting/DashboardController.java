@@ -85,9 +85,6 @@ class DashboardController {
         Map<String, UnitFigures.Sector> sectorFigures = new LinkedHashMap<>();
         cur.sectors().forEach(sector -> sectorFigures.put(sector.name(), sector));
         model.addAttribute("sectorFigures", sectorFigures);
-        // each activity's sessions (planned, held, cancelled), hours and regularity; ids for the drill-down links
-        model.addAttribute("activityRows", activityRows(period, cur.activities(), drillDown.activityIds(scope.id())));
-        model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
         Reception reception = cur.reception();
         Reception receptionBefore = prev.reception();
         model.addAttribute("receptionTotals", rows(receptionFigures(reception), receptionFigures(receptionBefore)));
@@ -111,6 +108,19 @@ class DashboardController {
         model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id()), scope.seesDisability()));
         model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(period, sector)).toList());
         return "reporting/dashboard";
+    }
+
+    /**
+     * The activities table of the dashboard, which the page asks for once shown: each activity's sessions (planned,
+     * held, cancelled), hours and regularity over the page's period, from the same kept figures.
+     */
+    @GetMapping("/c/{centre}/tableau-de-bord/activites")
+    String activities(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
+        Period period = period("libre", null, from, to, scope.today());
+        Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
+        model.addAttribute("activityRows", activityRows(period, cur.activities(), drillDown.activityIds(scope.id())));
+        model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
+        return "reporting/dashboard-activities";
     }
 
     /** A cell of a table: its figure as printed, its drill-down below the centre's base path (or null: no list). */

@@ -34,4 +34,21 @@ class ChartsTest {
         now.put("6-10 ans", 31L);
         assertThat(charts.bars("Âges", now, Map.of("3-5 ans", 10L), false)).isNotEqualTo(first).contains("31");
     }
+
+    @Test
+    void coordinatesAreWrittenToATenthOfAPixel() {
+        assertThat(Charts.tenths(169.4384307861328)).isEqualTo("169.4");
+        assertThat(Charts.tenths(12.96)).isEqualTo("13");
+        assertThat(Charts.tenths(-0.46)).isEqualTo("-0.5");
+        assertThat(Charts.tenths(-42.69361114501953)).isEqualTo("-42.7");
+        assertThat(Charts.tenths(0.04)).isEqualTo("0");
+        Map<String, Long> ages = new LinkedHashMap<>();
+        for (int i = 0; i < 8; i++) {
+            ages.put(i * 10 + "-" + (i * 10 + 9) + " ans", 100L + i);
+        }
+        // eight bars: the labels turn, drawn as outlines; no coordinate keeps more than one decimal
+        String svg = new Charts().bars("Âges", ages, ages, false);
+        assertThat(svg).containsPattern("<path d='M[0-9.,LCQZ -]+");
+        assertThat(svg).doesNotContainPattern("d='[^']*[0-9]\\.[0-9]{2}").doesNotContainPattern("[xy]='[0-9-]+\\.[0-9]{2}");
+    }
 }

@@ -101,8 +101,9 @@ class FrenchDisplayTest {
             if (!url.contains("/import")) { // the import page documents the CSV columns (household_ref…) on purpose
                 problems.addAll(check(page, url));
             }
-            for (Element a : page.select("a[href]")) {
-                String link = a.attr("href");
+            // the links, and the sections the page asks for once shown (its largest tables)
+            for (Element a : page.select("a[href], [hx-get][hx-trigger=load]")) {
+                String link = a.hasAttr("href") ? a.attr("href") : a.attr("hx-get");
                 if (link.startsWith(base) && !link.contains("#") && !found.contains(link)
                         && shapes.merge(link.replaceAll("[0-9]+", "N").replaceAll("\\?.*", ""), 1, Integer::sum) <= 2) {
                     found.add(link);

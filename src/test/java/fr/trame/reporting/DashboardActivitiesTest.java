@@ -1,0 +1,98 @@
+package fr.trame.reporting;
+
+import fr.trame.Fixtures;
+import fr.trame.TrameTest;
+import fr.trame.activities.ActivityImporter;
+import fr.trame.attendance.AttendanceImporter;
+import fr.trame.centre.Centre;
+import fr.trame.centre.Role;
+import fr.trame.people.PeopleImporter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+
+import static fr.trame.Fixtures.csv;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The dashboard's activities table, which the page asks for once shown: the page names it with its period, the table
+ * gives the period's figures with their lists to those who see persons, figures only to the others, and a bad period
+ * or another centre's page is refused.
+ */
+@TrameTest
+class DashboardActivitiesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired PeopleImporter people;
+    @Autowired ActivityImporter activities;
+    @Autowired AttendanceImporter attendance;
+
+    Centre centre;
+    String base;
+
+    @BeforeEach
+    void centreWithAnActivity() {
+        centre = fixtures.centre("dashparts");
+        base = "/c/" + centre.code();
+        people.importCsv(centre.id(), csv("household_ref;person_ref;last_name;first_name\nH1;P1;Roux;Léa\nH2;P2;Diallo;Noé\n"));
+        activities.importCsv(centre.id(), csv("activity_ref;name;sector\nJEU;Ludothèque;Famille\n"));
+        attendance.importCsv(centre.id(), csv("""
+                activity_ref;date;start;end;person_ref
+                JEU;2025-05-07;14:00;15:30;P1
+                JEU;2025-05-07;14:00;15:30;P2
+                JEU;2025-05-14;14:00;15:30;P1
+                """));
+    }
+
+    @Test
+    void thePageAsksForTheTableOfItsPeriodWhichGivesTheFiguresAndTheirLists() throws Exception {
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        Document page = page(base + "/tableau-de-bord?type=scolaire&annee=2024", direction);
+        String asked = page.selectFirst("#activites-seances[hx-trigger=load]").attr("hx-get");
+        assertThat(asked).isEqualTo(base + "/tableau-de-bord/activites?from=2024-09-01&to=2025-08-31");
+        assertThat(page.select("#activites")).isEmpty();
+
+        Document table = page(asked, direction);
+        // Ludothèque: 2 persons, 2 planned, 2 held, 0 cancelled, 3 hours; Léa at both (100 %), Noé at one (50 %)
+        assertThat(table.select("#activites tbody tr").text().replace('\u202f', ' '))
+                .isEqualTo("Ludothèque 2 2 2 0 3,00 0 0 1 0 1");
+        assertThat(table.select("#activites tbody a").first().attr("href"))
+                .startsWith(base + "/tableau-de-bord/activite?from=2024-09-01&to=2025-08-31&id=").endsWith("&quoi=persons");
+
+        // another period: nothing counted, nothing shown
+        assertThat(page(base + "/tableau-de-bord/activites?from=2026-01-01&to=2026-12-31", direction).select("section")).isEmpty();
+    }
+
+    @Test
+    void theFederationSeesTheFiguresWithoutTheirListsAndABadPeriodOrAnotherCentreIsRefused() throws Exception {
+        String federation = fixtures.user(centre, Role.FEDERATION);
+        String path = base + "/tableau-de-bord/activites?from=2025-01-01&to=2025-12-31";
+        Document table = page(path, federation);
+        assertThat(table.select("#activites tbody tr").text()).startsWith("Ludothèque 2 ");
+        assertThat(table.select("#activites a")).isEmpty();
+
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        mvc.perform(get(base + "/tableau-de-bord/activites?from=2025-12-31&to=2025-01-01").with(user(direction)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get(base + "/tableau-de-bord/activites?from=demain&to=2025-01-01").with(user(direction)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get(base + "/tableau-de-bord/activites").with(user(direction))).andExpect(status().isBadRequest());
+        Centre other = fixtures.centre("dashparts2");
+        mvc.perform(get(path).with(user(fixtures.user(other, Role.DIRECTION)))).andExpect(status().isNotFound());
+    }
+
+    private Document page(String url, String username) throws Exception {
+        String html = mvc.perform(get(url).with(user(username))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(html);
+    }
+}
