@@ -59,6 +59,26 @@ public class ActivityService {
                 .param(centreId).query(Activity.class).list();
     }
 
+    /**
+     * An activity one can be enrolled in or linked to, as a choice list shows it: full when its capacity is reached
+     * (an enrolment then goes to the waiting list).
+     */
+    public record Choice(long id, String name, String sectorName, boolean full) {
+    }
+
+    /** The activities not archived, in the order of {@link #list}, for choice lists (no session counted: quick). */
+    public List<Choice> choices(long centreId) {
+        return jdbc.sql("""
+                select a.id, a.name, s.name as sector_name,
+                       a.capacity is not null and (select count(*) from enrolments e where e.centre_id = a.centre_id
+                          and e.activity_id = a.id and e.status = 'inscrit') >= a.capacity as full
+                from activities a
+                join sectors s on s.centre_id = a.centre_id and s.id = a.sector_id
+                where a.centre_id = ? and not a.archived
+                order by s.position, lower(s.name), lower(a.name)""")
+                .param(centreId).query(Choice.class).list();
+    }
+
     public Optional<Activity> find(long centreId, long id) {
         return jdbc.sql(SELECT + " where a.centre_id = ? and a.id = ?").params(centreId, id).query(Activity.class).optional();
     }

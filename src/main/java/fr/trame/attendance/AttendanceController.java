@@ -292,7 +292,7 @@ class AttendanceController {
         model.addAttribute("enrolments", enrolments.ofPerson(scope.id(), personId));
         model.addAttribute("history", attendance.ofPerson(scope.id(), personId, 50));
         // enrol from here: the open activities, for this person (an anonymised person is never enrolled again)
-        model.addAttribute("openActivities", activities.list(scope.id()));
+        model.addAttribute("openActivities", activities.choices(scope.id()));
         model.addAttribute("enrolWho", person.anonymised() ? List.of()
                 : List.of(new EnrolChoice(personId, person.firstName() + " " + person.lastName())));
         model.addAttribute("returnTo", scope.base() + "/personnes/" + personId + "#activites");
@@ -307,7 +307,7 @@ class AttendanceController {
                 .orElseThrow(() -> new NotFound("Foyer introuvable."));
         model.addAttribute("enrolments", enrolments.ofHousehold(scope.id(), householdId));
         model.addAttribute("history", List.of());
-        model.addAttribute("openActivities", activities.list(scope.id()));
+        model.addAttribute("openActivities", activities.choices(scope.id()));
         model.addAttribute("enrolWho", households.members(scope.id(), householdId).stream()
                 .filter(m -> m.current(scope.today()) && !m.anonymised())
                 .map(m -> new EnrolChoice(m.personId(), m.firstName() + " " + m.lastName())).toList());

@@ -51,7 +51,7 @@ public class CatalogueLinks {
 
     public void linkActivity(long centreId, long actionId, long activityId) {
         requireOwn(centreId, actionId);
-        if (activities.list(centreId).stream().noneMatch(a -> a.id() == activityId)) {
+        if (activities.choices(centreId).stream().noneMatch(a -> a.id() == activityId)) {
             throw new NotFound();
         }
         jdbc.sql("insert into catalogue_action_activities (centre_id, action_id, activity_id) values (?, ?, ?) on conflict do nothing")
@@ -114,7 +114,7 @@ public class CatalogueLinks {
 
     public Map<Long, String> activityChoices(long centreId) {
         Map<Long, String> choices = new LinkedHashMap<>();
-        activities.list(centreId).forEach(a -> choices.put(a.id(), a.name()));
+        activities.choices(centreId).forEach(a -> choices.put(a.id(), a.name()));
         return choices;
     }
 

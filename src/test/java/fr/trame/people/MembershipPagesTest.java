@@ -230,6 +230,9 @@ class MembershipPagesTest {
                         .param("returnTo", base() + "/personnes/" + p1 + "#activites"))
                 .andExpect(header().string("Location", base() + "/personnes/" + p1 + "#activites"))
                 .andExpect(flash().attribute("message", "Yoga, Marie Rivière : Inscription enregistrée."));
+        // its one place taken: the choice says the next one waits
+        mvc.perform(get(base() + "/foyers/" + household + "/activites").with(user(accueil))).andExpect(content().string(
+                containsString("Yoga (Adultes) — complet : liste d&#39;attente")));
         mvc.perform(post(base() + "/personnes/inscription").with(user(accueil)).with(csrf())
                         .param("personId", String.valueOf(p3)).param("activityId", String.valueOf(activity))
                         .param("returnTo", base() + "/foyers/" + household + "#activites"))
