@@ -61,15 +61,18 @@ class DashboardController {
         model.addAttribute("type", type);
         model.addAttribute("period", period);
         model.addAttribute("year", annee == null ? defaultYear(type, scope.today()) : annee);
+        Links links = new Links(scope.base(), period, scope.role().seesPersonalData());
         // distinct members lead; memberships (which a calendar year counts over two seasons) follow, by season
-        model.addAttribute("members", rows(memberFigures(cur.members()), memberFigures(prev.members())));
-        model.addAttribute("memberLabels", MEMBER_LABELS);
+        model.addAttribute("members", figures(memberFigures(cur.members()), memberFigures(prev.members()), MEMBER_LABELS::get,
+                k -> links.to("adhesions", "quoi", k)));
         model.addAttribute("membershipsBySeason", indicators.membershipsBySeason(scope.id(), period.from(), period.to()));
         Publics publics = cur.publics();
         Publics publicsBefore = prev.publics();
         model.addAttribute("publicsTotals", List.of(
-                new YearOnYear("persons", publics.persons(), publicsBefore.persons()),
-                new YearOnYear("households", publics.households(), publicsBefore.households())));
+                Figure.of(Vocabulary.label("persons"), new YearOnYear("persons", publics.persons(), publicsBefore.persons()),
+                        links.to("personnes")),
+                Figure.of(Vocabulary.label("households"), new YearOnYear("households", publics.households(),
+                        publicsBefore.households()), links.to("foyers"))));
         Bands age = bands.age(scope.id());
         Bands qf = bands.qf(scope.id());
         if (!age.equals(Bands.STANDARD_AGE) || !qf.equals(Bands.STANDARD_QF)) {
@@ -77,36 +80,36 @@ class DashboardController {
             publics = publics.inBands(indicators.publicsInBands(scope.id(), period.from(), period.to(), age, qf));
             publicsBefore = publicsBefore.inBands(indicators.publicsInBands(scope.id(), before.from(), before.to(), age, qf));
         }
-        Map<String, List<YearOnYear>> dimensions = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> breakdownsBefore = publicsBefore.breakdowns();
-        publics.breakdowns().forEach((d, counts) -> dimensions.put(d, rows(counts, breakdownsBefore.get(d))));
-        model.addAttribute("dimensions", dimensions);
+        model.addAttribute("dimensions", dimensions(publics.breakdowns(), publicsBefore.breakdowns(), links, "personnes"));
         model.addAttribute("sectors", sectorRows(cur, prev));
         Map<String, UnitFigures.Sector> sectorFigures = new LinkedHashMap<>();
         cur.sectors().forEach(sector -> sectorFigures.put(sector.name(), sector));
         model.addAttribute("sectorFigures", sectorFigures);
         Reception reception = cur.reception();
         Reception receptionBefore = prev.reception();
-        model.addAttribute("receptionTotals", rows(receptionFigures(reception), receptionFigures(receptionBefore)));
-        model.addAttribute("themes", rows(reception.byTheme(), receptionBefore.byTheme()));
         Function<String, String> ageBand = k -> Vocabulary.breakdown("byAgeBand", k);
         Function<String, String> qfBand = k -> Vocabulary.breakdown("byQfBand", k);
         Map<String, String> themeLabels = themes.list(scope.id()).stream()
                 .collect(Collectors.toMap(ThemeService.Theme::code, ThemeService.Theme::label));
         Function<String, String> theme = k -> themeLabels.getOrDefault(k, k);
+        List<Figure> receptionFigures = new ArrayList<>(figures(receptionFigures(reception), receptionFigures(receptionBefore),
+                Vocabulary::label, k -> k.equals("persons") ? links.to("accueil-personnes")
+                        : links.to("contacts", "anonymes", String.valueOf(k.equals("anonymousContacts")))));
+        receptionFigures.addAll(figures(reception.byTheme(), receptionBefore.byTheme(), k -> "Thème : " + theme.apply(k),
+                k -> links.to("contacts", "theme", k)));
+        model.addAttribute("reception", receptionFigures);
         model.addAttribute("ageChart", charts.bars("Publics par tranche d'âge", AnnualReportService.named(publics.byAgeBand(), ageBand),
                 AnnualReportService.named(publicsBefore.byAgeBand(), ageBand), false));
         model.addAttribute("qfChart", charts.bars("Publics par quotient familial", AnnualReportService.named(publics.byQfBand(), qfBand),
                 AnnualReportService.named(publicsBefore.byQfBand(), qfBand), false));
         model.addAttribute("themeChart", charts.bars("Accueil : demandes par thème", AnnualReportService.named(reception.byTheme(), theme),
                 AnnualReportService.named(receptionBefore.byTheme(), theme), true));
-        model.addAttribute("themeLabels", themeLabels);
-        receptionSecondPart(scope, period, reception, receptionBefore, model);
+        receptionSecondPart(scope, period, links, reception, receptionBefore, model);
         // counted over the period like the figures, and kept with them; the list behind each count is read live
         model.addAttribute("quality", figures.kept("qualité", scope.id(), period.from(), period.to(),
                 () -> quality.issues(scope.id(), period.from(), period.to())));
-        model.addAttribute("profileCards", profileCards(cur, prev, indicators.flagLabels(scope.id()), scope.seesDisability()));
-        model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(period, sector)).toList());
+        model.addAttribute("profileCards", profileCards(cur, prev, links, indicators.flagLabels(scope.id()), scope.seesDisability()));
+        model.addAttribute("sectorDetails", cur.sectors().stream().map(sector -> sectorDetail(links, sector)).toList());
         return "reporting/dashboard";
     }
 
@@ -118,12 +121,13 @@ class DashboardController {
     String activities(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
         Period period = period("libre", null, from, to, scope.today());
         Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
-        model.addAttribute("activityRows", activityRows(period, cur.activities(), drillDown.activityIds(scope.id())));
+        Links links = new Links(scope.base(), period, scope.role().seesPersonalData());
+        model.addAttribute("activityRows", activityRows(links, cur.activities(), drillDown.activityIds(scope.id())));
         model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
         return "reporting/dashboard-activities";
     }
 
-    /** A cell of a table: its figure as printed, its drill-down below the centre's base path (or null: no list). */
+    /** A cell of a table: its figure as printed, its drill-down (or null: no list, or not for this user). */
     record Cell(String text, String link) {
     }
 
@@ -135,12 +139,13 @@ class DashboardController {
      * The activities table, its figures formatted and its links built here once per cell: the page's largest table
      * (an M centre's 150 activities, ten links each) costs the template a loop, not ten expressions per cell.
      */
-    private static List<ActivityRow> activityRows(Period period, List<UnitFigures.Activity> activities, Map<String, Long> ids) {
+    private static List<ActivityRow> activityRows(Links links, List<UnitFigures.Activity> activities, Map<String, Long> ids) {
         List<ActivityRow> rows = new ArrayList<>(activities.size());
         for (UnitFigures.Activity a : activities) {
             Long id = ids.get(a.key());
             // the activity's link built once, each cell's figure appended (its names are ours: nothing to encode)
-            String base = id == null ? null : drill(period, "activite", "id", String.valueOf(id)) + "&quoi=";
+            String activity = id == null ? null : links.to("activite", "id", String.valueOf(id));
+            String base = activity == null ? null : activity + "&quoi=";
             Function<String, String> link = quoi -> base == null ? null : base + quoi;
             List<Cell> cells = new ArrayList<>();
             cells.add(new Cell(FrenchFormat.integer(a.persons()), link.apply("persons")));
@@ -156,8 +161,30 @@ class DashboardController {
         return rows;
     }
 
-    /** A row of a figures' card: its French label, the figure beside last year's, its drill-down (or null: no list). */
-    record Figure(String label, YearOnYear figure, String link) {
+    /**
+     * A row of a figures' card as printed: its French label, the figure, last year's and the change, and the figure's
+     * list (or null: none, or not for this user). Formatted here once: the template only prints them.
+     */
+    record Figure(String label, String current, String previous, String variation, String link) {
+        static Figure of(String label, YearOnYear f, String link) {
+            return new Figure(label, FrenchFormat.integer(f.current()), FrenchFormat.integer(f.previous()), f.variation(), link);
+        }
+    }
+
+    /** The drill-down links of a page: of its period, below the centre's base path; none for who may not see persons. */
+    private record Links(String base, Period period, boolean shown) {
+        String to(String page, String... parameters) {
+            return shown ? base + drill(period, page, parameters) : null;
+        }
+    }
+
+    /** The cards of a breakdown per dimension (bySex, byQuartier…), each figure leading to the persons of its value. */
+    private static Map<String, List<Figure>> dimensions(Map<String, Map<String, Long>> cur, Map<String, Map<String, Long>> prev,
+                                                        Links links, String page) {
+        Map<String, List<Figure>> cards = new LinkedHashMap<>();
+        cur.forEach((d, counts) -> cards.put(d, figures(counts, prev.get(d), k -> Vocabulary.breakdown(d, k),
+                k -> links.to(page, "dimension", d, "value", k))));
+        return cards;
     }
 
     /** A sector's second-part figures: new persons, persons in QPV, with a disability, by quartier, shared. */
@@ -171,42 +198,41 @@ class DashboardController {
      * permission), which the dashboard's lists do not check; and even the counts (near a person in a small group) only
      * to those users.
      */
-    private static Map<String, List<Figure>> profileCards(Indicators cur, Indicators prev, Map<String, String> flags,
+    private static Map<String, List<Figure>> profileCards(Indicators cur, Indicators prev, Links links, Map<String, String> flags,
                                                           boolean withDisability) {
-        Period period = Period.range(cur.from(), cur.to());
         Members.Profile profile = cur.members().profile();
         Members.Profile before = prev.members().profile();
         Map<String, List<Figure>> cards = new LinkedHashMap<>();
         Map<String, String> titles = Map.of("bySex", "Personnes adhérentes par sexe",
                 "byAgeBand", "Personnes adhérentes par tranche d'âge", "byQfBand", "Personnes adhérentes par quotient familial");
         profile.breakdowns().forEach((d, counts) -> cards.put(titles.get(d), figures(counts, before.breakdowns().get(d),
-                k -> Vocabulary.breakdown(d, k), k -> drill(period, "adhesions", "quoi", "profile." + d + ":" + k))));
+                k -> Vocabulary.breakdown(d, k), k -> links.to("adhesions", "quoi", "profile." + d + ":" + k))));
         cards.put("Foyers adhérents par quotient familial", figures(cur.members().householdsByQfBand(),
                 prev.members().householdsByQfBand(), k -> Vocabulary.breakdown("byQfBand", k),
-                k -> drill(period, "adhesions", "quoi", "householdsByQfBand:" + k)));
+                k -> links.to("adhesions", "quoi", "householdsByQfBand:" + k)));
         Publics p = cur.publics();
         Publics p1 = prev.publics();
         Map<String, Long> fresh = new LinkedHashMap<>(Map.of("oui", p.newPersons()));
         fresh.put("non", p.persons() - p.newPersons());
         Map<String, Long> fresh1 = Map.of("oui", p1.newPersons(), "non", p1.persons() - p1.newPersons());
         cards.put("Nouveaux publics", figures(fresh, fresh1, k -> Vocabulary.label("newPerson", k),
-                k -> drill(period, "personnes", "dimension", "newPersons", "value", k)));
+                k -> links.to("personnes", "dimension", "newPersons", "value", k)));
         cards.put("Personnes par nombre de secteurs fréquentés", figures(p.bySectorCount(), p1.bySectorCount(),
-                k -> Vocabulary.label("sectorCount", k), k -> drill(period, "personnes", "dimension", "bySectorCount", "value", k)));
+                k -> Vocabulary.label("sectorCount", k), k -> links.to("personnes", "dimension", "bySectorCount", "value", k)));
         if (withDisability) {
             cards.put("Situation de handicap (personnes)", figures(p.disability(), p1.disability(),
                     k -> Vocabulary.label("disabilityCounted", k), k -> null));
         }
         cards.put("Situations particulières", figures(p.byFlag(), p1.byFlag(), k -> flags.getOrDefault(k, k),
-                k -> drill(period, "personnes", "dimension", "byFlag", "value", k)));
+                k -> links.to("personnes", "dimension", "byFlag", "value", k)));
         return cards;
     }
 
-    private static SectorDetail sectorDetail(Period period, UnitFigures.Sector s) {
-        Function<String, String> page = quoi -> drill(period, "secteur", "nom", s.name(), "quoi", quoi);
+    private static SectorDetail sectorDetail(Links links, UnitFigures.Sector s) {
+        Function<String, String> page = quoi -> links.to("secteur", "nom", s.name(), "quoi", quoi);
         return new SectorDetail(s.name(),
-                new Figure("", new YearOnYear("newPersons", s.newPersons(), 0), page.apply("newPersons")),
-                new Figure("", new YearOnYear("qpv", s.qpv().getOrDefault("oui", 0L), 0), page.apply("qpv:oui")),
+                Figure.of("", new YearOnYear("newPersons", s.newPersons(), 0), page.apply("newPersons")),
+                Figure.of("", new YearOnYear("qpv", s.qpv().getOrDefault("oui", 0L), 0), page.apply("qpv:oui")),
                 s.disability(),
                 figures(s.byQuartier(), Map.of(), Vocabulary::label, k -> page.apply("byQuartier:" + k)),
                 figures(s.sharedPersons(), Map.of(), Function.identity(), k -> page.apply("sharedPersons:" + k)));
@@ -214,7 +240,7 @@ class DashboardController {
 
     private static List<Figure> figures(Map<String, Long> cur, Map<String, Long> prev, Function<String, String> label,
                                         Function<String, String> link) {
-        return rows(cur, prev).stream().map(r -> new Figure(label.apply(r.key()), r, link.apply(r.key()))).toList();
+        return rows(cur, prev).stream().map(r -> Figure.of(label.apply(r.key()), r, link.apply(r.key()))).toList();
     }
 
     /** A drill-down page of this period, below the centre's base path. */
@@ -229,15 +255,15 @@ class DashboardController {
     }
 
     /** The reception's persons by profile, its case files, and the insertion workshops' participants by outcome. */
-    private void receptionSecondPart(CentreScope scope, Period period, Reception reception, Reception before, Model model) {
-        Map<String, List<YearOnYear>> receptionDimensions = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> previous = before.breakdowns();
-        reception.breakdowns().forEach((d, counts) -> receptionDimensions.put(d, rows(counts, previous.get(d))));
-        model.addAttribute("receptionDimensions", receptionDimensions);
-        model.addAttribute("caseTotals", rows(caseFigures(reception.cases()), caseFigures(before.cases())));
-        model.addAttribute("caseOutcomes", rows(reception.cases().byOutcome(), before.cases().byOutcome()));
+    private void receptionSecondPart(CentreScope scope, Period period, Links links, Reception reception, Reception before,
+                                     Model model) {
+        model.addAttribute("receptionDimensions", dimensions(reception.breakdowns(), before.breakdowns(), links, "accueil-personnes"));
         Map<String, String> outcomeLabels = outcomes.labels(scope.id());
-        model.addAttribute("outcomeLabels", outcomeLabels);
+        List<Figure> cases = new ArrayList<>(figures(caseFigures(reception.cases()), caseFigures(before.cases()),
+                k -> Vocabulary.label("caseFigure", k), k -> links.to("dossiers", "quoi", k)));
+        cases.addAll(figures(reception.cases().byOutcome(), before.cases().byOutcome(),
+                k -> "Clos — " + outcomeLabels.getOrDefault(k, k), k -> links.to("dossiers", "quoi", "closed", "issue", k)));
+        model.addAttribute("cases", cases);
         Map<String, Map<String, Long>> participants = indicators.participantOutcomes(scope.id(), period.from(), period.to());
         Map<String, Long> ids = participants.isEmpty() ? Map.of() : drillDown.activityIds(scope.id());
         List<ParticipantOutcome> rows = new ArrayList<>();
