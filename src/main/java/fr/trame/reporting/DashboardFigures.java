@@ -1,6 +1,7 @@
 package fr.trame.reporting;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +23,9 @@ import java.util.function.Supplier;
  * before). On the server ({@code trame.serve}) they are kept {@code trame.dashboard.cache-seconds} (60 by default):
  * a page asked for within the next minute gets the figures kept at once while one background thread computes them
  * afresh; later than that, the page waits for fresh figures. So a dashboard is never more than two minutes late, and
- * ten directors looking at it cost one computation a minute, not ten a page. Without the server (tests, commands)
- * every page computes its figures.
+ * ten directors looking at it cost one computation a minute, not ten a page. That background computation runs on one
+ * connection, its figures one after the other ({@link Fork#alone}), leaving the second core to the pages. Without the
+ * server (tests, commands) every page computes its figures.
  */
 @Component
 class DashboardFigures implements DisposableBean {
@@ -35,10 +38,18 @@ class DashboardFigures implements DisposableBean {
     private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
     private final Map<Key, Object> firstTimes = new ConcurrentHashMap<>();
     private final ExecutorService refresher;
+    private final Consumer<Runnable> background;
 
-    DashboardFigures(IndicatorService indicators, @Value("${trame.serve:false}") boolean serving,
+    @Autowired
+    DashboardFigures(IndicatorService indicators, Fork fork, @Value("${trame.serve:false}") boolean serving,
                      @Value("${trame.dashboard.cache-seconds:60}") int seconds) {
+        this(indicators, serving, seconds, fork::alone);
+    }
+
+    /** Figures refreshed in the background as {@code background} runs them (on one core, on the server). */
+    DashboardFigures(IndicatorService indicators, boolean serving, int seconds, Consumer<Runnable> background) {
         this.indicators = indicators;
+        this.background = background;
         this.keep = Duration.ofSeconds(serving ? seconds : 0);
         // one computation in the background at a time, a few waiting: a dashboard never holds more than one connection
         this.refresher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(64), r -> {
@@ -89,7 +100,8 @@ class DashboardFigures implements DisposableBean {
             try {
                 refresher.execute(() -> {
                     try {
-                        computeAndKeep(key, work);
+                        // one core: the pages served meanwhile keep the other
+                        background.accept(() -> computeAndKeep(key, work));
                     } finally {
                         k.refreshing.set(false);
                     }

@@ -2,10 +2,13 @@ package fr.trame.reporting;
 
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.concurrent.CompletableFuture;
@@ -33,10 +36,17 @@ class Fork {
         t.setDaemon(true);
         return t;
     });
-    private final DataSource dataSource;
+    /** Set while a thread computes figures that must leave the other core to the pages (see {@link #alone}). */
+    private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> false);
 
-    Fork(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    Fork(DataSource dataSource, PlatformTransactionManager transactionManager, JdbcClient jdbc) {
         this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
     }
 
     /** A figure being computed: {@link #join} gives it, computing it on the caller's thread if it has not started. */
@@ -78,10 +88,27 @@ class Fork {
     /** Starts {@code work} on the side when connections are spare; else it runs on {@link Task#join}. */
     <T> Task<T> start(Supplier<T> work) {
         Task<T> task = new Task<>(work);
-        if (spare() && seesWhatTheCallerSees()) {
+        if (!ALONE.get() && spare() && seesWhatTheCallerSees()) {
             side.execute(task::runIfFree);
         }
         return task;
+    }
+
+    /**
+     * {@code work} on one core: every figure computed on the caller's thread, one after the other, in one transaction
+     * where PostgreSQL starts no parallel worker either. For work in the background (the dashboard's refresh), which
+     * on two cores would otherwise take both from the pages being served.
+     */
+    void alone(Runnable work) {
+        ALONE.set(true);
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
+                work.run();
+            });
+        } finally {
+            ALONE.remove();
+        }
     }
 
     /** No transaction, a read-only one, or one begun for the caller that has written nothing before {@link #start}. */

@@ -20,7 +20,7 @@ class DashboardFiguresTest {
     @Test
     void offTheServerEveryPageComputesItsFigures() {
         IndicatorService service = mock(IndicatorService.class);
-        DashboardFigures figures = new DashboardFigures(service, false, 60);
+        DashboardFigures figures = new DashboardFigures(service, false, 60, Runnable::run);
         figures.compute(1, "c", FROM, TO);
         figures.compute(1, "c", FROM, TO);
         verify(service, times(2)).compute(1, "c", FROM, TO);
@@ -33,7 +33,7 @@ class DashboardFiguresTest {
         Indicators first = mock(Indicators.class);
         Indicators second = mock(Indicators.class);
         when(service.compute(1, "c", FROM, TO)).thenReturn(first, second);
-        DashboardFigures figures = new DashboardFigures(service, true, 3);
+        DashboardFigures figures = new DashboardFigures(service, true, 3, Runnable::run);
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
         verify(service, times(1)).compute(1, "c", FROM, TO);
@@ -58,7 +58,7 @@ class DashboardFiguresTest {
         Indicators first = mock(Indicators.class);
         Indicators second = mock(Indicators.class);
         when(service.compute(1, "c", FROM, TO)).thenReturn(first, second);
-        DashboardFigures figures = new DashboardFigures(service, true, 1);
+        DashboardFigures figures = new DashboardFigures(service, true, 1, Runnable::run);
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(first);
         Thread.sleep(2_100);
         // nobody looked for two minutes, say: the page waits for today's figures instead of showing old ones
@@ -71,7 +71,7 @@ class DashboardFiguresTest {
         IndicatorService service = mock(IndicatorService.class);
         Indicators indicators = mock(Indicators.class);
         when(service.compute(1, "c", FROM, TO)).thenReturn(indicators);
-        DashboardFigures figures = new DashboardFigures(service, true, 60);
+        DashboardFigures figures = new DashboardFigures(service, true, 60, Runnable::run);
         int[] checks = {0};
         assertThat(figures.compute(1, "c", FROM, TO)).isSameAs(indicators);
         assertThat(figures.<Integer>kept("qualité", 1, FROM, TO, () -> ++checks[0])).isEqualTo(1);

@@ -6,6 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A figure computed on the side sees what its caller sees: never beside a transaction that has written. */
@@ -34,6 +37,23 @@ class ForkTest {
     void outsideATransactionTheFigureIsComputedAndGiven() {
         Fork.Task<Integer> one = fork.start(() -> jdbc.sql("select 1").query(Integer.class).single());
         assertThat(one.join()).isEqualTo(1);
+    }
+
+    @Test
+    void aloneEveryFigureIsComputedOnTheCallersThreadWithoutParallelWorkersAndAfterwardsOnTheSideAgain() {
+        Thread caller = Thread.currentThread();
+        List<String> seen = new ArrayList<>();
+        fork.alone(() -> {
+            Fork.Task<String> where = fork.start(() -> Thread.currentThread().getName());
+            sleep(); // a side thread, had one been started, would have taken the figure by now
+            seen.add(where.join());
+            seen.add(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single());
+        });
+        assertThat(seen).containsExactly(caller.getName(), "0");
+        assertThat(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()).isNotEqualTo("0");
+        Fork.Task<String> where = fork.start(() -> Thread.currentThread().getName());
+        sleep();
+        assertThat(where.join()).isEqualTo("trame-figures");
     }
 
     private static void sleep() {
