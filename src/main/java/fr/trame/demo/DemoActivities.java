@@ -44,7 +44,7 @@ final class DemoActivities {
                 {"THEATRE", "Théâtre ados", "Jeunesse", "atelier", "Jeunesse", "12", "17", "3", "14:00", "16:00", "14"},
                 {"DANSE", "Danse hip-hop", "Jeunesse", "atelier", "Jeunesse", "10", "17", "6", "10:00", "12:00", "20"},
                 {"ECRIVAIN", "Permanence écrivain public", "Accès aux droits", "permanence",
-                        "Tous publics", "", "", "2", "14:00", "17:00", "0"},
+                        "Adultes", "18", "", "2", "14:00", "17:00", "10"},
                 {"JARDIN", "Jardin partagé", "Famille", "atelier", "Tous publics", "", "", "3", "10:00", "12:00", "15"}};
         int copies = Math.max(1, scale);
         for (int c = 0; c < copies; c++) {

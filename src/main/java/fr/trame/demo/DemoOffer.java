@@ -120,22 +120,23 @@ class DemoOffer {
     private static final String MARKS = """
             select se.id as session_id, e.person_id, a.id as activity_id, a.ref as activity_ref, a.kind, se.date,
                    to_char(se.start_time, 'HH24:MI') as start_time, to_char(se.end_time, 'HH24:MI') as end_time,
-                   case when a.kind = 'acm' or x.h < 78 then 'present' when x.h < 92 then 'absent' else 'excuse' end
-                       as status
+                   case when a.kind in ('acm', 'permanence') or x.h < 78 then 'present' when x.h < 92 then 'absent'
+                        else 'excuse' end as status
             from activities_sessions se
             join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
             join activities_enrolments e on e.centre_id = se.centre_id and e.activity_id = se.activity_id
                                         and e.status = 'inscrit'
             cross join lateral (select abs(hashtext(se.id || ':' || e.person_id)) % 100 as h) x
             where se.centre_id = :centre and se.date < current_date and se.cancelled_reason is null
-              and (a.kind not in ('acm', 'evenement')
-                   or (a.kind = 'acm' and x.h < case a.ref when 'ACM-MER' then 14 when 'ACM-VAC' then 28 else 20 end))
+              and (a.kind not in ('acm', 'permanence', 'evenement')
+                   or (a.kind in ('acm', 'permanence')
+                       and x.h < case a.ref when 'ACM-MER' then 14 when 'ACM-VAC' then 28 else 20 end))
             """;
 
     /**
      * An activity's year of marks (some 600,000 for all at size M), for the attendance service to record at once:
      * every enrolled person of a workshop present, absent or excused; at the accueil de loisirs only the children who
-     * came that day.
+     * came that day, at a permanence those who came to it that week.
      */
     private List<AttendanceService.Mark> regularMarks(long centreId, long activityId) {
         return jdbc.sql("select session_id, person_id, status from (" + MARKS + ") m where m.activity_id = :activity")

@@ -61,6 +61,10 @@ public class AnnualReportService {
     }
 
     public record ChartData(String title, Map<String, Long> current, Map<String, Long> previous, boolean horizontal) {
+        /** Nothing to draw: every bar of both years is zero (a sector whose activities held no session, say). */
+        public boolean isEmpty() {
+            return current.values().stream().allMatch(v -> v == 0) && previous.values().stream().allMatch(v -> v == 0);
+        }
     }
 
     /**

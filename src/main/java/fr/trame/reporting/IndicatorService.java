@@ -55,16 +55,17 @@ public class IndicatorService {
                          case when q.valid_from <= :to then q.valid_from end desc, q.valid_from, q.id desc)""";
 
     /**
-     * Each reached person's principal household, its quartier, QPV answer and QF band (the QF known on the period's
-     * last day, else the first recorded), as set-based CTEs ending in {@code hh(person_id, quartier, qpv, qf)}.
+     * The principal household of each person of {@code persons} (a table or CTE with {@code person_id}), its quartier,
+     * QPV answer and QF (the QF known on the period's last day, else the first recorded), as a query of
+     * {@code (person_id, quartier, qpv, qf)}.
      */
-    static final String HOUSEHOLD_OF = """
-            principal as (
-                select distinct on (hm.person_id) hm.person_id, hm.household_id
-                from people_household_members hm join {firsts} f on f.person_id = hm.person_id
-                where hm.centre_id = :centre order by hm.person_id, hm.principal desc, hm.id),
-            %s,
-            hh as (
+    private static String householdsOf(String persons) {
+        return """
+                with principal as (
+                    select distinct on (hm.person_id) hm.person_id, hm.household_id
+                    from people_household_members hm join %s f on f.person_id = hm.person_id
+                    where hm.centre_id = :centre order by hm.person_id, hm.principal desc, hm.id),
+                %s
                 select pr.person_id, qu.name as quartier,
                        case when coalesce(h.qpv, qu.qpv) is null then 'inconnu' when coalesce(h.qpv, qu.qpv) then 'oui'
                             else 'non' end as qpv,
@@ -72,7 +73,11 @@ public class IndicatorService {
                 from principal pr
                 join people_households h on h.centre_id = :centre and h.id = pr.household_id
                 left join territory_quartiers qu on qu.centre_id = h.centre_id and qu.id = h.quartier_id
-                left join qf_known qk on qk.household_id = h.id)""".formatted(QF_KNOWN);
+                left join qf_known qk on qk.household_id = h.id""".formatted(persons, QF_KNOWN);
+    }
+
+    /** The reached persons' households, kept by {@link #prepare}, as CTE {@code hh(person_id, quartier, qpv, qf)}. */
+    static final String HOUSEHOLD_OF = "hh as (select person_id, quartier, qpv, qf from {households})";
 
     static final String QF_BAND = """
             case when hh.qf is null then 'inconnu' when hh.qf <= 300 then '0-300' when hh.qf <= 600 then '301-600'
@@ -280,22 +285,26 @@ public class IndicatorService {
         if (only != null) {
             params.put("only", only);
         }
-        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held}").update();
+        sql("drop table if exists {presences}; drop table if exists {firsts}; drop table if exists {held};"
+                + " drop table if exists {households}").update();
         // enough memory to aggregate a large centre's year in one hash table, for this transaction only
         jdbc.sql("select set_config('work_mem', '64MB', true)").query().listOfRows();
         sql("""
                 create temp table {presences} on commit drop as
                 with held as materialized (
-                    select se.id, se.activity_id, a.sector_id, se.date,
-                           extract(epoch from (se.end_time - se.start_time)) / 3600.0 as hours
+                    select se.id, se.activity_id, se.date, extract(epoch from (se.end_time - se.start_time))::int as seconds
                     from activities_sessions se
-                    join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
-                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s)
-                select h.activity_id, h.sector_id, at.person_id, min(h.date) as first_date, count(*) as presences,
-                       sum(h.hours) as hours
-                from held h join attendance_marks at on at.centre_id = :centre and at.session_id = h.id
-                where at.status = 'present'
-                group by 1, 2, 3""".formatted(activities)).params(params).update();
+                    where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s),
+                -- grouped on two keys over whole seconds, the sector and the hours put in after: cheaper to aggregate
+                per_person as (
+                    select h.activity_id, at.person_id, min(h.date) as first_date, count(*) as presences,
+                           sum(h.seconds) as seconds
+                    from held h join attendance_marks at on at.centre_id = :centre and at.session_id = h.id
+                    where at.status = 'present'
+                    group by 1, 2)
+                select pp.activity_id, a.sector_id, pp.person_id, pp.first_date, pp.presences, pp.seconds / 3600.0 as hours
+                from per_person pp join activities_activities a on a.centre_id = :centre and a.id = pp.activity_id"""
+                .formatted(activities)).params(params).update();
         if (only == null) {
             sql("""
                     create temp table {firsts} on commit drop as
@@ -317,7 +326,11 @@ public class IndicatorService {
                 from activities_sessions se join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 where se.centre_id = :centre and se.cancelled_reason is null and se.date between :from and :to%s"""
                 .formatted(activities)).params(params).update();
-        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}" : "analyze {presences}; analyze {held}").update();
+        if (only == null) {
+            sql("create temp table {households} on commit drop as " + householdsOf("{firsts}")).params(params).update();
+        }
+        sql(only == null ? "analyze {presences}; analyze {firsts}; analyze {held}; analyze {households}"
+                : "analyze {presences}; analyze {held}").update();
     }
 
     /** The persons behind a figure of {@code publics}: all reached persons, or those of one value of a dimension. */
@@ -757,7 +770,7 @@ public class IndicatorService {
                            coalesce(hh.qpv, 'inconnu') as qpv
                     from reached f join people_persons p on p.centre_id = :centre and p.id = f.person_id
                     left join hh on hh.person_id = f.person_id)
-                """.formatted(HOUSEHOLD_OF.replace("{firsts}", "reached"), AGE_BAND.formatted("p.birth_date", "f.first_date"));
+                """.formatted("hh as (" + householdsOf("reached") + ")", AGE_BAND.formatted("p.birth_date", "f.first_date"));
     }
 
     /** reception.bySex, byAgeBand, byQuartier and qpv, in one grouped query. */

@@ -50,7 +50,10 @@ public class ReportRenderer {
         }
     }
 
-    /** A chart of the centre's report: its title, its SVG (the page) or the id the PDF draws it by, its height in px. */
+    /**
+     * A chart of the centre's report: its title, its SVG (the page) or the id the PDF draws it by, its height in px;
+     * neither SVG nor id when it has nothing to draw.
+     */
     public record PrintedChart(String title, String svg, String id, int height) {
     }
 
@@ -103,7 +106,9 @@ public class ReportRenderer {
         for (AnnualReportService.Chapter c : report.chapters()) {
             List<PrintedChart> figures = new ArrayList<>();
             for (AnnualReportService.ChartData chart : c.charts()) {
-                if (forPdf) {
+                if (chart.isEmpty()) {
+                    figures.add(new PrintedChart(chart.title(), null, null, 0));
+                } else if (forPdf) {
                     String id = "graphique-" + (drawn.size() + 1);
                     drawn.put(id, charts.chartForPdf(chart, n, n1));
                     figures.add(new PrintedChart(chart.title(), null, id, charts.height(chart)));
