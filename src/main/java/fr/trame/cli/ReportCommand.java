@@ -83,7 +83,7 @@ class ReportCommand implements Command {
         }
         String format = args.required("format");
         Path file = Path.of(args.required("out"));
-        AnnualReportService.Report report = annualReports.build(centre, Integer.parseInt(yearText));
+        AnnualReportService.Report report = annualReports.build(centre, Integer.parseInt(yearText), true);
         byte[] bytes = switch (format) {
             case "html" -> renderer.html(report, false).getBytes(StandardCharsets.UTF_8);
             case "pdf" -> renderer.pdf(report);

@@ -134,7 +134,16 @@ public class AnnualReportService {
         }
     }
 
+    /** The report without the disability counts, as for who does not hold that permission. */
     public Report build(Centre centre, int year) {
+        return build(centre, year, false);
+    }
+
+    /**
+     * The centre's annual report; {@code withDisability} prints the centre's disability counts (numbers only, no list,
+     * no sector's), for who holds the disability permission or the command line's administrator.
+     */
+    public Report build(Centre centre, int year, boolean withDisability) {
         Period period = Period.calendarYear(year);
         Period before = period.previous();
         // the year before, and the figures that scan the attendance of their own, on a second connection meanwhile
@@ -145,6 +154,10 @@ public class AnnualReportService {
         Fork.Task<List<List<Object>>> caf = fork.start(() -> cafAnnex(centre.id(), period.from(), period.to()));
         Indicators cur = indicators.compute(centre.id(), centre.code(), period.from(), period.to());
         Indicators prev = previous.join();
+        if (!withDisability) {
+            cur = cur.withoutDisability();
+            prev = prev.withoutDisability();
+        }
         Publics publics = cur.publics();
         Publics publicsBefore = prev.publics();
         Bands age = bands.age(centre.id());
@@ -288,8 +301,8 @@ public class AnnualReportService {
 
     /**
      * The publics chapter's second part (interchange.md): new and returning persons, persons by number of sectors,
-     * situation flags, then the members' profile and member households by QF. Disability is counted in the
-     * dashboard, not printed in a report that leaves the centre.
+     * the disability counts (when kept: numbers only, never a sector's nor a list), situation flags, then the members'
+     * profile and member households by QF.
      */
     private List<Table> publicsSecondPart(Year y) {
         Period period = y.period();
@@ -303,6 +316,10 @@ public class AnnualReportService {
                         drill(period, "personnes", "dimension", "newPersons", "value", "non")))));
         tables.add(share("Personnes par nombre de secteurs fréquentés", p.bySectorCount(), p1.bySectorCount(), y.n(), y.n1(),
                 k -> Vocabulary.label("sectorCount", k), k -> drill(period, "personnes", "dimension", "bySectorCount", "value", k)));
+        if (p.disability() != null) {
+            tables.add(share("Situation de handicap déclarée (nombres seulement)", p.disability(), p1.disability(), y.n(), y.n1(),
+                    k -> Vocabulary.label("disabilityCounted", k), k -> null));
+        }
         if (!p.byFlag().isEmpty()) {
             Map<String, String> flags = indicators.flagLabels(y.centre().id());
             tables.add(share("Situations particulières (une personne peut en avoir plusieurs)", p.byFlag(), p1.byFlag(), y.n(),

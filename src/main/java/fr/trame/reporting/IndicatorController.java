@@ -10,7 +10,10 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** {@code GET /api/v1/centres/{code}/indicators?from=…&to=…}: the indicators JSON of interchange.md (aggregates only). */
+/**
+ * {@code GET /api/v1/centres/{code}/indicators?from=…&to=…}: the indicators JSON of interchange.md (aggregates only);
+ * the disability counts are null for who does not hold the disability permission (the federation never does).
+ */
 @RestController
 class IndicatorController {
 
@@ -27,7 +30,8 @@ class IndicatorController {
         if (end.isBefore(start)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "La fin de la période (to) précède son début (from).");
         }
-        return indicators.compute(scope.id(), scope.code(), start, end);
+        Indicators figures = indicators.compute(scope.id(), scope.code(), start, end);
+        return scope.seesDisability() ? figures : figures.withoutDisability();
     }
 
     private static LocalDate date(String value, String name) {

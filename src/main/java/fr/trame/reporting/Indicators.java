@@ -15,4 +15,13 @@ import java.util.List;
 public record Indicators(String centre, LocalDate from, LocalDate to, Members members, Publics publics,
                          List<UnitFigures.Sector> sectors, List<UnitFigures.Activity> activities, Reception reception,
                          Association association) {
+
+    /**
+     * The same figures with the disability counts withheld (null): the API serves them only to who holds the disability
+     * permission, never to the federation.
+     */
+    public Indicators withoutDisability() {
+        return new Indicators(centre, from, to, members, publics.withoutDisability(),
+                sectors.stream().map(UnitFigures.Sector::withoutDisability).toList(), activities, reception, association);
+    }
 }

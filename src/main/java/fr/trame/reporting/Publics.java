@@ -33,6 +33,12 @@ public record Publics(long persons, long households, Map<String, Long> bySex, Ma
                 bySectorCount, disability, byFlag);
     }
 
+    /** The same publics without the disability counts (null), for who may not see them. */
+    Publics withoutDisability() {
+        return new Publics(persons, households, bySex, byAgeBand, byQuartier, qpv, byQfBand, newPersons, bySectorCount, null,
+                byFlag);
+    }
+
     /** Reached persons by a centre's own age and QF bands. */
     public record BandCounts(Map<String, Long> byAgeBand, Map<String, Long> byQfBand) {
     }

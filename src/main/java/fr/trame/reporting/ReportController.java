@@ -44,7 +44,7 @@ class ReportController {
     /** The texts form, and the report below it. */
     @GetMapping("/c/{centre}/rapport/{year}")
     String page(CentreScope scope, @PathVariable int year, Model model) {
-        AnnualReportService.Report report = reports.build(centre(scope), year);
+        AnnualReportService.Report report = reports.build(centre(scope), year, scope.seesDisability());
         model.addAttribute("year", year);
         model.addAttribute("chapters", report.chapters());
         model.addAttribute("texts", reports.texts(scope.id(), year));
@@ -71,13 +71,13 @@ class ReportController {
 
     @GetMapping("/c/{centre}/rapport/{year}.pdf")
     ResponseEntity<byte[]> pdf(CentreScope scope, @PathVariable int year) {
-        return download(renderer.pdf(reports.build(centre(scope), year)), MediaType.APPLICATION_PDF,
+        return download(renderer.pdf(reports.build(centre(scope), year, scope.seesDisability())), MediaType.APPLICATION_PDF,
                 "rapport-activite-" + scope.code() + "-" + year + ".pdf");
     }
 
     @GetMapping("/c/{centre}/rapport/{year}.xlsx")
     ResponseEntity<byte[]> xlsx(CentreScope scope, @PathVariable int year) {
-        return download(renderer.xlsx(reports.build(centre(scope), year)),
+        return download(renderer.xlsx(reports.build(centre(scope), year, scope.seesDisability())),
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 "rapport-activite-" + scope.code() + "-" + year + ".xlsx");
     }

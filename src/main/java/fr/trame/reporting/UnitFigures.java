@@ -28,13 +28,18 @@ public sealed interface UnitFigures {
 
     /**
      * A row of {@code sectors}; {@code bySex}, {@code byAgeBand}, {@code byQuartier} and {@code qpv} count its distinct
-     * persons, as do {@code newPersons} and {@code disability} (those with a disability); {@code sharedPersons} gives,
+     * persons, as do {@code newPersons} and {@code disability} (those with a disability; null where withheld); {@code sharedPersons} gives,
      * for each other sector, the persons present in both (zero left out).
      */
     @JsonPropertyOrder(alphabetic = false)
     record Sector(String name, long persons, long households, long sessions, long presences, BigDecimal hours,
                   long anonymous, Map<String, Long> bySex, Map<String, Long> byAgeBand, Map<String, Long> byQuartier,
-                  Map<String, Long> qpv, long newPersons, long disability, Map<String, Long> sharedPersons) implements UnitFigures {
+                  Map<String, Long> qpv, long newPersons, Long disability, Map<String, Long> sharedPersons) implements UnitFigures {
+        /** The same row without its disability count (null), for who may not see it. */
+        Sector withoutDisability() {
+            return new Sector(name, persons, households, sessions, presences, hours, anonymous, bySex, byAgeBand, byQuartier,
+                    qpv, newPersons, null, sharedPersons);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import fr.trame.attendance.AttendanceImporter;
 import fr.trame.centre.Centre;
 import fr.trame.centre.CentreService;
 import fr.trame.centre.Role;
+import fr.trame.centre.UserService;
 import fr.trame.cli.CommandRunner;
 import fr.trame.people.MembershipImporter;
 import fr.trame.people.PeopleImporter;
@@ -66,6 +67,7 @@ class IndicatorsJsonTest {
     @Autowired CommandRunner runner;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired UserService users;
 
     @Test
     void theIndicatorsJsonIsByteForByteTheRecordedOne() throws Exception {
@@ -77,11 +79,20 @@ class IndicatorsJsonTest {
         }
         assertThat(printed).isEqualTo(golden());
 
-        // the API writes the same object, with the same fields in the same order and the same numbers
-        String api = mvc.perform(get("/api/v1/centres/" + centre.code() + "/indicators?from=2025-01-01&to=2025-12-31")
-                        .with(user(fixtures.user(centre, Role.FEDERATION))))
+        // the API writes the same object, with the same fields in the same order and the same numbers, to who holds
+        // the disability permission; to the federation, the same with the disability counts withheld
+        String permitted = fixtures.user(centre, Role.DIRECTION);
+        users.setSeesDisability(fixtures.userId(permitted), centre.id(), true);
+        assertThat(api(centre, permitted)).isEqualTo(compact(golden()));
+        assertThat(api(centre, fixtures.user(centre, Role.FEDERATION)))
+                .isEqualTo(compact(golden()).replaceAll("\"disability\":(\\{[^}]*}|\\d+)", "\"disability\":null"))
+                .contains("\"disability\":null");
+    }
+
+    private String api(Centre centre, String username) throws Exception {
+        return mvc.perform(get("/api/v1/centres/" + centre.code() + "/indicators?from=2025-01-01&to=2025-12-31")
+                        .with(user(username)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(api).isEqualTo(compact(golden()));
     }
 
     private String golden() throws IOException {

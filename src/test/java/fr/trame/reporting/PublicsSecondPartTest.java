@@ -273,6 +273,39 @@ class PublicsSecondPartTest {
         assertThat(threePlus.text()).contains("Trois secteurs ou plus", "Léo Roux");
     }
 
+    /**
+     * The disability counts reach only who holds the disability permission: the API gives null in their place to a
+     * direction without it and to the federation, and the annual report prints the centre's counts (no sector's, no
+     * list) only for the permitted.
+     */
+    @Test
+    void disabilityCountsOnlyForWhoHoldsThePermission() throws Exception {
+        String api = "/api/v1/centres/" + centre.code() + "/indicators?from=2026-01-01&to=2026-12-31";
+        String permitted = fixtures.user(centre, Role.DIRECTION);
+        users.setSeesDisability(fixtures.userId(permitted), centre.id(), true);
+        // 2026: Léo oui, Sara non, Anna, Marc and Paul unknown (see publicsNewPersonsSectorsDisabilityFlags); 2025: Marc
+        // (present in November) and Paul (a contact in March), unknown
+        mvc.perform(MockMvcRequestBuilders.get(URI.create(api)).with(SecurityMockMvcRequestPostProcessors.user(permitted)))
+                .andExpect(MockMvcResultMatchers.jsonPath("$.publics.disability.oui").value(1))
+                .andExpect(MockMvcResultMatchers.jsonPath("$.sectors[?(@.name == 'Enfance')].disability").value(1));
+        for (Role role : List.of(Role.DIRECTION, Role.FEDERATION)) {
+            String user = fixtures.user(centre, role);
+            mvc.perform(MockMvcRequestBuilders.get(URI.create(api)).with(SecurityMockMvcRequestPostProcessors.user(user)))
+                    .andExpect(MockMvcResultMatchers.status().isOk())
+                    .andExpect(MockMvcResultMatchers.jsonPath("$.publics.persons").value(5))
+                    .andExpect(MockMvcResultMatchers.jsonPath("$.publics.disability").doesNotExist())
+                    .andExpect(MockMvcResultMatchers.jsonPath("$.sectors[0].disability").doesNotExist());
+        }
+        String title = "Situation de handicap déclarée";
+        Document granted = Jsoup.parse(page("/c/" + centre.code() + "/rapport/2026", permitted));
+        Element table = granted.select(".block").stream().filter(b -> b.text().startsWith(title)).findFirst().orElseThrow();
+        assertThat(table.select("tbody tr").eachText()).containsExactly("En situation de handicap 1 20,0 % 0",
+                "Sans situation de handicap 1 20,0 % 0", "Non renseigné 3 60,0 % 2");
+        assertThat(table.select("a")).isEmpty();
+        String direction = fixtures.user(centre, Role.DIRECTION);
+        assertThat(page("/c/" + centre.code() + "/rapport/2026", direction)).doesNotContain(title).doesNotContain("handicap");
+    }
+
     @Test
     void onePassPerCompute() {
         long before = indicators.passes();

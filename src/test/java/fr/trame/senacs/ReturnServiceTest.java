@@ -12,6 +12,7 @@ import fr.trame.activities.ActivityImporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ class ReturnServiceTest {
     @Autowired ReturnService returns;
     @Autowired SenacsCampaigns campaigns;
     @Autowired SenacsFigures figures;
+    @Autowired JdbcClient jdbc;
 
     Centre centre;
     long director;
@@ -134,6 +136,21 @@ class ReturnServiceTest {
             }
         }
         assertThat(returns.declare(centre.id(), 2025, typed, director).any()).isFalse();
+    }
+
+    /**
+     * A person's situation of disability never leaves the centre, not even counted: the question is the centre's to
+     * declare, and none of the tables or views the federation reads has such a column.
+     */
+    @Test
+    void disabilityNeverReachesTheFederation() {
+        jdbc.sql("update persons set disability = true where centre_id = ? and ref = 'BOB'").param(centre.id()).update();
+        assertThat(answer(returns.read(centre.id(), centre.code(), 2025), "PUB_HANDICAP").source())
+                .isEqualTo(SenacsReturn.Source.MISSING);
+        assertThat(jdbc.sql("""
+                select table_name || '.' || column_name from information_schema.columns
+                where table_schema = current_schema() and (table_name like 'senacs%' or table_name like 'federation%')
+                  and (column_name like '%disab%' or column_name like '%handicap%')""").query(String.class).list()).isEmpty();
     }
 
     private static SenacsReturn.Answer answer(SenacsReturn r, String code) {
