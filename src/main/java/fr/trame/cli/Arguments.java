@@ -54,6 +54,14 @@ final class Arguments {
         }
     }
 
+    /** Refuses, with the usage, an option not among {@code names}: a mistyped one must not pass for done. */
+    void allow(String usage, String... names) {
+        Set<String> allowed = Set.of(names);
+        options.keySet().stream().filter(o -> !allowed.contains(o)).sorted().findFirst().ifPresent(o -> {
+            throw new UsageException("Option inconnue : --" + o + ". Usage : " + usage);
+        });
+    }
+
     /** The value of an option, or null. */
     String option(String name) {
         return options.get(name);

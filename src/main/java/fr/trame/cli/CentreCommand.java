@@ -45,6 +45,7 @@ class CentreCommand implements Command {
         args.expect(2, "centre create CODE --name \"NOM\"  |  " + SET);
         switch (args.positional(0)) {
             case "create" -> {
+                args.allow("centre create CODE --name \"NOM\"", "name");
                 Centre c = centres.create(args.positional(1), args.required("name"));
                 out.println("Centre « " + c.name() + " » créé (code " + c.code() + ").");
             }
@@ -56,6 +57,7 @@ class CentreCommand implements Command {
     }
 
     private void set(Arguments args, PrintStream out) {
+        args.allow(SET, "name", "address", "postcode", "commune", "phone", "email", "siret", "rna", "created");
         String code = args.positional(1);
         Centre centre = centres.findByCode(code).orElseThrow(() -> new UsageException("Centre inconnu : « " + code + " »."));
         Identity was = Identity.of(centre);

@@ -154,7 +154,8 @@ public final class FrenchFormat {
 
     /**
      * A band's label ({@code 0-2}, {@code 60+}, {@code inconnu}, as in {@link Bands#labels()} and the JSON) in words,
-     * with its unit ({@code ans} or {@code €}): {@code 0 à 2 ans}, {@code 60 ans et plus}, {@code 1 801 € et plus}.
+     * with its unit ({@code ans} or {@code €}): {@code 0 à 2 ans}, {@code 60 ans et plus}, {@code 1 801 € et plus},
+     * {@code Non renseigné}.
      */
     public static String band(String label, String unit) {
         if (label == null) {
@@ -168,7 +169,7 @@ public final class FrenchFormat {
         if (open.matches()) {
             return integer(Long.parseLong(open.group(1))) + BEFORE_UNIT + unit + " et plus";
         }
-        return label;
+        return label.equals("inconnu") ? "Non renseigné" : label;
     }
 
     private static BigDecimal decimalOf(Number n) {

@@ -69,6 +69,12 @@ public final class Vocabulary {
             return "—";
         }
         String label = message("code." + kind + "." + code);
+        return label == null ? answer(code) : label;
+    }
+
+    /** A count's key no kind names: {@code oui}, {@code non}, {@code inconnu} in words, any other as it is (a name). */
+    private static String answer(String code) {
+        String label = message("code.answer." + code);
         return label == null ? code : label;
     }
 
@@ -78,7 +84,7 @@ public final class Vocabulary {
             return "—";
         }
         String label = find(code);
-        return label == null ? code : label;
+        return label == null ? answer(code) : label;
     }
 
     /** Whether this vocabulary names the code. */

@@ -22,6 +22,8 @@ import java.util.function.ToLongFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -370,6 +372,7 @@ public class AnnualReportService {
         String n = y.n();
         Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(y.centre().id(), period.from(), period.to());
         Map<String, Long> activityIds = drillDown.activityIds(y.centre().id());
+        Map<String, Map<String, Map<String, Long>>> schools = indicators.schoolsBySector(y.centre().id(), period.from(), period.to());
         Map<String, Map<String, Long>> participants = indicators.participantOutcomes(y.centre().id(), period.from(), period.to());
         Map<String, String> outcomeNames = participants.isEmpty() ? Map.of() : outcomes.labels(y.centre().id());
         Map<String, Map<YearMonth, Long>> months = y.sectorMonths();
@@ -410,6 +413,9 @@ public class AnnualReportService {
                     share("Tranche d'âge (à la première présence)", sector.byAgeBand(), ageBefore, n, y.n1(), ageName,
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
             tables.addAll(sectorSecondPart(period, n, sector));
+            schools.getOrDefault(name, Map.of()).forEach((dimension, counts) -> tables.add(share(
+                    dimension.equals("school") ? "École (personnes dont l'école est connue)" : "Classe (personnes dont la classe est connue)",
+                    counts, null, n, null, value -> drill(period, "secteur", "nom", name, "quoi", dimension + ":" + value))));
             tables.addAll(activitySessions(period, activities, activityIds));
             for (UnitFigures.Activity a : activities) {
                 if (participants.containsKey(a.key())) {
@@ -431,7 +437,8 @@ public class AnnualReportService {
 
     /**
      * A sector's activities by their sessions (planned, held, cancelled, hours held), by the regularity of their
-     * persons (share of the held sessions they were present at) and by their publics (sex, QPV, new to the centre).
+     * persons (share of the held sessions they were present at) and by their publics (sex, QPV, new to the centre; age
+     * band; quartier).
      */
     private static List<Table> activitySessions(Period period, List<UnitFigures.Activity> activities, Map<String, Long> ids) {
         List<List<Object>> sessions = new ArrayList<>();
@@ -440,6 +447,9 @@ public class AnnualReportService {
         List<List<String>> regularityLinks = new ArrayList<>();
         List<List<Object>> publics = new ArrayList<>();
         List<List<String>> publicsLinks = new ArrayList<>();
+        List<List<Object>> ages = new ArrayList<>();
+        List<List<String>> agesLinks = new ArrayList<>();
+        Set<String> quartiers = new TreeSet<>();
         for (UnitFigures.Activity a : activities) {
             String id = String.valueOf(ids.get(a.key()));
             Function<String, String> link = q -> drill(period, "activite", "id", id, "quoi", q);
@@ -454,17 +464,47 @@ public class AnnualReportService {
             regularity.add(rates);
             regularityLinks.add(rateLinks);
             publics.add(List.of(a.name(), a.bySex().get("F"), a.bySex().get("M"), a.bySex().get("inconnu"), a.qpv().get("oui"),
-                    a.newPersons()));
-            publicsLinks.add(Arrays.asList(null, link.apply("bySex:F"), link.apply("bySex:M"), link.apply("bySex:inconnu"), null,
-                    null));
+                    a.qpv().get("non"), a.qpv().get("inconnu"), a.newPersons()));
+            publicsLinks.add(Arrays.asList(null, link.apply("bySex:F"), link.apply("bySex:M"), link.apply("bySex:inconnu"),
+                    link.apply("qpv:oui"), link.apply("qpv:non"), link.apply("qpv:inconnu"), link.apply("newPersons")));
+            List<Object> ageRow = new ArrayList<>(List.of(a.name()));
+            List<String> ageLinks = new ArrayList<>(Arrays.asList((String) null));
+            IndicatorService.AGE_BANDS.forEach(b -> {
+                ageRow.add(a.byAgeBand().get(b));
+                ageLinks.add(link.apply("byAgeBand:" + b));
+            });
+            ages.add(ageRow);
+            agesLinks.add(ageLinks);
+            a.byQuartier().keySet().stream().filter(q -> !q.equals("inconnu")).forEach(quartiers::add);
         }
+        List<String> quartierColumns = new ArrayList<>(quartiers);
+        quartierColumns.add("inconnu");
+        List<List<Object>> byQuartier = new ArrayList<>();
+        List<List<String>> byQuartierLinks = new ArrayList<>();
+        for (UnitFigures.Activity a : activities) {
+            String id = String.valueOf(ids.get(a.key()));
+            List<Object> row = new ArrayList<>(List.of(a.name()));
+            List<String> rowLinks = new ArrayList<>(Arrays.asList((String) null));
+            quartierColumns.forEach(q -> {
+                row.add(a.byQuartier().getOrDefault(q, 0L));
+                rowLinks.add(drill(period, "activite", "id", id, "quoi", "byQuartier:" + q));
+            });
+            byQuartier.add(row);
+            byQuartierLinks.add(rowLinks);
+        }
+        List<String> ageHeader = new ArrayList<>(List.of("Activité"));
+        IndicatorService.AGE_BANDS.forEach(b -> ageHeader.add(Vocabulary.breakdown("byAgeBand", b)));
+        List<String> quartierHeader = new ArrayList<>(List.of("Activité"));
+        quartierColumns.forEach(q -> quartierHeader.add(Vocabulary.label(q)));
         return List.of(
                 new Table("Séances des activités", List.of("Activité", "Prévues", "Tenues", "Annulées", "Heures de séance"),
                         sessions, sessionLinks),
                 new Table("Assiduité : personnes selon la part des séances tenues où elles étaient présentes",
                         List.of("Activité", "0 à 24 %", "25 à 49 %", "50 à 74 %", "75 à 99 %", "100 %"), regularity, regularityLinks),
-                new Table("Publics des activités", List.of("Activité", "Femmes", "Hommes", "Sexe non renseigné", "Habitant un QPV",
-                        "Nouvelles au centre"), publics, publicsLinks));
+                new Table("Publics des activités", List.of("Activité", "Femmes", "Hommes", "Sexe non renseigné", "QPV : oui",
+                        "QPV : non", "QPV : inconnu", "Nouvelles au centre"), publics, publicsLinks),
+                new Table("Âges des publics des activités (à leur première présence)", ageHeader, ages, agesLinks),
+                new Table("Quartiers des publics des activités (du foyer)", quartierHeader, byQuartier, byQuartierLinks));
     }
 
     private Chapter receptionChapter(Year y) {

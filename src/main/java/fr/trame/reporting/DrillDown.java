@@ -110,6 +110,10 @@ class DrillDown {
                             where o.person_id = f.person_id and s.name = :value and o.sector_id <> f.unit_id)""")
                     .replace("f.unit_id", unit.equals("sector_id") ? ":unit" : "-1");
             case "bySex" -> firsts + personsOfUnit("coalesce(p.sex, 'inconnu') = :value");
+            // as IndicatorService.schoolsBySector counts them: persons whose school (class) is recorded, by its value
+            case "school", "schoolLevel" -> firsts + personsOfUnit("""
+                    exists (select 1 from people_person_details d where d.centre_id = :centre and d.person_id = f.person_id
+                            and %s = :value)""".formatted(breakdown[0].equals("school") ? "d.school" : "d.school_level"));
             case "byAgeBand" -> firsts + personsOfUnit(IndicatorService.AGE_BAND.formatted("p.birth_date", "f.first_date") + " = :value");
             case "households" -> firsts + HOUSEHOLD_ITEMS.formatted("select x.household_id from firsts f, lateral ("
                     + IndicatorService.HOUSEHOLDS_ON.formatted("f.person_id", "f.first_date") + ") x");

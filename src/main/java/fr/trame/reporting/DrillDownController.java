@@ -30,7 +30,8 @@ class DrillDownController {
             "planned", "cancelled");
     /** A sector's or an activity's persons by one value of a breakdown: {@code quoi=bySex:F}. */
     static final Map<String, String> UNIT_BREAKDOWNS = Map.of("bySex", "sexe", "byAgeBand", "tranche d'âge",
-            "byQuartier", "quartier", "qpv", "domicile en QPV", "sharedPersons", "aussi présentes dans le secteur");
+            "byQuartier", "quartier", "qpv", "domicile en QPV", "sharedPersons", "aussi présentes dans le secteur",
+            "school", "école", "schoolLevel", "classe");
     /** The members' profile by one value: {@code quoi=profile.bySex:F}, {@code quoi=householdsByQfBand:0-300}. */
     static final Map<String, String> MEMBER_BREAKDOWNS = Map.of("profile.bySex", "personnes adhérentes par sexe",
             "profile.byAgeBand", "personnes adhérentes par tranche d'âge", "profile.byQfBand", "personnes adhérentes par QF",

@@ -827,6 +827,42 @@ public class IndicatorService {
         return result;
     }
 
+    /** School levels in the order of French schooling; a level not listed comes after them, alphabetically. */
+    private static final String SCHOOL_LEVELS = "array['TPS', 'PS', 'MS', 'GS', 'CP', 'CE1', 'CE2', 'CM1', 'CM2', '6e', '5e',"
+            + " '4e', '3e', '2de', '1re', 'Tle']";
+
+    /**
+     * Each sector's persons (present in the period) whose school or class is recorded, by school and by class: sector
+     * name → {@code school} or {@code schoolLevel} → value → persons. A person without one is not counted in it.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Map<String, Long>>> schoolsBySector(long centreId, LocalDate from, LocalDate to) {
+        Map<String, Map<String, Map<String, Long>>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                with pupils as (
+                    select person_id, school, school_level from people_person_details
+                    where centre_id = :centre and (school is not null or school_level is not null)),
+                sector_pupils as (
+                    select distinct a.sector_id, pu.person_id, pu.school, pu.school_level
+                    from pupils pu
+                    join attendance_marks at on at.centre_id = :centre and at.person_id = pu.person_id and at.status = 'present'
+                    join activities_sessions se on se.centre_id = :centre and se.id = at.session_id
+                      and se.cancelled_reason is null and se.date between :from and :to
+                    join activities_activities a on a.centre_id = :centre and a.id = se.activity_id)
+                select s.name, x.dimension, x.value, count(*)
+                from sector_pupils sp
+                join activities_sectors s on s.centre_id = :centre and s.id = sp.sector_id
+                cross join lateral (values ('school', sp.school), ('schoolLevel', sp.school_level)) x(dimension, value)
+                where x.value is not null
+                group by 1, 2, 3
+                order by 1, 2, array_position(%s, x.value) nulls last, lower(x.value)""".formatted(SCHOOL_LEVELS))
+                .params(params(centreId, from, to))
+                .query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getLong(4)))
+                .list();
+        return result;
+    }
+
     /** (group, key, count) rows as a map of ordered maps; the given keys come first, with 0 when absent. */
     private Map<Long, Map<String, Long>> grouped(String sql, long centreId, LocalDate from, LocalDate to, List<String> keys) {
         Map<Long, Map<String, Long>> groups = new LinkedHashMap<>();

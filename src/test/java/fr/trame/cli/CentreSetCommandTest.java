@@ -68,5 +68,10 @@ class CentreSetCommandTest {
                 LocalDate.now().plusYears(1).toString()))).isEqualTo(2));
         assertThat(future).contains("--created : la date de création");
         assertThat(runner.run(List.of("centre", "set", "inconnu-xyz", "--name", "X"))).isEqualTo(2);
+        // a mistyped option is refused, not taken for « nothing to change »
+        String typo = Printed.err(() -> assertThat(runner.run(List.of("centre", "set", centre.code(), "--siren", "123456789",
+                "--commune", "Lille"))).isEqualTo(2));
+        assertThat(typo).contains("Option inconnue : --siren");
+        assertThat(centres.findById(centre.id()).orElseThrow()).isEqualTo(before);
     }
 }

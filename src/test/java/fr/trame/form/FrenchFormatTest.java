@@ -82,7 +82,9 @@ class FrenchFormatTest {
         assertThat(fmt.breakdown("byAgeBand", "0-2")).isEqualTo("0 à 2" + NBSP + "ans");
         assertThat(fmt.breakdown("byAgeBand", "60+")).isEqualTo("60" + NBSP + "ans et plus");
         assertThat(fmt.breakdown("byQfBand", "1801+")).isEqualTo("1" + NNBSP + "801" + NBSP + "€ et plus");
-        assertThat(fmt.breakdown("byQfBand", "inconnu")).isEqualTo("inconnu");
+        assertThat(fmt.breakdown("byQfBand", "inconnu")).isEqualTo("Non renseigné");
+        assertThat(fmt.label("inconnu")).isEqualTo("Non renseigné");
+        assertThat(fmt.label("oui")).isEqualTo("Oui");
         assertThat(fmt.breakdown("bySex", "F")).isEqualTo("Femmes");
         assertThat(fmt.breakdown("byChannel", "telephone")).isEqualTo("Téléphone");
         assertThat(fmt.breakdown("appointments", "non_honore")).isEqualTo("non honoré");

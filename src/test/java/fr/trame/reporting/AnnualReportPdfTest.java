@@ -166,7 +166,11 @@ class AnnualReportPdfTest {
             for (AnnualReportService.Chapter c : report.chapters()) {
                 c.tables().forEach(t -> headings.add(t.title()));
                 c.charts().forEach(ch -> headings.add(ch.title()));
+                c.evaluations().forEach(e -> headings.add("Bilan de l'action « " + e.activity() + " »"));
             }
+            // the parts of an action's bilan
+            headings.addAll(List.of("Points forts", "Difficultés", "Perspectives"));
+            assertThat(report.chapters()).flatExtracting(AnnualReportService.Chapter::evaluations).isNotEmpty();
             List<String> orphans = new ArrayList<>();
             for (int p = 0; p < pages.size(); p++) {
                 List<String> lines = pages.get(p);
