@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -90,6 +91,15 @@ public class AnnualReportService {
                 return null;
             }
             return new BigDecimal(current.toString()).subtract(new BigDecimal(previous.toString()));
+        }
+
+        /** The change in percent of the year before, 1 decimal; null without a year before to compare with. */
+        public BigDecimal changePercent() {
+            BigDecimal difference = difference();
+            if (difference == null || new BigDecimal(previous.toString()).signum() == 0) {
+                return null;
+            }
+            return difference.multiply(BigDecimal.valueOf(100)).divide(new BigDecimal(previous.toString()), 1, RoundingMode.HALF_UP);
         }
     }
 
@@ -179,10 +189,13 @@ public class AnnualReportService {
         chapters.add(publicsChapter(y));
         chapters.addAll(evaluations.attach(sectorChapters(y), centre.id(), year, cur.activities()));
         chapters.add(receptionChapter(y));
-        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", association.humanResources(asso, assoBefore, year),
-                List.of()));
-        chapters.add(y.chapter("benevolat", "Bénévolat", association.volunteering(asso, assoBefore, year), List.of()));
-        chapters.add(y.chapter("partenariats", "Partenariats", association.partnerships(centre.id(), asso, assoBefore, year), List.of()));
+        List<Table> staff = association.humanResources(asso, assoBefore, year);
+        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", staff, List.of(chartOf(staff, "Contrats au 31 décembre", -1))));
+        List<Table> volunteering = association.volunteering(asso, assoBefore, year);
+        chapters.add(y.chapter("benevolat", "Bénévolat", volunteering,
+                List.of(chartOf(volunteering, "Bénévoles par catégorie (un bénévole peut en avoir plusieurs)", 2))));
+        List<Table> partners = association.partnerships(centre.id(), asso, assoBefore, year);
+        chapters.add(y.chapter("partenariats", "Partenariats", partners, List.of(chartOf(partners, "Partenaires par type", -1))));
         chapters.add(y.chapter("financement", "Financement", association.funding(asso, year), List.of(association.fundingChart(asso))));
         chapters.add(cafChapter(y));
         return new Report(centre, year, y.texts().get("moral"), chapters, highlights(y));
@@ -209,11 +222,15 @@ public class AnnualReportService {
                 new Highlight("Foyers adhérents", cur.members().households(), prev.members().households(),
                         drill(period, "adhesions", "quoi", "households")),
                 new Highlight("Personnes touchées", y.publics().persons(), y.publicsBefore().persons(), drill(period, "personnes")),
+                new Highlight("dont nouvelles au centre", y.publics().newPersons(), y.publicsBefore().newPersons(),
+                        drill(period, "personnes", "dimension", "newPersons", "value", "oui")),
                 new Highlight("Foyers touchés", y.publics().households(), y.publicsBefore().households(), drill(period, "foyers")),
                 new Highlight("Présences aux activités", sum(cur, UnitFigures::presences), sum(prev, UnitFigures::presences), bySector),
                 new Highlight("Séances tenues", sum(cur, UnitFigures::sessions), sum(prev, UnitFigures::sessions), sessions),
                 new Highlight("Heures de présence", hours(cur), hours(prev), bySector),
                 new Highlight("Contacts d'accueil", cur.reception().contacts(), prev.reception().contacts(), drill(period, "contacts")),
+                new Highlight("Dossiers d'accompagnement actifs", cur.reception().cases().active(), prev.reception().cases().active(),
+                        drill(period, "dossiers", "quoi", "active")),
                 new Highlight("Bénévoles", a.volunteers().volunteers(), a1.volunteers().volunteers(), "/benevoles" + year),
                 new Highlight("Heures de bénévolat", a.volunteers().hours(), a1.volunteers().hours(), "/benevoles" + year),
                 new Highlight("Salariés (ETP)", a.staff().etp(), a1.staff().etp(), "/equipe" + year),
@@ -276,7 +293,8 @@ public class AnnualReportService {
                                 drill(period, "adhesions", "quoi", "memberships")))),
                 bySeason(y.centre().id(), period, y.n())));
         associative.addAll(association.governance(y.centre().id(), y.year(), y.cur().association(), y.prev().association()));
-        return y.chapter("vie-associative", "Vie associative", associative, List.of());
+        return y.chapter("vie-associative", "Vie associative", associative,
+                List.of(chartOf(associative, "Conseil d'administration au 31 décembre, par collège", 3)));
     }
 
     private Chapter publicsChapter(Year y) {
@@ -544,7 +562,9 @@ public class AnnualReportService {
         }
         List<ChartData> charts = new ArrayList<>(List.of(
                 new ChartData("Demandes par thème", named(r.byTheme(), theme), named(r1.byTheme(), theme), true),
-                byMonth("Contacts d'accueil par mois", monthly.contacts(y.centre().id(), period.from(), period.to()), y.year())));
+                byMonth("Contacts d'accueil par mois", monthly.contacts(y.centre().id(), period.from(), period.to()), y.year()),
+                chartOf(tables, "Personnes venues à l'accueil — " + Vocabulary.label("indicator", "bySex"), 3),
+                chartOf(tables, "Personnes venues à l'accueil — " + Vocabulary.label("indicator", "byAgeBand"), 3)));
         if (!r.cases().byOutcome().isEmpty()) {
             charts.add(new ChartData("Dossiers clos par issue", named(r.cases().byOutcome(), outcome),
                     named(r1.cases().byOutcome(), outcome), true));
@@ -672,6 +692,24 @@ public class AnnualReportService {
             links.add(inColumn1(link.apply(k)));
         });
         return new Table(title, prev == null ? List.of("", n, "%") : List.of("", n, "%", n1), rows, links);
+    }
+
+    /**
+     * A chart of the chapter's table of counts of this title: its rows' labels and the year's column (1), beside the
+     * year before's ({@code previousColumn}, or none when -1).
+     */
+    static ChartData chartOf(List<Table> tables, String title, int previousColumn) {
+        Table table = tables.stream().filter(t -> t.title().equals(title)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("pas de tableau « " + title + " »"));
+        Map<String, Long> current = new LinkedHashMap<>();
+        Map<String, Long> previous = new LinkedHashMap<>();
+        for (List<Object> row : table.rows()) {
+            current.put(String.valueOf(row.get(0)), ((Number) row.get(1)).longValue());
+            if (previousColumn > 0) {
+                previous.put(String.valueOf(row.get(0)), ((Number) row.get(previousColumn)).longValue());
+            }
+        }
+        return new ChartData(title, current, previous, true);
     }
 
     /** A row of the CAF annex with its month in words (« mars 2026 »), for the report; the CSV keeps 2026-03. */

@@ -27,7 +27,6 @@ import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import org.jfree.chart.JFreeChart;
 import java.awt.geom.Rectangle2D;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,11 +127,9 @@ public class ReportRenderer {
     private static PrintedHighlight highlight(AnnualReportService.Highlight h, String linkBase) {
         BigDecimal difference = h.difference();
         String change = "—";
-        if (difference != null && h.previous() != null) {
-            BigDecimal before = new BigDecimal(h.previous().toString());
-            change = before.signum() == 0 ? (difference.signum() == 0 ? "=" : "nouveau")
-                    : signed(difference.multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP))
-                    + FrenchFormat.BEFORE_UNIT + "%";
+        if (difference != null) {
+            BigDecimal percent = h.changePercent();
+            change = percent != null ? signed(percent) + FrenchFormat.BEFORE_UNIT + "%" : difference.signum() == 0 ? "=" : "nouveau";
         }
         return new PrintedHighlight(h.label(), FrenchFormat.number(h.current()), FrenchFormat.number(h.previous()),
                 difference == null ? "—" : signed(difference), change,
@@ -202,10 +199,10 @@ public class ReportRenderer {
         if (!report.highlights().isEmpty()) {
             List<List<Object>> rows = new ArrayList<>();
             for (AnnualReportService.Highlight h : report.highlights()) {
-                rows.add(Arrays.asList(h.label(), h.current(), h.previous(), h.difference()));
+                rows.add(Arrays.asList(h.label(), h.current(), h.previous(), h.difference(), h.changePercent()));
             }
-            chapters.add(new AnnualReportService.Chapter("chiffres-cles", "Chiffres clés", null,
-                    List.of(new AnnualReportService.Table("Chiffres clés " + n, List.of("", n, n1, "Écart"), rows)), List.of()));
+            chapters.add(new AnnualReportService.Chapter("chiffres-cles", "Chiffres clés", null, List.of(new AnnualReportService.Table(
+                    "Chiffres clés " + n, List.of("", n, n1, "Écart", "Évolution (%)"), rows)), List.of()));
         }
         for (AnnualReportService.Chapter c : report.chapters()) {
             List<AnnualReportService.Table> tables = new ArrayList<>(c.tables());

@@ -7,7 +7,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +48,12 @@ public class SenacsCampaigns {
     private final Map<Long, Campaign> byId = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    public SenacsCampaigns(JdbcClient jdbc) {
+    private final TransactionTemplate ownTransaction;
+
+    public SenacsCampaigns(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The campaign that asks about {@code year}: the latest version of the latest campaign year ≤ {@code year}. */
@@ -84,11 +91,19 @@ public class SenacsCampaigns {
                 .query((rs, n) -> new Campaign(id, rs.getInt(1), rs.getString(2), rs.getString(3), sections)).single();
     }
 
-    /** Loads the classpath's campaign files not yet in the database (concurrent starts insert each once). */
+    /**
+     * Loads the classpath's campaign files not yet in the database (concurrent starts insert each once), in a
+     * transaction of its own: the first reader may be a read-only one (the federation's report).
+     */
     private void loadFiles() {
         if (loaded) {
             return;
         }
+        ownTransaction.executeWithoutResult(status -> loadFilesNow());
+        loaded = true;
+    }
+
+    private void loadFilesNow() {
         try {
             for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:senacs/campagne-*.csv")) {
                 Matcher m = FILE.matcher(file.getFilename());
@@ -101,7 +116,6 @@ public class SenacsCampaigns {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        loaded = true;
     }
 
     /** Loads one questionnaire file, unless a campaign of that year and version is there already; a bad file loads nothing. */

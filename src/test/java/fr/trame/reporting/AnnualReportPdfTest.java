@@ -197,7 +197,10 @@ class AnnualReportPdfTest {
                     prev.sectors().stream().mapToLong(UnitFigures::presences).sum());
             assertLine(highlights, "Séances tenues", cur.sectors().stream().mapToLong(UnitFigures::sessions).sum(),
                     prev.sectors().stream().mapToLong(UnitFigures::sessions).sum());
+            assertLine(highlights, "dont nouvelles au centre", cur.publics().newPersons(), prev.publics().newPersons());
             assertLine(highlights, "Contacts d'accueil", cur.reception().contacts(), prev.reception().contacts());
+            assertLine(highlights, "Dossiers d'accompagnement actifs", cur.reception().cases().active(),
+                    prev.reception().cases().active());
             assertLine(highlights, "Bénévoles", cur.association().volunteers().volunteers(), prev.association().volunteers().volunteers());
             assertLine(highlights, "Salariés (ETP)", cur.association().staff().etp(), prev.association().staff().etp());
             assertThat(cur.members().persons() + cur.publics().persons() + cur.reception().contacts()).isPositive();
@@ -216,7 +219,8 @@ class AnnualReportPdfTest {
         for (Element row : page.select("#chiffres-cles tbody tr")) {
             assertThat(row.select("td a[href^=/c/demo/]")).as(row.text()).hasSize(1);
         }
-        assertThat(page.select(".chapter .figure svg")).hasSize(report.chapters().stream().mapToInt(c -> c.charts().size()).sum());
+        assertThat(page.select(".chapter .figure svg")).hasSize((int) report.chapters().stream().flatMap(c -> c.charts().stream())
+                .filter(c -> !c.isEmpty()).count());
         String sessions = page.select("#chiffres-cles a").stream().map(a -> a.attr("href"))
                 .filter(h -> h.contains("/tableau-de-bord/seances")).findFirst().orElseThrow();
         mvc.perform(get(sessions).with(user(fixtures.user(centre, Role.DIRECTION)))).andExpect(status().isOk());
@@ -225,6 +229,8 @@ class AnnualReportPdfTest {
         try (ReadableWorkbook xlsx = new ReadableWorkbook(new ByteArrayInputStream(renderer.xlsx(report)))) {
             List<Sheet> sheets = xlsx.getSheets().toList();
             assertThat(sheets.get(0).getName()).isEqualTo("Chiffres clés");
+            assertThat(sheets.get(0).read().stream().flatMap(r -> r.stream().filter(java.util.Objects::nonNull))
+                    .map(c -> c.getText()).toList()).contains("Évolution (%)", "dont nouvelles au centre");
             String sector = report.chapters().stream().filter(c -> c.key().startsWith("secteur-")).findFirst().orElseThrow().title();
             Sheet sheet = sheets.stream().filter(s -> sector.startsWith(s.getName())).findFirst().orElseThrow();
             assertThat(sheet.read().stream().map(r -> r.getCellText(0)).toList())
