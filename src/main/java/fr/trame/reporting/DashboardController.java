@@ -1,5 +1,7 @@
 package fr.trame.reporting;
 
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.UriUtils;
 import fr.trame.centre.CentreScope;
 import fr.trame.form.Bands;
 import fr.trame.form.FrenchFormat;
@@ -122,8 +124,14 @@ class DashboardController {
         Period period = period("libre", null, from, to, scope.today());
         Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
         Links links = new Links(scope.base(), period, scope.role().seesPersonalData());
-        model.addAttribute("activityRows", activityRows(links, cur.activities(), drillDown.activityIds(scope.id())));
+        Map<String, Long> ids = drillDown.activityIds(scope.id());
+        model.addAttribute("activityRows", activityRows(links, cur.activities(), ids));
         model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
+        List<String> quartiers = cur.activities().stream().flatMap(a -> a.byQuartier().keySet().stream())
+                .filter(q -> !q.equals("inconnu")).distinct().sorted().collect(Collectors.toCollection(ArrayList::new));
+        quartiers.add("inconnu");
+        model.addAttribute("publicsHeader", publicsHeader(quartiers));
+        model.addAttribute("publicRows", publicRows(links, cur.activities(), ids, quartiers));
         return "reporting/dashboard-activities";
     }
 
@@ -156,6 +164,41 @@ class DashboardController {
             for (String band : IndicatorService.RATE_BANDS) {
                 cells.add(new Cell(FrenchFormat.integer(a.byAttendanceRate().get(band)), link.apply("byAttendanceRate:" + band)));
             }
+            rows.add(new ActivityRow(a.name(), cells));
+        }
+        return rows;
+    }
+
+    /** The columns of the activities' publics table: sex, age bands, the quartiers met (then unknown), QPV, new persons. */
+    private static List<String> publicsHeader(List<String> quartiers) {
+        List<String> header = new ArrayList<>(List.of("Femmes", "Hommes"));
+        IndicatorService.AGE_BANDS.forEach(b -> header.add(b.equals("inconnu") ? "Âge non renseigné" : Vocabulary.breakdown("byAgeBand", b)));
+        quartiers.forEach(q -> header.add(q.equals("inconnu") ? "Quartier non renseigné" : q));
+        header.addAll(List.of("QPV : oui", "Nouvelles au centre"));
+        return header;
+    }
+
+    /** Each activity's persons by sex, age band, quartier and QPV, and those new to the centre, each with its list. */
+    private static List<ActivityRow> publicRows(Links links, List<UnitFigures.Activity> activities, Map<String, Long> ids,
+                                                List<String> quartiers) {
+        List<ActivityRow> rows = new ArrayList<>(activities.size());
+        for (UnitFigures.Activity a : activities) {
+            Long id = ids.get(a.key());
+            String activity = id == null ? null : links.to("activite", "id", String.valueOf(id));
+            Function<String, String> link = quoi -> activity == null ? null
+                    : activity + "&quoi=" + UriUtils.encodeQueryParam(quoi, StandardCharsets.UTF_8);
+            List<Cell> cells = new ArrayList<>();
+            for (String sex : List.of("F", "M")) {
+                cells.add(new Cell(FrenchFormat.integer(a.bySex().get(sex)), link.apply("bySex:" + sex)));
+            }
+            for (String band : IndicatorService.AGE_BANDS) {
+                cells.add(new Cell(FrenchFormat.integer(a.byAgeBand().get(band)), link.apply("byAgeBand:" + band)));
+            }
+            for (String q : quartiers) {
+                cells.add(new Cell(FrenchFormat.integer(a.byQuartier().getOrDefault(q, 0L)), link.apply("byQuartier:" + q)));
+            }
+            cells.add(new Cell(FrenchFormat.integer(a.qpv().get("oui")), link.apply("qpv:oui")));
+            cells.add(new Cell(FrenchFormat.integer(a.newPersons()), link.apply("newPersons")));
             rows.add(new ActivityRow(a.name(), cells));
         }
         return rows;

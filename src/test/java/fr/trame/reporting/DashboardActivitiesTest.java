@@ -9,6 +9,7 @@ import fr.trame.centre.Role;
 import fr.trame.people.PeopleImporter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,18 @@ class DashboardActivitiesTest {
                 .isEqualTo("Ludothèque 2 2 2 0 3,00 0 0 1 0 1");
         assertThat(table.select("#activites tbody a").first().attr("href"))
                 .startsWith(base + "/tableau-de-bord/activite?from=2024-09-01&to=2025-08-31&id=").endsWith("&quoi=persons");
+
+        // its publics: Léa and Noé, sex, age and quartier unknown (the file gives none), not in a QPV, both new;
+        // each number opens the list of the persons it counts
+        assertThat(table.select("#activites-publics thead th").eachText()).containsExactly("Activité", "Femmes", "Hommes",
+                "0 à 2 ans", "3 à 5 ans", "6 à 11 ans", "12 à 17 ans", "18 à 25 ans", "26 à 59 ans", "60 ans et plus",
+                "Âge non renseigné", "Quartier non renseigné", "QPV : oui", "Nouvelles au centre");
+        assertThat(table.select("#activites-publics tbody tr").text()).isEqualTo("Ludothèque 0 0 0 0 0 0 0 0 0 2 2 0 2");
+        for (Element link : table.select("#activites-publics tbody a")) {
+            assertThat(page(link.attr("href"), direction).selectFirst("#count").text()).as(link.attr("href"))
+                    .isEqualTo(link.text());
+        }
+        assertThat(table.select("#activites-publics tbody a")).hasSize(13);
 
         // another period: nothing counted, nothing shown
         assertThat(page(base + "/tableau-de-bord/activites?from=2026-01-01&to=2026-12-31", direction).select("section")).isEmpty();
