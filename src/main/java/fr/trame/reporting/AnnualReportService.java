@@ -390,7 +390,7 @@ public class AnnualReportService {
         String n = y.n();
         Map<String, Map<String, Long>> activityBands = indicators.activityAgeBands(y.centre().id(), period.from(), period.to());
         Map<String, Long> activityIds = drillDown.activityIds(y.centre().id());
-        Map<String, Map<String, Map<String, Long>>> schools = indicators.schoolsBySector(y.centre().id(), period.from(), period.to());
+        Map<String, Map<String, Map<String, Long>>> schools = y.cur().schoolsBySector();
         Map<String, Map<String, Long>> participants = indicators.participantOutcomes(y.centre().id(), period.from(), period.to());
         Map<String, String> outcomeNames = participants.isEmpty() ? Map.of() : outcomes.labels(y.centre().id());
         Map<String, Map<YearMonth, Long>> months = y.sectorMonths();

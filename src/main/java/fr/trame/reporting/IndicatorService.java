@@ -194,7 +194,7 @@ public class IndicatorService {
         List<UnitFigures.Sector> sectors = sectors(centreId, from, to);
         List<UnitFigures.Activity> activities = activities(centreId, from, to);
         return new Indicators(centreCode, from, to, members.join(), publics, sectors, activities, reception.join(),
-                associative.join());
+                associative.join(), schoolsBySector(centreId, from, to));
     }
 
     /** The sections of the indicators {@link #figures} can compute alone, as {@link Indicators} names them. */
@@ -833,26 +833,17 @@ public class IndicatorService {
 
     /**
      * Each sector's persons (present in the period) whose school or class is recorded, by school and by class: sector
-     * name → {@code school} or {@code schoolLevel} → value → persons. A person without one is not counted in it.
+     * name → {@code school} or {@code schoolLevel} → value → persons. A person without one is not counted in it. Read
+     * from the pass's tables: the report's, not the JSON's.
      */
-    @Transactional(readOnly = true)
-    public Map<String, Map<String, Map<String, Long>>> schoolsBySector(long centreId, LocalDate from, LocalDate to) {
+    private Map<String, Map<String, Map<String, Long>>> schoolsBySector(long centreId, LocalDate from, LocalDate to) {
         Map<String, Map<String, Map<String, Long>>> result = new LinkedHashMap<>();
-        jdbc.sql("""
-                with pupils as (
-                    select person_id, school, school_level from people_person_details
-                    where centre_id = :centre and (school is not null or school_level is not null)),
-                sector_pupils as (
-                    select distinct a.sector_id, pu.person_id, pu.school, pu.school_level
-                    from pupils pu
-                    join attendance_marks at on at.centre_id = :centre and at.person_id = pu.person_id and at.status = 'present'
-                    join activities_sessions se on se.centre_id = :centre and se.id = at.session_id
-                      and se.cancelled_reason is null and se.date between :from and :to
-                    join activities_activities a on a.centre_id = :centre and a.id = se.activity_id)
+        sql("""
                 select s.name, x.dimension, x.value, count(*)
-                from sector_pupils sp
+                from (select distinct sector_id, person_id from {presences}) sp
+                join people_person_details d on d.centre_id = :centre and d.person_id = sp.person_id
                 join activities_sectors s on s.centre_id = :centre and s.id = sp.sector_id
-                cross join lateral (values ('school', sp.school), ('schoolLevel', sp.school_level)) x(dimension, value)
+                cross join lateral (values ('school', d.school), ('schoolLevel', d.school_level)) x(dimension, value)
                 where x.value is not null
                 group by 1, 2, 3
                 order by 1, 2, array_position(%s, x.value) nulls last, lower(x.value)""".formatted(SCHOOL_LEVELS))

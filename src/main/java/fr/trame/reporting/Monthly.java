@@ -25,14 +25,21 @@ public class Monthly {
     /** Sector name → month → presences, for the months of the period and of the period a year before. */
     public Map<String, Map<YearMonth, Long>> presencesBySector(long centreId, LocalDate from, LocalDate to) {
         Map<String, Map<YearMonth, Long>> bySector = new LinkedHashMap<>();
+        // counted per session first, then per sector and month: the month and the names for a few thousand sessions,
+        // not for each of the hundreds of thousands of marks (four times faster on an M centre)
         jdbc.sql("""
-                select s.name, to_char(se.date, 'YYYY-MM') as month, count(*) as presences
-                from activities_sessions se
+                with per_session as (
+                    select at.session_id, count(*) as presences
+                    from attendance_marks at
+                    join activities_sessions se on se.centre_id = at.centre_id and se.id = at.session_id
+                    where at.centre_id = :centre and at.status = 'present' and se.cancelled_reason is null
+                      and (se.date between :from and :to or se.date between :fromBefore and :toBefore)
+                    group by 1)
+                select s.name, to_char(se.date, 'YYYY-MM') as month, sum(ps.presences) as presences
+                from per_session ps
+                join activities_sessions se on se.centre_id = :centre and se.id = ps.session_id
                 join activities_activities a on a.centre_id = se.centre_id and a.id = se.activity_id
                 join activities_sectors s on s.centre_id = a.centre_id and s.id = a.sector_id
-                join attendance_marks at on at.centre_id = se.centre_id and at.session_id = se.id
-                where se.centre_id = :centre and se.cancelled_reason is null and at.status = 'present'
-                  and (se.date between :from and :to or se.date between :fromBefore and :toBefore)
                 group by 1, 2 order by 1, 2""")
                 .params(params(centreId, from, to))
                 .query((rs, n) -> bySector.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())

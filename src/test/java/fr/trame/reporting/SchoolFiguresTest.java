@@ -75,8 +75,8 @@ class SchoolFiguresTest {
 
     @Test
     void sectorsCountTheirPersonsBySchoolAndClass() {
-        Map<String, Map<String, Map<String, Long>>> schools = indicators.schoolsBySector(centre.id(),
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        Map<String, Map<String, Map<String, Long>>> schools = indicators.compute(centre.id(), centre.code(),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).schoolsBySector();
         // Accompagnement scolaire: Léa (Jules Ferry, CM2) and Noé (Rostand, 6e); Ana has none, Tom was only absent;
         // classes in school order, CM2 before 6e
         assertThat(schools.get("Accompagnement scolaire").get("school"))
@@ -86,7 +86,8 @@ class SchoolFiguresTest {
         assertThat(schools.get("Jeunesse")).containsExactly(entry("school", Map.of("Collège Rostand", 1L)),
                 entry("schoolLevel", Map.of("6e", 1L)));
         // 2025: Tom at CLAS
-        assertThat(indicators.schoolsBySector(centre.id(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+        assertThat(indicators.compute(centre.id(), centre.code(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))
+                .schoolsBySector())
                 .containsOnlyKeys("Accompagnement scolaire")
                 .extractingByKey("Accompagnement scolaire").isEqualTo(Map.of("school", Map.of("École Jules Ferry", 1L),
                         "schoolLevel", Map.of("CM1", 1L)));
