@@ -190,7 +190,8 @@ public class AnnualReportService {
         chapters.addAll(evaluations.attach(sectorChapters(y), centre.id(), year, cur.activities()));
         chapters.add(receptionChapter(y));
         List<Table> staff = association.humanResources(asso, assoBefore, year);
-        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", staff, List.of(chartOf(staff, "Contrats au 31 décembre", -1))));
+        chapters.add(y.chapter("ressources-humaines", "Ressources humaines", staff,
+                List.of(chartOf(staff, "Contrats au 31 décembre", -1))));
         List<Table> volunteering = association.volunteering(asso, assoBefore, year);
         chapters.add(y.chapter("benevolat", "Bénévolat", volunteering,
                 List.of(chartOf(volunteering, "Bénévoles par catégorie (un bénévole peut en avoir plusieurs)", 2))));
@@ -432,7 +433,8 @@ public class AnnualReportService {
                             band -> drill(period, "secteur", "nom", name, "quoi", "byAgeBand:" + band))));
             tables.addAll(sectorSecondPart(period, n, sector));
             schools.getOrDefault(name, Map.of()).forEach((dimension, counts) -> tables.add(share(
-                    dimension.equals("school") ? "École (personnes dont l'école est connue)" : "Classe (personnes dont la classe est connue)",
+                    dimension.equals("school") ? "École (personnes dont l'école est connue)"
+                            : "Classe (personnes dont la classe est connue)",
                     counts, null, n, null, value -> drill(period, "secteur", "nom", name, "quoi", dimension + ":" + value))));
             tables.addAll(activitySessions(period, activities, activityIds));
             for (UnitFigures.Activity a : activities) {

@@ -172,7 +172,8 @@ class DashboardController {
     /** The columns of the activities' publics table: sex, age bands, the quartiers met (then unknown), QPV, new persons. */
     private static List<String> publicsHeader(List<String> quartiers) {
         List<String> header = new ArrayList<>(List.of("Femmes", "Hommes"));
-        IndicatorService.AGE_BANDS.forEach(b -> header.add(b.equals("inconnu") ? "Âge non renseigné" : Vocabulary.breakdown("byAgeBand", b)));
+        IndicatorService.AGE_BANDS.forEach(b -> header.add(b.equals("inconnu") ? "Âge non renseigné"
+                : Vocabulary.breakdown("byAgeBand", b)));
         quartiers.forEach(q -> header.add(q.equals("inconnu") ? "Quartier non renseigné" : q));
         header.addAll(List.of("QPV : oui", "Nouvelles au centre"));
         return header;
