@@ -23,10 +23,10 @@ import java.util.function.ToLongFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.web.util.UriComponentsBuilder;
 import java.util.Arrays;
 
@@ -463,68 +463,59 @@ public class AnnualReportService {
     private static List<Table> activitySessions(Period period, List<UnitFigures.Activity> activities, Map<String, Long> ids) {
         List<List<Object>> sessions = new ArrayList<>();
         List<List<String>> sessionLinks = new ArrayList<>();
-        List<List<Object>> regularity = new ArrayList<>();
-        List<List<String>> regularityLinks = new ArrayList<>();
         List<List<Object>> publics = new ArrayList<>();
         List<List<String>> publicsLinks = new ArrayList<>();
-        List<List<Object>> ages = new ArrayList<>();
-        List<List<String>> agesLinks = new ArrayList<>();
-        Set<String> quartiers = new TreeSet<>();
         for (UnitFigures.Activity a : activities) {
             String id = String.valueOf(ids.get(a.key()));
             Function<String, String> link = q -> drill(period, "activite", "id", id, "quoi", q);
             sessions.add(List.of(a.name(), a.sessionsPlanned(), a.sessions(), a.sessionsCancelled(), a.sessionHours()));
             sessionLinks.add(Arrays.asList(null, link.apply("planned"), link.apply("sessions"), link.apply("cancelled"), null));
-            List<Object> rates = new ArrayList<>(List.of(a.name()));
-            List<String> rateLinks = new ArrayList<>(Arrays.asList((String) null));
-            IndicatorService.RATE_BANDS.forEach(b -> {
-                rates.add(a.byAttendanceRate().get(b));
-                rateLinks.add(link.apply("byAttendanceRate:" + b));
-            });
-            regularity.add(rates);
-            regularityLinks.add(rateLinks);
             publics.add(List.of(a.name(), a.bySex().get("F"), a.bySex().get("M"), a.bySex().get("inconnu"), a.qpv().get("oui"),
                     a.qpv().get("non"), a.qpv().get("inconnu"), a.newPersons()));
             publicsLinks.add(Arrays.asList(null, link.apply("bySex:F"), link.apply("bySex:M"), link.apply("bySex:inconnu"),
                     link.apply("qpv:oui"), link.apply("qpv:non"), link.apply("qpv:inconnu"), link.apply("newPersons")));
-            List<Object> ageRow = new ArrayList<>(List.of(a.name()));
-            List<String> ageLinks = new ArrayList<>(Arrays.asList((String) null));
-            IndicatorService.AGE_BANDS.forEach(b -> {
-                ageRow.add(a.byAgeBand().get(b));
-                ageLinks.add(link.apply("byAgeBand:" + b));
-            });
-            ages.add(ageRow);
-            agesLinks.add(ageLinks);
-            a.byQuartier().keySet().stream().filter(q -> !q.equals("inconnu")).forEach(quartiers::add);
         }
-        List<String> quartierColumns = new ArrayList<>(quartiers);
-        quartierColumns.add("inconnu");
-        List<List<Object>> byQuartier = new ArrayList<>();
-        List<List<String>> byQuartierLinks = new ArrayList<>();
+        // the quartiers met in the sector's activities, then unknown
+        List<String> quartiers = new ArrayList<>(activities.stream().flatMap(a -> a.byQuartier().keySet().stream())
+                .filter(q -> !q.equals("inconnu")).collect(Collectors.toCollection(TreeSet::new)));
+        quartiers.add("inconnu");
+        return List.of(
+                new Table("Séances des activités", List.of("Activité", "Prévues", "Tenues", "Annulées", "Heures de séance"),
+                        sessions, sessionLinks),
+                byKeys("Assiduité : personnes selon la part des séances tenues où elles étaient présentes", period, activities, ids,
+                        "byAttendanceRate", IndicatorService.RATE_BANDS, b -> b.replace("-", " à ") + " %",
+                        UnitFigures.Activity::byAttendanceRate),
+                new Table("Publics des activités", List.of("Activité", "Femmes", "Hommes", "Sexe non renseigné", "QPV : oui",
+                        "QPV : non", "QPV : inconnu", "Nouvelles au centre"), publics, publicsLinks),
+                byKeys("Âges des publics des activités (à leur première présence)", period, activities, ids, "byAgeBand",
+                        IndicatorService.AGE_BANDS, b -> Vocabulary.breakdown("byAgeBand", b), UnitFigures.Activity::byAgeBand),
+                byKeys("Quartiers des publics des activités (du foyer)", period, activities, ids, "byQuartier", quartiers,
+                        Vocabulary::label, UnitFigures.Activity::byQuartier));
+    }
+
+    /**
+     * The activities by the keys of one of their breakdowns ({@code dimension}), a column each under its French name,
+     * each count opening the list of its persons.
+     */
+    private static Table byKeys(String title, Period period, List<UnitFigures.Activity> activities, Map<String, Long> ids,
+                                String dimension, List<String> keys, Function<String, String> name,
+                                Function<UnitFigures.Activity, Map<String, Long>> counts) {
+        List<String> header = new ArrayList<>(List.of("Activité"));
+        keys.forEach(k -> header.add(name.apply(k)));
+        List<List<Object>> rows = new ArrayList<>();
+        List<List<String>> links = new ArrayList<>();
         for (UnitFigures.Activity a : activities) {
             String id = String.valueOf(ids.get(a.key()));
             List<Object> row = new ArrayList<>(List.of(a.name()));
             List<String> rowLinks = new ArrayList<>(Arrays.asList((String) null));
-            quartierColumns.forEach(q -> {
-                row.add(a.byQuartier().getOrDefault(q, 0L));
-                rowLinks.add(drill(period, "activite", "id", id, "quoi", "byQuartier:" + q));
-            });
-            byQuartier.add(row);
-            byQuartierLinks.add(rowLinks);
+            for (String k : keys) {
+                row.add(counts.apply(a).getOrDefault(k, 0L));
+                rowLinks.add(drill(period, "activite", "id", id, "quoi", dimension + ":" + k));
+            }
+            rows.add(row);
+            links.add(rowLinks);
         }
-        List<String> ageHeader = new ArrayList<>(List.of("Activité"));
-        IndicatorService.AGE_BANDS.forEach(b -> ageHeader.add(Vocabulary.breakdown("byAgeBand", b)));
-        List<String> quartierHeader = new ArrayList<>(List.of("Activité"));
-        quartierColumns.forEach(q -> quartierHeader.add(Vocabulary.label(q)));
-        return List.of(
-                new Table("Séances des activités", List.of("Activité", "Prévues", "Tenues", "Annulées", "Heures de séance"),
-                        sessions, sessionLinks),
-                new Table("Assiduité : personnes selon la part des séances tenues où elles étaient présentes",
-                        List.of("Activité", "0 à 24 %", "25 à 49 %", "50 à 74 %", "75 à 99 %", "100 %"), regularity, regularityLinks),
-                new Table("Publics des activités", List.of("Activité", "Femmes", "Hommes", "Sexe non renseigné", "QPV : oui",
-                        "QPV : non", "QPV : inconnu", "Nouvelles au centre"), publics, publicsLinks),
-                new Table("Âges des publics des activités (à leur première présence)", ageHeader, ages, agesLinks),
-                new Table("Quartiers des publics des activités (du foyer)", quartierHeader, byQuartier, byQuartierLinks));
+        return new Table(title, header, rows, links);
     }
 
     private Chapter receptionChapter(Year y) {
