@@ -144,13 +144,4 @@ public class CentreService {
                         identity.email(), identity.siret() == null ? null : identity.siret().replace(" ", ""), identity.rna(),
                         identity.createdOn(), id).update();
     }
-
-    @Transactional
-    public void updateIdentity(long id, String name, String address, String postcode, String commune, String siret,
-                               String phone, String email) {
-        jdbc.sql("""
-                update centres set name = ?, address = ?, postcode = ?, commune = ?, siret = ?, phone = ?, email = ?
-                where id = ?""")
-                .params(name, address, postcode, commune, siret, phone, email, id).update();
-    }
 }

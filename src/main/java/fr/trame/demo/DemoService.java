@@ -105,8 +105,11 @@ public class DemoService {
     @Transactional
     public Centre centre(Spec spec) {
         Centre centre = centres.findByCode(spec.code()).orElseGet(() -> centres.create(spec.code(), spec.name()));
-        centres.updateIdentity(centre.id(), centre.name(), spec.address(), spec.postcode(), spec.commune(), null,
-                spec.phone(), spec.email());
+        // a SIRET, an RNA number and a founding date drawn from the seed, for the report's identity sheet
+        long seed = Math.abs(spec.seed());
+        centres.setIdentity(centre.id(), new CentreService.Identity(centre.name(), spec.address(), spec.postcode(),
+                spec.commune(), spec.phone(), spec.email(), String.format("4%013d", seed % 10_000_000_000_000L),
+                String.format("W13%07d", seed % 10_000_000), LocalDate.of(1970 + (int) (seed % 40), 1 + (int) (seed % 12), 15)));
         return centre;
     }
 
