@@ -486,7 +486,7 @@ public class AnnualReportService {
                         "byAttendanceRate", IndicatorService.RATE_BANDS, b -> b.replace("-", " à ") + " %",
                         UnitFigures.Activity::byAttendanceRate),
                 new Table("Publics des activités", List.of("Activité", "Femmes", "Hommes", "Sexe non renseigné", "QPV : oui",
-                        "QPV : non", "QPV : inconnu", "Nouvelles au centre"), publics, publicsLinks),
+                        "QPV : non", "QPV non renseigné", "Nouvelles au centre"), publics, publicsLinks),
                 byKeys("Âges des publics des activités (à leur première présence)", period, activities, ids, "byAgeBand",
                         IndicatorService.AGE_BANDS, b -> Vocabulary.breakdown("byAgeBand", b), UnitFigures.Activity::byAgeBand),
                 byKeys("Quartiers des publics des activités (du foyer)", period, activities, ids, "byQuartier", quartiers,

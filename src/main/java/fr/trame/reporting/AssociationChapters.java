@@ -1,5 +1,6 @@
 package fr.trame.reporting;
 
+import fr.trame.form.Vocabulary;
 import fr.trame.association.Association;
 import fr.trame.association.FundingService;
 import fr.trame.association.GovernanceService;
@@ -84,8 +85,9 @@ class AssociationChapters {
                         labelled(g1.boardByCollege()), n, n1, k -> null),
                 AnnualReportService.share("… par fonction", labelled(nonZero(g.boardByRole())), null, n, null, k -> null),
                 AnnualReportService.share("… habitant le territoire", g.boardLivingInTerritory(), g1.boardLivingInTerritory(),
-                        n, n1, k -> null),
-                AnnualReportService.share("… habitant un quartier prioritaire", g.boardInQpv(), g1.boardInQpv(), n, n1, k -> null));
+                        n, n1, Vocabulary::label, k -> null),
+                AnnualReportService.share("… habitant un quartier prioritaire", g.boardInQpv(), g1.boardInQpv(), n, n1,
+                        Vocabulary::label, k -> null));
     }
 
     List<Table> humanResources(Association association, Association before, int year) {

@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +172,7 @@ class DashboardController {
 
     /** The columns of the activities' publics table: sex, age bands, the quartiers met (then unknown), QPV, new persons. */
     private static List<String> publicsHeader(List<String> quartiers) {
-        List<String> header = new ArrayList<>(List.of("Femmes", "Hommes"));
+        List<String> header = new ArrayList<>(List.of("Femmes", "Hommes", "Sexe non renseigné"));
         IndicatorService.AGE_BANDS.forEach(b -> header.add(b.equals("inconnu") ? "Âge non renseigné"
                 : Vocabulary.breakdown("byAgeBand", b)));
         quartiers.forEach(q -> header.add(q.equals("inconnu") ? "Quartier non renseigné" : q));
@@ -187,9 +188,10 @@ class DashboardController {
             Long id = ids.get(a.key());
             String activity = id == null ? null : links.to("activite", "id", String.valueOf(id));
             Function<String, String> link = quoi -> activity == null ? null
-                    : activity + "&quoi=" + UriUtils.encodeQueryParam(quoi, StandardCharsets.UTF_8);
+                    // a '+' left in a query reads back as a space: « 60+ » keeps its own encoded
+                    : activity + "&quoi=" + UriUtils.encodeQueryParam(quoi, StandardCharsets.UTF_8).replace("+", "%2B");
             List<Cell> cells = new ArrayList<>();
-            for (String sex : List.of("F", "M")) {
+            for (String sex : IndicatorService.SEXES) {
                 cells.add(new Cell(FrenchFormat.integer(a.bySex().get(sex)), link.apply("bySex:" + sex)));
             }
             for (String band : IndicatorService.AGE_BANDS) {
@@ -329,13 +331,19 @@ class DashboardController {
         return figures;
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private static Period period(String type, Integer year, LocalDate from, LocalDate to, LocalDate today) {
         int y = year == null ? defaultYear(type, today) : year;
         return switch (type) {
             case "scolaire" -> Period.schoolYear(y);
             case "libre" -> {
-                if (from == null || to == null || to.isBefore(from)) {
+                if (from == null || to == null) {
                     throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Indiquez le début et la fin de la période.");
+                }
+                if (to.isBefore(from)) {
+                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "La fin de la période (" + to.format(DAY)
+                            + ") précède son début (" + from.format(DAY) + ").");
                 }
                 yield Period.range(from, to);
             }

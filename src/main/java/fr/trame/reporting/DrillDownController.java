@@ -32,6 +32,9 @@ class DrillDownController {
     static final Map<String, String> UNIT_BREAKDOWNS = Map.of("bySex", "sexe", "byAgeBand", "tranche d'âge",
             "byQuartier", "quartier", "qpv", "domicile en QPV", "sharedPersons", "aussi présentes dans le secteur",
             "school", "école", "schoolLevel", "classe");
+    /** The values a breakdown may take, where they are a fixed set: any other is no figure (400), not an empty list. */
+    static final Map<String, List<String>> UNIT_VALUES = Map.of("bySex", IndicatorService.SEXES, "byAgeBand",
+            IndicatorService.AGE_BANDS, "qpv", IndicatorService.YES_NO);
     /** The members' profile by one value: {@code quoi=profile.bySex:F}, {@code quoi=householdsByQfBand:0-300}. */
     static final Map<String, String> MEMBER_BREAKDOWNS = Map.of("profile.bySex", "personnes adhérentes par sexe",
             "profile.byAgeBand", "personnes adhérentes par tranche d'âge", "profile.byQfBand", "personnes adhérentes par QF",
@@ -209,7 +212,8 @@ class DrillDownController {
         if (breakdown.length == 2 && breakdown[0].equals("byAttendanceRate") && IndicatorService.RATE_BANDS.contains(breakdown[1])) {
             return "personnes présentes à " + breakdown[1] + " % des séances tenues";
         }
-        if (breakdown.length == 2 && UNIT_BREAKDOWNS.containsKey(breakdown[0])) {
+        if (breakdown.length == 2 && UNIT_BREAKDOWNS.containsKey(breakdown[0])
+                && UNIT_VALUES.getOrDefault(breakdown[0], List.of(breakdown[1])).contains(breakdown[1])) {
             return "personnes présentes (" + UNIT_BREAKDOWNS.get(breakdown[0]) + " : "
                     + Vocabulary.breakdown(breakdown[0], breakdown[1]) + ")";
         }

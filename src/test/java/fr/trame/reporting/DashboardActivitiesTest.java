@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import static fr.trame.Fixtures.csv;
@@ -72,14 +73,20 @@ class DashboardActivitiesTest {
         // its publics: Léa and Noé, sex, age and quartier unknown (the file gives none), not in a QPV, both new;
         // each number opens the list of the persons it counts
         assertThat(table.select("#activites-publics thead th").eachText()).containsExactly("Activité", "Femmes", "Hommes",
-                "0 à 2 ans", "3 à 5 ans", "6 à 11 ans", "12 à 17 ans", "18 à 25 ans", "26 à 59 ans", "60 ans et plus",
+                "Sexe non renseigné", "0 à 2 ans", "3 à 5 ans", "6 à 11 ans", "12 à 17 ans", "18 à 25 ans", "26 à 59 ans", "60 ans et plus",
                 "Âge non renseigné", "Quartier non renseigné", "QPV : oui", "Nouvelles au centre");
-        assertThat(table.select("#activites-publics tbody tr").text()).isEqualTo("Ludothèque 0 0 0 0 0 0 0 0 0 2 2 0 2");
+        assertThat(table.select("#activites-publics tbody tr").text()).isEqualTo("Ludothèque 0 0 2 0 0 0 0 0 0 0 2 2 0 2");
+        // « 60+ » reads back as itself, not as « 60 » and a space
+        assertThat(table.select("#activites-publics a[href*=byAgeBand]").eachAttr("href")).anyMatch(h -> h.endsWith("60%2B"));
         for (Element link : table.select("#activites-publics tbody a")) {
             assertThat(page(link.attr("href"), direction).selectFirst("#count").text()).as(link.attr("href"))
                     .isEqualTo(link.text());
         }
-        assertThat(table.select("#activites-publics tbody a")).hasSize(13);
+        assertThat(table.select("#activites-publics tbody a")).hasSize(14);
+        // a value no figure has is refused, not answered with an empty list
+        String activity = table.select("#activites-publics tbody a").first().attr("href").replaceAll("&quoi=.*", "");
+        mvc.perform(get(URI.create(activity + "&quoi=byAgeBand:bogus")).with(user(direction))).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create(activity + "&quoi=qpv:peut-etre")).with(user(direction))).andExpect(status().isBadRequest());
 
         // another period: nothing counted, nothing shown
         assertThat(page(base + "/tableau-de-bord/activites?from=2026-01-01&to=2026-12-31", direction).select("section")).isEmpty();
@@ -95,7 +102,8 @@ class DashboardActivitiesTest {
 
         String direction = fixtures.user(centre, Role.DIRECTION);
         mvc.perform(get(base + "/tableau-de-bord/activites?from=2025-12-31&to=2025-01-01").with(user(direction)))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(status().reason("La fin de la période (01/01/2025) précède son début (31/12/2025)."));
         mvc.perform(get(base + "/tableau-de-bord/activites?from=demain&to=2025-01-01").with(user(direction)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get(base + "/tableau-de-bord/activites").with(user(direction))).andExpect(status().isBadRequest());
@@ -103,8 +111,9 @@ class DashboardActivitiesTest {
         mvc.perform(get(path).with(user(fixtures.user(other, Role.DIRECTION)))).andExpect(status().isNotFound());
     }
 
+    /** The page at this address as the browser sends it (already encoded: {@code 60%2B} stays so). */
     private Document page(String url, String username) throws Exception {
-        String html = mvc.perform(get(url).with(user(username))).andExpect(status().isOk()).andReturn().getResponse()
+        String html = mvc.perform(get(URI.create(url)).with(user(username))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         return Jsoup.parse(html);
     }
