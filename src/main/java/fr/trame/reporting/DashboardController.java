@@ -125,15 +125,27 @@ class DashboardController {
         Period period = period("libre", null, from, to, scope.today());
         Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
         Links links = new Links(scope.base(), period, scope.role().seesPersonalData());
-        Map<String, Long> ids = drillDown.activityIds(scope.id());
-        model.addAttribute("activityRows", activityRows(links, cur.activities(), ids));
+        model.addAttribute("activityRows", activityRows(links, cur.activities(), drillDown.activityIds(scope.id())));
         model.addAttribute("rateBands", IndicatorService.RATE_BANDS);
+        model.addAttribute("period", period);
+        return "reporting/dashboard-activities :: activities";
+    }
+
+    /**
+     * The activities' publics (sex, age band, quartier, QPV, new persons), the section under the activities table,
+     * asked for when it scrolls into view: as large again, and not what most visits come for.
+     */
+    @GetMapping("/c/{centre}/tableau-de-bord/activites-publics")
+    String activityPublics(CentreScope scope, @RequestParam LocalDate from, @RequestParam LocalDate to, Model model) {
+        Period period = period("libre", null, from, to, scope.today());
+        Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
+        Links links = new Links(scope.base(), period, scope.role().seesPersonalData());
         List<String> quartiers = cur.activities().stream().flatMap(a -> a.byQuartier().keySet().stream())
                 .filter(q -> !q.equals("inconnu")).distinct().sorted().collect(Collectors.toCollection(ArrayList::new));
         quartiers.add("inconnu");
         model.addAttribute("publicsHeader", publicsHeader(quartiers));
-        model.addAttribute("publicRows", publicRows(links, cur.activities(), ids, quartiers));
-        return "reporting/dashboard-activities";
+        model.addAttribute("publicRows", publicRows(links, cur.activities(), drillDown.activityIds(scope.id()), quartiers));
+        return "reporting/dashboard-activities :: publics";
     }
 
     /** A cell of a table: its figure as printed, its drill-down (or null: no list, or not for this user). */

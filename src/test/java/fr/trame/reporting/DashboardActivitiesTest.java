@@ -70,8 +70,12 @@ class DashboardActivitiesTest {
         assertThat(table.select("#activites tbody a").first().attr("href"))
                 .startsWith(base + "/tableau-de-bord/activite?from=2024-09-01&to=2025-08-31&id=").endsWith("&quoi=persons");
 
-        // its publics: Léa and Noé, sex, age and quartier unknown (the file gives none), not in a QPV, both new;
-        // each number opens the list of the persons it counts
+        // its publics, asked for when scrolled to: Léa and Noé, sex, age and quartier unknown (the file gives none), not
+        // in a QPV, both new; each number opens the list of the persons it counts
+        String publics = table.selectFirst("#activites-publics-section[hx-trigger=revealed]").attr("hx-get");
+        assertThat(publics).isEqualTo(base + "/tableau-de-bord/activites-publics?from=2024-09-01&to=2025-08-31");
+        assertThat(table.select("#activites-publics")).isEmpty();
+        table = page(publics, direction);
         assertThat(table.select("#activites-publics thead th").eachText()).containsExactly("Activité", "Femmes", "Hommes",
                 "Sexe non renseigné", "0 à 2 ans", "3 à 5 ans", "6 à 11 ans", "12 à 17 ans", "18 à 25 ans", "26 à 59 ans", "60 ans et plus",
                 "Âge non renseigné", "Quartier non renseigné", "QPV : oui", "Nouvelles au centre");
@@ -99,6 +103,9 @@ class DashboardActivitiesTest {
         Document table = page(path, federation);
         assertThat(table.select("#activites tbody tr").text()).startsWith("Ludothèque 2 ");
         assertThat(table.select("#activites a")).isEmpty();
+        Document publics = page(base + "/tableau-de-bord/activites-publics?from=2025-01-01&to=2025-12-31", federation);
+        assertThat(publics.select("#activites-publics tbody tr").text()).startsWith("Ludothèque 0 0 2 ");
+        assertThat(publics.select("#activites-publics a")).isEmpty();
 
         String direction = fixtures.user(centre, Role.DIRECTION);
         mvc.perform(get(base + "/tableau-de-bord/activites?from=2025-12-31&to=2025-01-01").with(user(direction)))

@@ -87,7 +87,15 @@ class PublicsDashboardBrowserTest extends InChromium {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", sectors);
         screenshot("tableau-de-bord-secteurs-publics");
 
-        browser.get(profiles.findElement(By.xpath(".//section[h2='Nouveaux publics']//tbody/tr[1]//a")).getAttribute("href"));
+        // the activities table comes once the page is shown, their publics once scrolled to: Foot, Léo (M, 10, Tilleuls)
+        WebElement publicsSection = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activites-publics-section")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", publicsSection);
+        WebElement foot = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table[@id='activites-publics']//tr[td[1]='Foot']")));
+        assertThat(foot.getText()).startsWith("Foot 0 1 0 0 0 1 ");
+        screenshot("tableau-de-bord-publics-des-activites");
+        String newPersons = profiles.findElement(By.xpath(".//section[h2='Nouveaux publics']//tbody/tr[1]//a")).getAttribute("href");
+        browser.get(newPersons);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("count"), "2"));
         assertThat(browser.findElement(By.id("contenu")).getText()).contains("Anna Roux", "Léo Roux").doesNotContain("Marc");
         screenshot("tableau-de-bord-nouvelles-personnes");
