@@ -187,11 +187,15 @@ class AssociationChapters {
                 new Table("Demandes de subvention", List.of("", String.valueOf(year)), grantRows));
     }
 
-    /** Products by funder, in whole euros, for the chapter's chart. */
-    ChartData fundingChart(Association association) {
+    /** Products by funder, in whole euros, beside the year before's, for the chapter's chart. */
+    ChartData fundingChart(Association association, Association before) {
+        return new ChartData("Produits par financeur (€)", euros(association), euros(before), true);
+    }
+
+    private static Map<String, Long> euros(Association association) {
         Map<String, Long> euros = new LinkedHashMap<>();
         association.funding().byFunder().forEach((label, amount) -> euros.put(label, amount.longValue()));
-        return new ChartData("Produits par financeur (€)", euros, Map.of(), true);
+        return euros;
     }
 
     private static Map<String, Long> labelled(Map<String, Long> counts) {

@@ -156,6 +156,12 @@ class AnnualReportPdfTest {
                     assertThat(drawings).as(c.title() + " : graphiques dessinés").isGreaterThanOrEqualTo(c.charts().size());
                 }
             }
+            // the funders' chart sets the year beside the year before, as the key figures do
+            AnnualReportService.ChartData funders = report.chapters().stream().filter(c -> c.key().equals("financement"))
+                    .findFirst().orElseThrow().charts().get(0);
+            assertThat(funders.previous().values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(prev(centre, year).association().funding().byFunder().values().stream()
+                            .mapToLong(java.math.BigDecimal::longValue).sum()).isPositive();
             assertThat(report.chapters()).filteredOn(c -> c.key().startsWith("secteur-")).isNotEmpty()
                     .allSatisfy(c -> assertThat(c.text()).as("le demo écrit le texte de " + c.title()).isNotBlank());
             assertThat(String.join(" ", pages.get(0))).contains(centre.commune());
@@ -236,6 +242,10 @@ class AnnualReportPdfTest {
             assertThat(sheet.read().stream().map(r -> r.getCellText(0)).toList())
                     .contains("Graphique : " + sector + " : présences par mois");
         }
+    }
+
+    private Indicators prev(Centre centre, int year) {
+        return indicators.compute(centre.id(), centre.code(), LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31));
     }
 
     /** The line of a key figure holds the year's and the year before's value, as printed (1 234, 12,67). */
