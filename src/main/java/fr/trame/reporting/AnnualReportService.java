@@ -197,7 +197,8 @@ public class AnnualReportService {
                 List.of(chartOf(volunteering, "Bénévoles par catégorie (un bénévole peut en avoir plusieurs)", 2))));
         List<Table> partners = association.partnerships(centre.id(), asso, assoBefore, year);
         chapters.add(y.chapter("partenariats", "Partenariats", partners, List.of(chartOf(partners, "Partenaires par type", -1))));
-        chapters.add(y.chapter("financement", "Financement", association.funding(asso, year), List.of(association.fundingChart(asso, assoBefore))));
+        chapters.add(y.chapter("financement", "Financement", association.funding(asso, year),
+                List.of(association.fundingChart(asso, assoBefore))));
         chapters.add(cafChapter(y));
         return new Report(centre, year, y.texts().get("moral"), chapters, highlights(y));
     }
