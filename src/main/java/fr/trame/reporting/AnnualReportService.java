@@ -476,10 +476,7 @@ public class AnnualReportService {
             publicsLinks.add(Arrays.asList(null, link.apply("bySex:F"), link.apply("bySex:M"), link.apply("bySex:inconnu"),
                     link.apply("qpv:oui"), link.apply("qpv:non"), link.apply("qpv:inconnu"), link.apply("newPersons")));
         }
-        // the quartiers met in the sector's activities, then unknown
-        List<String> quartiers = new ArrayList<>(activities.stream().flatMap(a -> a.byQuartier().keySet().stream())
-                .filter(q -> !q.equals("inconnu")).collect(Collectors.toCollection(TreeSet::new)));
-        quartiers.add("inconnu");
+        List<String> quartiers = quartierColumns(activities);
         return List.of(
                 new Table("Séances des activités", List.of("Activité", "Prévues", "Tenues", "Annulées", "Heures de séance"),
                         sessions, sessionLinks),
@@ -492,6 +489,14 @@ public class AnnualReportService {
                         IndicatorService.AGE_BANDS, b -> Vocabulary.breakdown("byAgeBand", b), UnitFigures.Activity::byAgeBand),
                 byKeys("Quartiers des publics des activités (du foyer)", period, activities, ids, "byQuartier", quartiers,
                         Vocabulary::label, UnitFigures.Activity::byQuartier));
+    }
+
+    /** The quartiers met among these activities' persons, by name, then unknown: the columns of a table by quartier. */
+    static List<String> quartierColumns(List<UnitFigures.Activity> activities) {
+        List<String> quartiers = new ArrayList<>(activities.stream().flatMap(a -> a.byQuartier().keySet().stream())
+                .filter(q -> !q.equals("inconnu")).collect(Collectors.toCollection(TreeSet::new)));
+        quartiers.add("inconnu");
+        return quartiers;
     }
 
     /**

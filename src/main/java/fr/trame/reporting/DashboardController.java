@@ -140,9 +140,7 @@ class DashboardController {
         Period period = period("libre", null, from, to, scope.today());
         Indicators cur = figures.compute(scope.id(), scope.code(), period.from(), period.to());
         Links links = new Links(scope.base(), period, scope.role().seesPersonalData());
-        List<String> quartiers = cur.activities().stream().flatMap(a -> a.byQuartier().keySet().stream())
-                .filter(q -> !q.equals("inconnu")).distinct().sorted().collect(Collectors.toCollection(ArrayList::new));
-        quartiers.add("inconnu");
+        List<String> quartiers = AnnualReportService.quartierColumns(cur.activities());
         model.addAttribute("publicsHeader", publicsHeader(quartiers));
         model.addAttribute("publicRows", publicRows(links, cur.activities(), drillDown.activityIds(scope.id()), quartiers));
         return "reporting/dashboard-activities :: publics";
